@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Inngest.Events.Generators.Diagnostics;
+using Inngest.Events.Generators.Json;
+using Inngest.Events.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Inngest.Events.Generators.Events;
+
+public sealed partial class EventGenerator
+{
+    /// <summary>Turns one [Event] type into a value model (or the diagnostics that stop generation).</summary>
+    internal static class Parser
+    {
+        private static readonly string[] InterfaceMembers = ["EventName", "JsonTypeInfo", "EventVersion", "CreateDefaultId"];
+
+        public static EventParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            var syntax = (TypeDeclarationSyntax)context.TargetNode;
+            var attribute = context.Attributes[0];
+            var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
+            var diagnostics = new List<DiagnosticInfo>();
+
+            if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EventTypeNotPartial, syntax.Identifier.GetLocation(), type.Name, string.Empty));
+            }
+
+            for (var containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+            {
+                foreach (var reference in containing.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax outer && !outer.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EventTypeNotPartial, outer.Identifier.GetLocation(), containing.Name, $" (it contains the event type '{type.Name}')"));
+                    }
+                }
+            }
+
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.IsGenericType)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EventTypeGeneric, syntax.Identifier.GetLocation(), type.Name));
+                    break;
+                }
+            }
+
+            if (diagnostics.Count > 0)
+            {
+                return new EventParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var eventName = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
+            string? version = null;
+            string? idTemplate = null;
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Version")
+                {
+                    version = argument.Value.Value as string;
+                }
+                else if (argument.Key == "Id")
+                {
+                    idTemplate = argument.Value.Value as string;
+                }
+            }
+
+            var parts = ImmutableArray<IdTemplatePart>.Empty;
+            if (idTemplate is not null)
+            {
+                parts = ParseIdTemplate(idTemplate, type, attributeLocation, diagnostics);
+            }
+
+            var builder = new JsonModelBuilder(attributeLocation, cancellationToken);
+            var jsonTypes = builder.Build(type);
+            diagnostics.AddRange(builder.Diagnostics);
+            if (diagnostics.Count > 0)
+            {
+                return new EventParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var containingTypes = new List<ContainingTypeModel>();
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            {
+                containingTypes.Insert(0, new ContainingTypeModel(Keyword(t), JsonModelBuilder.Escape(t.Name)));
+            }
+
+            var explicitMembers = InterfaceMembers.Where(m => type.GetMembers(m).Length > 0).ToEquatableArray();
+            var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+            var model = new EventModel(
+                HintName(type),
+                ns,
+                containingTypes.ToEquatableArray(),
+                Keyword(type),
+                JsonModelBuilder.Escape(type.Name),
+                JsonModelBuilder.Display(type),
+                eventName,
+                version,
+                parts.ToEquatableArray(),
+                idTemplate is not null,
+                explicitMembers,
+                jsonTypes.ToEquatableArray());
+            return new EventParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        private static ImmutableArray<IdTemplatePart> ParseIdTemplate(string template, INamedTypeSymbol type, Location location, List<DiagnosticInfo> diagnostics)
+        {
+            var parts = ImmutableArray.CreateBuilder<IdTemplatePart>();
+            var literal = new StringBuilder();
+            for (var i = 0; i < template.Length; i++)
+            {
+                var c = template[i];
+                if (c == '{' && i + 1 < template.Length && template[i + 1] == '{')
+                {
+                    literal.Append('{');
+                    i++;
+                }
+                else if (c == '}' && i + 1 < template.Length && template[i + 1] == '}')
+                {
+                    literal.Append('}');
+                    i++;
+                }
+                else if (c == '{')
+                {
+                    var end = template.IndexOf('}', i + 1);
+                    if (end < 0)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdTemplateMalformed, location, template, type.Name, $"the '{{' at position {i} is never closed (write '{{{{' for a literal brace)"));
+                        return ImmutableArray<IdTemplatePart>.Empty;
+                    }
+
+                    var name = template.Substring(i + 1, end - i - 1).Trim();
+                    if (name.Length == 0)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdTemplateMalformed, location, template, type.Name, $"the placeholder at position {i} is empty"));
+                        return ImmutableArray<IdTemplatePart>.Empty;
+                    }
+
+                    var property = FindReadableProperty(type, name);
+                    if (property is null)
+                    {
+                        var near = FindReadableProperty(type, name, ignoreCase: true);
+                        var hint = near is not null ? $"; did you mean '{near.Name}'?" : string.Empty;
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdTemplateUnknownPlaceholder, location, template, type.Name, name, hint));
+                        return ImmutableArray<IdTemplatePart>.Empty;
+                    }
+
+                    if (literal.Length > 0)
+                    {
+                        parts.Add(new IdTemplatePart(false, literal.ToString()));
+                        literal.Clear();
+                    }
+
+                    parts.Add(new IdTemplatePart(true, JsonModelBuilder.Escape(property.Name)));
+                    i = end;
+                }
+                else if (c == '}')
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdTemplateMalformed, location, template, type.Name, $"the '}}' at position {i} closes nothing (write '}}}}' for a literal brace)"));
+                    return ImmutableArray<IdTemplatePart>.Empty;
+                }
+                else
+                {
+                    literal.Append(c);
+                }
+            }
+
+            if (literal.Length > 0)
+            {
+                parts.Add(new IdTemplatePart(false, literal.ToString()));
+            }
+
+            return parts.ToImmutable();
+        }
+
+        private static IPropertySymbol? FindReadableProperty(INamedTypeSymbol type, string name, bool ignoreCase = false)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property
+                        && string.Equals(property.Name, name, ignoreCase ? System.StringComparison.OrdinalIgnoreCase : System.StringComparison.Ordinal))
+                    {
+                        return property;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.IsValueType) switch
+        {
+            (true, true) => "record struct",
+            (true, false) => "record",
+            (false, true) => "struct",
+            _ => type.TypeKind == TypeKind.Interface ? "interface" : "class",
+        };
+
+        private static string HintName(INamedTypeSymbol type)
+        {
+            var name = new StringBuilder();
+            if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+            {
+                name.Append(ns.ToDisplayString()).Append('.');
+            }
+
+            var chain = new List<string>();
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                chain.Insert(0, t.Name);
+            }
+
+            name.Append(string.Join("+", chain));
+            return name.Append(".Event.g.cs").ToString();
+        }
+    }
+}

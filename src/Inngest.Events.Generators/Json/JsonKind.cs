@@ -1,0 +1,36 @@
+namespace Inngest.Events.Generators.Json;
+
+/// <summary>How the generated serializer handles a type.</summary>
+internal enum JsonKind
+{
+    Boolean,
+    Byte,
+    SByte,
+    Int16,
+    UInt16,
+    Int32,
+    UInt32,
+    Int64,
+    UInt64,
+    Single,
+    Double,
+    Decimal,
+    Char,
+    String,
+    Guid,
+    DateTime,
+    DateTimeOffset,
+    DateOnly,
+    TimeOnly,
+    TimeSpan,
+    Uri,
+    JsonElement,
+    Base64Bytes,
+    Enum,
+    Nullable,
+    Array,
+    List,
+    Dictionary,
+    Object,
+    Converter,
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace Inngest.Events.Serialization;
+
+/// <summary>
+/// The JSON names of a generated type's properties, matched the way System.Text.Json does with web defaults:
+/// exact UTF-8 first, then case-insensitively. Used by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonPropertyNames
+{
+    private readonly byte[][] _utf8;
+    private readonly string[] _names;
+
+    /// <summary>Creates the table for <paramref name="names"/>, in the order the generated code numbers them.</summary>
+    public JsonPropertyNames(params string[] names)
+    {
+        _names = names;
+        _utf8 = Array.ConvertAll(names, static n => Encoding.UTF8.GetBytes(n));
+    }
+
+    /// <summary>The index of the property the reader is on, or -1 when the type has no such property.</summary>
+    public int Match(ref Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var span = reader.ValueSpan;
+            var utf8 = _utf8;
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                if (span.SequenceEqual(utf8[i]))
+                {
+                    return i;
+                }
+            }
+        }
+
+        var name = reader.GetString();
+        var names = _names;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (string.Equals(name, names[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The JSON name at <paramref name="index"/>, for error paths.</summary>
+    public string this[int index] => _names[index];
+}

@@ -1,0 +1,329 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Inngest.Events.Serialization;
+
+public static partial class JsonSupport
+{
+    // Readers: the accepted tokens are those of System.Text.Json's own converters under JsonSerializerDefaults.Web
+    // (numbers may also be JSON strings holding a number; floating-point strings may be NaN or ±Infinity).
+
+    /// <summary>Reads a boolean.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw CannotConvert(ref reader, "System.Boolean"),
+    };
+
+    /// <summary>Reads a string or null.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw CannotConvert(ref reader, "System.String"),
+    };
+
+    /// <summary>Reads a one-character string.</summary>
+    public static char ReadChar(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString()!;
+            if (text.Length == 1)
+            {
+                return text[0];
+            }
+        }
+
+        throw CannotConvert(ref reader, "System.Char");
+    }
+
+    /// <summary>Reads a <see cref="Guid"/> in the 'D' format.</summary>
+    public static Guid ReadGuid(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw CannotConvert(ref reader, "System.Guid");
+
+    /// <summary>Reads an ISO 8601 <see cref="DateTime"/>.</summary>
+    public static DateTime ReadDateTime(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out var value) ? value : throw CannotConvert(ref reader, "System.DateTime");
+
+    /// <summary>Reads an ISO 8601 <see cref="DateTimeOffset"/>.</summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw CannotConvert(ref reader, "System.DateTimeOffset");
+
+    /// <summary>Reads a <c>yyyy-MM-dd</c> date.</summary>
+    public static DateOnly ReadDateOnly(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString()!;
+            if (DateOnly.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            {
+                return value;
+            }
+        }
+
+        throw CannotConvert(ref reader, "System.DateOnly");
+    }
+
+    /// <summary>Reads a time of day in the constant ('c') time-span format.</summary>
+    public static TimeOnly ReadTimeOnly(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && TryParseTimeSpan(ref reader, out var span) && span >= TimeSpan.Zero && span < TimeSpan.FromDays(1))
+        {
+            return TimeOnly.FromTimeSpan(span);
+        }
+
+        throw CannotConvert(ref reader, "System.TimeOnly");
+    }
+
+    /// <summary>Reads a time span in the constant ('c') format.</summary>
+    public static TimeSpan ReadTimeSpan(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && TryParseTimeSpan(ref reader, out var value) ? value : throw CannotConvert(ref reader, "System.TimeSpan");
+
+    private static bool TryParseTimeSpan(ref Utf8JsonReader reader, out TimeSpan value)
+    {
+        var text = reader.GetString()!;
+        if (text.Length == 0 || !(char.IsAsciiDigit(text[0]) || text[0] == '-') || !char.IsAsciiDigit(text[^1]))
+        {
+            value = default;
+            return false;
+        }
+
+        return TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Reads a relative or absolute URI.</summary>
+    public static Uri? ReadUri(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var value))
+        {
+            return value;
+        }
+
+        throw CannotConvert(ref reader, "System.Uri");
+    }
+
+    /// <summary>Reads any JSON value as a <see cref="JsonElement"/>.</summary>
+    public static JsonElement ReadJsonElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Reads a JSON value with a user-declared converter, the way System.Text.Json calls it.</summary>
+    public static T? ReadWithConverter<T>(ref Utf8JsonReader reader, JsonConverter<T> converter)
+    {
+        if (reader.TokenType == JsonTokenType.Null && !converter.HandleNull && default(T) is null)
+        {
+            return default;
+        }
+
+        return converter.Read(ref reader, typeof(T), Options);
+    }
+
+    /// <summary>Resolves a converter declared with <see cref="JsonConverterAttribute"/>, expanding factories.</summary>
+    public static JsonConverter<T> ResolveConverter<T>(JsonConverter converter)
+    {
+        if (converter is JsonConverterFactory factory)
+        {
+            converter = factory.CreateConverter(typeof(T), Options)
+                ?? throw new InvalidOperationException($"The converter factory '{factory.GetType()}' returned no converter for '{typeof(T)}'.");
+        }
+
+        return converter as JsonConverter<T>
+            ?? throw new InvalidOperationException($"The converter '{converter.GetType()}' is not compatible with the type '{typeof(T)}'.");
+    }
+
+    // Numbers: a JSON number, or a JSON string holding one (JsonNumberHandling.AllowReadingFromString).
+
+    private delegate bool Utf8Parse<T>(ReadOnlySpan<byte> text, out T value, out int consumed, char format);
+
+    private static T ReadNumber<T>(ref Utf8JsonReader reader, Utf8Parse<T> parse, string typeName)
+        where T : struct
+    {
+        if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
+        {
+            byte[]? rented = null;
+            ReadOnlySpan<byte> text;
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                text = reader.ValueSpan;
+            }
+            else
+            {
+                var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                var buffer = rented = ArrayPool<byte>.Shared.Rent(length);
+                text = buffer.AsSpan(0, reader.CopyString(buffer));
+            }
+
+            try
+            {
+                if (parse(text, out var value, out var consumed, default) && consumed == text.Length)
+                {
+                    return value;
+                }
+
+                // Like System.Text.Json, a quoted NaN or ±Infinity is accepted for float and double.
+                if (reader.TokenType == JsonTokenType.String && TryNamedLiteral(text, out var literal))
+                {
+                    if (typeof(T) == typeof(double))
+                    {
+                        return (T)(object)literal;
+                    }
+
+                    if (typeof(T) == typeof(float))
+                    {
+                        return (T)(object)(float)literal;
+                    }
+                }
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+        }
+
+        throw CannotConvert(ref reader, typeName);
+    }
+
+    private static bool TryNamedLiteral(ReadOnlySpan<byte> text, out double value)
+    {
+        if (text.SequenceEqual("NaN"u8))
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        if (text.SequenceEqual("Infinity"u8))
+        {
+            value = double.PositiveInfinity;
+            return true;
+        }
+
+        if (text.SequenceEqual("-Infinity"u8))
+        {
+            value = double.NegativeInfinity;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Reads a <see cref="byte"/>.</summary>
+    public static byte ReadByte(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out var v) ? v : ReadNumber<byte>(ref reader, Utf8Parser.TryParse, "System.Byte");
+
+    /// <summary>Reads an <see cref="sbyte"/>.</summary>
+    public static sbyte ReadSByte(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out var v) ? v : ReadNumber<sbyte>(ref reader, Utf8Parser.TryParse, "System.SByte");
+
+    /// <summary>Reads a <see cref="short"/>.</summary>
+    public static short ReadInt16(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out var v) ? v : ReadNumber<short>(ref reader, Utf8Parser.TryParse, "System.Int16");
+
+    /// <summary>Reads a <see cref="ushort"/>.</summary>
+    public static ushort ReadUInt16(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var v) ? v : ReadNumber<ushort>(ref reader, Utf8Parser.TryParse, "System.UInt16");
+
+    /// <summary>Reads an <see cref="int"/>.</summary>
+    public static int ReadInt32(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : ReadNumber<int>(ref reader, Utf8Parser.TryParse, "System.Int32");
+
+    /// <summary>Reads a <see cref="uint"/>.</summary>
+    public static uint ReadUInt32(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var v) ? v : ReadNumber<uint>(ref reader, Utf8Parser.TryParse, "System.UInt32");
+
+    /// <summary>Reads a <see cref="long"/>.</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v) ? v : ReadNumber<long>(ref reader, Utf8Parser.TryParse, "System.Int64");
+
+    /// <summary>Reads a <see cref="ulong"/>.</summary>
+    public static ulong ReadUInt64(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var v) ? v : ReadNumber<ulong>(ref reader, Utf8Parser.TryParse, "System.UInt64");
+
+    /// <summary>Reads a <see cref="float"/>.</summary>
+    public static float ReadSingle(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var v) ? v : ReadNumber<float>(ref reader, Utf8Parser.TryParse, "System.Single");
+
+    /// <summary>Reads a <see cref="double"/>.</summary>
+    public static double ReadDouble(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var v) ? v : ReadNumber<double>(ref reader, Utf8Parser.TryParse, "System.Double");
+
+    /// <summary>Reads a <see cref="decimal"/>.</summary>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var v) ? v : ReadNumber<decimal>(ref reader, Utf8Parser.TryParse, "System.Decimal");
+
+    // Writers for the types whose System.Text.Json converters format text themselves.
+
+    /// <summary>Writes a <see cref="char"/> as a one-character string.</summary>
+    public static void WriteChar(Utf8JsonWriter writer, char value)
+        => writer.WriteStringValue(MemoryMarshal.CreateReadOnlySpan(ref value, 1));
+
+    /// <summary>Writes a <see cref="DateOnly"/> as <c>yyyy-MM-dd</c>.</summary>
+    public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value)
+    {
+        Span<char> buffer = stackalloc char[16];
+        value.TryFormat(buffer, out var written, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(buffer[..written]);
+    }
+
+    /// <summary>Writes a <see cref="TimeOnly"/> in the constant ('c') time-span format.</summary>
+    public static void WriteTimeOnly(Utf8JsonWriter writer, TimeOnly value) => WriteTimeSpan(writer, value.ToTimeSpan());
+
+    /// <summary>Writes a <see cref="TimeSpan"/> in the constant ('c') format.</summary>
+    public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value)
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        Utf8Formatter.TryFormat(value, buffer, out var written, 'c');
+        writer.WriteStringValue(buffer[..written]);
+    }
+
+    /// <summary>Writes a <see cref="Uri"/> as its original string.</summary>
+    public static void WriteUri(Utf8JsonWriter writer, Uri? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value.OriginalString);
+        }
+    }
+
+    /// <summary>Writes a string or null.</summary>
+    public static void WriteString(Utf8JsonWriter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    /// <summary>Writes a value with a user-declared converter, the way System.Text.Json calls it.</summary>
+    public static void WriteWithConverter<T>(Utf8JsonWriter writer, T? value, JsonConverter<T> converter)
+    {
+        if (value is null && !converter.HandleNull)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            converter.Write(writer, value!, Options);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Inngest.Events.Serialization;
+
+/// <summary>
+/// Helpers called by the code that the Inngest.Events source generator writes for <see cref="EventAttribute"/>
+/// types. They read and write exactly like System.Text.Json with <see cref="JsonSerializerDefaults.Web"/>.
+/// Not meant to be called by hand; the API may change between versions.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static partial class JsonSupport
+{
+    /// <summary>
+    /// The options every generated <see cref="JsonTypeInfo{T}"/> is bound to: web defaults, and a resolver that
+    /// knows no types, so nothing falls back to reflection.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Creates the type info of a generated converter.</summary>
+    public static JsonTypeInfo<T> CreateTypeInfo<T>(JsonConverter<T> converter)
+    {
+        var info = JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+        info.MakeReadOnly();
+        return info;
+    }
+
+    /// <summary>Advances the reader, failing when the input ends early.</summary>
+    public static void Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON input ended before the value was complete.");
+        }
+    }
+
+    /// <summary>Checks that the reader is on <paramref name="expected"/>.</summary>
+    public static void Expect(ref Utf8JsonReader reader, JsonTokenType expected, string typeName)
+    {
+        if (reader.TokenType != expected)
+        {
+            throw CannotConvert(ref reader, typeName);
+        }
+    }
+
+    /// <summary>The exception for a token that cannot be converted to <paramref name="typeName"/>.</summary>
+    public static JsonException CannotConvert(ref Utf8JsonReader reader, string typeName)
+        => new($"The JSON value could not be converted to {typeName}: unexpected {Describe(reader.TokenType)}.");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.PropertyName => "a property name",
+        JsonTokenType.EndObject => "the end of an object",
+        JsonTokenType.EndArray => "the end of an array",
+        _ => token.ToString(),
+    };
+
+    /// <summary>Throws the exception System.Text.Json throws for missing required properties.</summary>
+    public static JsonException MissingRequired(string typeName, params string?[] missing)
+    {
+        var names = string.Join(", ", missing.Where(static m => m is not null).Select(static m => $"'{m}'"));
+        return new JsonException($"JSON deserialization for type '{typeName}' was missing required properties including: {names}.");
+    }
+
+    /// <summary>The exception for a type without a constructor System.Text.Json could use to deserialize.</summary>
+    public static NotSupportedException NoConstructor(string typeName)
+        => new($"Deserialization of type '{typeName}' is not supported: it has no parameterless constructor, no single public parameterized constructor and no constructor annotated with [JsonConstructor].");
+}
