@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Inngest.Events.Generators.Diagnostics;
+using Inngest.Events.Generators.Shared;
+
+namespace Inngest.Events.Generators.Tests;
+
+/// <summary>Names the generator hard-codes match the runtime; every diagnostic has its page and release entry.</summary>
+public sealed class CatalogueTests
+{
+    [Fact]
+    public void Attribute_metadata_names_match_the_runtime_types()
+    {
+        Assert.Equal(KnownNames.EventAttribute, typeof(EventAttribute).FullName);
+        Assert.Equal(KnownNames.EventDataInterface, typeof(IEventData<>).FullName);
+        Assert.Equal(KnownNames.JsonPropertyNameAttribute, typeof(JsonPropertyNameAttribute).FullName);
+        Assert.Equal(KnownNames.JsonIgnoreAttribute, typeof(JsonIgnoreAttribute).FullName);
+        Assert.Equal(KnownNames.JsonPropertyOrderAttribute, typeof(JsonPropertyOrderAttribute).FullName);
+        Assert.Equal(KnownNames.JsonRequiredAttribute, typeof(JsonRequiredAttribute).FullName);
+        Assert.Equal(KnownNames.JsonConverterAttribute, typeof(JsonConverterAttribute).FullName);
+        Assert.Equal(KnownNames.JsonConstructorAttribute, typeof(JsonConstructorAttribute).FullName);
+        Assert.Equal(KnownNames.JsonElement, typeof(JsonElement).FullName);
+    }
+
+    [Fact]
+    public void Generator_version_matches_the_package_version()
+        => Assert.Equal(ThisAssembly.Version, typeof(EventAttribute).Assembly.GetName().Version!.ToString(3));
+
+    [Fact]
+    public void Every_diagnostic_has_a_docs_page_a_help_link_and_a_release_entry()
+    {
+        var root = RepositoryRoot();
+        var releases = File.ReadAllText(Path.Combine(root, "src", "Inngest.Events.Generators", "AnalyzerReleases.Unshipped.md"))
+            + File.ReadAllText(Path.Combine(root, "src", "Inngest.Events.Generators", "AnalyzerReleases.Shipped.md"));
+        Assert.NotEmpty(DiagnosticDescriptors.All);
+        foreach (var descriptor in DiagnosticDescriptors.All)
+        {
+            Assert.Matches("^INNG[1-4][0-9]{3}$", descriptor.Id);
+            var page = Path.Combine(root, "docs", "diagnostics", descriptor.Id + ".md");
+            Assert.True(File.Exists(page), $"{descriptor.Id} has no page at docs/diagnostics/{descriptor.Id}.md");
+            Assert.Contains(descriptor.Id, File.ReadAllText(page));
+            Assert.EndsWith($"docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.Contains($"{descriptor.Id} |", releases);
+        }
+    }
+
+    [Theory]
+    [InlineData("URLValue")]
+    [InlineData("IOStream")]
+    [InlineData("ABC")]
+    [InlineData("A")]
+    [InlineData("Ab")]
+    [InlineData("aB")]
+    [InlineData("XMLHttp Request")]
+    [InlineData("ID")]
+    [InlineData("_x")]
+    [InlineData("Éclair")]
+    [InlineData("A1B")]
+    [InlineData("InvoiceId")]
+    [InlineData("")]
+    public void Camel_case_matches_System_Text_Json(string name)
+        => Assert.Equal(JsonNamingPolicy.CamelCase.ConvertName(name), JsonNaming.CamelCase(name));
+
+    private static string RepositoryRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "Generators.sln")))
+        {
+            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("Repository root not found.");
+        }
+
+        return directory;
+    }
+}

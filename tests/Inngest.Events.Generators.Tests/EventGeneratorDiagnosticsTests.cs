@@ -1,0 +1,135 @@
+using Inngest.Events.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Inngest.Events.Generators.Tests;
+
+/// <summary>The generator reports what stops it generating, with real locations, and generates nothing then.</summary>
+public sealed class EventGeneratorDiagnosticsTests
+{
+    private static Diagnostic Single(string source, string id) => Single(source, id, out _);
+
+    private static Diagnostic Single(string source, string id, out string locatedText)
+    {
+        var compilation = GeneratorHarness.Compile(source);
+        var (driver, _, diagnostics) = GeneratorHarness.Run(compilation);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+
+        // Generator diagnostics carry a file location (path, span), which the IDE and the build show in the source.
+        var span = diagnostic.Location.GetLineSpan();
+        var tree = compilation.SyntaxTrees.SingleOrDefault(t => t.FilePath == span.Path);
+        Assert.True(tree is not null, "The diagnostic does not point into the user's source.");
+        locatedText = tree!.GetText().ToString(diagnostic.Location.SourceSpan);
+        Assert.Empty(GeneratorHarness.Sources(driver));
+        return diagnostic;
+    }
+
+    [Fact]
+    public void Non_partial_event_type_is_INNG1001()
+    {
+        var d = Single("""
+            [Inngest.Events.Event("a/b.c")]
+            public record NotPartial(int X);
+            """, "INNG1001", out var located);
+        Assert.Contains("'NotPartial' must be declared partial", d.GetMessage());
+        Assert.Equal("NotPartial", located);
+    }
+
+    [Fact]
+    public void Non_partial_containing_type_is_INNG1001()
+    {
+        var d = Single("""
+            public class Outer
+            {
+                [Inngest.Events.Event("a/b.c")]
+                public partial record Inner(int X);
+            }
+            """, "INNG1001");
+        Assert.Contains("'Outer' must be declared partial", d.GetMessage());
+        Assert.Contains("contains the event type 'Inner'", d.GetMessage());
+    }
+
+    [Fact]
+    public void Generic_event_type_is_INNG1002()
+    {
+        var d = Single("""
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Wrapped<T>(T Value);
+            """, "INNG1002");
+        Assert.Contains("'Wrapped' is generic", d.GetMessage());
+    }
+
+    [Fact]
+    public void Object_member_is_INNG1003_naming_the_member_and_suggesting_a_converter()
+    {
+        var d = Single("""
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Loose(int X, object Payload);
+            """, "INNG1003", out var located);
+        var message = d.GetMessage();
+        Assert.Contains("'Payload' of 'Loose'", message);
+        Assert.Contains("'object'", message);
+        Assert.Contains("JsonElement", message);
+        Assert.Contains("[JsonConverter", message);
+        Assert.Equal("Payload", located);
+    }
+
+    [Fact]
+    public void Unsupported_type_deep_inside_a_nested_record_is_INNG1003_at_that_property()
+    {
+        var d = Single("""
+            using System.Collections.Generic;
+            public interface IShape { }
+            public sealed record Holder(List<IShape> Shapes);
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Outer(Holder Holder);
+            """, "INNG1003");
+        Assert.Contains("'Shapes' of 'Holder'", d.GetMessage());
+        Assert.Contains("interfaces", d.GetMessage());
+    }
+
+    [Fact]
+    public void Dictionary_with_non_string_keys_is_INNG1003()
+    {
+        var d = Single("""
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Counts(System.Collections.Generic.Dictionary<int, string> ByNumber);
+            """, "INNG1003");
+        Assert.Contains("string keys", d.GetMessage());
+    }
+
+    [Fact]
+    public void Unknown_id_placeholder_is_INNG1004_with_a_suggestion()
+    {
+        var d = Single("""
+            [Inngest.Events.Event("billing/invoice.paid", Id = "invoice-paid-{invoiceId}")]
+            public partial record InvoicePaid(string InvoiceId);
+            """, "INNG1004");
+        Assert.Contains("'{invoiceId}'", d.GetMessage());
+        Assert.Contains("did you mean 'InvoiceId'", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("paid-{InvoiceId", "never closed")]
+    [InlineData("paid-{}", "is empty")]
+    [InlineData("paid-}", "closes nothing")]
+    public void Malformed_id_template_is_INNG1005(string template, string reason)
+    {
+        var d = Single($$"""
+            [Inngest.Events.Event("billing/invoice.paid", Id = "{{template}}")]
+            public partial record InvoicePaid(string InvoiceId);
+            """, "INNG1005");
+        Assert.Contains(reason, d.GetMessage());
+    }
+
+    [Fact]
+    public void Id_template_with_escaped_braces_formats_values_invariantly()
+    {
+        var (_, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile("""
+            [Inngest.Events.Event("billing/invoice.paid", Id = "{{x}}-{Amount}-{When}")]
+            public partial record InvoicePaid(decimal Amount, System.DateTimeOffset When);
+            """));
+        Assert.Empty(diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(output);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Reflection;
+using Inngest.Events.Generators.Events;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Inngest.Events.Generators.Tests.Infrastructure;
+
+/// <summary>Runs the event generator over in-memory sources, the way a user's build would.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static CSharpCompilation Compile(params string[] sources)
+    {
+        var references = Basic.Reference.Assemblies.Net100.References.All
+            .Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(EventAttribute).Assembly.Location));
+        return CSharpCompilation.Create(
+            "UserAssembly",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                // The .NET SDK passes NoWarn CS1701;CS1702 to every build: the runtime package references net8.0
+                // framework assemblies, and these tests compile against the net10.0 ones.
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+                {
+                    ["CS1701"] = ReportDiagnostic.Suppress,
+                    ["CS1702"] = ReportDiagnostic.Suppress,
+                }));
+    }
+
+    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        [new EventGenerator().AsSourceGenerator()],
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the driver (for reruns), the output compilation and the generator's diagnostics.</summary>
+    public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(CSharpCompilation compilation, GeneratorDriver? driver = null)
+    {
+        driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return (driver, output, diagnostics);
+    }
+
+    /// <summary>The generated sources, by hint name.</summary>
+    public static IReadOnlyList<(string HintName, string Text)> Sources(GeneratorDriver driver)
+        => driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources)
+            .OrderBy(s => s.HintName, StringComparer.Ordinal)
+            .Select(s => (s.HintName, s.SourceText.ToString()))
+            .ToList();
+
+    /// <summary>Fails when the compiled output has any error or warning.</summary>
+    public static void AssertCompilesCleanly(Compilation output)
+    {
+        var problems = output.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToList();
+        Assert.True(problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Select(p => p.ToString())));
+    }
+
+    /// <summary>
+    /// Reruns the generator after an unrelated edit and asserts that every step's outputs came from the cache,
+    /// and that no model holds a Roslyn object (which would defeat caching and pin compilations in memory).
+    /// </summary>
+    public static void AssertCachedAfterUnrelatedEdit(CSharpCompilation compilation)
+    {
+        var first = Run(compilation).Driver;
+        AssertNoRoslynObjects(first);
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Unrelated { internal static class Edit { public const int Value = 1; } }", ParseOptions, path: "Edit.cs"));
+        var second = Run(edited, first).Driver;
+        var steps = second.GetRunResult().Results.Single().TrackedSteps;
+        foreach (var name in OurSteps)
+        {
+            if (!steps.TryGetValue(name, out var runs))
+            {
+                continue;
+            }
+
+            foreach (var output in runs.SelectMany(r => r.Outputs))
+            {
+                Assert.True(
+                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"Step '{name}' was {output.Reason} after an unrelated edit.");
+            }
+        }
+
+        var outputs = second.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs);
+        Assert.All(outputs, o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"An output step was {o.Reason} after an unrelated edit."));
+    }
+
+    private static void AssertNoRoslynObjects(GeneratorDriver driver)
+    {
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        foreach (var (name, runs) in steps.Where(s => OurSteps.Contains(s.Key)))
+        {
+            foreach (var (value, _) in runs.SelectMany(r => r.Outputs))
+            {
+                Walk(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+    }
+
+    /// <summary>The tracking names of the generator's own steps (Roslyn adds steps of its own).</summary>
+    private static readonly string[] OurSteps = ["EventModels", "EventDiagnostics", "EventSources"];
+
+    private static readonly Type[] Forbidden = [typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(SemanticModel), typeof(Location), typeof(SyntaxTree)];
+
+    private static void Walk(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
+        {
+            return;
+        }
+
+        var type = value.GetType();
+        Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), $"The model at {path} holds a {type.Name}.");
+        if (!type.IsValueType && !seen.Add(value))
+        {
+            return;
+        }
+
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                Walk(item, $"{path}[{i++}]", seen);
+            }
+
+            return;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            if (property.Name is "EqualityContract")
+            {
+                continue;
+            }
+
+            Walk(property.GetValue(value), $"{path}.{property.Name}", seen);
+        }
+    }
+}
