@@ -8,8 +8,18 @@ using Quickstart;
 // 1. A stand-in for the Inngest dev server's event API on loopback (POST /e/{key}), so the sample needs nothing
 //    installed. Point EventApiBaseUrl at http://localhost:8288 instead to send to a real dev server.
 var received = new List<string>();
+string? address = null;
 var api = WebApplication.CreateSlimBuilder();
 api.WebHost.UseUrls("http://127.0.0.1:0");
+api.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+
+// 2. The client, registered the usual way (options are read when the client is first resolved).
+api.Services.AddInngest(options =>
+{
+    options.AppId = "quickstart";
+    options.IsDev = true;
+    options.EventApiBaseUrl = new Uri(address!);
+});
 var server = api.Build();
 server.MapPost("/e/{key}", async (HttpRequest request) =>
 {
@@ -24,18 +34,8 @@ server.MapPost("/e/{key}", async (HttpRequest request) =>
     return Results.Json(new { ids, status = 200 });
 });
 await server.StartAsync();
-var address = server.Urls.First();
-
-// 2. The client, registered the usual way.
-var services = new ServiceCollection();
-services.AddInngest(options =>
-{
-    options.AppId = "quickstart";
-    options.IsDev = true;
-    options.EventApiBaseUrl = new Uri(address);
-});
-await using var provider = services.BuildServiceProvider();
-var inngest = provider.GetRequiredService<IInngestClient>();
+address = server.Urls.First();
+var inngest = server.Services.GetRequiredService<IInngestClient>();
 
 // 3. Send one typed event (its dedup id comes from the [Event] template), then a batch of two types.
 var paid = new InvoicePaid("inv_42", 129.90m, "EUR", [new LineItem("plan-pro", 1, 129.90m)]);
