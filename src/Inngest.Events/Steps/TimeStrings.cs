@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+
+namespace Inngest.Events.Protocol;
+
+/// <summary>Inngest time strings (<c>"1d2h3m4s"</c>): how durations travel in ops and configs.</summary>
+public static class TimeStrings
+{
+    /// <summary>
+    /// Formats <paramref name="duration"/> in days, hours, minutes and seconds, rounding a fraction of a second up
+    /// (as the JS SDK does); zero is <c>"0s"</c>.
+    /// </summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var total = (long)Math.Ceiling(duration.TotalSeconds);
+        var text = new StringBuilder();
+        Append(text, total / 86400, 'd');
+        Append(text, total % 86400 / 3600, 'h');
+        Append(text, total % 3600 / 60, 'm');
+        Append(text, total % 60, 's');
+        return text.ToString();
+
+        static void Append(StringBuilder text, long value, char unit)
+        {
+            if (value > 0)
+            {
+                text.Append(value.ToString(CultureInfo.InvariantCulture)).Append(unit);
+            }
+        }
+    }
+
+    /// <summary>Parses a time string (<c>300ms</c>, <c>2h45m</c>, <c>7d</c>, <c>1w</c>); returns false when it is not one.</summary>
+    public static bool TryParse(string? text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var i = 0;
+        var negative = text[0] == '-';
+        if (negative || text[0] == '+')
+        {
+            i++;
+        }
+
+        var any = false;
+        while (i < text.Length)
+        {
+            var start = i;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
+            {
+                i++;
+            }
+
+            if (start == i || !double.TryParse(text.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                return false;
+            }
+
+            var unitStart = i;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+
+            var unit = text.AsSpan(unitStart, i - unitStart);
+            double? ms = unit switch
+            {
+                "ns" => value / 1e6,
+                "us" or "µs" => value / 1e3,
+                "ms" => value,
+                "s" => value * 1e3,
+                "m" => value * 60e3,
+                "h" => value * 3600e3,
+                "d" => value * 86400e3,
+                "w" => value * 7 * 86400e3,
+                _ => null,
+            };
+            if (ms is null)
+            {
+                return false;
+            }
+
+            duration += TimeSpan.FromMilliseconds(ms.Value);
+            any = true;
+        }
+
+        if (negative)
+        {
+            duration = -duration;
+        }
+
+        return any;
+    }
+}
