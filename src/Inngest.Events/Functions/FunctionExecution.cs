@@ -237,12 +237,8 @@ internal sealed class FunctionExecution : IStepTools
             return memo;
         }
 
-        if (TargetHash is not null && hash != TargetHash)
-        {
-            // Replaying towards a requested step: other new steps are neither run nor reported.
-            return Memo.Pending;
-        }
-
+        // Every new step is recorded, also when replaying towards a requested step: the runner then runs only that
+        // one, but needs to know that the code can go no further (and, if the target never shows up, what it found).
         lock (_gate)
         {
             _found.Add(new FoundStep(hash, id, index, kind, opts, execute));

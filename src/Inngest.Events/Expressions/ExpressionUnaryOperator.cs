@@ -1,0 +1,11 @@
+namespace Inngest.Events.Expressions;
+
+/// <summary>The prefix operators of the expression language.</summary>
+public enum ExpressionUnaryOperator
+{
+    /// <summary><c>!x</c>: logical negation of the operand's truthiness.</summary>
+    Not,
+
+    /// <summary><c>-x</c>: arithmetic negation.</summary>
+    Negate,
+}
