@@ -40,10 +40,11 @@ var inngest = server.Services.GetRequiredService<IInngestClient>();
 // 3. Send one typed event (its dedup id comes from the [Event] template), then a batch of two types.
 var paid = new InvoicePaid("inv_42", 129.90m, "EUR", [new LineItem("plan-pro", 1, 129.90m)]);
 var one = await inngest.SendAsync(paid);
+var declined = new CardDeclined("cus_7", "insufficient_funds");
 var batch = await inngest.SendAsync(
 [
     new Event<InvoicePaid>(paid with { InvoiceId = "inv_43" }) { Ts = DateTimeOffset.UtcNow },
-    new Event<CardDeclined>(new CardDeclined("cus_7", "insufficient_funds")) { Id = "card-declined-cus_7-2024-06-01" },
+    new Event<CardDeclined>(declined) { Id = $"card-declined-{declined.CustomerId}-2024-06-01" },
 ]);
 
 Console.WriteLine($"Sent {paid.GetType().Name} -> ids [{string.Join(", ", one.Ids)}]");

@@ -23,6 +23,46 @@ public sealed class CatalogueTests
     }
 
     [Fact]
+    public void Function_metadata_names_match_the_runtime_types()
+    {
+        Assert.Equal(KnownNames.InngestFunctionAttribute, typeof(InngestFunctionAttribute).FullName);
+        Assert.Equal(KnownNames.TriggerAttribute, typeof(TriggerAttribute<>).FullName);
+        Assert.Equal(KnownNames.CronAttribute, typeof(CronAttribute).FullName);
+        Assert.Equal(KnownNames.RetriesAttribute, typeof(RetriesAttribute).FullName);
+        Assert.Equal(KnownNames.ConcurrencyAttribute, typeof(ConcurrencyAttribute).FullName);
+        Assert.Equal(KnownNames.ThrottleAttribute, typeof(ThrottleAttribute).FullName);
+        Assert.Equal(KnownNames.RateLimitAttribute, typeof(RateLimitAttribute).FullName);
+        Assert.Equal(KnownNames.DebounceAttribute, typeof(DebounceAttribute).FullName);
+        Assert.Equal(KnownNames.BatchEventsAttribute, typeof(BatchEventsAttribute).FullName);
+        Assert.Equal(KnownNames.PriorityAttribute, typeof(PriorityAttribute).FullName);
+        Assert.Equal(KnownNames.IdempotencyAttribute, typeof(IdempotencyAttribute).FullName);
+        Assert.Equal(KnownNames.SingletonAttribute, typeof(SingletonAttribute).FullName);
+        Assert.Equal(KnownNames.CancelOnAttribute, typeof(CancelOnAttribute<>).FullName);
+        Assert.Equal(KnownNames.TimeoutsAttribute, typeof(TimeoutsAttribute).FullName);
+        Assert.Equal(KnownNames.Event, typeof(Event<>).FullName);
+        Assert.Equal(KnownNames.StepTools, typeof(IStepTools).FullName);
+        Assert.Equal(KnownNames.FunctionContext, typeof(FunctionContext).FullName);
+        Assert.Equal(KnownNames.FunctionFailed, typeof(FunctionFailed).FullName);
+        Assert.Equal(KnownNames.FunctionFailedDisplay, "global::" + typeof(FunctionFailed).FullName);
+        Assert.Equal(KnownNames.FunctionFailedEventName, FunctionFailed.EventName);
+        Assert.Equal(KnownNames.ReadOnlyList, typeof(IReadOnlyList<>).FullName);
+        Assert.Equal(KnownNames.CancellationToken, typeof(CancellationToken).FullName);
+        Assert.Equal(KnownNames.Task, typeof(Task).FullName);
+        Assert.Equal(KnownNames.TaskOfT, typeof(Task<>).FullName);
+        Assert.Equal(KnownNames.ValueTask, typeof(ValueTask).FullName);
+        Assert.Equal(KnownNames.ValueTaskOfT, typeof(ValueTask<>).FullName);
+    }
+
+    [Theory]
+    [InlineData("send-welcome-email", "SendWelcomeEmail")]
+    [InlineData("v2/orders.sync", "V2OrdersSync")]
+    [InlineData("2fa-check", "Function2faCheck")]
+    [InlineData("already_Pascal", "AlreadyPascal")]
+    [InlineData("--", "Function")]
+    public void Function_reference_names_are_pascal_case_identifiers(string id, string name)
+        => Assert.Equal(name, Inngest.Events.Generators.Functions.FunctionGenerator.Emitter.PascalCase(id));
+
+    [Fact]
     public void Generator_version_matches_the_package_version()
         => Assert.Equal(ThisAssembly.Version, typeof(EventAttribute).Assembly.GetName().Version!.ToString(3));
 

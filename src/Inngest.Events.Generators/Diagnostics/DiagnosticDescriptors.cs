@@ -41,8 +41,131 @@ internal static class DiagnosticDescriptors
         "The Id template \"{0}\" of the event type '{1}' is malformed: {2}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ResultTypeNotSerializable = Create(
+        DiagnosticIds.ResultTypeNotSerializable,
+        "Step or function result type not serializable",
+        "The result type '{0}' of {1} cannot be serialized by the generated JSON code: {2}; return a class or record with public properties, an array, List<T>, Dictionary<string, T>, an [Event] type or a framework primitive",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionTriggerMissing = Create(
+        DiagnosticIds.FunctionTriggerMissing,
+        "Function needs exactly one event parameter or a trigger attribute",
+        "The function '{0}' {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionParameterNotSupported = Create(
+        DiagnosticIds.FunctionParameterNotSupported,
+        "Function parameter type not supported",
+        "The parameter '{0}' of the function '{1}' {2}; a function takes Event<T> (or IReadOnlyList<Event<T>> for a batch), IStepTools, FunctionContext and CancellationToken",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionReturnTypeNotSupported = Create(
+        DiagnosticIds.FunctionReturnTypeNotSupported,
+        "Function return type not supported",
+        "The function '{0}' returns '{1}'; a function returns Task, Task<T>, ValueTask or ValueTask<T>",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionGeneric = Create(
+        DiagnosticIds.FunctionGeneric,
+        "Function methods cannot be generic",
+        "The function '{0}' is a generic method or is declared in a generic type; the generated handler must call one concrete method",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionNotAccessible = Create(
+        DiagnosticIds.FunctionNotAccessible,
+        "Function method cannot be called by generated code",
+        "The function '{0}' cannot be called by the generated handler: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OnFailureHandlerInvalid = Create(
+        DiagnosticIds.OnFailureHandlerInvalid,
+        "OnFailure handler not found or not usable",
+        "The OnFailure handler '{0}' of the function '{1}' {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionIdDuplicate = Create(
+        DiagnosticIds.FunctionIdDuplicate,
+        "Function id used more than once",
+        "The function id '{0}' is used {1} times in this assembly; function ids must be unique within an app",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionTriggerMismatch = Create(
+        DiagnosticIds.FunctionTriggerMismatch,
+        "Function triggers do not match its event parameter",
+        "The function '{0}' reads its event as '{1}', but {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EventNameMissingDomain = Create(
+        DiagnosticIds.EventNameMissingDomain,
+        "Event name has no domain prefix",
+        "The event name '{0}' has no domain prefix; name events 'domain/noun.verb'{1}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EventNameFormat = Create(
+        DiagnosticIds.EventNameFormat,
+        "Event name is not lower-case and dot-separated",
+        "The event name '{0}' {1}; event names are lower-case words separated by '.' after a 'domain/' prefix{2}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EventNameHyphenatedWords = Create(
+        DiagnosticIds.EventNameHyphenatedWords,
+        "Event name joins noun and verb with a hyphen",
+        "The event name '{0}' joins its words with '-' where the convention separates noun and verb with '.': '{1}'",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor EventNameNotPastTense = Create(
+        DiagnosticIds.EventNameNotPastTense,
+        "Event name does not end in a past-tense verb",
+        "The event name '{0}' ends in '{1}', which does not read as a past-tense verb; name events after what happened, e.g. 'billing/invoice.paid', or allow the word with 'inngest.event_name.allowed_verbs' in .editorconfig",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor EventNameReservedPrefix = Create(
+        DiagnosticIds.EventNameReservedPrefix,
+        "Event name uses the reserved 'inngest/' prefix",
+        "The event name '{0}' starts with 'inngest/', which Inngest reserves for its own events and rejects from senders; use a domain of your own, e.g. 'app/...'",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EventNameLength = Create(
+        DiagnosticIds.EventNameLength,
+        "Event name is empty or too long",
+        "The event name '{0}' {1}; Inngest accepts event names of 1 to 255 characters",
+        DiagnosticSeverity.Error);
+
+    // Reported from a compilation end action, so it carries the CompilationEnd tag (RS1037).
+    public static readonly DiagnosticDescriptor DuplicateEventName = new(
+        DiagnosticIds.DuplicateEventName,
+        "Event name is declared by more than one type",
+        "The event name '{0}' is declared by '{1}' and also by {2}; an event name must map to one type",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.DuplicateEventName + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor DedupIdConstant = Create(
+        DiagnosticIds.DedupIdConstant,
+        "Dedup id is a constant",
+        "{0} is a constant, so Inngest treats every event sent with it as a duplicate of the first one for 24 hours; make the id specific to the event and the entity, e.g. $\"invoice-paid-{{invoiceId}}\"",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DedupIdWithoutEventPart = Create(
+        DiagnosticIds.DedupIdWithoutEventPart,
+        "Dedup id is a bare entity value",
+        "{0} is only an entity value, with nothing specific to the event: another event about the same entity that gets the same id is dropped as a duplicate; prefix it with the event, e.g. {1}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DedupIdChangesEveryAttempt = Create(
+        DiagnosticIds.DedupIdChangesEveryAttempt,
+        "Dedup id changes on every attempt",
+        "The dedup id uses '{0}', which gives a new value on every attempt: a retried send gets a new id and is not deduplicated; build the id from the event's data, e.g. $\"invoice-paid-{{invoiceId}}\"",
+        DiagnosticSeverity.Warning);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-        EventTypeNotPartial, EventTypeGeneric, UnsupportedMemberType, IdTemplateUnknownPlaceholder, IdTemplateMalformed);
+        EventTypeNotPartial, EventTypeGeneric, UnsupportedMemberType, IdTemplateUnknownPlaceholder, IdTemplateMalformed,
+        ResultTypeNotSerializable, FunctionTriggerMissing, FunctionParameterNotSupported, FunctionReturnTypeNotSupported,
+        FunctionGeneric, FunctionNotAccessible, OnFailureHandlerInvalid, FunctionIdDuplicate, FunctionTriggerMismatch,
+        EventNameMissingDomain, EventNameFormat, EventNameHyphenatedWords, EventNameNotPastTense, EventNameReservedPrefix, EventNameLength, DuplicateEventName,
+        DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);
 

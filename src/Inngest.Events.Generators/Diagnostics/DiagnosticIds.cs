@@ -11,4 +11,27 @@ internal static class DiagnosticIds
     public const string UnsupportedMemberType = "INNG1003";
     public const string IdTemplateUnknownPlaceholder = "INNG1004";
     public const string IdTemplateMalformed = "INNG1005";
+    public const string ResultTypeNotSerializable = "INNG2001";
+    public const string FunctionTriggerMissing = "INNG2002";
+    public const string FunctionParameterNotSupported = "INNG2003";
+    public const string FunctionReturnTypeNotSupported = "INNG2004";
+    public const string FunctionGeneric = "INNG2005";
+    public const string FunctionNotAccessible = "INNG2006";
+    public const string OnFailureHandlerInvalid = "INNG2007";
+    public const string FunctionIdDuplicate = "INNG2008";
+    public const string FunctionTriggerMismatch = "INNG2009";
+
+    // Event names (EventNameAnalyzer, DuplicateEventNameAnalyzer).
+    public const string EventNameMissingDomain = "INNG1010";
+    public const string EventNameFormat = "INNG1011";
+    public const string EventNameHyphenatedWords = "INNG1012";
+    public const string EventNameNotPastTense = "INNG1013";
+    public const string EventNameReservedPrefix = "INNG1014";
+    public const string EventNameLength = "INNG1015";
+    public const string DuplicateEventName = "INNG1016";
+
+    // Dedup ids (DedupIdAnalyzer).
+    public const string DedupIdConstant = "INNG3001";
+    public const string DedupIdWithoutEventPart = "INNG3002";
+    public const string DedupIdChangesEveryAttempt = "INNG3003";
 }

@@ -37,17 +37,35 @@ internal sealed class JsonModelBuilder
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
 
+    /// <summary>The members that cannot be serialized, described in words (the same cases as <see cref="Diagnostics"/>).</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    private readonly List<string> _problems = new();
+
     /// <summary>Describes <paramref name="root"/> and its reachable types; the root has index 0.</summary>
     public ImmutableArray<JsonTypeModel> Build(ITypeSymbol root)
     {
-        var reason = Add(root, out _);
+        var types = BuildRoot(root, out var reason);
         if (reason is not null)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, _fallbackLocation, "(the event type)", root.Name, Message(root), reason));
         }
 
+        return types;
+    }
+
+    /// <summary>
+    /// Describes <paramref name="root"/> and its reachable types (the root has index 0), and says in
+    /// <paramref name="reason"/> why the root itself is not supported instead of reporting it.
+    /// </summary>
+    public ImmutableArray<JsonTypeModel> BuildRoot(ITypeSymbol root, out string? reason)
+    {
+        reason = Add(root, out _);
         return _types.Select(static t => t!).ToImmutableArray();
     }
+
+    /// <summary>The type's name as C# error messages show it.</summary>
+    public static string MessageName(ITypeSymbol type) => Message(type);
 
     public static string Display(ITypeSymbol type)
     {
@@ -242,6 +260,11 @@ internal sealed class JsonModelBuilder
             };
         }
 
+        if (named.IsAnonymousType)
+        {
+            return "anonymous types cannot be named by generated code; declare a record instead";
+        }
+
         if (named.IsAbstract)
         {
             return "abstract types cannot be constructed when reading";
@@ -402,6 +425,7 @@ internal sealed class JsonModelBuilder
                 {
                     var location = property.Locations.FirstOrDefault(static l => l.IsInSource) ?? _fallbackLocation;
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, location, property.Name, Message(type), Message(property.Type), reason));
+                    _problems.Add($"its property '{property.Name}' of '{Message(type)}' has the type '{Message(property.Type)}' ({reason})");
                 }
             }
 

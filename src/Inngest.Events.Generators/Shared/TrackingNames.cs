@@ -6,4 +6,12 @@ internal static class TrackingNames
     public const string EventModels = nameof(EventModels);
     public const string EventDiagnostics = nameof(EventDiagnostics);
     public const string EventSources = nameof(EventSources);
+    public const string FunctionResults = nameof(FunctionResults);
+    public const string FunctionDiagnostics = nameof(FunctionDiagnostics);
+    public const string FunctionIds = nameof(FunctionIds);
+    public const string FunctionModels = nameof(FunctionModels);
+    public const string StepSites = nameof(StepSites);
+    public const string StepSiteDiagnostics = nameof(StepSiteDiagnostics);
+    public const string StepTypes = nameof(StepTypes);
+    public const string FunctionRegistry = nameof(FunctionRegistry);
 }

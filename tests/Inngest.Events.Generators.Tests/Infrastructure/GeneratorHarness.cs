@@ -2,12 +2,13 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
 using Inngest.Events.Generators.Events;
+using Inngest.Events.Generators.Functions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Inngest.Events.Generators.Tests.Infrastructure;
 
-/// <summary>Runs the event generator over in-memory sources, the way a user's build would.</summary>
+/// <summary>Runs the generators over in-memory sources, the way a user's build would (the event generator unless told otherwise).</summary>
 internal static class GeneratorHarness
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
@@ -16,7 +17,9 @@ internal static class GeneratorHarness
     {
         var references = Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(EventAttribute).Assembly.Location));
+            .Append(MetadataReference.CreateFromFile(typeof(EventAttribute).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ActivatorUtilities).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location));
         return CSharpCompilation.Create(
             "UserAssembly",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
@@ -31,8 +34,13 @@ internal static class GeneratorHarness
                 }));
     }
 
-    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-        [new EventGenerator().AsSourceGenerator()],
+    /// <summary>Both generators, as a user's build runs them.</summary>
+    public static IIncrementalGenerator[] AllGenerators => [new EventGenerator(), new FunctionGenerator()];
+
+    public static GeneratorDriver CreateDriver() => CreateDriver([new EventGenerator()]);
+
+    public static GeneratorDriver CreateDriver(IIncrementalGenerator[] generators) => CSharpGeneratorDriver.Create(
+        generators.Select(static g => g.AsSourceGenerator()),
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -42,6 +50,10 @@ internal static class GeneratorHarness
         driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver, output, diagnostics);
     }
+
+    /// <summary>Runs <paramref name="generators"/> (e.g. <see cref="AllGenerators"/>) on a fresh driver.</summary>
+    public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(CSharpCompilation compilation, IIncrementalGenerator[] generators)
+        => Run(compilation, CreateDriver(generators));
 
     /// <summary>The generated sources, by hint name.</summary>
     public static IReadOnlyList<(string HintName, string Text)> Sources(GeneratorDriver driver)
@@ -63,46 +75,58 @@ internal static class GeneratorHarness
     /// Reruns the generator after an unrelated edit and asserts that every step's outputs came from the cache,
     /// and that no model holds a Roslyn object (which would defeat caching and pin compilations in memory).
     /// </summary>
-    public static void AssertCachedAfterUnrelatedEdit(CSharpCompilation compilation)
+    public static void AssertCachedAfterUnrelatedEdit(CSharpCompilation compilation) => AssertCachedAfterUnrelatedEdit(compilation, [new EventGenerator()]);
+
+    /// <inheritdoc cref="AssertCachedAfterUnrelatedEdit(CSharpCompilation)"/>
+    public static void AssertCachedAfterUnrelatedEdit(CSharpCompilation compilation, IIncrementalGenerator[] generators)
     {
-        var first = Run(compilation).Driver;
+        var first = Run(compilation, generators).Driver;
         AssertNoRoslynObjects(first);
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Unrelated { internal static class Edit { public const int Value = 1; } }", ParseOptions, path: "Edit.cs"));
         var second = Run(edited, first).Driver;
-        var steps = second.GetRunResult().Results.Single().TrackedSteps;
-        foreach (var name in OurSteps)
+        foreach (var result in second.GetRunResult().Results)
         {
-            if (!steps.TryGetValue(name, out var runs))
+            var steps = result.TrackedSteps;
+            foreach (var name in OurSteps)
             {
-                continue;
+                if (!steps.TryGetValue(name, out var runs))
+                {
+                    continue;
+                }
+
+                foreach (var output in runs.SelectMany(r => r.Outputs))
+                {
+                    Assert.True(
+                        output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                        $"Step '{name}' was {output.Reason} after an unrelated edit.");
+                }
             }
 
-            foreach (var output in runs.SelectMany(r => r.Outputs))
-            {
-                Assert.True(
-                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                    $"Step '{name}' was {output.Reason} after an unrelated edit.");
-            }
+            var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"An output step was {o.Reason} after an unrelated edit."));
         }
-
-        var outputs = second.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs);
-        Assert.All(outputs, o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"An output step was {o.Reason} after an unrelated edit."));
     }
 
     private static void AssertNoRoslynObjects(GeneratorDriver driver)
     {
-        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
-        foreach (var (name, runs) in steps.Where(s => OurSteps.Contains(s.Key)))
+        foreach (var result in driver.GetRunResult().Results)
         {
-            foreach (var (value, _) in runs.SelectMany(r => r.Outputs))
+            foreach (var (name, runs) in result.TrackedSteps.Where(s => OurSteps.Contains(s.Key)))
             {
-                Walk(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                foreach (var (value, _) in runs.SelectMany(r => r.Outputs))
+                {
+                    Walk(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                }
             }
         }
     }
 
-    /// <summary>The tracking names of the generator's own steps (Roslyn adds steps of its own).</summary>
-    private static readonly string[] OurSteps = ["EventModels", "EventDiagnostics", "EventSources"];
+    /// <summary>The tracking names of the generators' own steps (Roslyn adds steps of its own).</summary>
+    private static readonly string[] OurSteps =
+    [
+        "EventModels", "EventDiagnostics", "EventSources",
+        "FunctionResults", "FunctionDiagnostics", "FunctionIds", "FunctionModels", "StepSites", "StepSiteDiagnostics", "StepTypes", "FunctionRegistry",
+    ];
 
     private static readonly Type[] Forbidden = [typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(SemanticModel), typeof(Location), typeof(SyntaxTree)];
 
@@ -139,6 +163,12 @@ internal static class GeneratorHarness
             }
 
             Walk(property.GetValue(value), $"{path}.{property.Name}", seen);
+        }
+
+        // Value tuples (Combine, Select) keep their items in public fields.
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
+        {
+            Walk(field.GetValue(value), $"{path}.{field.Name}", seen);
         }
     }
 }

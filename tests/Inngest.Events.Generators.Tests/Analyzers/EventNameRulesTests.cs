@@ -1,0 +1,77 @@
+using Inngest.Events.Generators.Analyzers;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Inngest.Events.Generators.Tests.Analyzers;
+
+/// <summary>The string logic behind the event-name rules and the dedup-id fix.</summary>
+public sealed class EventNameRulesTests
+{
+    [Fact]
+    public void Runtime_type_names_the_analyzers_look_for_match_the_runtime()
+    {
+        Assert.Equal(InngestSymbols.RuntimeAssemblyName, typeof(EventAttribute).Assembly.GetName().Name);
+        Assert.Equal(InngestSymbols.EventOptionsName, typeof(EventOptions).FullName);
+        Assert.Equal(InngestSymbols.InngestEventName, typeof(InngestEvent).FullName);
+        Assert.Equal(InngestSymbols.EventEnvelopeName, typeof(Event<>).FullName);
+        Assert.Equal(InngestSymbols.FunctionTriggerName, typeof(FunctionTrigger).FullName);
+        Assert.Equal(EventNameRules.ReservedPrefix, "inngest/");
+    }
+
+    [Theory]
+    [InlineData("billing/invoice.paid", "invoice-paid")]
+    [InlineData("storefront/cart.checkout.completed", "cart-checkout-completed")]
+    [InlineData("order/placed", "placed")]
+    [InlineData("app/user.signed-up", "user-signed-up")]
+    [InlineData("InvoicePaid", "invoice-paid")]
+    [InlineData("billing/*", null)]
+    public void Slug_is_the_event_part_in_lower_case_with_dashes(string name, string? slug)
+        => Assert.Equal(slug, EventNameRules.Slug(name));
+
+    [Theory]
+    [InlineData("Acme.Billing", "billing")]
+    [InlineData("Acme.Billing.Events", "billing")]
+    [InlineData("Acme.UserManagement.Contracts.Messages", "user-management")]
+    [InlineData("Events", "events")]
+    [InlineData("", null)]
+    public void Domain_is_the_last_meaningful_namespace_segment(string ns, string? domain)
+    {
+        var source = ns.Length == 0 ? "class T { }" : $"namespace {ns}; class T {{ }}";
+        var compilation = CSharpCompilation.Create("A", [CSharpSyntaxTree.ParseText(source)]);
+        var type = compilation.GetTypeByMetadataName(ns.Length == 0 ? "T" : ns + ".T")!;
+        Assert.Equal(domain, EventNameRules.DomainFromNamespace(type.ContainingNamespace));
+    }
+
+    [Theory]
+    [InlineData("paid")]
+    [InlineData("completed")]
+    [InlineData("sent")]
+    [InlineData("undone")]
+    [InlineData("withdrawn")]
+    [InlineData("repaid")]
+    [InlineData("overdrawn")]
+    [InlineData("rerun")]
+    [InlineData("rebuilt")]
+    [InlineData("written")]
+    public void Past_forms_are_recognised(string word) => Assert.True(PastTense.IsPastForm(word));
+
+    [Theory]
+    [InlineData("send")]
+    [InlineData("sync")]
+    [InlineData("pay")]
+    [InlineData("created2")]
+    [InlineData("ed")]
+    [InlineData("signup")]
+    [InlineData("process")]
+    public void Other_words_are_not_past_forms(string word) => Assert.False(PastTense.IsPastForm(word));
+
+    [Theory]
+    [InlineData("InvoicePaid", "billing", "billing/invoice.paid")]
+    [InlineData("invoice_paid", null, "invoice.paid")]
+    [InlineData("Billing/Invoice-Paid", null, "billing/invoice-paid")]
+    [InlineData("Cart.CheckoutCompleted", "shop", "shop/cart.checkout.completed")]
+    [InlineData("HTTPRequestSent", "net", "net/http.request.sent")]
+    [InlineData("billing/invoice#paid", "billing", null)]
+    [InlineData("___", "billing", null)]
+    public void Names_are_normalized_mechanically_or_not_at_all(string name, string? domain, string? expected)
+        => Assert.Equal(expected, EventNameRules.Normalize(name, new EventNameSite(false, false, domain)));
+}

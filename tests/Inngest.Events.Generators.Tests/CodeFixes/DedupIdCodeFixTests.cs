@@ -1,0 +1,84 @@
+using Inngest.Events.CodeFixes;
+using Inngest.Events.Generators.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using static Inngest.Events.Generators.Tests.Analyzers.DedupIdAnalyzerTests;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIdAnalyzer>;
+
+namespace Inngest.Events.Generators.Tests.CodeFixes;
+
+public sealed class DedupIdCodeFixTests
+{
+    private static DiagnosticResult Bare(int location, string subject, string example)
+        => V.Diagnostic(DiagnosticDescriptors.DedupIdWithoutEventPart).WithLocation(location).WithArguments(subject, example);
+
+    [Fact]
+    public Task Bare_entity_values_get_the_event_slug_in_front()
+        => V.CodeFixAsync<DedupIdCodeFixProvider>(
+            Source(""""
+                public async Task Send(InvoicePaid paid, OrderPlaced order, string invoiceId, Guid orderId)
+                {
+                    await client.SendAsync(paid, new() { Id = {|#0:invoiceId|} });
+                    await client.SendAsync(new Event<InvoicePaid>(paid) { Id = {|#1:paid.CustomerId|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"{orderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:orderId.ToString()|} });
+                    await step.SendEventAsync("send-order", order, new() { Id = {|#4:$"{order.OrderId:N}-{order.CustomerId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#5:order.CustomerId + "-" + order.OrderId|} });
+                    var evt = new Event<InvoicePaid>(paid);
+                    await client.SendAsync(evt with { Id = /* keep */ {|#6:evt.Data.InvoiceId|} });
+                    await client.SendAsync(order, new() { Id = {|#7:$@"{orderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#8:$"""{orderId}/{order.CustomerId}"""|} });
+                }
+            """"),
+            [
+                Bare(0, "The dedup id 'invoiceId'", "$\"invoice-paid-{invoiceId}\""),
+                Bare(1, "The dedup id 'paid.CustomerId'", "$\"invoice-paid-{paid.CustomerId}\""),
+                Bare(2, "The dedup id '$\"{orderId}\"'", "$\"order-placed-{orderId}\""),
+                Bare(3, "The dedup id 'orderId.ToString()'", "$\"order-placed-{orderId}\""),
+                Bare(4, "The dedup id '$\"{order.OrderId:N}-{order.CustomerId}\"'", "$\"order-placed-{order.OrderId:N}-{order.CustomerId}\""),
+                Bare(5, "The dedup id 'order.CustomerId + \"-\" + order.OrderId'", "\"order-placed-\" + order.CustomerId + \"-\" + order.OrderId"),
+                Bare(6, "The dedup id 'evt.Data.InvoiceId'", "$\"invoice-paid-{evt.Data.InvoiceId}\""),
+                Bare(7, "The dedup id '$@\"{orderId}\"'", "$@\"order-placed-{orderId}\""),
+                Bare(8, "The dedup id '$\"\"\"{orderId}/{order.CustomerId}\"\"\"'", "$\"\"\"order-placed-{orderId}/{order.CustomerId}\"\"\""),
+            ],
+            Source(""""
+                public async Task Send(InvoicePaid paid, OrderPlaced order, string invoiceId, Guid orderId)
+                {
+                    await client.SendAsync(paid, new() { Id = $"invoice-paid-{invoiceId}" });
+                    await client.SendAsync(new Event<InvoicePaid>(paid) { Id = $"invoice-paid-{paid.CustomerId}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{orderId}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{orderId}" });
+                    await step.SendEventAsync("send-order", order, new() { Id = $"order-placed-{order.OrderId:N}-{order.CustomerId}" });
+                    await client.SendAsync(order, new() { Id = "order-placed-" + order.CustomerId + "-" + order.OrderId });
+                    var evt = new Event<InvoicePaid>(paid);
+                    await client.SendAsync(evt with { Id = /* keep */ $"invoice-paid-{evt.Data.InvoiceId}" });
+                    await client.SendAsync(order, new() { Id = $@"order-placed-{orderId}" });
+                    await client.SendAsync(order, new() { Id = $"""order-placed-{orderId}/{order.CustomerId}""" });
+                }
+            """"));
+
+    [Fact]
+    public Task Template_of_placeholders_only_gets_the_event_slug_in_front()
+        => V.CodeFixAsync<DedupIdCodeFixProvider>(
+            Source("", """
+                [Event("app/user.signed-up", Id = {|#0:"{UserId}"|})] public partial record UserSignedUp(string UserId);
+                [Event("app/user.moved", Id = {|#1:"{UserId}-{Version}"|})] public partial record UserMoved(string UserId, int Version);
+                """),
+            [
+                Bare(0, "The Id template \"{UserId}\" of 'UserSignedUp'", "\"user-signed-up-{UserId}\""),
+                Bare(1, "The Id template \"{UserId}-{Version}\" of 'UserMoved'", "\"user-moved-{UserId}-{Version}\""),
+            ],
+            Source("", """
+                [Event("app/user.signed-up", Id = "user-signed-up-{UserId}")] public partial record UserSignedUp(string UserId);
+                [Event("app/user.moved", Id = "user-moved-{UserId}-{Version}")] public partial record UserMoved(string UserId, int Version);
+                """));
+
+    [Fact]
+    public Task Id_for_an_unknown_event_gets_no_fix()
+    {
+        var source = Source("""
+                public EventOptions Options(string orderId) => new EventOptions { Id = {|#0:orderId|} };
+            """);
+        var diagnostic = Bare(0, "The dedup id 'orderId'", "$\"event-name-{orderId}\"");
+        return V.CodeFixAsync<DedupIdCodeFixProvider>(source, [diagnostic], source, diagnostic);
+    }
+}
