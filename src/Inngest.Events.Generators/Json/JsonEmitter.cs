@@ -16,7 +16,6 @@ internal sealed class JsonEmitter
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    private const string JsonException = "global::System.Text.Json.JsonException";
 
     private readonly EquatableArray<JsonTypeModel> _types;
     private readonly SourceWriter _w;
@@ -39,7 +38,7 @@ internal sealed class JsonEmitter
         _w.Open("try");
         _w.Line($"return {ReadExpression(0)};");
         _w.Close();
-        _w.Open($"catch ({JsonException} exception) when (exception.Path is null)");
+        _w.Open($"catch (global::System.Exception exception) when ({Support}.NeedsPath(exception))");
         _w.Line($"throw {Support}.WithPath(exception);");
         _w.Close();
         _w.Close();
@@ -174,8 +173,8 @@ internal sealed class JsonEmitter
     private void EmitList(JsonTypeModel type)
     {
         var element = _types[type.Element];
-        var list = $"global::System.Collections.Generic.List<{element.TypeName}>";
-        var result = type.Kind == JsonKind.Array ? $"{element.TypeName}[]" : list;
+        var list = $"global::System.Collections.Generic.List<{type.ElementTypeName}>";
+        var result = type.Kind == JsonKind.Array ? $"{type.ElementTypeName}[]" : list;
         Header(type);
         _w.Open($"private static {result}? Read{type.Index}(ref {Reader} reader)");
         _w.Open($"if (reader.TokenType == {TokenType}.Null)");
@@ -187,16 +186,18 @@ internal sealed class JsonEmitter
         _w.Line("var index = -1;");
         _w.Open("try");
         _w.Open("while (true)");
+
+        // As in System.Text.Json's paths, the index is the number of elements read so far, even between elements.
+        _w.Line("index++;");
         _w.Line($"{Support}.Next(ref reader);");
         _w.Open($"if (reader.TokenType == {TokenType}.EndArray)");
         _w.Line("break;");
         _w.Close();
         _w.Line();
-        _w.Line("index++;");
         _w.Line($"list.Add({ReadExpression(element.Index)}{Bang(element.IsValueType)});");
         _w.Close();
         _w.Close();
-        _w.Open($"catch ({JsonException} exception) when ({Support}.AddIndex(exception, index))");
+        _w.Open($"catch (global::System.Exception exception) when ({Support}.AddIndex(exception, index))");
         _w.Line("throw;");
         _w.Close();
         _w.Line();
@@ -211,6 +212,11 @@ internal sealed class JsonEmitter
         _w.Line();
         _w.Line("writer.WriteStartArray();");
         _w.Open("foreach (var item in value)");
+        if (ElementDepthCheck(type) is { } check)
+        {
+            _w.Line(check);
+        }
+
         _w.Line(WriteStatement(element.Index, "item"));
         _w.Close();
         _w.Line();
@@ -221,7 +227,7 @@ internal sealed class JsonEmitter
     private void EmitDictionary(JsonTypeModel type)
     {
         var value = _types[type.Element];
-        var dictionary = $"global::System.Collections.Generic.Dictionary<string, {value.TypeName}>";
+        var dictionary = $"global::System.Collections.Generic.Dictionary<string, {type.ElementTypeName}>";
         Header(type);
         _w.Open($"private static {dictionary}? Read{type.Index}(ref {Reader} reader)");
         _w.Open($"if (reader.TokenType == {TokenType}.Null)");
@@ -233,6 +239,7 @@ internal sealed class JsonEmitter
         _w.Line("string? key = null;");
         _w.Open("try");
         _w.Open("while (true)");
+        _w.Line("key = null;");
         _w.Line($"{Support}.Next(ref reader);");
         _w.Open($"if (reader.TokenType == {TokenType}.EndObject)");
         _w.Line("break;");
@@ -243,7 +250,7 @@ internal sealed class JsonEmitter
         _w.Line($"dictionary[key] = {ReadExpression(value.Index)}{Bang(value.IsValueType)};");
         _w.Close();
         _w.Close();
-        _w.Open($"catch ({JsonException} exception) when ({Support}.AddProperty(exception, key))");
+        _w.Open($"catch (global::System.Exception exception) when ({Support}.AddProperty(exception, key))");
         _w.Line("throw;");
         _w.Close();
         _w.Line();
@@ -258,6 +265,11 @@ internal sealed class JsonEmitter
         _w.Line();
         _w.Line("writer.WriteStartObject();");
         _w.Open("foreach (var pair in value)");
+        if (ElementDepthCheck(type) is { } check)
+        {
+            _w.Line(check);
+        }
+
         _w.Line("writer.WritePropertyName(pair.Key);");
         _w.Line(WriteStatement(value.Index, "pair.Value"));
         _w.Close();
@@ -284,7 +296,10 @@ internal sealed class JsonEmitter
 
             if (property.Converter is not null)
             {
-                _w.Line($"private static readonly global::System.Text.Json.Serialization.JsonConverter<{property.PropertyType}> s_converter{i}_{p} = {Support}.ResolveConverter<{property.PropertyType}>(new {property.Converter}());");
+                var resolve = property.ConverterNullableUnderlying is { } underlying
+                    ? $"ResolveNullableConverter<{underlying}>"
+                    : $"ResolveConverter<{property.PropertyType}>";
+                _w.Line($"private static readonly global::System.Text.Json.Serialization.JsonConverter<{property.PropertyType}> s_converter{i}_{p} = {Support}.{resolve}(new {property.Converter}());");
             }
         }
 
@@ -315,10 +330,11 @@ internal sealed class JsonEmitter
         }
 
         _w.Line("writer.WriteStartObject();");
+        EmitDepthGuard(properties);
         for (var p = 0; p < properties.Count; p++)
         {
             var property = properties[p];
-            var access = $"value.{property.ClrName}";
+            var access = Access(property, "value");
             var write = property.Converter is not null
                 ? $"{Support}.WriteWithConverter(writer, {access}, s_converter{i}_{p});"
                 : WriteStatement(property.Type, access);
@@ -326,11 +342,11 @@ internal sealed class JsonEmitter
             {
                 case PropertyWriteKind.Always:
                     continue;
-                case PropertyWriteKind.WhenNotNull when !property.PropertyIsValueType || IsNullableValue(property):
+                case PropertyWriteKind.WhenNotNull when CanBeNull(property):
                     _w.Open($"if ({access} is not null)");
                     break;
                 case PropertyWriteKind.WhenNotDefault:
-                    _w.Open($"if (!global::System.Collections.Generic.EqualityComparer<{property.PropertyType}>.Default.Equals({access}, default!))");
+                    _w.Open($"if ({NotDefault(property, access)})");
                     break;
                 default:
                     _w.Line($"writer.WritePropertyName(s_name{i}_{p});");
@@ -346,6 +362,82 @@ internal sealed class JsonEmitter
         _w.Line("writer.WriteEndObject();");
         _w.Close();
     }
+
+    /// <summary>
+    /// System.Text.Json refuses to write any value, other than a null property, at its maximum depth (it reports a
+    /// possible cycle). An object at that depth fails as soon as one of its properties writes a value; deeper
+    /// containers never start, since their parent fails first.
+    /// </summary>
+    private void EmitDepthGuard(EquatableArray<JsonPropertyModel> properties)
+    {
+        var conditions = new List<string>();
+        foreach (var property in properties)
+        {
+            var access = Access(property, "value");
+            if (property.Write == PropertyWriteKind.Always)
+            {
+                continue;
+            }
+
+            conditions.Add(property.Write == PropertyWriteKind.WhenNotDefault
+                ? NotDefault(property, access)
+                : CanBeNull(property) ? $"{access} is not null" : "true");
+        }
+
+        if (conditions.Count == 0)
+        {
+            return;
+        }
+
+        var guard = conditions.Contains("true")
+            ? $"writer.CurrentDepth >= {Support}.MaxDepth"
+            : $"writer.CurrentDepth >= {Support}.MaxDepth && ({string.Join(" || ", conditions)})";
+        _w.Open($"if ({guard})");
+        _w.Line($"throw {Support}.DepthExceeded();");
+        _w.Close();
+        _w.Line();
+    }
+
+    /// <summary>
+    /// The depth check before each element of a collection, or null. System.Text.Json checks every element, except
+    /// in its fast path for <c>List&lt;T&gt;</c>, arrays and <c>Dictionary&lt;string, T&gt;</c> whose elements have a
+    /// built-in converter that is not for a number (numbers take the slow path under web defaults' number handling).
+    /// </summary>
+    private string? ElementDepthCheck(JsonTypeModel collection)
+    {
+        var concrete = collection.Kind == JsonKind.Array
+            || collection.TypeName.StartsWith("global::System.Collections.Generic.List<", System.StringComparison.Ordinal)
+            || collection.TypeName.StartsWith("global::System.Collections.Generic.Dictionary<", System.StringComparison.Ordinal);
+        var element = _types[collection.Element];
+        if (element.Kind == JsonKind.Nullable)
+        {
+            element = _types[element.Element];
+        }
+
+        if (!concrete)
+        {
+            return $"{Support}.CheckDepth(writer);";
+        }
+
+        return element.Kind switch
+        {
+            JsonKind.Converter => $"{Support}.CheckDepth(writer, s_converter{element.Index});",
+            JsonKind.Boolean or JsonKind.Char or JsonKind.String or JsonKind.Guid or JsonKind.DateTime or JsonKind.DateTimeOffset
+                or JsonKind.DateOnly or JsonKind.TimeOnly or JsonKind.TimeSpan or JsonKind.Uri or JsonKind.JsonElement
+                or JsonKind.Base64Bytes or JsonKind.Enum => null,
+            _ => $"{Support}.CheckDepth(writer);",
+        };
+    }
+
+    /// <summary>Member access to <paramref name="property"/> on <paramref name="target"/>, through its declaring type when hidden.</summary>
+    private static string Access(JsonPropertyModel property, string target)
+        => property.AccessType is null ? $"{target}.{property.ClrName}" : $"(({property.AccessType}){target}).{property.ClrName}";
+
+    private static string NotDefault(JsonPropertyModel property, string access)
+        => $"!global::System.Collections.Generic.EqualityComparer<{property.PropertyType}>.Default.Equals({access}, default!)";
+
+    private bool CanBeNull(JsonPropertyModel property)
+        => !property.PropertyIsValueType || IsNullableValue(property) || property.ConverterNullableUnderlying is not null;
 
     /// <summary>Whether reading must remember that the JSON had the property (to set it, or to check it is there).</summary>
     private static bool NeedsPresence(JsonPropertyModel property)
@@ -402,6 +494,7 @@ internal sealed class JsonEmitter
         _w.Line("string? property = null;");
         _w.Open("try");
         _w.Open("while (true)");
+        _w.Line("property = null;");
         _w.Line($"{Support}.Next(ref reader);");
         _w.Open($"if (reader.TokenType == {TokenType}.EndObject)");
         _w.Line("break;");
@@ -409,14 +502,13 @@ internal sealed class JsonEmitter
         _w.Line();
         if (readable.Count == 0)
         {
-            _w.Line("property = reader.GetString();");
+            _w.Line($"property = {Support}.PropertyName(ref reader);");
             _w.Line($"{Support}.Next(ref reader);");
             _w.Line("reader.Skip();");
         }
         else
         {
-            _w.Line($"var match = s_properties{i}.Match(ref reader);");
-            _w.Line($"property = match >= 0 ? s_properties{i}[match] : null;");
+            _w.Line($"var match = s_properties{i}.Match(ref reader, out property);");
             _w.Line($"{Support}.Next(ref reader);");
             _w.Open("switch (match)");
             for (var m = 0; m < readable.Count; m++)
@@ -448,7 +540,7 @@ internal sealed class JsonEmitter
 
         _w.Close();
         _w.Close();
-        _w.Open($"catch ({JsonException} exception) when ({Support}.AddProperty(exception, property))");
+        _w.Open($"catch (global::System.Exception exception) when ({Support}.AddProperty(exception, property))");
         _w.Line("throw;");
         _w.Close();
 
@@ -491,13 +583,19 @@ internal sealed class JsonEmitter
             if (property.Read == PropertyReadKind.Setter)
             {
                 _w.Open($"if (has{p})");
-                _w.Line($"result.{property.ClrName} = v{p}{Bang(property.PropertyIsValueType)};");
+                _w.Line($"{Access(property, "result")} = v{p}{Bang(property.PropertyIsValueType)};");
                 _w.Close();
             }
             else if (property.Read == PropertyReadKind.InitAccessor)
             {
+                var value = $"v{p}{Bang(property.PropertyIsValueType)}";
                 _w.Open($"if (has{p})");
-                _w.Line($"Init{i}_{p}({(type.IsValueType ? "ref " : string.Empty)}result, v{p}{Bang(property.PropertyIsValueType)});");
+                _w.Line(property.Init!.Style switch
+                {
+                    InitAccessorStyle.With => $"result = result with {{ {property.ClrName} = {value} }};",
+                    InitAccessorStyle.GenericUnsafeAccessor => $"Init{i}_{p}<{property.Init.TypeArguments}>.Set(result, {value});",
+                    _ => $"Init{i}_{p}({(type.IsValueType ? "ref " : string.Empty)}result, {value});",
+                });
                 _w.Close();
             }
         }
@@ -511,12 +609,22 @@ internal sealed class JsonEmitter
         foreach (var p in readable)
         {
             var property = properties[p];
-            if (property.Read == PropertyReadKind.InitAccessor)
+            var attribute = $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = {Literal(property.SetterName)})]";
+            if (property.Init?.Style == InitAccessorStyle.UnsafeAccessor)
             {
                 _w.Line();
-                _w.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = {Literal(property.SetterName)})]");
+                _w.Line(attribute);
                 var target = property.DeclaringIsValueType ? $"ref {property.DeclaringType}" : property.DeclaringType;
                 _w.Line($"private static extern void Init{i}_{p}({target} target, {property.PropertyType} value);");
+            }
+            else if (property.Init?.Style == InitAccessorStyle.GenericUnsafeAccessor)
+            {
+                // An UnsafeAccessor for a member of a generic type must be declared in a generic type of its own.
+                _w.Line();
+                _w.Open($"private static class Init{i}_{p}<{property.Init.TypeParameters}>");
+                _w.Line(attribute);
+                _w.Line($"public static extern void Set({property.Init.TargetDefinition} target, {property.Init.ValueType} value);");
+                _w.Close();
             }
         }
     }

@@ -79,6 +79,34 @@ internal sealed class JsonModelBuilder
 
     private static string Message(ITypeSymbol type) => type.ToDisplayString(MessageFormat);
 
+    /// <summary>
+    /// The name <c>System.Type.ToString()</c> gives at run time (<c>Ns.Outer+Inner</c>, <c>Ns.Box`1[System.Int32]</c>),
+    /// which System.Text.Json puts in its exception messages (such as the missing-required-properties one).
+    /// </summary>
+    private static string RuntimeName(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return RuntimeName(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]";
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return type.ToDisplayString();
+        }
+
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = named; t is not null; t = t.ContainingType)
+        {
+            chain.Insert(0, t);
+        }
+
+        var ns = chain[0].ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
+        var text = ns + string.Join("+", chain.Select(static t => t.MetadataName));
+        var arguments = chain.SelectMany(static t => t.TypeArguments).ToList();
+        return arguments.Count == 0 ? text : text + "[" + string.Join(",", arguments.Select(RuntimeName)) + "]";
+    }
+
     /// <summary>Adds a type; returns why it is not supported, or null.</summary>
     private string? Add(ITypeSymbol type, out int index)
     {
@@ -129,7 +157,7 @@ internal sealed class JsonModelBuilder
 
             index = Reserve(name);
             var reason = Add(array.ElementType, out var element);
-            _types[index] = Model(index, type, name, JsonKind.Array, element: element);
+            _types[index] = Model(index, type, name, JsonKind.Array, element: element, elementType: array.ElementType);
             return reason;
         }
 
@@ -147,7 +175,7 @@ internal sealed class JsonModelBuilder
                 {
                     index = Reserve(name);
                     var reason = Add(named.TypeArguments[0], out var element);
-                    _types[index] = Model(index, type, name, JsonKind.List, element: element);
+                    _types[index] = Model(index, type, name, JsonKind.List, element: element, elementType: named.TypeArguments[0]);
                     return reason;
                 }
 
@@ -162,7 +190,7 @@ internal sealed class JsonModelBuilder
 
                     index = Reserve(name);
                     var reason = Add(named.TypeArguments[1], out var value);
-                    _types[index] = Model(index, type, name, JsonKind.Dictionary, element: value);
+                    _types[index] = Model(index, type, name, JsonKind.Dictionary, element: value, elementType: named.TypeArguments[1]);
                     return reason;
                 }
             }
@@ -195,8 +223,9 @@ internal sealed class JsonModelBuilder
         int element = -1,
         JsonKind enumUnderlying = JsonKind.Int32,
         string? converter = null,
-        JsonObjectModel? obj = null)
-        => new(index, name, Display(type), Message(type), kind, type.IsValueType, element, enumUnderlying, converter, obj);
+        JsonObjectModel? obj = null,
+        ITypeSymbol? elementType = null)
+        => new(index, name, Display(type), RuntimeName(type), kind, type.IsValueType, element, elementType?.ToDisplayString(TypeFormat), enumUnderlying, converter, obj);
 
     private static JsonKind? SimpleKind(ITypeSymbol type)
     {
@@ -299,17 +328,27 @@ internal sealed class JsonModelBuilder
 
     private JsonObjectModel BuildObject(ITypeSymbol type)
     {
-        var ordered = new List<(int Order, int Sequence, IPropertySymbol Property, PropertyWriteKind Write, bool ReadIgnored)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var sequence = 0;
-
-        // Most-derived type first, then its bases: System.Text.Json's reflection order.
+        // System.Text.Json's reflection order and conflict resolution: the most derived type's properties first, then
+        // its bases'. Conflicts are by JSON name: a base property is dropped when its name is taken by a property that
+        // overrides or hides it, and replaces one that is [JsonIgnore]d; so an override renamed with
+        // [JsonPropertyName] leaves both properties in the JSON, as it does there.
+        var entries = new List<(int Order, int Sequence, IPropertySymbol Property, PropertyWriteKind Write, bool ReadIgnored, bool Ignored)>();
+        var byJsonName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ignoredByName = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
         for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property
-                    || !seen.Add(property.Name))
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property)
+                {
+                    continue;
+                }
+
+                // A virtual property whose override is ignored is ignored too.
+                if (IsVirtual(property)
+                    && ignoredByName.TryGetValue(property.Name, out var ignoredOverride)
+                    && IsVirtual(ignoredOverride)
+                    && SymbolEqualityComparer.Default.Equals(property.Type, ignoredOverride.Type))
                 {
                     continue;
                 }
@@ -317,6 +356,7 @@ internal sealed class JsonModelBuilder
                 var attributes = property.GetAttributes();
                 var write = PropertyWriteKind.None;
                 var readIgnored = false;
+                var ignored = false;
                 var ignore = Find(attributes, KnownNames.JsonIgnoreAttribute);
                 if (ignore is not null)
                 {
@@ -324,7 +364,8 @@ internal sealed class JsonModelBuilder
                     switch (condition)
                     {
                         case 1: // Always
-                            continue;
+                            ignored = true;
+                            break;
                         case 2: // WhenWritingDefault
                             write = PropertyWriteKind.WhenNotDefault;
                             break;
@@ -341,13 +382,35 @@ internal sealed class JsonModelBuilder
                 }
 
                 var order = Find(attributes, KnownNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value as int? ?? 0;
-                ordered.Add((order, sequence++, property, write, readIgnored));
+                var jsonName = JsonName(property);
+                if (!byJsonName.TryGetValue(jsonName, out var taken))
+                {
+                    byJsonName[jsonName] = entries.Count;
+                    entries.Add((order, entries.Count, property, write, readIgnored, ignored));
+                }
+                else if (entries[taken].Ignored)
+                {
+                    entries[taken] = (order, entries[taken].Sequence, property, write, readIgnored, ignored);
+                }
+
+                // Otherwise the name is taken by a property that overrides or hides this one (or, where System.Text.Json
+                // would throw for two properties with one name, by the first of them), and this one is dropped.
+                if (ignored)
+                {
+                    ignoredByName[property.Name] = property;
+                }
             }
         }
 
+        var ordered = entries.Where(static e => !e.Ignored).Select(static e => (e.Order, e.Sequence, e.Property, e.Write, e.ReadIgnored)).ToList();
         var sorted = ordered.OrderBy(static p => p.Order).ThenBy(static p => p.Sequence).ToList();
         var constructor = FindConstructor((INamedTypeSymbol)type, out var hasConstructor);
         var parameters = constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+
+        // A constructor marked [SetsRequiredMembers] sets the required members itself: System.Text.Json then neither
+        // demands them in the JSON nor overwrites them when they are missing.
+        var setsRequired = constructor is not null && Find(constructor.GetAttributes(), KnownNames.SetsRequiredMembersAttribute) is not null;
+        var keywordRequired = (IPropertySymbol p) => p.IsRequired && !setsRequired;
         var boundParameter = new int[sorted.Count];
         var arguments = new JsonConstructorArgument?[parameters.Length];
         for (var i = 0; i < sorted.Count; i++)
@@ -375,6 +438,7 @@ internal sealed class JsonModelBuilder
         }
 
         var properties = ImmutableArray.CreateBuilder<JsonPropertyModel>(sorted.Count);
+        var finalIndex = new Dictionary<int, int>();
         for (var i = 0; i < sorted.Count; i++)
         {
             var (_, _, property, write, readIgnored) = sorted[i];
@@ -382,7 +446,7 @@ internal sealed class JsonModelBuilder
             var canGet = property.GetMethod?.DeclaredAccessibility == Accessibility.Public;
             var setter = property.SetMethod;
             var canSet = setter?.DeclaredAccessibility == Accessibility.Public;
-            var isRequired = property.IsRequired || Find(attributes, KnownNames.JsonRequiredAttribute) is not null;
+            var isRequired = keywordRequired(property) || Find(attributes, KnownNames.JsonRequiredAttribute) is not null;
 
             PropertyReadKind read;
             if (readIgnored)
@@ -393,7 +457,7 @@ internal sealed class JsonModelBuilder
             {
                 read = PropertyReadKind.Constructor;
             }
-            else if (property.IsRequired)
+            else if (keywordRequired(property))
             {
                 read = PropertyReadKind.Initializer;
             }
@@ -429,9 +493,9 @@ internal sealed class JsonModelBuilder
                 }
             }
 
-            var jsonName = Find(attributes, KnownNames.JsonPropertyNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string
-                ?? JsonNaming.CamelCase(property.Name);
+            var jsonName = JsonName(property);
             var declaring = (setter ?? property.GetMethod)?.ContainingType ?? property.ContainingType;
+            finalIndex[i] = properties.Count;
             properties.Add(new JsonPropertyModel(
                 Escape(property.Name),
                 setter?.Name ?? string.Empty,
@@ -444,24 +508,73 @@ internal sealed class JsonModelBuilder
                 write,
                 read,
                 isRequired && read != PropertyReadKind.None,
-                converter));
+                converter,
+                converter is not null && property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                    ? Display(nullable.TypeArguments[0])
+                    : null,
+                IsHidden(type, property) ? Display(property.ContainingType) : null,
+                read == PropertyReadKind.InitAccessor ? InitAccessor(type, property, setter!) : null));
         }
 
         // Constructor arguments point at properties by their index in the final list.
-        var finalIndex = new Dictionary<int, int>();
-        for (int i = 0, j = 0; i < sorted.Count; i++)
-        {
-            if (j < properties.Count && properties[j].ClrName == Escape(sorted[i].Property.Name))
-            {
-                finalIndex[i] = j++;
-            }
-        }
-
         var args = arguments
             .Select(a => a!.Property >= 0 && finalIndex.TryGetValue(a.Property, out var j) ? a with { Property = j } : a with { Property = -1 })
             .ToEquatableArray();
         return new JsonObjectModel(properties.ToImmutable().ToEquatableArray(), hasConstructor, args);
     }
+
+    /// <summary>Whether a more derived type than the one declaring <paramref name="property"/> has a member of its name.</summary>
+    private static bool IsHidden(ITypeSymbol type, IPropertySymbol property)
+    {
+        for (var t = type; t is not null && !SymbolEqualityComparer.Default.Equals(t, property.ContainingType); t = t.BaseType)
+        {
+            if (!t.GetMembers(property.Name).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// How to call an init-only setter outside an object initializer. <c>[UnsafeAccessor]</c> reaches it without
+    /// reflection, but cannot name a constructed generic type; for those, records and structs use <c>with</c>, and
+    /// other classes an accessor in a generic class (which needs .NET 9 or later at run time).
+    /// </summary>
+    private static InitAccessorModel InitAccessor(ITypeSymbol type, IPropertySymbol property, IMethodSymbol setter)
+    {
+        var declaring = setter.ContainingType;
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = declaring; t is not null; t = t.ContainingType)
+        {
+            chain.Insert(0, t);
+        }
+
+        if (!chain.Any(static t => t.IsGenericType))
+        {
+            return new InitAccessorModel(InitAccessorStyle.UnsafeAccessor);
+        }
+
+        if (type.IsRecord || type.IsValueType)
+        {
+            return new InitAccessorModel(InitAccessorStyle.With);
+        }
+
+        var definition = setter.OriginalDefinition;
+        return new InitAccessorModel(
+            InitAccessorStyle.GenericUnsafeAccessor,
+            definition.ContainingType.ToDisplayString(TypeFormat),
+            string.Join(", ", chain.SelectMany(static t => t.OriginalDefinition.TypeParameters).Select(static p => p.Name)),
+            definition.Parameters[0].Type.ToDisplayString(TypeFormat),
+            string.Join(", ", chain.SelectMany(static t => t.TypeArguments).Select(static a => a.ToDisplayString(TypeFormat))));
+    }
+
+    private static string JsonName(IPropertySymbol property)
+        => Find(property.GetAttributes(), KnownNames.JsonPropertyNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string
+            ?? JsonNaming.CamelCase(property.Name);
+
+    private static bool IsVirtual(IPropertySymbol property) => property.IsVirtual || property.IsOverride || property.IsAbstract;
 
     /// <summary>System.Text.Json's choice: [JsonConstructor], else (classes only) the public parameterless one, else the only public one.</summary>
     private static IMethodSymbol? FindConstructor(INamedTypeSymbol type, out bool found)

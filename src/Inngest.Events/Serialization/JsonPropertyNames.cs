@@ -22,7 +22,13 @@ public sealed class JsonPropertyNames
     }
 
     /// <summary>The index of the property the reader is on, or -1 when the type has no such property.</summary>
-    public int Match(ref Utf8JsonReader reader)
+    public int Match(ref Utf8JsonReader reader) => Match(ref reader, out _);
+
+    /// <summary>
+    /// The index of the property the reader is on, or -1 when the type has no such property; <paramref name="name"/>
+    /// is the name as the JSON spells it (for error paths, as System.Text.Json reports them).
+    /// </summary>
+    public int Match(ref Utf8JsonReader reader, out string name)
     {
         if (!reader.HasValueSequence && !reader.ValueIsEscaped)
         {
@@ -32,12 +38,13 @@ public sealed class JsonPropertyNames
             {
                 if (span.SequenceEqual(utf8[i]))
                 {
+                    name = _names[i];
                     return i;
                 }
             }
         }
 
-        var name = reader.GetString();
+        name = JsonSupport.PropertyName(ref reader);
         var names = _names;
         for (var i = 0; i < names.Length; i++)
         {

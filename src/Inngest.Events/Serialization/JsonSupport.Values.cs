@@ -140,60 +140,95 @@ public static partial class JsonSupport
             ?? throw new InvalidOperationException($"The converter '{converter.GetType()}' is not compatible with the type '{typeof(T)}'.");
     }
 
-    // Numbers: a JSON number, or a JSON string holding one (JsonNumberHandling.AllowReadingFromString).
+    /// <summary>
+    /// Resolves a converter declared with <see cref="JsonConverterAttribute"/> on a <see cref="Nullable{T}"/> property.
+    /// Like System.Text.Json, a converter (or factory) for <typeparamref name="T"/> itself is accepted and wrapped:
+    /// null is read and written as null, anything else goes to the converter.
+    /// </summary>
+    public static JsonConverter<T?> ResolveNullableConverter<T>(JsonConverter converter)
+        where T : struct
+        => converter.CanConvert(typeof(T?)) || !converter.CanConvert(typeof(T))
+            ? ResolveConverter<T?>(converter)
+            : new NullableConverter<T>(ResolveConverter<T>(converter));
 
-    private delegate bool Utf8Parse<T>(ReadOnlySpan<byte> text, out T value, out int consumed, char format);
-
-    private static T ReadNumber<T>(ref Utf8JsonReader reader, Utf8Parse<T> parse, string typeName)
+    private sealed class NullableConverter<T>(JsonConverter<T> inner) : JsonConverter<T?>
         where T : struct
     {
-        if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            => reader.TokenType == JsonTokenType.Null ? null : inner.Read(ref reader, typeof(T), options);
+
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
         {
-            byte[]? rented = null;
-            ReadOnlySpan<byte> text;
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            if (value.HasValue)
             {
-                text = reader.ValueSpan;
+                inner.Write(writer, value.GetValueOrDefault(), options);
             }
             else
             {
-                var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-                var buffer = rented = ArrayPool<byte>.Shared.Rent(length);
-                text = buffer.AsSpan(0, reader.CopyString(buffer));
+                writer.WriteNullValue();
+            }
+        }
+    }
+
+    // Numbers: a JSON number, read exactly as Utf8JsonReader.TryGetXxx reads it, or a JSON string holding one
+    // (JsonNumberHandling.AllowReadingFromString), read as System.Text.Json's GetXxxWithQuotes reads it.
+
+    private delegate bool Utf8Parse<T>(ReadOnlySpan<byte> text, out T value, out int consumed, char format);
+
+    private static T ReadQuotedNumber<T>(ref Utf8JsonReader reader, Utf8Parse<T> parse, string typeName)
+        where T : struct
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw CannotConvert(ref reader, typeName);
+        }
+
+        byte[]? rented = null;
+        ReadOnlySpan<byte> text;
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            text = reader.ValueSpan;
+        }
+        else
+        {
+            var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+            var buffer = rented = ArrayPool<byte>.Shared.Rent(length);
+            text = buffer.AsSpan(0, reader.CopyString(buffer));
+        }
+
+        try
+        {
+            var floating = typeof(T) == typeof(double) || typeof(T) == typeof(float);
+
+            // Like System.Text.Json, a quoted NaN or ±Infinity (spelled exactly so) is accepted for float and double;
+            // Utf8Parser's own, case-insensitive spellings and overflows to infinity are not.
+            if (floating && TryNamedLiteral(text, out var literal))
+            {
+                return typeof(T) == typeof(double) ? (T)(object)literal : (T)(object)(float)literal;
             }
 
-            try
+            if (parse(text, out var value, out var consumed, default) && consumed == text.Length && (!floating || IsFinite(value)))
             {
-                if (parse(text, out var value, out var consumed, default) && consumed == text.Length)
-                {
-                    return value;
-                }
-
-                // Like System.Text.Json, a quoted NaN or ±Infinity is accepted for float and double.
-                if (reader.TokenType == JsonTokenType.String && TryNamedLiteral(text, out var literal))
-                {
-                    if (typeof(T) == typeof(double))
-                    {
-                        return (T)(object)literal;
-                    }
-
-                    if (typeof(T) == typeof(float))
-                    {
-                        return (T)(object)(float)literal;
-                    }
-                }
+                return value;
             }
-            finally
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
 
         throw CannotConvert(ref reader, typeName);
     }
+
+    private static bool IsFinite<T>(T value) => value switch
+    {
+        double d => double.IsFinite(d),
+        float f => float.IsFinite(f),
+        _ => true,
+    };
 
     private static bool TryNamedLiteral(ReadOnlySpan<byte> text, out double value)
     {
@@ -221,47 +256,47 @@ public static partial class JsonSupport
 
     /// <summary>Reads a <see cref="byte"/>.</summary>
     public static byte ReadByte(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out var v) ? v : ReadNumber<byte>(ref reader, Utf8Parser.TryParse, "System.Byte");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out var v) ? v : ReadQuotedNumber<byte>(ref reader, Utf8Parser.TryParse, "System.Byte");
 
     /// <summary>Reads an <see cref="sbyte"/>.</summary>
     public static sbyte ReadSByte(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out var v) ? v : ReadNumber<sbyte>(ref reader, Utf8Parser.TryParse, "System.SByte");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out var v) ? v : ReadQuotedNumber<sbyte>(ref reader, Utf8Parser.TryParse, "System.SByte");
 
     /// <summary>Reads a <see cref="short"/>.</summary>
     public static short ReadInt16(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out var v) ? v : ReadNumber<short>(ref reader, Utf8Parser.TryParse, "System.Int16");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out var v) ? v : ReadQuotedNumber<short>(ref reader, Utf8Parser.TryParse, "System.Int16");
 
     /// <summary>Reads a <see cref="ushort"/>.</summary>
     public static ushort ReadUInt16(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var v) ? v : ReadNumber<ushort>(ref reader, Utf8Parser.TryParse, "System.UInt16");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var v) ? v : ReadQuotedNumber<ushort>(ref reader, Utf8Parser.TryParse, "System.UInt16");
 
     /// <summary>Reads an <see cref="int"/>.</summary>
     public static int ReadInt32(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : ReadNumber<int>(ref reader, Utf8Parser.TryParse, "System.Int32");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : ReadQuotedNumber<int>(ref reader, Utf8Parser.TryParse, "System.Int32");
 
     /// <summary>Reads a <see cref="uint"/>.</summary>
     public static uint ReadUInt32(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var v) ? v : ReadNumber<uint>(ref reader, Utf8Parser.TryParse, "System.UInt32");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var v) ? v : ReadQuotedNumber<uint>(ref reader, Utf8Parser.TryParse, "System.UInt32");
 
     /// <summary>Reads a <see cref="long"/>.</summary>
     public static long ReadInt64(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v) ? v : ReadNumber<long>(ref reader, Utf8Parser.TryParse, "System.Int64");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v) ? v : ReadQuotedNumber<long>(ref reader, Utf8Parser.TryParse, "System.Int64");
 
     /// <summary>Reads a <see cref="ulong"/>.</summary>
     public static ulong ReadUInt64(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var v) ? v : ReadNumber<ulong>(ref reader, Utf8Parser.TryParse, "System.UInt64");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var v) ? v : ReadQuotedNumber<ulong>(ref reader, Utf8Parser.TryParse, "System.UInt64");
 
     /// <summary>Reads a <see cref="float"/>.</summary>
     public static float ReadSingle(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var v) ? v : ReadNumber<float>(ref reader, Utf8Parser.TryParse, "System.Single");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var v) ? v : ReadQuotedNumber<float>(ref reader, Utf8Parser.TryParse, "System.Single");
 
     /// <summary>Reads a <see cref="double"/>.</summary>
     public static double ReadDouble(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var v) ? v : ReadNumber<double>(ref reader, Utf8Parser.TryParse, "System.Double");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var v) ? v : ReadQuotedNumber<double>(ref reader, Utf8Parser.TryParse, "System.Double");
 
     /// <summary>Reads a <see cref="decimal"/>.</summary>
     public static decimal ReadDecimal(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var v) ? v : ReadNumber<decimal>(ref reader, Utf8Parser.TryParse, "System.Decimal");
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var v) ? v : ReadQuotedNumber<decimal>(ref reader, Utf8Parser.TryParse, "System.Decimal");
 
     // Writers for the types whose System.Text.Json converters format text themselves.
 

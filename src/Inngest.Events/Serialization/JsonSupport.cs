@@ -40,6 +40,53 @@ public static partial class JsonSupport
         return info;
     }
 
+    /// <summary>System.Text.Json's default maximum depth, which <see cref="Options"/> keeps: no value is written or read deeper.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Fails, as System.Text.Json does, when a value is about to be written at <see cref="MaxDepth"/> (a cycle, or a
+    /// graph too deep to write).
+    /// </summary>
+    public static void CheckDepth(Utf8JsonWriter writer)
+    {
+        if (writer.CurrentDepth >= MaxDepth)
+        {
+            throw DepthExceeded();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="CheckDepth(Utf8JsonWriter)"/> for an element written by <paramref name="converter"/>: System.Text.Json
+    /// skips the check for its own converters (such as <see cref="JsonStringEnumConverter"/>'s) in concrete collections.
+    /// </summary>
+    public static void CheckDepth(Utf8JsonWriter writer, JsonConverter converter)
+    {
+        if (writer.CurrentDepth >= MaxDepth && converter.GetType().Assembly != typeof(JsonConverter).Assembly)
+        {
+            throw DepthExceeded();
+        }
+    }
+
+    /// <summary>The exception System.Text.Json throws for a value nested deeper than <see cref="MaxDepth"/>.</summary>
+    public static JsonException DepthExceeded()
+        => new($"A possible object cycle was detected. This can either be due to a cycle or if the object depth is larger than the maximum allowed depth of {MaxDepth}. Consider using ReferenceHandler.Preserve on JsonSerializerOptions to support cycles.");
+
+    /// <summary>
+    /// The property name the reader is on. Unescaped bytes that are not UTF-8 become U+FFFD rather than failing: such a
+    /// name matches no property, and System.Text.Json skips an unknown property without decoding its name.
+    /// </summary>
+    public static string PropertyName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return reader.GetString()!;
+        }
+
+        return reader.HasValueSequence
+            ? System.Text.Encoding.UTF8.GetString(reader.ValueSequence.ToArray())
+            : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+    }
+
     /// <summary>Advances the reader, failing when the input ends early.</summary>
     public static void Next(ref Utf8JsonReader reader)
     {

@@ -35,7 +35,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
@@ -69,6 +69,11 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name0_0);
             global::Inngest.Events.Serialization.JsonSupport.WriteDateOnly(writer, value.SignupDate);
             writer.WritePropertyName(s_name0_1);
@@ -139,14 +144,14 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties0.Match(ref reader);
-                    property = match >= 0 ? s_properties0[match] : null;
+                    var match = s_properties0.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -204,7 +209,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -280,13 +285,14 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary<string, System.Text.Json.JsonElement>");
+            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Text.Json.JsonElement]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
             string? key = null;
             try
             {
                 while (true)
                 {
+                    key = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -298,7 +304,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                     dictionary[key] = global::Inngest.Events.Serialization.JsonSupport.ReadJsonElement(ref reader);
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }

@@ -33,7 +33,7 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
@@ -56,6 +56,11 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name0_0);
             global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.EventName);
             writer.WritePropertyName(s_name0_1);
@@ -80,14 +85,14 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties0.Match(ref reader);
-                    property = match >= 0 ? s_properties0[match] : null;
+                    var match = s_properties0.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -105,7 +110,7 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }

@@ -35,7 +35,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
@@ -61,6 +61,11 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name0_0);
             global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.InvoiceId);
             writer.WritePropertyName(s_name0_1);
@@ -93,14 +98,14 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties0.Match(ref reader);
-                    property = match >= 0 ? s_properties0[match] : null;
+                    var match = s_properties0.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -126,7 +131,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -151,24 +156,24 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList<Billing.LineItem>");
+            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Billing.LineItem]");
             var list = new global::System.Collections.Generic.List<global::Billing.LineItem>();
             var index = -1;
             try
             {
                 while (true)
                 {
+                    index++;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
                     }
 
-                    index++;
                     list.Add(Read4(ref reader)!);
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -187,6 +192,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             writer.WriteStartArray();
             foreach (var item in value)
             {
+                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
                 Write4(writer, item);
             }
 
@@ -208,6 +214,11 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name4_0);
             global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name4_1);
@@ -233,14 +244,14 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties4.Match(ref reader);
-                    property = match >= 0 ? s_properties4[match] : null;
+                    var match = s_properties4.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -259,7 +270,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }

@@ -39,7 +39,7 @@ partial class Catalog
                         {
                             return Read0(ref reader);
                         }
-                        catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                        catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                         {
                             throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                         }
@@ -57,6 +57,11 @@ partial class Catalog
                 private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value)
                 {
                     writer.WriteStartObject();
+                    if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+                    {
+                        throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                    }
+
                     writer.WritePropertyName(s_name0_0);
                     global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.@class);
                     writer.WritePropertyName(s_name0_1);
@@ -68,7 +73,7 @@ partial class Catalog
 
                 private static global::Shop.Events.Catalog.Inner.@event Read0(ref global::System.Text.Json.Utf8JsonReader reader)
                 {
-                    global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Events.Catalog.Inner.@event");
+                    global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Events.Catalog+Inner+event");
                     string? v0 = default;
                     var has0 = false;
                     int v1 = default;
@@ -80,14 +85,14 @@ partial class Catalog
                     {
                         while (true)
                         {
+                            property = null;
                             global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                             {
                                 break;
                             }
 
-                            var match = s_properties0.Match(ref reader);
-                            property = match >= 0 ? s_properties0[match] : null;
+                            var match = s_properties0.Match(ref reader, out property);
                             global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                             switch (match)
                             {
@@ -109,7 +114,7 @@ partial class Catalog
                             }
                         }
                     }
-                    catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+                    catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
                     {
                         throw;
                     }

@@ -35,7 +35,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
@@ -60,6 +60,11 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth && (value.Root is not null || value.Counts is not null || value.Maybe is not null || value.Index is not null))
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name0_0);
             Write1(writer, value.Root);
             writer.WritePropertyName(s_name0_1);
@@ -88,14 +93,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties0.Match(ref reader);
-                    property = match >= 0 ? s_properties0[match] : null;
+                    var match = s_properties0.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -117,7 +122,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -142,6 +147,11 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth && (value.Name is not null || value.Children is not null || value.Parent is not null))
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name1_0);
             global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Name);
             writer.WritePropertyName(s_name1_1);
@@ -170,14 +180,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties1.Match(ref reader);
-                    property = match >= 0 ? s_properties1[match] : null;
+                    var match = s_properties1.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -199,7 +209,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -229,24 +239,24 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List<Docs.Node>");
+            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List`1[Docs.Node]");
             var list = new global::System.Collections.Generic.List<global::Docs.Node>();
             var index = -1;
             try
             {
                 while (true)
                 {
+                    index++;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
                     }
 
-                    index++;
                     list.Add(Read1(ref reader)!);
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -265,6 +275,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
+                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
                 Write1(writer, item);
             }
 
@@ -279,24 +290,24 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "int[]");
+            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Int32[]");
             var list = new global::System.Collections.Generic.List<int>();
             var index = -1;
             try
             {
                 while (true)
                 {
+                    index++;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
                     }
 
-                    index++;
                     list.Add(global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader));
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -315,6 +326,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
+                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
                 writer.WriteNumberValue(item);
             }
 
@@ -329,24 +341,24 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List<int?>");
+            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List`1[System.Nullable`1[System.Int32]]");
             var list = new global::System.Collections.Generic.List<int?>();
             var index = -1;
             try
             {
                 while (true)
                 {
+                    index++;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
                     }
 
-                    index++;
                     list.Add(Read7(ref reader));
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -365,6 +377,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
+                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
                 Write7(writer, item);
             }
 
@@ -394,13 +407,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.IDictionary<string, System.Collections.Generic.List<Docs.Node>>");
+            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.IDictionary`2[System.String,System.Collections.Generic.List`1[Docs.Node]]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>();
             string? key = null;
             try
             {
                 while (true)
                 {
+                    key = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -412,7 +426,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     dictionary[key] = Read3(ref reader)!;
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }
@@ -431,6 +445,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartObject();
             foreach (var pair in value)
             {
+                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
                 writer.WritePropertyName(pair.Key);
                 Write3(writer, pair.Value);
             }

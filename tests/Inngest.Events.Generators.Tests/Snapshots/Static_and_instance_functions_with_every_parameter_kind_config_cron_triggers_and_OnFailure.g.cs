@@ -195,7 +195,7 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
@@ -219,6 +219,11 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name0_0);
             global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.OrderId);
             writer.WritePropertyName(s_name0_1);
@@ -244,14 +249,14 @@ internal static partial class InngestGeneratedFunctions
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties0.Match(ref reader);
-                    property = match >= 0 ? s_properties0[match] : null;
+                    var match = s_properties0.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -270,7 +275,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -288,24 +293,24 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList<Shop.ReceiptLine>");
+            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Shop.ReceiptLine]");
             var list = new global::System.Collections.Generic.List<global::Shop.ReceiptLine>();
             var index = -1;
             try
             {
                 while (true)
                 {
+                    index++;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
                     }
 
-                    index++;
                     list.Add(Read4(ref reader)!);
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -324,6 +329,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartArray();
             foreach (var item in value)
             {
+                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
                 Write4(writer, item);
             }
 
@@ -344,6 +350,11 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name4_0);
             global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name4_1);
@@ -366,14 +377,14 @@ internal static partial class InngestGeneratedFunctions
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties4.Match(ref reader);
-                    property = match >= 0 ? s_properties4[match] : null;
+                    var match = s_properties4.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -389,7 +400,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -413,7 +424,7 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
@@ -437,17 +448,17 @@ internal static partial class InngestGeneratedFunctions
             {
                 while (true)
                 {
+                    index++;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
                     }
 
-                    index++;
                     list.Add(Read1(ref reader)!);
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -466,6 +477,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartArray();
             foreach (var item in value)
             {
+                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
                 Write1(writer, item);
             }
 
@@ -486,6 +498,11 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name1_0);
             global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name1_1);
@@ -508,14 +525,14 @@ internal static partial class InngestGeneratedFunctions
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties1.Match(ref reader);
-                    property = match >= 0 ? s_properties1[match] : null;
+                    var match = s_properties1.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -531,7 +548,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -555,7 +572,7 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
@@ -578,6 +595,11 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
+            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            {
+                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+            }
+
             writer.WritePropertyName(s_name0_0);
             writer.WriteNumberValue(value.Count);
             writer.WritePropertyName(s_name0_1);
@@ -600,14 +622,14 @@ internal static partial class InngestGeneratedFunctions
             {
                 while (true)
                 {
+                    property = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
-                    var match = s_properties0.Match(ref reader);
-                    property = match >= 0 ? s_properties0[match] : null;
+                    var match = s_properties0.Match(ref reader, out property);
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     switch (match)
                     {
@@ -623,7 +645,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -647,7 +669,7 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
@@ -664,13 +686,14 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary<string, decimal?>");
+            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Nullable`1[System.Decimal]]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, decimal?>();
             string? key = null;
             try
             {
                 while (true)
                 {
+                    key = null;
                     global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -682,7 +705,7 @@ internal static partial class InngestGeneratedFunctions
                     dictionary[key] = Read1(ref reader);
                 }
             }
-            catch (global::System.Text.Json.JsonException exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }
@@ -701,6 +724,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartObject();
             foreach (var pair in value)
             {
+                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
                 writer.WritePropertyName(pair.Key);
                 Write1(writer, pair.Value);
             }
@@ -737,7 +761,7 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Text.Json.JsonException exception) when (exception.Path is null)
+                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
                 {
                     throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
                 }
