@@ -113,7 +113,7 @@ internal sealed class FunctionExecution : IStepTools
         {
             var ids = await send(events, _cancellationToken).ConfigureAwait(false);
             return IdsElement(ids);
-        }, planType: "step.sendEvent").ConfigureAwait(false);
+        }, planType: "step.sendEvent", opName: "sendEvent").ConfigureAwait(false);
         return ReadIds(result);
     }
 
@@ -191,9 +191,9 @@ internal sealed class FunctionExecution : IStepTools
         };
     }
 
-    private Task<T> RunCore<T>(string id, JsonTypeInfo<T>? info, Func<Task<JsonElement>> execute, string? planType = null)
+    private Task<T> RunCore<T>(string id, JsonTypeInfo<T>? info, Func<Task<JsonElement>> execute, string? planType = null, string? opName = null)
     {
-        var memo = Step(id, OpCodes.StepRun, planType is null ? null : Opts(writer => writer.WriteString("type", planType)), execute, out _);
+        var memo = Step(id, OpCodes.StepRun, planType is null ? null : Opts(writer => writer.WriteString("type", planType)), execute, out _, opName);
         switch (memo.Kind)
         {
             case MemoKind.Pending:
@@ -221,9 +221,10 @@ internal sealed class FunctionExecution : IStepTools
 
     /// <summary>
     /// Resolves a step call: its hashed id (with the <c>:n</c> suffix for repeats), then its memoized result, or
-    /// records it as found.
+    /// records it as found. <c>opName</c> is the op's <c>name</c> when it is not the step id (<c>sendEvent</c> for
+    /// sendEvent steps, as the JS SDK sends it).
     /// </summary>
-    private Memo Step(string id, string kind, JsonElement? opts, Func<Task<JsonElement>>? execute, out string hash)
+    private Memo Step(string id, string kind, JsonElement? opts, Func<Task<JsonElement>>? execute, out string hash, string? opName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         int? index;
@@ -241,7 +242,7 @@ internal sealed class FunctionExecution : IStepTools
         // one, but needs to know that the code can go no further (and, if the target never shows up, what it found).
         lock (_gate)
         {
-            _found.Add(new FoundStep(hash, id, index, kind, opts, execute));
+            _found.Add(new FoundStep(hash, id, index, kind, opts, execute) { Name = opName ?? id });
         }
 
         _stepFound.TrySetResult();
@@ -369,5 +370,8 @@ internal sealed class FunctionExecution : IStepTools
 /// <param name="Execute">Runs a run-type step and returns its result as JSON.</param>
 internal sealed record FoundStep(string Hash, string UserId, int? Index, string Kind, JsonElement? Opts, Func<Task<JsonElement>>? Execute)
 {
+    /// <summary>The op's <c>name</c>: the step id, except <c>sendEvent</c> for sendEvent steps (as the JS SDK sends it).</summary>
+    public string Name { get; init; } = UserId;
+
     public bool IsRunType => Kind == OpCodes.StepRun;
 }

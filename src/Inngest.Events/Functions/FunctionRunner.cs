@@ -201,14 +201,16 @@ public sealed class FunctionRunner
         }
     }
 
-    private static StepOp Plan(FoundStep step)
-        => step.IsRunType ? Op(step, OpCodes.StepPlanned) with { Opts = step.Opts } : Op(step, step.Kind) with { Opts = step.Opts };
+    private static StepOp Plan(FoundStep step) => Op(step, step.IsRunType ? OpCodes.StepPlanned : step.Kind);
 
+    // Every op of a step carries the step's opts (like the JS SDK): the planned op, and the StepRun, StepError or
+    // StepFailed op that reports its execution, so Inngest sees e.g. a sendEvent step's type on its result too.
     private static StepOp Op(FoundStep step, string op) => new()
     {
         Op = op,
         Id = step.Hash,
-        Name = step.UserId,
+        Name = step.Name,
+        Opts = step.Opts,
         DisplayName = step.UserId,
         UserlandId = step.UserId,
         UserlandIndex = step.Index,

@@ -1,0 +1,5 @@
+namespace Inngest.Events.Interop.Tests.Functions;
+
+/// <summary>The event that cancels the configured function.</summary>
+[Event("test/user.deleted")]
+public sealed partial record UserDeleted(string UserId);

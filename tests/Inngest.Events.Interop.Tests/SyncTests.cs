@@ -1,0 +1,128 @@
+using System.Net.Http.Headers;
+using Inngest.Events.Expressions;
+using Inngest.Events.Generated;
+using Inngest.Events.Interop.Tests.Executor;
+using Inngest.Events.Interop.Tests.Functions;
+using Inngest.Events.Interop.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Inngest.Events.Interop.Tests;
+
+/// <summary>
+/// The JS SDK's introspection (GET) and sync (PUT, which makes it POST <c>/fn/register</c> to the fake API) for the
+/// interop functions, compared with what <see cref="FunctionConfigWriter"/> writes for their .NET twins. The
+/// register body's envelope and headers are pinned as the reference for our serve endpoint (docs/interop.md).
+/// </summary>
+[Collection(JsSdkCollection.Name)]
+public sealed class SyncTests(InteropFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private static InngestFunctionRegistry Registry => InngestGeneratedFunctions.CreateRegistry(InteropFunctions.AppId);
+
+    [Fact]
+    public async Task Sync_registers_the_function_configs_FunctionConfigWriter_writes()
+    {
+        using var cancellation = new CancellationTokenSource(Timeout);
+        var before = fixture.Api.Requests.Count;
+        using var put = new HttpRequestMessage(HttpMethod.Put, fixture.Js.ServeUrl);
+        put.Headers.TryAddWithoutValidation("X-Inngest-Server-Kind", "dev");
+        using var response = await fixture.Http.SendAsync(put, cancellation.Token);
+        var answer = await response.Content.ReadAsStringAsync(cancellation.Token);
+        Assert.True(response.IsSuccessStatusCode, answer);
+        Assert.Equal("""{"message":"Successfully registered","modified":false}""", Transcript.Canonical(JsonNode.Parse(answer)));
+
+        var register = Assert.Single(fixture.Api.Requests, r => r.Index >= before && r.Path == "/fn/register");
+        Assert.Equal("POST", register.Method);
+        Assert.Equal("out_of_band", register.Header("x-inngest-sync-kind"));
+        Assert.Equal("dev", register.Header("x-inngest-expected-server-kind"));
+        Assert.Equal($"inngest-js:v{NodeTooling.PinnedInngestVersion()}", register.Header("x-inngest-sdk"));
+
+        // JS-register-authorization: without a signing key the JS SDK sends the literal "Bearer undefined"; the dev
+        // server ignores it. Our serve endpoint should send no Authorization header at all then.
+        Assert.Equal("Bearer undefined", register.Header("authorization"));
+
+        var body = register.Json()!.AsObject();
+        var appUrl = new Uri(body["url"]!.GetValue<string>());
+        Assert.Equal(fixture.Js.ServeUrl, appUrl);
+        Assert.Equal(InteropFunctions.AppId, body["appName"]!.GetValue<string>());
+        Assert.Equal(("ping", "0.1", $"js:v{NodeTooling.PinnedInngestVersion()}"), (body["deployType"]!.GetValue<string>(), body["v"]!.GetValue<string>(), body["sdk"]!.GetValue<string>()));
+        Assert.Equal("""{"connect":"v1","trust_probe":"v1"}""", Transcript.Canonical(body["capabilities"]));
+
+        // The function configs, by id: the same ids, and for each the same config.
+        var jsConfigs = body["functions"]!.AsArray().Select(f => f!.AsObject()).ToDictionary(f => f["id"]!.GetValue<string>());
+        var ourConfigs = Registry.Functions.ToDictionary(f => f.CompositeId(InteropFunctions.AppId), f => Write(f, appUrl));
+        Assert.Equal(jsConfigs.Keys.Order(StringComparer.Ordinal), ourConfigs.Keys.Order(StringComparer.Ordinal));
+        output.WriteLine(Transcript.Canonical(body));
+        foreach (var (id, js) in jsConfigs)
+        {
+            output.WriteLine($"{id}: {Canonical(ourConfigs[id])}");
+            Assert.Equal($"{id}: {Canonical(js)}", $"{id}: {Canonical(ourConfigs[id])}");
+        }
+
+        InteropAssert.Documented(["N-expression-text", "N-duration-units", "JS-register-authorization"]);
+    }
+
+    [Fact]
+    public async Task Introspection_counts_the_same_functions_and_has_the_unauthenticated_shape()
+    {
+        using var cancellation = new CancellationTokenSource(Timeout);
+        using var get = new HttpRequestMessage(HttpMethod.Get, fixture.Js.ServeUrl);
+        get.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await fixture.Http.SendAsync(get, cancellation.Token);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellation.Token))!.AsObject();
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(
+            ["extra", "function_count", "has_event_key", "has_signing_key", "mode", "schema_version"],
+            body.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(("dev", "2024-05-24", true, false), (
+            body["mode"]!.GetValue<string>(),
+            body["schema_version"]!.GetValue<string>(),
+            body["has_event_key"]!.GetValue<bool>(),
+            body["has_signing_key"]!.GetValue<bool>()));
+
+        // Failure handlers count as functions on both sides.
+        Assert.Equal(Registry.Functions.Count, body["function_count"]!.GetValue<int>());
+    }
+
+    private static JsonObject Write(InngestFunctionDefinition function, Uri appUrl)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            FunctionConfigWriter.Write(writer, function, InteropFunctions.AppId, appUrl);
+        }
+
+        return JsonNode.Parse(buffer.ToArray())!.AsObject();
+    }
+
+    /// <summary>A config with expressions compared by syntax tree and durations by length (N-expression-text, N-duration-units).</summary>
+    private static string Canonical(JsonObject config)
+    {
+        var copy = config.DeepClone().AsObject();
+        foreach (var trigger in copy["triggers"]?.AsArray() ?? [])
+        {
+            Expression(trigger!.AsObject(), "expression");
+        }
+
+        foreach (var cancel in copy["cancel"]?.AsArray() ?? [])
+        {
+            Expression(cancel!.AsObject(), "if");
+            if (cancel["timeout"] is JsonValue timeout && TimeStrings.TryParse(timeout.GetValue<string>(), out var duration))
+            {
+                cancel["timeout"] = TimeStrings.Format(duration);
+            }
+        }
+
+        return Transcript.Canonical(copy);
+    }
+
+    private static void Expression(JsonObject node, string property)
+    {
+        if (node[property] is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            node[property] = ExpressionParser.Parse(text).ToString();
+        }
+    }
+}
