@@ -7,6 +7,9 @@ namespace Inngest.Events.Engine;
 
 public sealed partial class InngestEngine
 {
+    /// <summary>The final-result op (design/inngest-protocol.md §3.7), not in <see cref="OpCodes"/>.</summary>
+    private const string RunCompleteOp = "RunComplete";
+
     /// <summary>Interprets a call response (design/inngest-protocol.md §8.1 steps 4–5). Under the lock.</summary>
     private void Apply(CallWork call, CallRequest request, CallResponse response, DateTimeOffset startedAt)
     {
@@ -156,6 +159,11 @@ public sealed partial class InngestEngine
             case OpCodes.InvokeFunction:
                 StartInvoke(run, op, now);
                 return true;
+            case RunCompleteOp:
+                // The function's result as an op, after any steps it ran in the same call (the JS SDK answers this way
+                // when it checkpoints).
+                Complete(run, op.Data ?? JsonValues.Null);
+                return false;
             case OpCodes.StepNotFound:
                 FunctionError(run, call, response with
                 {
@@ -171,7 +179,7 @@ public sealed partial class InngestEngine
 
     private static string Canonical(string op)
     {
-        foreach (var known in (ReadOnlySpan<string>)[OpCodes.StepRun, OpCodes.StepError, OpCodes.StepFailed, OpCodes.StepPlanned, OpCodes.Sleep, OpCodes.WaitForEvent, OpCodes.InvokeFunction, OpCodes.StepNotFound])
+        foreach (var known in (ReadOnlySpan<string>)[OpCodes.StepRun, OpCodes.StepError, OpCodes.StepFailed, OpCodes.StepPlanned, OpCodes.Sleep, OpCodes.WaitForEvent, OpCodes.InvokeFunction, OpCodes.StepNotFound, RunCompleteOp])
         {
             if (string.Equals(op, known, StringComparison.OrdinalIgnoreCase))
             {

@@ -182,7 +182,7 @@ public sealed partial class InngestEngine
         {
             RunId = _ids.Next(),
             Function = function,
-            CompositeId = function.CompositeId(AppId),
+            CompositeId = CompositeIdOf(function),
             Event = trigger.Payload,
             Events = [trigger.Payload],
             CreatedSequence = sequence,
@@ -324,6 +324,12 @@ public sealed partial class InngestEngine
     /// <summary>Fires a cron occurrence: an <c>inngest/scheduled.timer</c> event for the function, and the next timer. Under the lock.</summary>
     private void FireCron(CronWork cron)
     {
+        if (!IsRegistered(cron.Schedule.Function))
+        {
+            // The function was replaced by a later sync of its app, which set its own timers.
+            return;
+        }
+
         var scheduledAt = cron.ScheduledAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var data = JsonValues.Build(writer =>
         {

@@ -109,7 +109,7 @@ public sealed partial class InngestEngine
             return;
         }
 
-        AddTimeline(run, RunTimelineKind.Invoking, step.Name, $"step {step.Label} invoking '{target.CompositeId(AppId)}'");
+        AddTimeline(run, RunTimelineKind.Invoking, step.Name, $"step {step.Label} invoking '{CompositeIdOf(target)}'");
         var payload = opts.ValueKind == JsonValueKind.Object && opts.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
         var data = JsonValues.Build(writer =>
         {
@@ -126,7 +126,7 @@ public sealed partial class InngestEngine
             }
 
             writer.WriteStartObject("_inngest");
-            writer.WriteString("fn_id", target.CompositeId(AppId));
+            writer.WriteString("fn_id", CompositeIdOf(target));
             writer.WriteString("correlation_id", correlationId);
             writer.WriteNumber("expire", pending.ExpiresAt.ToUnixTimeMilliseconds());
             writer.WriteString("name", FunctionInvoked);
@@ -147,7 +147,7 @@ public sealed partial class InngestEngine
     {
         foreach (var function in _functions)
         {
-            if (function.CompositeId(AppId) == functionId || function.Id == functionId)
+            if (CompositeIdOf(function) == functionId || function.Id == functionId)
             {
                 return function;
             }

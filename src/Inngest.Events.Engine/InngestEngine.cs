@@ -29,7 +29,7 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     private readonly IExpressionEvaluator _expressions;
     private readonly ILogger _logger;
     private readonly UlidGenerator _ids;
-    private readonly IReadOnlyList<InngestFunctionDefinition> _functions;
+    private IReadOnlyList<InngestFunctionDefinition> _functions;
 
     // Everything below is guarded by _gate.
     private readonly List<EventRecord> _events = [];
@@ -274,6 +274,7 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
         }
 
         _client.Dispose();
+        DisposeHttp();
         _shutdown.Dispose();
     }
 
@@ -394,7 +395,7 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
         CallResponse response;
         try
         {
-            response = await _runner.CallAsync(call.Run.Function, request, _shutdown.Token).ConfigureAwait(false);
+            response = await CallFunctionAsync(call.Run, request, _shutdown.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -46,13 +46,20 @@ internal static class Snapshot
 
     private static string FindProjectDirectory(string callerPath)
     {
-        var directory = Path.GetDirectoryName(callerPath)!;
-        while (!File.Exists(Path.Combine(directory, "Inngest.Events.Generators.Tests.csproj")))
+        // CI builds are deterministic (ContinuousIntegrationBuild), which maps source paths to "/_/...", so the
+        // caller's path may not exist on disk; the test assembly's own folder is under the project folder too.
+        foreach (var start in new[] { Path.GetDirectoryName(callerPath), AppContext.BaseDirectory })
         {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("Test project folder not found.");
+            for (var directory = start; !string.IsNullOrEmpty(directory); directory = Path.GetDirectoryName(directory))
+            {
+                if (File.Exists(Path.Combine(directory, "Inngest.Events.Generators.Tests.csproj")))
+                {
+                    return directory;
+                }
+            }
         }
 
-        return directory;
+        throw new InvalidOperationException($"Test project folder not found from '{callerPath}' or '{AppContext.BaseDirectory}'.");
     }
 
     /// <summary>A small line diff: the first differing region with a little context.</summary>

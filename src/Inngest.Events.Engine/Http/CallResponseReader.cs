@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Inngest.Events.Protocol;
+
+namespace Inngest.Events.Engine.Http;
+
+/// <summary>
+/// Reads an app's HTTP answer to a call request as Inngest does (design/inngest-protocol.md §3.6): 200 with the result,
+/// 206 with an array of ops (or one legacy op object), 4xx/5xx with an error; <c>X-Inngest-No-Retry</c> and
+/// <c>Retry-After</c>. A 2xx without <c>X-Inngest-SDK</c> is not from an SDK, and fails the attempt.
+/// </summary>
+internal static class CallResponseReader
+{
+    public const string SdkHeader = "X-Inngest-SDK";
+    public const string NoRetryHeader = "X-Inngest-No-Retry";
+    public const string RetryAfterHeader = "Retry-After";
+
+    public static CallResponse Read(int status, HttpResponseHeaders headers, ReadOnlySpan<byte> body)
+    {
+        var noRetry = Header(headers, NoRetryHeader) switch
+        {
+            { } value when value.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+            { } value when value.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+            _ => (bool?)null,
+        };
+        var retryAfter = Header(headers, RetryAfterHeader);
+        var fromSdk = Header(headers, SdkHeader) is { Length: > 0 };
+
+        if (status is >= 200 and < 300 && !fromSdk)
+        {
+            return Retriable(status, "NotFromSdkError",
+                $"The app answered {Describe(status)} without an {SdkHeader} header, so the answer is not from an Inngest SDK (a proxy or a different route?).", retryAfter);
+        }
+
+        switch (status)
+        {
+            case 200:
+                return TryParse(body, out var result) ? CallResponse.Completed(result) : Retriable(status, "InvalidResponseError", "The app answered 200 with a body that is not JSON.", retryAfter);
+            case 206:
+                return ReadOps(body, noRetry, retryAfter);
+            case >= 200 and < 300:
+                return Retriable(status, "UnsupportedResponseError", $"The app answered {Describe(status)}; the engine understands 200 and 206 (streamed responses are not supported).", retryAfter);
+            case < 400:
+                return Retriable(status, "UnexpectedResponseError", $"The app answered {Describe(status)}; serve URLs must not redirect.", retryAfter);
+            default:
+                // Without X-Inngest-No-Retry, Inngest retries 4xx and 5xx alike.
+                return new CallResponse { StatusCode = status, Error = ReadError(status, body), NoRetry = noRetry ?? false, RetryAfter = retryAfter };
+        }
+    }
+
+    private static CallResponse ReadOps(ReadOnlySpan<byte> body, bool? noRetry, string? retryAfter)
+    {
+        if (!TryParse(body, out var root) || root.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object))
+        {
+            return Retriable(206, "InvalidResponseError", "The app answered 206 without a JSON array of ops.", retryAfter);
+        }
+
+        try
+        {
+            var ops = root.ValueKind == JsonValueKind.Array
+                ? root.EnumerateArray().Select(StepOp.Parse).ToArray()
+                : [StepOp.Parse(root)];
+            return CallResponse.WithOps(ops, noRetry, retryAfter);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return Retriable(206, "InvalidResponseError", "The app answered 206 with an invalid op: " + exception.Message, retryAfter);
+        }
+    }
+
+    /// <summary>An error body: <c>{"name","message","stack"}</c>, or <c>{"error": ".."}</c> (the JS SDK's step-not-found and internal errors), or text.</summary>
+    private static StepError ReadError(int status, ReadOnlySpan<byte> body)
+    {
+        if (TryParse(body, out var root) && root.ValueKind == JsonValueKind.Object)
+        {
+            if (root.TryGetProperty("message", out _) || root.TryGetProperty("name", out _))
+            {
+                return StepError.Parse(root);
+            }
+
+            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String)
+            {
+                return new StepError("Error", error.GetString()!);
+            }
+        }
+
+        var text = Encoding.UTF8.GetString(body).Trim();
+        return new StepError("Error", text.Length == 0
+            ? $"The app answered {Describe(status)} without a body."
+            : $"The app answered {Describe(status)}: {text[..Math.Min(500, text.Length)]}");
+    }
+
+    private static CallResponse Retriable(int status, string name, string message, string? retryAfter)
+        => new() { StatusCode = 500, Error = new StepError(name, message + $" (HTTP {status.ToString(CultureInfo.InvariantCulture)})"), NoRetry = false, RetryAfter = retryAfter };
+
+    private static bool TryParse(ReadOnlySpan<byte> body, out JsonElement element)
+    {
+        if (body.IsEmpty)
+        {
+            // An empty 200 body is the function returning nothing.
+            element = JsonDocument.Parse("null").RootElement.Clone();
+            return true;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using var document = JsonDocument.ParseValue(ref reader);
+            element = document.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException)
+        {
+            element = default;
+            return false;
+        }
+    }
+
+    private static string? Header(HttpResponseHeaders headers, string name)
+        => headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
+
+    private static string Describe(int status) => status.ToString(CultureInfo.InvariantCulture);
+}

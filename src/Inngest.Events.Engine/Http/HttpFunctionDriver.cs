@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Inngest.Events.Protocol;
+
+namespace Inngest.Events.Engine.Http;
+
+/// <summary>
+/// Calls a function served over HTTP by any Inngest SDK: <c>POST {step url with stepId}</c> with the call request as
+/// JSON, signed with the engine's signing key when it has one, and reads the answer as Inngest does.
+/// </summary>
+internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClient http) : IFunctionDriver
+{
+    public RemoteFunction Function => function;
+
+    public async Task<CallResponse> CallAsync(InngestFunctionDefinition definition, CallRequest request, CancellationToken cancellationToken)
+    {
+        var url = WithStepId(function.StepUrl, request.Ctx.StepId);
+        var body = Serialize(request);
+        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (request.Ctx.RunId.Length > 0)
+        {
+            message.Headers.TryAddWithoutValidation("X-Run-ID", request.Ctx.RunId);
+        }
+
+        http.Prepare(message, body);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(http.Options.CallTimeout);
+        try
+        {
+            using var response = await http.Client.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            var content = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            return CallResponseReader.Read((int)response.StatusCode, response.Headers, content);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Unreachable(url, $"no answer within {TimeStrings.Format(http.Options.CallTimeout)}");
+        }
+        catch (HttpRequestException exception)
+        {
+            return Unreachable(url, exception.Message);
+        }
+    }
+
+    private static CallResponse Unreachable(Uri url, string reason)
+        => new()
+        {
+            StatusCode = 500,
+            NoRetry = false,
+            Error = new StepError("FunctionUnreachableError", $"Calling {url.GetLeftPart(UriPartial.Path)} failed: {reason}"),
+        };
+
+    /// <summary>The step URL with its <c>stepId</c> query value replaced by the call's (the server always (re)sets it).</summary>
+    internal static Uri WithStepId(Uri stepUrl, string stepId)
+    {
+        var builder = new UriBuilder(stepUrl);
+        var parts = builder.Query.TrimStart('?')
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(part => !part.StartsWith("stepId=", StringComparison.Ordinal) && part != "stepId")
+            .Append("stepId=" + Uri.EscapeDataString(stepId));
+        builder.Query = string.Join("&", parts);
+        return builder.Uri;
+    }
+
+    private static byte[] Serialize(CallRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            request.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
