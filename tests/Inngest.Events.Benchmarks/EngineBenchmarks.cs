@@ -1,0 +1,137 @@
+using BenchmarkDotNet.Attributes;
+using Inngest.Events.Engine;
+
+namespace Inngest.Events.Benchmarks;
+
+[Event("bench/order.placed")]
+public sealed partial record OrderPlaced(string OrderId, int Amount);
+
+[Event("bench/payment.received")]
+public sealed partial record PaymentReceived(string OrderId, int Amount);
+
+internal static class EngineFunctions
+{
+    public static InngestFunctionDefinition TwoSteps(string id) => new()
+    {
+        Id = id,
+        Triggers = [FunctionTrigger.ForEvent(OrderPlaced.EventName)],
+        Handler = async invocation =>
+        {
+            int a = await invocation.Steps.RunAsync("a", () => 1);
+            int b = await invocation.Steps.RunAsync("b", () => a + 1);
+            return invocation.SerializeResult(b);
+        },
+    };
+
+    public static InngestFunctionDefinition AwaitPayment() => new()
+    {
+        Id = "await-payment",
+        Triggers = [FunctionTrigger.ForEvent(OrderPlaced.EventName)],
+        Handler = async invocation =>
+        {
+            var payment = await invocation.Steps.WaitForEventAsync<PaymentReceived>("wait-payment", TimeSpan.FromHours(1), "event.data.orderId == async.data.orderId");
+            return invocation.SerializeResult(payment?.Data.Amount ?? -1);
+        },
+    };
+}
+
+/// <summary>
+/// Table 6: fan-out, 1 event → 3 functions × 2 steps. Each invocation sends <see cref="Events"/> events into a fresh
+/// engine and runs it until idle; the mean is per event (6 completed steps), so steps/s = 6 / mean.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class EngineFanOutBenchmarks
+{
+    public const int Events = 100;
+
+    private OrderPlaced[] orders = null!;
+
+    [GlobalSetup]
+    public void Setup() => orders = Enumerable.Range(0, Events).Select(i => new OrderPlaced($"o{i}", i)).ToArray();
+
+    [Benchmark(OperationsPerInvoke = Events, Description = "fan-out per event (6 steps)")]
+    public async Task<int> FanOut()
+    {
+        await using var engine = new InngestEngine(
+            new InngestFunctionRegistry([EngineFunctions.TwoSteps("email"), EngineFunctions.TwoSteps("invoice"), EngineFunctions.TwoSteps("analytics")]),
+            new InngestEngineOptions { RunInBackground = false });
+        foreach (var order in orders)
+        {
+            await engine.SendAsync(order);
+        }
+
+        await engine.RunUntilIdleAsync();
+        int runs = engine.Runs.Count;
+        if (runs != Events * 3 || engine.Runs.Any(r => r.Status != RunStatus.Completed))
+        {
+            throw new InvalidOperationException($"expected {Events * 3} completed runs, got {runs}");
+        }
+
+        return runs;
+    }
+}
+
+/// <summary>
+/// Table 6: allocation per run parked in WaitForEventAsync (the Allocated column, per run). Retained memory per
+/// parked run is printed by <c>dotnet run -c Release -- retained</c> (<see cref="EngineWaitMemory"/>).
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class EngineWaitBenchmarks
+{
+    public const int Runs = 1000;
+
+    [Benchmark(OperationsPerInvoke = Runs, Description = "park a run in WaitForEventAsync")]
+    public async Task<int> Park()
+    {
+        await using var engine = EngineWaitMemory.Create();
+        await EngineWaitMemory.ParkAsync(engine, Runs);
+        return engine.Runs.Count;
+    }
+}
+
+public static class EngineWaitMemory
+{
+    internal static InngestEngine Create() =>
+        new(new InngestFunctionRegistry([EngineFunctions.AwaitPayment()]), new InngestEngineOptions { RunInBackground = false });
+
+    internal static async Task ParkAsync(InngestEngine engine, int runs)
+    {
+        for (int i = 0; i < runs; i++)
+        {
+            await engine.SendAsync(new OrderPlaced($"o{i}", i));
+        }
+
+        await engine.RunUntilIdleAsync();
+        if (engine.Runs.Count != runs || engine.Runs.Any(r => r.Status != RunStatus.Waiting))
+        {
+            throw new InvalidOperationException("expected every run to be waiting");
+        }
+    }
+
+    /// <summary>Memory still reachable per waiting run (GC.GetTotalMemory after a full collection), minus an empty engine.</summary>
+    public static async Task<int> PrintRetained(int runs)
+    {
+        // Warm up (JIT, statics) so the first measurement does not count one-off allocations.
+        await using (var warm = Create())
+        {
+            await ParkAsync(warm, 100);
+        }
+
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        long totalAllocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var engine = Create();
+        await ParkAsync(engine, runs);
+        long totalAllocated = GC.GetTotalAllocatedBytes(precise: true) - totalAllocatedBefore;
+        long threadAllocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"runs parked in WaitForEventAsync: {runs}");
+        Console.WriteLine($"retained per waiting run: {(after - before) / (double)runs:F0} bytes (GC.GetTotalMemory, after full GC)");
+        Console.WriteLine($"allocated per parked run: {totalAllocated / (double)runs:F0} bytes (all threads; this thread {threadAllocated / (double)runs:F0})");
+        GC.KeepAlive(engine);
+        await engine.DisposeAsync();
+        return 0;
+    }
+}
