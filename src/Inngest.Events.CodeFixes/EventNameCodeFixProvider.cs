@@ -49,7 +49,9 @@ public sealed class EventNameCodeFixProvider : CodeFixProvider
                 CodeAction.Create(
                     $"Rename the event to '{newName}'",
                     ct => RenameAsync(context.Document, literal, newName, ct),
-                    equivalenceKey: "Inngest.RenameEvent." + diagnostic.Id),
+                    // One key for all three ids: `dotnet format` takes the key of the provider's first fix and fixes
+                    // every id it handles with it, so per-id keys left INNG1010 and INNG1012 unfixed.
+                    equivalenceKey: "Inngest.RenameEvent"),
                 diagnostic);
         }
     }

@@ -291,7 +291,7 @@ internal static class EventNameRules
         return false;
     }
 
-    private static string JoinWords(string text, string separator)
+    internal static string JoinWords(string text, string separator)
     {
         var builder = new StringBuilder();
         foreach (var word in SplitWords(text, out _))

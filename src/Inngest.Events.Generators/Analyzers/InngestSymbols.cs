@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Inngest.Events.Generators.Shared;
 using Microsoft.CodeAnalysis;
 
@@ -14,6 +17,9 @@ internal sealed class InngestSymbols
     public const string InngestEventName = "Inngest.Events.InngestEvent";
     public const string EventEnvelopeName = "Inngest.Events.Event`1";
     public const string FunctionTriggerName = "Inngest.Events.FunctionTrigger";
+    public const string ClientName = "Inngest.Events.IInngestClient";
+
+    private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> _failureHandlers = new(SymbolEqualityComparer.Default);
 
     private InngestSymbols(Compilation compilation, INamedTypeSymbol eventAttribute)
     {
@@ -23,6 +29,10 @@ internal sealed class InngestSymbols
         EventEnvelope = compilation.GetTypeByMetadataName(EventEnvelopeName);
         FunctionTrigger = compilation.GetTypeByMetadataName(FunctionTriggerName);
         IsRuntimeAssembly = compilation.AssemblyName == RuntimeAssemblyName;
+        StepTools = compilation.GetTypeByMetadataName(KnownNames.StepTools);
+        Client = compilation.GetTypeByMetadataName(ClientName);
+        FunctionAttribute = compilation.GetTypeByMetadataName(KnownNames.InngestFunctionAttribute);
+        Task = compilation.GetTypeByMetadataName(KnownNames.Task);
     }
 
     public INamedTypeSymbol EventAttribute { get; }
@@ -34,6 +44,18 @@ internal sealed class InngestSymbols
     public INamedTypeSymbol? EventEnvelope { get; }
 
     public INamedTypeSymbol? FunctionTrigger { get; }
+
+    /// <summary><c>IStepTools</c>, whose methods are the durable steps.</summary>
+    public INamedTypeSymbol? StepTools { get; }
+
+    /// <summary><c>IInngestClient</c>, whose <c>SendAsync</c> is not memoized.</summary>
+    public INamedTypeSymbol? Client { get; }
+
+    /// <summary><c>[InngestFunction]</c>.</summary>
+    public INamedTypeSymbol? FunctionAttribute { get; }
+
+    /// <summary><c>System.Threading.Tasks.Task</c>, for <c>Task.WhenAll</c> and <c>Task.WhenAny</c>.</summary>
+    public INamedTypeSymbol? Task { get; }
 
     /// <summary>True when compiling the runtime itself, whose system events legitimately use <c>inngest/</c>.</summary>
     public bool IsRuntimeAssembly { get; }
@@ -65,4 +87,131 @@ internal sealed class InngestSymbols
     /// <summary>The event name of an [Event] type, or null.</summary>
     public string? GetEventName(ITypeSymbol? type)
         => GetEventAttribute(type) is { ConstructorArguments.Length: 1 } attribute ? attribute.ConstructorArguments[0].Value as string : null;
+
+    /// <summary>Whether <paramref name="method"/> is one of the step tools (<c>step.RunAsync</c>, <c>step.SleepAsync</c>, ...).</summary>
+    public bool IsStepTool(IMethodSymbol? method)
+        => method is not null && StepTools is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, StepTools);
+
+    /// <summary>Whether <paramref name="method"/> is the client's <c>SendAsync</c>, called through the interface or an implementation.</summary>
+    public bool IsClientSend(IMethodSymbol? method)
+    {
+        if (method is not { Name: "SendAsync", IsStatic: false } || Client is null)
+        {
+            return false;
+        }
+
+        var type = method.ContainingType;
+        if (SymbolEqualityComparer.Default.Equals(type, Client))
+        {
+            return true;
+        }
+
+        if (type is null || !IsClient(type))
+        {
+            return false;
+        }
+
+        foreach (var member in Client.GetMembers("SendAsync"))
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is <c>IInngestClient</c> or implements it.</summary>
+    public bool IsClient(ITypeSymbol? type)
+    {
+        if (type is null || Client is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, Client))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, Client))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The [InngestFunction] attribute of <paramref name="method"/>, if it has one.</summary>
+    public AttributeData? GetFunctionAttribute(IMethodSymbol? method)
+    {
+        if (method is null || FunctionAttribute is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, FunctionAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> runs as an Inngest function: it has [InngestFunction], or a function of its type
+    /// names it as its OnFailure handler (which Inngest runs as a function of its own).
+    /// </summary>
+    public bool IsFunction(IMethodSymbol? method)
+    {
+        if (method is null || FunctionAttribute is null || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        return GetFunctionAttribute(method) is not null || FailureHandlers(method.ContainingType).Contains(method.Name);
+    }
+
+    /// <summary>The names the functions of <paramref name="type"/> give as their OnFailure handlers, worked out once per type.</summary>
+    private HashSet<string> FailureHandlers(INamedTypeSymbol type)
+        => _failureHandlers.GetOrAdd(type, t =>
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in t.GetMembers())
+            {
+                if (member is IMethodSymbol candidate && GetFunctionAttribute(candidate) is { } attribute)
+                {
+                    foreach (var named in attribute.NamedArguments)
+                    {
+                        if (named.Key == "OnFailure" && named.Value.Value is string handler)
+                        {
+                            names.Add(handler);
+                        }
+                    }
+                }
+            }
+
+            return names;
+        });
+
+    /// <summary>The <c>IStepTools</c> parameter of a function, if it takes one.</summary>
+    public IParameterSymbol? GetStepToolsParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (StepTools is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, StepTools))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
 }

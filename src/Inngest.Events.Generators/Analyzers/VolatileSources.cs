@@ -53,6 +53,50 @@ internal sealed class VolatileSources(Compilation compilation)
         }
     }
 
+    /// <summary>
+    /// How to name <paramref name="operation"/> when it makes a new value on every call by itself: the clock,
+    /// <c>Guid.NewGuid()</c>, a new <c>Random</c> or <c>Random.Shared</c>, <c>Stopwatch</c>, <c>Environment.TickCount</c>,
+    /// <c>TimeProvider.GetUtcNow()</c> and <c>RandomNumberGenerator</c>; null for anything else, including the members of
+    /// an instance that one of those made (<c>rng.Next()</c> is reported where <c>rng</c> was made).
+    /// </summary>
+    public string? DescribeSource(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property: { IsStatic: true } property }:
+                var type = property.ContainingType;
+                if ((Is(type, _dateTime) && property.Name is "Now" or "UtcNow" or "Today")
+                    || (Is(type, _dateTimeOffset) && property.Name is "Now" or "UtcNow")
+                    || (Is(type, _environment) && property.Name is "TickCount" or "TickCount64")
+                    || (Is(type, _random) && property.Name == "Shared"))
+                {
+                    return type.Name + "." + property.Name;
+                }
+
+                return null;
+
+            case IInvocationOperation { TargetMethod: var method }:
+                var owner = method.ContainingType;
+                if ((method.IsStatic && Is(owner, _guid) && method.Name is "NewGuid" or "CreateVersion7")
+                    || (method.IsStatic && Is(owner, _stopwatch) && method.Name is "StartNew" or "GetTimestamp")
+                    || (method.IsStatic && IsOrDerives(owner, _randomNumberGenerator))
+                    || (!method.IsStatic && IsOrDerives(owner, _timeProvider) && method.Name is "GetUtcNow" or "GetLocalNow" or "GetTimestamp"))
+                {
+                    var typeName = IsOrDerives(owner, _timeProvider) ? "TimeProvider" : owner.Name;
+                    return typeName + "." + method.Name + "()";
+                }
+
+                return null;
+
+            // A Random made with a seed gives the same numbers on every call.
+            case IObjectCreationOperation { Type: INamedTypeSymbol created } creation:
+                return (IsOrDerives(created, _random) && creation.Arguments.Length == 0) || Is(created, _stopwatch) ? "new " + created.Name + "()" : null;
+
+            default:
+                return null;
+        }
+    }
+
     // Every member of these types is volatile (or only used to make volatile values).
     private string? Family(INamedTypeSymbol? type)
         => IsOrDerives(type, _random) ? "Random"

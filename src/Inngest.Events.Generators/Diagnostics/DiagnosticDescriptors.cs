@@ -160,12 +160,99 @@ internal static class DiagnosticDescriptors
         "The dedup id uses '{0}', which gives a new value on every attempt: a retried send gets a new id and is not deduplicated; build the id from the event's data, e.g. $\"invoice-paid-{{invoiceId}}\"",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor FunctionIdNotSlug = Create(
+        DiagnosticIds.FunctionIdNotSlug,
+        "Function id is not a stable slug",
+        "The function id '{0}' {1}; a function id is lower-case letters, digits and '-', written out as a literal (e.g. 'send-welcome-email'), because Inngest knows the function by it and a changed id is a new function",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionTooManyTriggers = Create(
+        DiagnosticIds.FunctionTooManyTriggers,
+        "Function has more than 10 triggers",
+        "The function '{0}' has {1} triggers; Inngest accepts at most 10 triggers per function",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FunctionTooManyConcurrencyLimits = Create(
+        DiagnosticIds.FunctionTooManyConcurrencyLimits,
+        "Function has more than 2 concurrency limits",
+        "The function '{0}' has {1} [Concurrency] limits; Inngest accepts at most 2 per function",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BatchEventsIncompatible = Create(
+        DiagnosticIds.BatchEventsIncompatible,
+        "Batched function uses an option Inngest does not combine with batching",
+        "The function '{0}' batches its events with [BatchEvents], which Inngest does not combine with {1}; remove one of them",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RetriesOutOfRange = Create(
+        DiagnosticIds.RetriesOutOfRange,
+        "Retries out of range",
+        "The function '{0}' sets {1} retries; Inngest accepts 0 to 20",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ClientSendInFunction = Create(
+        DiagnosticIds.ClientSendInFunction,
+        "Client SendAsync inside a function",
+        "The function '{0}' sends with the client's SendAsync outside a step, so the event is sent again every time Inngest calls the function (once per step and per retry); send it with {1}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ClientSendInStep = Create(
+        DiagnosticIds.ClientSendInStep,
+        "Client SendAsync inside a step",
+        "{0} sends with the client's SendAsync; send with {1} instead, the send step that Inngest records with the event ids in the run",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ClientInjectedIntoFunctions = Create(
+        DiagnosticIds.ClientInjectedIntoFunctions,
+        "IInngestClient injected into a class with functions",
+        "'{0}' has Inngest functions and takes an IInngestClient ('{1}'); inside a function, send events with step.SendEventAsync, which is memoized, rather than with the client",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor TaskNotAwaited = Create(
+        DiagnosticIds.TaskNotAwaited,
+        "Send or step task not awaited",
+        "The task of {0} is not awaited, so nothing waits for it and its failure goes unnoticed; await it, or keep it in a variable and await it later (e.g. with Task.WhenAll)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NestedStep = Create(
+        DiagnosticIds.NestedStep,
+        "Step called inside another step",
+        "{0} is called inside the delegate of {1}; steps cannot be nested, so move it out of the delegate and run it after the step",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CapturedVariableAssignedInStep = Create(
+        DiagnosticIds.CapturedVariableAssignedInStep,
+        "Variable from outside a step assigned inside it",
+        "{0} assigns '{1}', which is declared outside the step; when Inngest replays the function the step's delegate does not run again and '{1}' keeps its old value, so return the value from the step instead: {1} = await step.RunAsync(...)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NonDeterministicOutsideStep = Create(
+        DiagnosticIds.NonDeterministicOutsideStep,
+        "Non-deterministic value outside a step",
+        "'{0}' gives a new value every time Inngest calls the function '{1}' (once per step and per retry), so later calls see a different value than the first; wrap it in a step, whose result is stored: await step.RunAsync(\"{2}\", () => ...)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateStepId = Create(
+        DiagnosticIds.DuplicateStepId,
+        "Step id used twice in a function",
+        "The step id '{0}' is also used on line {1} of the function '{2}'; Inngest numbers repeated ids in the order the steps run, so a change in that order mixes up their stored results; give each step its own id",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DuplicateStepIdInParallel = Create(
+        DiagnosticIds.DuplicateStepIdInParallel,
+        "Step id used twice in parallel steps",
+        "The step id '{0}' is also used on line {1} by a step of the function '{2}' that runs in parallel with this one; which of the two gets which stored result depends on the order they are reached, so give each its own id",
+        DiagnosticSeverity.Warning);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         EventTypeNotPartial, EventTypeGeneric, UnsupportedMemberType, IdTemplateUnknownPlaceholder, IdTemplateMalformed,
         ResultTypeNotSerializable, FunctionTriggerMissing, FunctionParameterNotSupported, FunctionReturnTypeNotSupported,
         FunctionGeneric, FunctionNotAccessible, OnFailureHandlerInvalid, FunctionIdDuplicate, FunctionTriggerMismatch,
         EventNameMissingDomain, EventNameFormat, EventNameHyphenatedWords, EventNameNotPastTense, EventNameReservedPrefix, EventNameLength, DuplicateEventName,
-        DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt);
+        DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt,
+        FunctionIdNotSlug, FunctionTooManyTriggers, FunctionTooManyConcurrencyLimits, BatchEventsIncompatible, RetriesOutOfRange,
+        ClientSendInFunction, ClientSendInStep, ClientInjectedIntoFunctions, TaskNotAwaited, NestedStep, CapturedVariableAssignedInStep,
+        NonDeterministicOutsideStep, DuplicateStepId, DuplicateStepIdInParallel);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);
 

@@ -34,4 +34,22 @@ internal static class DiagnosticIds
     public const string DedupIdConstant = "INNG3001";
     public const string DedupIdWithoutEventPart = "INNG3002";
     public const string DedupIdChangesEveryAttempt = "INNG3003";
+
+    // Function configuration (FunctionConfigAnalyzer).
+    public const string FunctionIdNotSlug = "INNG2010";
+    public const string FunctionTooManyTriggers = "INNG2011";
+    public const string FunctionTooManyConcurrencyLimits = "INNG2012";
+    public const string BatchEventsIncompatible = "INNG2013";
+    public const string RetriesOutOfRange = "INNG2014";
+
+    // Sends and steps inside functions.
+    public const string ClientSendInFunction = "INNG3010";
+    public const string ClientSendInStep = "INNG3011";
+    public const string ClientInjectedIntoFunctions = "INNG3012";
+    public const string TaskNotAwaited = "INNG3013";
+    public const string NestedStep = "INNG3014";
+    public const string CapturedVariableAssignedInStep = "INNG3015";
+    public const string NonDeterministicOutsideStep = "INNG3016";
+    public const string DuplicateStepId = "INNG3017";
+    public const string DuplicateStepIdInParallel = "INNG3018";
 }

@@ -19,6 +19,23 @@ public sealed partial class EventGenerator
     {
         private static readonly string[] InterfaceMembers = ["EventName", "JsonTypeInfo", "EventVersion", "CreateDefaultId"];
 
+        private static bool CarriesFirstEventAttribute(INamedTypeSymbol type, TypeDeclarationSyntax syntax, CancellationToken cancellationToken)
+        {
+            foreach (var candidate in type.GetAttributes())
+            {
+                if (candidate.AttributeClass?.ToDisplayString() != KnownNames.EventAttribute)
+                {
+                    continue;
+                }
+
+                var reference = candidate.ApplicationSyntaxReference;
+                return reference is null
+                    || (reference.SyntaxTree == syntax.SyntaxTree && syntax.Span.Contains(reference.Span));
+            }
+
+            return true;
+        }
+
         public static EventParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
@@ -26,6 +43,14 @@ public sealed partial class EventGenerator
             var attribute = context.Attributes[0];
             var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
             var diagnostics = new List<DiagnosticInfo>();
+
+            // [Event] on two partial declarations of one type (already error CS0579) reaches this method once per
+            // declaration. Only the declaration carrying the type's first [Event] produces output, so the type gets one
+            // source file (one hint name) and its diagnostics once.
+            if (!CarriesFirstEventAttribute(type, syntax, cancellationToken))
+            {
+                return new EventParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
 
             if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             {

@@ -4,14 +4,18 @@ using Inngest.Events.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Inngest.Events.Generators.Tests.Infrastructure;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 
 /// <summary>The analyzers stay out of compilations without the package and never throw, even on broken code.</summary>
 public sealed class AnalyzerRobustnessTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
-        [new EventNameAnalyzer(), new DuplicateEventNameAnalyzer(), new DedupIdAnalyzer()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = AllAnalyzers.Create();
+
+    [Fact]
+    public void Every_analyzer_is_covered()
+        => Assert.Contains(Analyzers, a => a is NonDeterminismAnalyzer);
 
     [Fact]
     public async Task Analyzers_do_nothing_without_the_Inngest_Events_reference()
@@ -41,6 +45,38 @@ public sealed class AnalyzerRobustnessTests
                 public static EventOptions Options(string orderId) => new() { Id = orderId + Guid.NewGuid() };
                 public static EventOptions Constant() => new() { Id = "user-action" };
                 public static FunctionTrigger Trigger() => FunctionTrigger.ForEvent("inngest/Bad_Name");
+            }
+
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class InngestFunctionAttribute(string id) : Attribute { }
+
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class RetriesAttribute(int retries) : Attribute { }
+
+            public interface IStepTools
+            {
+                System.Threading.Tasks.Task<T> RunAsync<T>(string id, Func<T> action);
+                System.Threading.Tasks.Task SleepAsync(string id, TimeSpan duration);
+            }
+
+            public interface IInngestClient
+            {
+                System.Threading.Tasks.Task SendAsync(object data);
+            }
+
+            public sealed class Functions(IInngestClient client)
+            {
+                [InngestFunction("Bad Id"), Retries(99)]
+                public async System.Threading.Tasks.Task Run(IStepTools step)
+                {
+                    var now = DateTime.UtcNow;
+                    await client.SendAsync(now);
+                    step.SleepAsync("pause", TimeSpan.FromSeconds(1));
+                    var captured = 0;
+                    await step.RunAsync("pause", () => captured = 1);
+                    await step.RunAsync("outer", () => step.SleepAsync("inner", TimeSpan.Zero));
+                    Console.WriteLine(captured);
+                }
             }
             """;
 

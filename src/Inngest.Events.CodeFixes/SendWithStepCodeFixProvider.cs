@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace Inngest.Events.CodeFixes;
+
+/// <summary>
+/// Sends with <c>step.SendEventAsync</c> instead of the client's <c>SendAsync</c> in a function (INNG3010):
+/// <c>await client.SendAsync(data, options)</c> becomes <c>await step.SendEventAsync("send-invoice-paid", data, options)</c>;
+/// an envelope is sent as a one-event batch and a batch as it is. Inside a step (INNG3011) the fix applies when the
+/// step's delegate does nothing but the send, and replaces the whole step.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SendWithStepCodeFixProvider)), Shared]
+public sealed class SendWithStepCodeFixProvider : CodeFixProvider
+{
+    private const string EquivalenceKey = "Inngest.SendWithStep";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        DiagnosticIds.ClientSendInFunction,
+        DiagnosticIds.ClientSendInStep);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.SendFix, out var mode)
+                || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId)
+                || stepId is null
+                || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.SendOverload, out var overload)
+                || overload is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax send)
+            {
+                continue;
+            }
+
+            InvocationExpressionSyntax target;
+            ExpressionSyntax receiver;
+            if (mode == DiagnosticPropertyNames.ReplaceSend
+                && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepTools, out var stepTools)
+                && stepTools is not null)
+            {
+                target = send;
+                receiver = SyntaxFactory.IdentifierName(stepTools);
+            }
+            else if (mode == DiagnosticPropertyNames.ReplaceStep
+                && diagnostic.AdditionalLocations.Count > 0
+                && root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax run } step)
+            {
+                target = step;
+                receiver = run.Expression;
+            }
+            else
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Send with step.SendEventAsync(\"{stepId}\", ...)",
+                    ct => ReplaceAsync(context.Document, send, target, receiver, stepId, overload, ct),
+                    equivalenceKey: EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> ReplaceAsync(
+        Document document,
+        InvocationExpressionSyntax send,
+        InvocationExpressionSyntax target,
+        ExpressionSyntax receiver,
+        string stepId,
+        string overload,
+        CancellationToken cancellationToken)
+    {
+        // The parameters of the client's overloads: (data, options, cancellationToken), (evt, cancellationToken) and
+        // (events, cancellationToken). Positional arguments come first; named ones say whose they are.
+        string[] parameters = overload == "data" ? ["data", "options", "cancellationToken"] : [overload, "cancellationToken"];
+        var byName = new Dictionary<string, ExpressionSyntax>();
+        var arguments = send.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var name = arguments[i].NameColon?.Name.Identifier.ValueText ?? (i < parameters.Length ? parameters[i] : null);
+            if (name is not null)
+            {
+                byName[name] = arguments[i].Expression;
+            }
+        }
+
+        SimpleNameSyntax method = SyntaxFactory.IdentifierName("SendEventAsync");
+        var newArguments = new List<ExpressionSyntax>();
+        if (overload == "data" && byName.TryGetValue("data", out var data))
+        {
+            // Explicit type arguments stay: the data may be a target-typed new().
+            if (send.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic })
+            {
+                method = SyntaxFactory.GenericName(SyntaxFactory.Identifier("SendEventAsync"), generic.TypeArgumentList);
+            }
+
+            newArguments.Add(data);
+            if (byName.TryGetValue("options", out var options))
+            {
+                newArguments.Add(options);
+            }
+        }
+        else if (overload == "evt" && byName.TryGetValue("evt", out var evt))
+        {
+            newArguments.Add(OneEventBatch(evt, send));
+        }
+        else if (overload == "events" && byName.TryGetValue("events", out var events))
+        {
+            newArguments.Add(events);
+        }
+        else
+        {
+            return document;
+        }
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.ReplaceNode(target, StepSyntax.Call(receiver, method, stepId, newArguments).WithTriviaFrom(target));
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary><c>[evt]</c> from C# 12 on, else <c>new global::Inngest.Events.InngestEvent[] { evt }</c>.</summary>
+    private static ExpressionSyntax OneEventBatch(ExpressionSyntax evt, SyntaxNode context)
+    {
+        if (context.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp12 })
+        {
+            return SyntaxFactory.CollectionExpression(SyntaxFactory.SingletonSeparatedList<CollectionElementSyntax>(SyntaxFactory.ExpressionElement(evt)));
+        }
+
+        return SyntaxFactory.ParseExpression("new global::Inngest.Events.InngestEvent[] { " + evt + " }");
+    }
+}
