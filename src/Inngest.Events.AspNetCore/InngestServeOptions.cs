@@ -44,5 +44,17 @@ public sealed class InngestServeOptions
     /// <summary>The app version reported at sync (<c>appVersion</c>), e.g. a build number; optional.</summary>
     public string? AppVersion { get; set; }
 
+    /// <summary>
+    /// Whether call requests are answered as a stream (design/inngest-protocol.md §3.6): <c>201</c> at once, a space every
+    /// <see cref="StreamingHeartbeat"/> while the function runs, then the real answer as
+    /// <c>{"status","headers","body"}</c>. For hosts that cut idle responses (serverless platforms, some proxies) while a
+    /// step runs longer than their timeout. Default false; <c>INNGEST_STREAMING</c> when unset. Streamed answers are not
+    /// signed: the signature header would have to be sent before the body exists.
+    /// </summary>
+    public bool? Streaming { get; set; }
+
+    /// <summary>How often a streamed answer writes a keep-alive space. Default 3 seconds, like the official SDKs.</summary>
+    public TimeSpan StreamingHeartbeat { get; set; } = TimeSpan.FromSeconds(3);
+
     internal InngestServeOptions Clone() => (InngestServeOptions)MemberwiseClone();
 }

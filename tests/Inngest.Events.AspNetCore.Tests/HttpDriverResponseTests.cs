@@ -110,6 +110,58 @@ public sealed class HttpDriverResponseTests
     }
 
     [Fact]
+    public async Task Streamed_answers_are_read_from_the_envelope_after_the_keep_alives()
+    {
+        var calls = 0;
+        var hash = StepIds.Hash("s");
+        var (engine, app) = await StartAsync((_, context) => Interlocked.Increment(ref calls) switch
+        {
+            // The JS SDK's shape: spaces, then {"status","headers","body" (a string of JSON),"version"}.
+            1 => Sdk(context, 201, "   " + JsonSerializer.Serialize(new
+            {
+                status = 500,
+                headers = new Dictionary<string, string> { ["X-Inngest-No-Retry"] = "false", ["Retry-After"] = "60" },
+                body = """{"name":"Error","message":"flaky"}""",
+                version = 2,
+            })),
+            // Leniently, a body that is JSON itself.
+            2 => Sdk(context, 201, "  {\"status\":206,\"headers\":{},\"body\":[{\"id\":\"" + hash + "\",\"op\":\"StepRun\",\"name\":\"s\",\"data\":1}]}"),
+            _ => Sdk(context, 201, " {\"status\":200,\"headers\":{},\"body\":\"\\\"done\\\"\",\"version\":2}"),
+        });
+        await using (engine)
+        await using (app)
+        {
+            await engine.SendAsync(new OrderPlaced("o1"));
+            await EnginePair.RunAsync(engine);
+            Assert.Equal(Keys.Now.AddSeconds(60), engine.NextDueAt);
+            ((FakeTimeProvider)engine.TimeProvider).Advance(TimeSpan.FromSeconds(60));
+            await EnginePair.RunAsync(engine);
+
+            var run = Assert.Single(engine.Runs);
+            Assert.Equal(RunStatus.Completed, run.Status);
+            Assert.Equal("\"done\"", run.Result?.GetRawText());
+            Assert.Equal("flaky", run.Calls[0].Response.Error?.Message);
+        }
+    }
+
+    [Fact]
+    public async Task A_streamed_answer_without_an_envelope_fails_the_attempt_with_a_clear_error()
+    {
+        var (engine, app) = await StartAsync((_, context) => Sdk(context, 201, "      "), retries: 0);
+        await using (engine)
+        await using (app)
+        {
+            await engine.SendAsync(new OrderPlaced("o1"));
+            await EnginePair.RunAsync(engine);
+
+            var run = Assert.Single(engine.Runs);
+            Assert.Equal(RunStatus.Failed, run.Status);
+            Assert.Equal("InvalidResponseError", run.Error!.Name);
+            Assert.Contains("status", run.Error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Error_statuses_are_retried_unless_no_retry_is_true_and_retry_after_sets_the_delay()
     {
         var calls = 0;

@@ -17,6 +17,9 @@ internal static class InngestHeaders
     /// <summary>The execution version this SDK answers with.</summary>
     public const string ExecutionVersion = "2";
 
+    /// <summary><see cref="ExecutionVersion"/> as the number a streamed answer's <c>version</c> carries.</summary>
+    public const int ExecutionVersionNumber = 2;
+
     public const string InBand = "in_band";
     public const string OutOfBand = "out_of_band";
 }

@@ -40,6 +40,12 @@ internal sealed partial class ServeHandler(
         }
         else if (HttpMethods.IsPost(request.Method))
         {
+            if (settings.Streaming && auth.Allowed && request.Query["probe"].Count == 0)
+            {
+                await StreamAsync(context, PostAsync(request, body, auth, context.RequestAborted)).ConfigureAwait(false);
+                return;
+            }
+
             response = await PostAsync(request, body, auth, context.RequestAborted).ConfigureAwait(false);
         }
         else
@@ -88,6 +94,63 @@ internal sealed partial class ServeHandler(
             await response.Body.WriteAsync(serve.Body).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A streamed answer (<see cref="InngestServeOptions.Streaming"/>): <c>201</c> with the protocol headers at once, a
+    /// space every <see cref="ServeSettings.StreamingHeartbeat"/> so idle-timeouts of the host do not cut the call, then
+    /// the real answer as <c>{"status","headers","body","version"}</c> with the body as a string of JSON, the shape the
+    /// official SDKs stream. Leading whitespace is insignificant to a JSON reader, so the whole stream is one JSON value.
+    /// </summary>
+    private async Task StreamAsync(HttpContext context, Task<ServeResponse> call)
+    {
+        var response = context.Response;
+        response.StatusCode = 201;
+        response.Headers[InngestHeaders.Sdk] = SdkIdentity.Identifier;
+        response.Headers[InngestHeaders.ReqVersion] = InngestHeaders.ExecutionVersion;
+        response.Headers.ContentType = "application/json";
+        await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+
+        while (true)
+        {
+            var heartbeat = Task.Delay(settings.StreamingHeartbeat, time, context.RequestAborted);
+            if (await Task.WhenAny(call, heartbeat).ConfigureAwait(false) == call)
+            {
+                break;
+            }
+
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                await call.ConfigureAwait(false);
+                return;
+            }
+
+            await response.Body.WriteAsync(KeepAlive, context.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var answer = await call.ConfigureAwait(false);
+        var envelope = ServeResponse.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("status", answer.StatusCode);
+            writer.WriteStartObject("headers");
+            writer.WriteString("Content-Type", "application/json");
+            writer.WriteString(InngestHeaders.Sdk, SdkIdentity.Identifier);
+            writer.WriteString(InngestHeaders.ReqVersion, InngestHeaders.ExecutionVersion);
+            foreach (var (name, value) in answer.Headers)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteString("body", System.Text.Encoding.UTF8.GetString(answer.Body));
+            writer.WriteNumber("version", InngestHeaders.ExecutionVersionNumber);
+            writer.WriteEndObject();
+        });
+        await response.Body.WriteAsync(envelope, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static readonly byte[] KeepAlive = " "u8.ToArray();
 
     /// <summary>The URL the request arrived at, without its query.</summary>
     private static Uri RequestUrl(HttpRequest request)

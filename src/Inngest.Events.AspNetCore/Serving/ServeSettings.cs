@@ -40,6 +40,11 @@ internal sealed record ServeSettings
 
     public required bool SignResponses { get; init; }
 
+    /// <summary>Whether call requests are answered as a stream (201, keep-alive spaces, then the answer).</summary>
+    public bool Streaming { get; init; }
+
+    public TimeSpan StreamingHeartbeat { get; init; } = TimeSpan.FromSeconds(3);
+
     public string? AppVersion { get; init; }
 
     public string Mode => IsDev ? "dev" : "cloud";

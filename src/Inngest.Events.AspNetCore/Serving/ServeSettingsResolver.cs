@@ -21,6 +21,7 @@ internal static class ServeSettingsResolver
     public const string EventKeyVariable = "INNGEST_EVENT_KEY";
     public const string EnvVariable = "INNGEST_ENV";
     public const string AllowInBandSyncVariable = "INNGEST_ALLOW_IN_BAND_SYNC";
+    public const string StreamingVariable = "INNGEST_STREAMING";
 
     public static readonly Uri CloudApiBaseUrl = new("https://api.inngest.com/");
     public static readonly Uri CloudEventApiBaseUrl = new("https://inn.gs/");
@@ -134,6 +135,12 @@ internal static class ServeSettingsResolver
         }
 
         bool allowInBand = serve.AllowInBandSync ?? ParseBoolean(Var(AllowInBandSyncVariable)) ?? true;
+        bool streaming = serve.Streaming ?? ParseStreaming(Var(StreamingVariable));
+        if (serve.StreamingHeartbeat <= TimeSpan.Zero)
+        {
+            throw new InngestConfigurationException(
+                $"InngestServeOptions.StreamingHeartbeat is {serve.StreamingHeartbeat}, but it must be positive (the default is 3 seconds).");
+        }
 
         return new ServeSettings
         {
@@ -152,6 +159,8 @@ internal static class ServeSettingsResolver
             ServePath = path,
             AllowInBandSync = allowInBand,
             SignResponses = serve.SignResponses,
+            Streaming = streaming,
+            StreamingHeartbeat = serve.StreamingHeartbeat,
             AppVersion = NullIfEmpty(serve.AppVersion),
         };
     }
@@ -166,6 +175,23 @@ internal static class ServeSettingsResolver
         {
             throw new InngestConfigurationException($"{name} is not a valid signing key: {exception.Message}", exception);
         }
+    }
+
+    /// <summary><c>INNGEST_STREAMING</c>: a boolean, or the JS SDK's older <c>allow</c>/<c>force</c> (both mean on).</summary>
+    private static bool ParseStreaming(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (value.Equals("allow", StringComparison.OrdinalIgnoreCase) || value.Equals("force", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return ParseBoolean(value) ?? throw new InngestConfigurationException(
+            $"{StreamingVariable} has the value '{value}', but it must be true or false (1/0, yes/no, on/off; allow and force also mean true).");
     }
 
     private static bool? ParseBoolean(string? value) => value?.ToLowerInvariant() switch

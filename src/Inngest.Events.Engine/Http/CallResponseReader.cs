@@ -9,7 +9,7 @@ namespace Inngest.Events.Engine.Http;
 /// <summary>
 /// Reads an app's HTTP answer to a call request as Inngest does (design/inngest-protocol.md §3.6): 200 with the result,
 /// 206 with an array of ops (or one legacy op object), 4xx/5xx with an error; <c>X-Inngest-No-Retry</c> and
-/// <c>Retry-After</c>. A 2xx without <c>X-Inngest-SDK</c> is not from an SDK, and fails the attempt.
+/// <c>Retry-After</c>; a streamed 201 whose last value is the real answer. A 2xx without <c>X-Inngest-SDK</c> is not from an SDK, and fails the attempt.
 /// </summary>
 internal static class CallResponseReader
 {
@@ -18,15 +18,18 @@ internal static class CallResponseReader
     public const string RetryAfterHeader = "Retry-After";
 
     public static CallResponse Read(int status, HttpResponseHeaders headers, ReadOnlySpan<byte> body)
+        => Read(status, name => Header(headers, name), body);
+
+    private static CallResponse Read(int status, Func<string, string?> header, ReadOnlySpan<byte> body)
     {
-        var noRetry = Header(headers, NoRetryHeader) switch
+        var noRetry = header(NoRetryHeader) switch
         {
             { } value when value.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
             { } value when value.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
             _ => (bool?)null,
         };
-        var retryAfter = Header(headers, RetryAfterHeader);
-        var fromSdk = Header(headers, SdkHeader) is { Length: > 0 };
+        var retryAfter = header(RetryAfterHeader);
+        var fromSdk = header(SdkHeader) is { Length: > 0 };
 
         if (status is >= 200 and < 300 && !fromSdk)
         {
@@ -40,14 +43,54 @@ internal static class CallResponseReader
                 return TryParse(body, out var result) ? CallResponse.Completed(result) : Retriable(status, "InvalidResponseError", "The app answered 200 with a body that is not JSON.", retryAfter);
             case 206:
                 return ReadOps(body, noRetry, retryAfter);
+            case 201:
+                return ReadStreamed(body, header);
             case >= 200 and < 300:
-                return Retriable(status, "UnsupportedResponseError", $"The app answered {Describe(status)}; the engine understands 200 and 206 (streamed responses are not supported).", retryAfter);
+                return Retriable(status, "UnsupportedResponseError", $"The app answered {Describe(status)}; the engine understands 200, 206 and streamed (201) answers.", retryAfter);
             case < 400:
                 return Retriable(status, "UnexpectedResponseError", $"The app answered {Describe(status)}; serve URLs must not redirect.", retryAfter);
             default:
                 // Without X-Inngest-No-Retry, Inngest retries 4xx and 5xx alike.
                 return new CallResponse { StatusCode = status, Error = ReadError(status, body), NoRetry = noRetry ?? false, RetryAfter = retryAfter };
         }
+    }
+
+    /// <summary>
+    /// A streamed answer (design/inngest-protocol.md §3.6, <c>INNGEST_STREAMING</c>): 201 at once, keep-alive spaces while
+    /// the function runs, then <c>{"status": n, "headers": {...}, "body": "..."}</c> — the real answer, whose body is a
+    /// string of JSON (the JS SDK's shape) or, leniently, the JSON itself.
+    /// </summary>
+    private static CallResponse ReadStreamed(ReadOnlySpan<byte> body, Func<string, string?> outerHeader)
+    {
+        if (!TryParse(body, out var root) || root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("status", out var statusElement) || !statusElement.TryGetInt32(out var status) || status == 201)
+        {
+            return Retriable(201, "InvalidResponseError", "The app streamed an answer that does not end in {\"status\", \"headers\", \"body\"}.", outerHeader(RetryAfterHeader));
+        }
+
+        var inner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in headers.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.String)
+                {
+                    inner[property.Name] = property.Value.GetString()!;
+                }
+            }
+        }
+
+        byte[] innerBody = root.TryGetProperty("body", out var bodyElement)
+            ? bodyElement.ValueKind switch
+            {
+                JsonValueKind.String => Encoding.UTF8.GetBytes(bodyElement.GetString()!),
+                JsonValueKind.Undefined or JsonValueKind.Null => [],
+                _ => Encoding.UTF8.GetBytes(bodyElement.GetRawText()),
+            }
+            : [];
+
+        // The inner headers describe the real answer; the SDK header was on the 201 itself.
+        return Read(status, name => inner.TryGetValue(name, out var value) ? value : outerHeader(name), innerBody);
     }
 
     private static CallResponse ReadOps(ReadOnlySpan<byte> body, bool? noRetry, string? retryAfter)

@@ -30,7 +30,10 @@ internal sealed class EnginePair : IAsyncDisposable
 
     public static InngestEngineOptions Options() => new() { AppId = "app", RetryBackoff = [TimeSpan.Zero], RunInBackground = false };
 
-    public static async Task<EnginePair> StartAsync(bool signed, params InngestFunctionDefinition[] functions)
+    public static Task<EnginePair> StartAsync(bool signed, params InngestFunctionDefinition[] functions)
+        => StartAsync(signed, null, functions);
+
+    public static async Task<EnginePair> StartAsync(bool signed, Action<ServeAppOptions>? configure, params InngestFunctionDefinition[] functions)
     {
         var memoryTime = new FakeTimeProvider(Keys.Now);
         var memory = new InngestEngine(new InngestFunctionRegistry(functions), Options(), memoryTime);
@@ -49,6 +52,7 @@ internal sealed class EnginePair : IAsyncDisposable
 
             o.Time = httpTime;
             o.Functions.AddRange(functions);
+            configure?.Invoke(o);
         });
         var http = new InngestEngine(new InngestFunctionRegistry([]), Options(), httpTime);
         if (signed)
