@@ -42,6 +42,39 @@ public sealed partial class InngestEngine
         return IngestAll(EventParser.ParseBody(json));
     }
 
+    /// <summary>
+    /// One event of an event API request that carried <c>x-inngest-event-id-seed</c> (design/inngest-protocol.md §1.5):
+    /// its internal id is derived from the seed and its index in the request, as Inngest derives it, so a client's retry
+    /// of the same request gets the same ids, and an event already ingested under its id is not ingested again (no
+    /// second run, no second resumed wait). Without a readable seed the event gets a fresh id.
+    /// </summary>
+    internal string SendJson(string json, string? eventIdSeed, int index)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var parsed = EventParser.ParseBody(json);
+        if (parsed.Count != 1)
+        {
+            throw new JsonException("Expected one event object.");
+        }
+
+        var internalId = eventIdSeed is null ? null : UlidGenerator.FromSeed(eventIdSeed, index);
+        string id;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (internalId is not null && !_seededIds.Add(internalId))
+            {
+                _logger.LogDebug("Event {EventId} ('{Name}') was already ingested from the same id seed; the retried request does not ingest it again.", internalId, parsed[0].Name);
+                return internalId;
+            }
+
+            id = Ingest(parsed[0], fanOut: true, internalId).InternalId;
+        }
+
+        Notify();
+        return id;
+    }
+
     /// <inheritdoc/>
     Task<SendEventsResult> IEventTransport.SendAsync(SerializedEvents events, CancellationToken cancellationToken)
     {
@@ -78,10 +111,10 @@ public sealed partial class InngestEngine
     /// Stores an event and lets it act: cancel runs, resume waits, and (with <paramref name="fanOut"/>) start the
     /// functions it triggers. Under the lock.
     /// </summary>
-    private EventRecord Ingest(ParsedEvent parsed, bool fanOut)
+    private EventRecord Ingest(ParsedEvent parsed, bool fanOut, string? seededId = null)
     {
         var now = _time.GetUtcNow();
-        var internalId = _ids.Next();
+        var internalId = seededId ?? _ids.Next();
         var id = string.IsNullOrEmpty(parsed.Id) ? internalId : parsed.Id;
         var ts = parsed.Ts ?? now.ToUnixTimeMilliseconds();
         var payload = JsonValues.Build(writer =>

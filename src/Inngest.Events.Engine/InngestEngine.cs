@@ -33,6 +33,9 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
 
     // Everything below is guarded by _gate.
     private readonly List<EventRecord> _events = [];
+
+    /// <summary>Internal ids derived from <c>x-inngest-event-id-seed</c> values, so a retried request is ingested once.</summary>
+    private readonly HashSet<string> _seededIds = new(StringComparer.Ordinal);
     private readonly List<RunState> _runs = [];
     private readonly Dictionary<string, RunState> _runsById = new(StringComparer.Ordinal);
     private readonly List<RunState> _active = [];

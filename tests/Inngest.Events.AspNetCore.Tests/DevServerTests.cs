@@ -40,6 +40,37 @@ public sealed class DevServerTests
     }
 
     [Fact]
+    public async Task A_retried_request_with_the_same_id_seed_gets_the_same_ids_and_starts_no_second_run()
+    {
+        await using var server = await DevServerApp.StartAsync(null, TestFunctions.Hello);
+        const string body = """[{"name":"test/order.placed","data":{"orderId":"o1"}},{"name":"test/order.placed","data":{"orderId":"o2"}}]""";
+        // 2025-01-01T00:00:00Z and ten bytes whose last four are 0xFFFFFFFF, so adding the index wraps.
+        var seed = "1735689600000," + Convert.ToBase64String([1, 2, 3, 4, 5, 6, 0xFF, 0xFF, 0xFF, 0xFF]);
+        void Seed(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation("x-inngest-event-id-seed", seed);
+
+        using var first = await server.PostAsync("/e/k", body, Seed);
+        using var retry = await server.PostAsync("/e/k", body, Seed);
+        using var other = await server.PostAsync("/e/k", body, r => r.Headers.TryAddWithoutValidation("x-inngest-event-id-seed", "1735689600000," + Convert.ToBase64String(new byte[10])));
+        using var unreadable = await server.PostAsync("/e/k", body, r => r.Headers.TryAddWithoutValidation("x-inngest-event-id-seed", "yesterday,???"));
+        await server.RunAsync();
+
+        var ids = (await ResponseAssert.JsonAsync(first)).GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToArray();
+        Assert.Equal(ids, (await ResponseAssert.JsonAsync(retry)).GetProperty("ids").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal(
+            [Ulid.NewUlid(DateTimeOffset.FromUnixTimeMilliseconds(1735689600000), [1, 2, 3, 4, 5, 6, 0xFF, 0xFF, 0xFF, 0xFF]).ToString(),
+             Ulid.NewUlid(DateTimeOffset.FromUnixTimeMilliseconds(1735689600000), [1, 2, 3, 4, 5, 6, 0, 0, 0, 0]).ToString()],
+            ids);
+        Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
+        var otherIds = (await ResponseAssert.JsonAsync(other)).GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToArray();
+        Assert.Empty(otherIds.Intersect(ids));
+
+        // Three requests were ingested (the retry was not): six events, six runs.
+        var events = server.Engine.Events.Where(e => !e.Name.StartsWith("inngest/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(6, events.Length);
+        Assert.Equal(6, server.Engine.Runs.Count(r => r.FunctionId == "hello"));
+    }
+
+    [Fact]
     public async Task One_event_object_is_accepted_like_an_array_of_one()
     {
         await using var server = await DevServerApp.StartAsync();

@@ -7,11 +7,14 @@ namespace Inngest.Events.DevServer.DevServer;
 /// <summary>
 /// <c>POST /e/{key}</c> (design/inngest-protocol.md §1): one event object or an array of up to 5000, ingested one by one
 /// in order. The first invalid event stops the request with 400; the events before it stay ingested and their ids
-/// come back (<c>[""]</c> when the first one failed, as the Inngest server answers).
+/// come back (<c>[""]</c> when the first one failed, as the Inngest server answers). Internal ids come from
+/// <c>x-inngest-event-id-seed</c> when the request has one.
 /// </summary>
 internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOptions options)
 {
     public const int MaxEvents = 5000;
+
+    private const string SeedHeader = "x-inngest-event-id-seed";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -61,12 +64,15 @@ internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOpti
                 return;
             }
 
+            // Inngest derives each event's internal id from x-inngest-event-id-seed and its index, so a client retrying a
+            // request (after a dropped connection, say) gets the same ids and starts no second run.
+            var seed = context.Request.Headers[SeedHeader].ToString() is { Length: > 0 } value ? value : null;
             var ids = new List<string>(events.Length);
-            foreach (var evt in events)
+            for (var index = 0; index < events.Length; index++)
             {
                 try
                 {
-                    ids.AddRange(engine.SendJson(evt.GetRawText()));
+                    ids.Add(engine.SendJson(events[index].GetRawText(), seed, index));
                 }
                 catch (Exception exception) when (exception is JsonException or InngestEventValidationException)
                 {

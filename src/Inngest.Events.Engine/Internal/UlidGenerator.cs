@@ -32,6 +32,33 @@ internal sealed class UlidGenerator(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// The internal id Inngest derives for the event at <paramref name="index"/> of a request whose
+    /// <c>x-inngest-event-id-seed</c> is <paramref name="seed"/> (<c>"{unixMillis},{base64 of 10 bytes}"</c>): the seed's
+    /// time and entropy, with the index added to the entropy's last 4 bytes (big-endian, wrapping). Null when the seed
+    /// cannot be read.
+    /// </summary>
+    public static string? FromSeed(string seed, int index)
+    {
+        var comma = seed.IndexOf(',', StringComparison.Ordinal);
+        if (comma <= 0
+            || !long.TryParse(seed.AsSpan(0, comma), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds)
+            || milliseconds == 0 || milliseconds > 0xFFFF_FFFF_FFFFL)
+        {
+            return null;
+        }
+
+        Span<byte> entropy = stackalloc byte[16];
+        if (!Convert.TryFromBase64String(seed[(comma + 1)..], entropy, out var written) || written != 10)
+        {
+            return null;
+        }
+
+        var tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(entropy[6..10]);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(entropy[6..10], unchecked(tail + (uint)index));
+        return Ulid.NewUlid(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds), entropy[..10]).ToString();
+    }
+
     private static void Increment(byte[] bytes)
     {
         for (var i = bytes.Length - 1; i >= 0; i--)
