@@ -7,8 +7,10 @@ namespace Inngest.Events.Protocol;
 public static class TimeStrings
 {
     /// <summary>
-    /// Formats <paramref name="duration"/> in days, hours, minutes and seconds, rounding a fraction of a second up
-    /// (as the JS SDK does); zero is <c>"0s"</c>.
+    /// Formats <paramref name="duration"/> in days, hours, minutes and seconds, rounding a fraction of a second up;
+    /// zero is <c>"0s"</c>. Rounding up means a sleep or a timeout is never shorter than asked. The JS SDK floors
+    /// instead (lifting only durations under a second to <c>1s</c>), so 1.5 s is <c>"2s"</c> here and <c>"1s"</c> there:
+    /// docs/interop.md, <c>KD-duration-rounding</c>.
     /// </summary>
     public static string Format(TimeSpan duration)
     {
