@@ -286,6 +286,10 @@ public sealed partial class InngestEngine
     private string CompositeIdOf(InngestFunctionDefinition function)
         => _remoteDrivers.TryGetValue(function, out var driver) ? driver.Function.CompositeId : function.CompositeId(AppId);
 
+    /// <summary>The id of the app a function belongs to: the app that synced it, or the engine's own <see cref="AppId"/>. Under the lock.</summary>
+    private string AppIdOf(InngestFunctionDefinition function)
+        => _remoteDrivers.TryGetValue(function, out var driver) ? driver.Function.AppId : AppId;
+
     /// <summary>True while <paramref name="function"/> is registered (an app's re-sync may have replaced it). Under the lock.</summary>
     private bool IsRegistered(InngestFunctionDefinition function)
     {

@@ -130,7 +130,7 @@ public sealed partial class InngestEngine
             writer.WriteString("correlation_id", correlationId);
             writer.WriteNumber("expire", pending.ExpiresAt.ToUnixTimeMilliseconds());
             writer.WriteString("name", FunctionInvoked);
-            writer.WriteString("source_app_id", AppId);
+            writer.WriteString("source_app_id", AppIdOf(run.Function));
             writer.WriteString("source_fn_id", run.CompositeId);
             writer.WriteNumber("source_fn_v", 1);
             writer.WriteEndObject();

@@ -139,6 +139,32 @@ public sealed class EngineHttpDriverTests
     }
 
     [Fact]
+    public async Task An_invoke_from_an_app_names_that_app_not_the_engine_as_the_source_in_function_invoked()
+    {
+        var receipt = new FunctionReference<ReceiptRequested, string>("receipt");
+        var invoker = TestFunctions.On("invoker", Names.OrderPlaced, async invocation =>
+            invocation.SerializeResult(await invocation.Steps.InvokeAsync("ask-receipt", receipt, new ReceiptRequested("o1"))));
+        await using var app = await ServeApp.StartAsync(o =>
+        {
+            o.Dev();
+            o.Functions.AddRange([invoker, TestFunctions.Receipt]);
+        });
+        var options = EnginePair.Options();
+        options.AppId = "engine";
+        await using var engine = new InngestEngine(new InngestFunctionRegistry([]), options, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Keys.Now));
+        await engine.RegisterAppAsync(app.ServeUrl);
+
+        await engine.SendAsync(new OrderPlaced("o1"));
+        await EnginePair.RunAsync(engine);
+
+        Assert.Equal("\"receipt for o1\"", Assert.Single(engine.Runs, r => r.FunctionId == "invoker").Result?.GetRawText());
+        var metadata = Assert.Single(engine.Events, e => e.Name == "inngest/function.invoked").Data.GetProperty("_inngest");
+        Assert.Equal(
+            ("app", "app-invoker", "app-receipt"),
+            (metadata.GetProperty("source_app_id").GetString(), metadata.GetProperty("source_fn_id").GetString(), metadata.GetProperty("fn_id").GetString()));
+    }
+
+    [Fact]
     public async Task The_engine_signs_its_calls_and_an_app_with_another_key_refuses_them()
     {
         await using var app = await ServeApp.StartAsync(o =>

@@ -8,24 +8,35 @@ namespace Inngest.Events.Interop.Tests;
 internal static class InteropAssert
 {
     /// <summary>Both transcripts line by line; on a difference, both in full with the first differing line marked.</summary>
-    public static void SameTranscript(Transcript js, Transcript dotnet, string jsLog)
+    public static void SameTranscript(Transcript js, Transcript dotnet, string jsLog, string dotnetName = "dotnet")
+        => SameLines("the JS SDK", js.Lines, js.Applied, dotnetName, dotnet.Lines, dotnet.Applied, jsLog);
+
+    /// <summary>Two transcripts line by line; on a difference, both in full with the first differing line marked.</summary>
+    public static void SameLines(
+        string leftName,
+        IReadOnlyList<string> left,
+        IReadOnlyDictionary<string, string> leftApplied,
+        string rightName,
+        IReadOnlyList<string> right,
+        IReadOnlyDictionary<string, string> rightApplied,
+        string jsLog)
     {
-        var count = Math.Max(js.Lines.Count, dotnet.Lines.Count);
+        var count = Math.Max(left.Count, right.Count);
         for (var i = 0; i < count; i++)
         {
-            var left = i < js.Lines.Count ? js.Lines[i] : "(nothing)";
-            var right = i < dotnet.Lines.Count ? dotnet.Lines[i] : "(nothing)";
-            if (left != right)
+            var l = i < left.Count ? left[i] : "(nothing)";
+            var r = i < right.Count ? right[i] : "(nothing)";
+            if (l != r)
             {
                 var message = new StringBuilder()
-                    .AppendLine($"The JS SDK and our runner differ at line {i + 1}:")
-                    .AppendLine($"  js:     {left}")
-                    .AppendLine($"  dotnet: {right}")
+                    .AppendLine($"{leftName} and {rightName} differ at line {i + 1}:")
+                    .AppendLine($"  {leftName}: {l}")
+                    .AppendLine($"  {rightName}: {r}")
                     .AppendLine()
-                    .AppendLine("--- js ---").AppendLine(js.ToString())
-                    .AppendLine("--- dotnet ---").AppendLine(dotnet.ToString())
-                    .AppendLine("--- js normalizations ---").AppendLine(string.Join('\n', js.Applied.Select(a => $"{a.Key}: {a.Value}")))
-                    .AppendLine("--- dotnet normalizations ---").AppendLine(string.Join('\n', dotnet.Applied.Select(a => $"{a.Key}: {a.Value}")))
+                    .AppendLine($"--- {leftName} ---").AppendLine(string.Join('\n', left))
+                    .AppendLine($"--- {rightName} ---").AppendLine(string.Join('\n', right))
+                    .AppendLine($"--- {leftName} normalizations ---").AppendLine(string.Join('\n', leftApplied.Select(a => $"{a.Key}: {a.Value}")))
+                    .AppendLine($"--- {rightName} normalizations ---").AppendLine(string.Join('\n', rightApplied.Select(a => $"{a.Key}: {a.Value}")))
                     .AppendLine("--- JS SDK server log ---").AppendLine(jsLog);
                 throw new XunitException(message.ToString());
             }
@@ -34,14 +45,18 @@ internal static class InteropAssert
 
     /// <summary>
     /// Every answer of a served SDK carries <c>X-Inngest-SDK</c> (<c>{sdk}:v{semver}</c>; without it the server treats a 2xx
-    /// as "not from an SDK") and <c>X-Inngest-Req-Version: 2</c> (protocol §3.1, §8).
+    /// as "not from an SDK") and <c>X-Inngest-Req-Version: 2</c> (protocol §3.1, §8), and its body is JSON.
     /// </summary>
     public static void ServeHeaders(RunRecord run, string expectedSdk)
     {
         foreach (var exchange in run.Exchanges)
         {
-            Assert.Equal(expectedSdk, exchange.Response.Header("x-inngest-sdk"));
-            Assert.Equal("2", exchange.Response.Header("x-inngest-req-version"));
+            var where = $"{run.FunctionId} stepId={exchange.StepId} attempt={exchange.Attempt} -> {exchange.Response.Status}";
+            Assert.True(expectedSdk == exchange.Response.Header("x-inngest-sdk"), $"{where}: X-Inngest-SDK is '{exchange.Response.Header("x-inngest-sdk")}', not '{expectedSdk}'");
+            Assert.True(exchange.Response.Header("x-inngest-req-version") == "2", $"{where}: X-Inngest-Req-Version is '{exchange.Response.Header("x-inngest-req-version")}', not 2");
+            Assert.True(
+                exchange.Response.Header("content-type")?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true,
+                $"{where}: Content-Type is '{exchange.Response.Header("content-type")}', not application/json");
         }
 
         foreach (var child in run.Children)

@@ -22,16 +22,21 @@ public sealed class KnownDifferenceTests(InteropFixture fixture)
 
         var js = await new InteropExecutor(fixture.JsEndpoint, InteropFunctions.AppId).RunAsync(scenario, cancellation.Token);
         var dotnet = await new InteropExecutor(fixture.DotnetEndpoint, InteropFunctions.AppId).RunAsync(scenario, cancellation.Token);
+        var http = await new InteropExecutor(fixture.DotnetHttpEndpoint, InteropFunctions.AppId).RunAsync(scenario, cancellation.Token);
 
         // step.sleep("short", 1500): JS's timeStr floors every unit ("1s"); TimeStrings.Format rounds up ("2s").
         var jsSleep = js.Exchanges[0].Ops.Single().Raw;
-        var dotnetSleep = dotnet.Exchanges[0].Ops.Single().Raw;
         Assert.Equal(("Sleep", "1s"), (jsSleep["op"]!.GetValue<string>(), jsSleep["name"]!.GetValue<string>()));
-        Assert.Equal(("Sleep", "2s"), (dotnetSleep["op"]!.GetValue<string>(), dotnetSleep["opts"]!["duration"]!.GetValue<string>()));
+        foreach (var ours in new[] { dotnet, http })
+        {
+            var sleep = ours.Exchanges[0].Ops.Single().Raw;
+            Assert.Equal(("Sleep", "2s"), (sleep["op"]!.GetValue<string>(), sleep["opts"]!["duration"]!.GetValue<string>()));
 
-        // Apart from the duration, the runs are the same.
-        Assert.Equal(js.Outcome, dotnet.Outcome);
-        Assert.Equal(Transcript.Canonical(js.Result), Transcript.Canonical(dotnet.Result));
+            // Apart from the duration, the runs are the same.
+            Assert.Equal(js.Outcome, ours.Outcome);
+            Assert.Equal(Transcript.Canonical(js.Result), Transcript.Canonical(ours.Result));
+        }
+
         InteropAssert.Documented(["KD-duration-rounding"]);
     }
 
@@ -57,9 +62,12 @@ public sealed class KnownDifferenceTests(InteropFixture fixture)
         // JS keeps looking for the step for 10 seconds before it gives up; we answer as soon as the code can go no further.
         var js = await fixture.JsEndpoint.CallAsync("interop-serial-steps", request, cancellation.Token);
         var dotnet = await fixture.DotnetEndpoint.CallAsync("interop-serial-steps", request, cancellation.Token);
+        var http = await fixture.DotnetHttpEndpoint.CallAsync("interop-serial-steps", request, cancellation.Token);
 
         Assert.Equal((500, "false"), (js.Status, js.NoRetry));
         Assert.Equal((500, "false"), (dotnet.Status, dotnet.NoRetry));
+        Assert.Equal((500, "false", DotnetServeApp.SdkHeader, "2"), (http.Status, http.NoRetry, http.Header("x-inngest-sdk"), http.Header("x-inngest-req-version")));
+        Assert.Equal(Transcript.Canonical(JsonNode.Parse(dotnet.Body)), Transcript.Canonical(JsonNode.Parse(http.Body)));
 
         var jsBody = JsonNode.Parse(js.Body)!.AsObject();
         Assert.Equal(["error", "foundSteps", "requestedStep", "totalFoundSteps"], jsBody.Select(p => p.Key).Order(StringComparer.Ordinal));

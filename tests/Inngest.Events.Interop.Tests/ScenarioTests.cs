@@ -6,9 +6,10 @@ using Xunit.Abstractions;
 namespace Inngest.Events.Interop.Tests;
 
 /// <summary>
-/// Each scenario runs twice under the same executor: against the official JS SDK over HTTP and against our
-/// <see cref="FunctionRunner"/>. Both must answer every call alike (status, retry headers, op codes, hashed ids, names,
-/// display names, opts, data, errors), end with the same memoized state and the same outcome.
+/// Each scenario runs three times under the same executor: against the official JS SDK over HTTP, against our
+/// <see cref="FunctionRunner"/> in memory, and against our serve endpoint (<c>MapInngest</c>) over HTTP. All must answer
+/// every call alike (status, retry headers, op codes, hashed ids, names, display names, opts, data, errors), end with
+/// the same memoized state and the same outcome; both served SDKs must send their SDK and request-version headers.
 /// </summary>
 [Collection(JsSdkCollection.Name)]
 public sealed class ScenarioTests(InteropFixture fixture, ITestOutputHelper output)
@@ -34,13 +35,14 @@ public sealed class ScenarioTests(InteropFixture fixture, ITestOutputHelper outp
         new Scenario("invoke, timed out", "invoke-parent", MaxAttempts: 5) { Invoke = InvokeOutcome.TimeOut },
         new Scenario("send events from a step", "send-event", MaxAttempts: 5),
         new Scenario("repeated step ids in a loop", "loop", MaxAttempts: 5),
+        new Scenario("cancel-on, no cancelling event", "cancel-on", MaxAttempts: 5),
     }.ToDictionary(s => s.Name);
 
     public static TheoryData<string> Names => new(All.Keys);
 
     [Theory]
     [MemberData(nameof(Names))]
-    public async Task The_JS_SDK_and_our_runner_answer_every_call_alike(string name)
+    public async Task The_JS_SDK_our_runner_and_our_serve_endpoint_answer_every_call_alike(string name)
     {
         var scenario = All[name];
         using var cancellation = new CancellationTokenSource(Timeout);
@@ -49,10 +51,14 @@ public sealed class ScenarioTests(InteropFixture fixture, ITestOutputHelper outp
         InteropAssert.ServeHeaders(jsRun, $"inngest-js:v{NodeTooling.PinnedInngestVersion()}");
         var js = Transcript.Of(jsRun);
         var dotnet = Transcript.Of(await new InteropExecutor(fixture.DotnetEndpoint, InteropFunctions.AppId).RunAsync(scenario, cancellation.Token));
+        var httpRun = await new InteropExecutor(fixture.DotnetHttpEndpoint, InteropFunctions.AppId).RunAsync(scenario, cancellation.Token);
+        InteropAssert.ServeHeaders(httpRun, DotnetServeApp.SdkHeader);
+        var http = Transcript.Of(httpRun);
 
         output.WriteLine(js.ToString());
-        output.WriteLine(string.Join('\n', js.Applied.Concat(dotnet.Applied).Select(a => $"normalized {a.Key}: {a.Value}")));
-        InteropAssert.SameTranscript(js, dotnet, fixture.Js.Log);
-        InteropAssert.Documented(js.Applied.Keys.Concat(dotnet.Applied.Keys));
+        output.WriteLine(string.Join('\n', js.Applied.Concat(dotnet.Applied).Concat(http.Applied).Select(a => $"normalized {a.Key}: {a.Value}")));
+        InteropAssert.SameTranscript(js, dotnet, fixture.Js.Log, "our runner");
+        InteropAssert.SameTranscript(js, http, fixture.Js.Log, "our serve endpoint");
+        InteropAssert.Documented(js.Applied.Keys.Concat(dotnet.Applied.Keys).Concat(http.Applied.Keys));
     }
 }

@@ -64,6 +64,44 @@ public sealed class SyncTests(InteropFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Our_serve_endpoint_syncs_the_same_function_configs_as_the_JS_SDK()
+    {
+        using var cancellation = new CancellationTokenSource(Timeout);
+        var js = await SyncAsync(fixture.Js.ServeUrl, cancellation.Token);
+        var ours = await SyncAsync(fixture.Serve.ServeUrl, cancellation.Token);
+
+        Assert.Equal(("POST", "out_of_band", "dev"), (ours.Method, ours.Header("x-inngest-sync-kind"), ours.Header("x-inngest-expected-server-kind")));
+        Assert.Equal(DotnetServeApp.SdkHeader, ours.Header("x-inngest-sdk"));
+
+        // JS-register-authorization: JS sends "Bearer undefined" without a key; we send no Authorization header then.
+        Assert.Equal("Bearer undefined", js.Header("authorization"));
+        Assert.False(ours.Headers.ContainsKey("authorization"), "our register request carries an Authorization header in dev mode");
+
+        var jsBody = js.Json()!.AsObject();
+        var ourBody = ours.Json()!.AsObject();
+        Assert.Equal(fixture.Serve.ServeUrl, new Uri(ourBody["url"]!.GetValue<string>()));
+        foreach (var key in new[] { "appName", "deployType", "v" })
+        {
+            Assert.Equal($"{key}: {Transcript.Canonical(jsBody[key])}", $"{key}: {Transcript.Canonical(ourBody[key])}");
+        }
+
+        // KD-capabilities: each SDK advertises what it implements: JS Connect (WebSocket workers), we in-band sync.
+        Assert.Equal("{\"connect\":\"v1\",\"trust_probe\":\"v1\"}", Transcript.Canonical(jsBody["capabilities"]));
+        Assert.Equal("{\"in_band_sync\":\"v1\",\"trust_probe\":\"v1\"}", Transcript.Canonical(ourBody["capabilities"]));
+
+        // The configs name each SDK's own URL; with that replaced, every config is the same.
+        var jsConfigs = Configs(jsBody, fixture.Js.ServeUrl);
+        var ourConfigs = Configs(ourBody, fixture.Serve.ServeUrl);
+        Assert.Equal(jsConfigs.Keys.Order(StringComparer.Ordinal), ourConfigs.Keys.Order(StringComparer.Ordinal));
+        foreach (var (id, config) in jsConfigs)
+        {
+            Assert.Equal($"{id}: {config}", $"{id}: {ourConfigs[id]}");
+        }
+
+        InteropAssert.Documented(["N-expression-text", "N-duration-units", "JS-register-authorization", "KD-capabilities"]);
+    }
+
+    [Fact]
     public async Task Introspection_counts_the_same_functions_and_has_the_unauthenticated_shape()
     {
         using var cancellation = new CancellationTokenSource(Timeout);
@@ -85,6 +123,24 @@ public sealed class SyncTests(InteropFixture fixture, ITestOutputHelper output)
         // Failure handlers count as functions on both sides.
         Assert.Equal(Registry.Functions.Count, body["function_count"]!.GetValue<int>());
     }
+
+    /// <summary>PUTs the serve URL as the dev server does and returns the register request the SDK then posted.</summary>
+    private async Task<ApiRequest> SyncAsync(Uri serveUrl, CancellationToken cancellationToken)
+    {
+        var before = fixture.Api.Requests.Count;
+        using var put = new HttpRequestMessage(HttpMethod.Put, serveUrl);
+        put.Headers.TryAddWithoutValidation("X-Inngest-Server-Kind", "dev");
+        using var response = await fixture.Http.SendAsync(put, cancellationToken);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {serveUrl} answered {(int)response.StatusCode}: {answer}");
+        return Assert.Single(fixture.Api.Requests, r => r.Index >= before && r.Path == "/fn/register");
+    }
+
+    /// <summary>The function configs of a register body by id, canonical, with the app's URL written as <c>{url}</c>.</summary>
+    private static Dictionary<string, string> Configs(JsonObject body, Uri serveUrl)
+        => body["functions"]!.AsArray().Select(f => f!.AsObject()).ToDictionary(
+            f => f["id"]!.GetValue<string>(),
+            f => Canonical(f).Replace(serveUrl.AbsoluteUri, "{url}", StringComparison.Ordinal));
 
     private static JsonObject Write(InngestFunctionDefinition function, Uri appUrl)
     {

@@ -8,6 +8,7 @@
 //   INTEROP_PORT         port to listen on; 0 (the default) picks a free one
 //   INNGEST_BASE_URL     the test's fake Inngest API (event API POST /e/{key}, POST /fn/register)
 //   INNGEST_EVENT_KEY    the event key step.sendEvent and inngest.send use
+//   INNGEST_ALLOW_IN_BAND_SYNC  "false" for the engine leg, so the SDK syncs out-of-band to INNGEST_BASE_URL/fn/register
 //   INTEROP_VERBOSE      set to log the SDK's own messages to stderr
 //
 // Extra route: POST /interop/send with a JSON array of events calls `inngest.send(events)` and answers its result,
@@ -232,6 +233,16 @@ const loop = inngest.createFunction(
   },
 );
 
+// 11. cancelOn: the run sleeps between two steps; a test/user.deleted for the same user cancels it (on the engine).
+const cancelOn = inngest.createFunction(
+  { id: "cancel-on", triggers: [signedUp], cancelOn: [{ event: "test/user.deleted", match: "data.userId" }] },
+  async ({ step }) => {
+    await step.run("before", () => "before");
+    await step.sleep("pause", "1h");
+    return await step.run("after", () => "after");
+  },
+);
+
 // Configuration only (compared with FunctionConfigWriter's config): retries, cancelOn, a failure handler.
 const configured = inngest.createFunction(
   {
@@ -262,6 +273,7 @@ const functions = [
   invokeParent,
   sendEvent,
   loop,
+  cancelOn,
   configured,
 ];
 

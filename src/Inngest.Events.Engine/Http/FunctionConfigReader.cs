@@ -69,7 +69,7 @@ internal static class FunctionConfigReader
             Handler = static _ => throw new InvalidOperationException("This function is served over HTTP; the engine calls it at its URL."),
         };
 
-        return new RemoteFunction(definition, compositeId, stepUrl, config.GetRawText());
+        return new RemoteFunction(definition, compositeId, stepUrl, config.GetRawText(), appId);
     }
 
     private static (Uri Url, int? Retries) ReadStep(JsonElement config, string id)

@@ -172,6 +172,15 @@ public static class InteropFunctions
         return total;
     }
 
+    [InngestFunction("cancel-on")]
+    [CancelOn<UserDeleted>(If = "event.data.userId == async.data.userId")]
+    public static async Task<string> CancelledByUserDeletion(Event<UserSignedUp> evt, IStepTools step)
+    {
+        await step.RunAsync("before", () => "before");
+        await step.SleepAsync("pause", TimeSpan.FromHours(1));
+        return await step.RunAsync("after", () => "after");
+    }
+
     [InngestFunction("configured", Name = "Configured function", OnFailure = nameof(ConfiguredFailed))]
     [Retries(3)]
     [Trigger<UserSignedUp>(If = "event.data.plan == 'pro'")]

@@ -7,8 +7,9 @@ namespace Inngest.Events.Interop.Tests.Infrastructure;
 
 /// <summary>
 /// Shared by every interop test: a fake Inngest API, the JS SDK's server (node, started once, with the npm packages
-/// installed first if they are missing), and our runner for the same functions, which sends the events of its
-/// <c>SendEventAsync</c> steps with our <see cref="InngestClient"/> to the same fake API.
+/// installed first if they are missing), our runner for the same functions, which sends the events of its
+/// <c>SendEventAsync</c> steps with our <see cref="InngestClient"/> to the same fake API, and our serve endpoint
+/// (<c>MapInngest</c> on Kestrel) for the same functions, in dev mode like the JS side, sending to the same fake API.
 /// </summary>
 public sealed class InteropFixture : IAsyncLifetime
 {
@@ -19,6 +20,7 @@ public sealed class InteropFixture : IAsyncLifetime
     private HttpClient? _http;
     private InngestClient? _client;
     private FunctionRunner? _runner;
+    private DotnetServeApp? _serve;
 
     internal FakeInngestApi Api => _api ?? throw NotStarted();
 
@@ -30,9 +32,13 @@ public sealed class InteropFixture : IAsyncLifetime
 
     internal FunctionRunner Runner => _runner ?? throw NotStarted();
 
+    internal DotnetServeApp Serve => _serve ?? throw NotStarted();
+
     internal ISdkEndpoint JsEndpoint => new HttpSdkEndpoint("js", Http, Js.ServeUrl);
 
     internal ISdkEndpoint DotnetEndpoint => new RunnerSdkEndpoint(Runner);
+
+    internal ISdkEndpoint DotnetHttpEndpoint => new HttpSdkEndpoint("dotnet-http", Http, Serve.ServeUrl);
 
     public async Task InitializeAsync()
     {
@@ -57,12 +63,24 @@ public sealed class InteropFixture : IAsyncLifetime
             InngestGeneratedFunctions.CreateRegistry(InteropFunctions.AppId),
             InteropFunctions.AppId,
             async (events, cancellationToken) => (await client.SendAsync(events, cancellationToken).ConfigureAwait(false)).Ids);
+        var api = _api.BaseUrl;
+        _serve = await DotnetServeApp.StartAsync(o =>
+        {
+            o.EventKey = EventKey;
+            o.EventApiBaseUrl = api;
+            o.BaseUrl = api;
+        });
     }
 
     public async Task DisposeAsync()
     {
         _http?.Dispose();
         _client?.Dispose();
+        if (_serve is not null)
+        {
+            await _serve.DisposeAsync();
+        }
+
         if (_js is not null)
         {
             await _js.DisposeAsync();

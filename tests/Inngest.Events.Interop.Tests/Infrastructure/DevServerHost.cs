@@ -1,0 +1,100 @@
+using Inngest.Events.Engine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Inngest.Events.Interop.Tests.Infrastructure;
+
+/// <summary>
+/// The embedded engine as a local Inngest server (<c>MapInngestDevServer</c>: the event API <c>POST /e/{key}</c> and
+/// <c>POST /fn/register</c>) on Kestrel at 127.0.0.1 (a free port), with no functions of its own, unsigned (dev), on a
+/// fake clock, driven by the test: nothing runs in the background; <see cref="SettleAsync"/> runs what is due and moves
+/// the clock from timer to timer.
+/// </summary>
+internal sealed class DevServerHost : IAsyncDisposable
+{
+    /// <summary>Where the fake clock starts (after the scenario events' <c>ts</c>, so they are in the past).</summary>
+    public static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly WebApplication _app;
+
+    private DevServerHost(WebApplication app, Uri baseUrl, FakeTimeProvider time)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Time = time;
+    }
+
+    /// <summary>The server's origin, e.g. <c>http://127.0.0.1:41236/</c>: the base URL SDKs send events and syncs to.</summary>
+    public Uri BaseUrl { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public InngestEngine Engine => _app.Services.GetRequiredService<InngestEngine>();
+
+    public static async Task<DevServerHost> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var time = new FakeTimeProvider(Start);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddInngest(o => o.AppId = "interop-engine")
+            .UseEmbeddedEngine(e =>
+            {
+                e.RunInBackground = false;
+
+                // One call at a time, so the order of calls (and of completed steps) does not depend on which SDK
+                // answers faster; retries are due at once unless the function asks for a Retry-After.
+                e.MaxConcurrency = 1;
+                e.RetryBackoff = [TimeSpan.Zero];
+            });
+        var app = builder.Build();
+        app.MapInngestDevServer();
+        await app.StartAsync().ConfigureAwait(false);
+        return new DevServerHost(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"), time);
+    }
+
+    /// <summary>Runs everything due now, including work that becomes due meanwhile.</summary>
+    public async Task RunAsync()
+    {
+        using var guard = new CancellationTokenSource(IdleTimeout);
+        await Engine.RunUntilIdleAsync(guard.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs until <paramref name="done"/> holds: whatever is due, then the clock moves to the next timer (a retry
+    /// after a Retry-After, a sleep, a wait's timeout) and so on; stops when no timer is left.
+    /// </summary>
+    public async Task SettleAsync(Func<InngestEngine, bool> done)
+    {
+        await RunAsync().ConfigureAwait(false);
+        for (var moves = 0; !done(Engine) && Engine.NextDueAt is { } next; moves++)
+        {
+            if (moves > 1000)
+            {
+                throw new InvalidOperationException("The engine did not settle after 1000 timers.");
+            }
+
+            if (next > Time.GetUtcNow())
+            {
+                Time.SetUtcNow(next);
+            }
+
+            await RunAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
