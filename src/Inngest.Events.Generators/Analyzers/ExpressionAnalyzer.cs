@@ -21,8 +21,6 @@ namespace Inngest.Events.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExpressionAnalyzer : DiagnosticAnalyzer
 {
-    private const string ExpressionTextName = "Inngest.Events.Expressions.ExpressionText";
-
     private const string WaitForEventAdvice =
         "compare fields of the two events with the typed match overload, WaitForEventAsync<TTrigger, T>(id, timeout, (trigger, incoming) => trigger.Data.UserId == incoming.Data.UserId), or quote the value with ExpressionText.Quote(...)";
 
@@ -449,7 +447,7 @@ public sealed class ExpressionAnalyzer : DiagnosticAnalyzer
 
         public InngestSymbols Symbols { get; } = symbols;
 
-        public INamedTypeSymbol? ExpressionText { get; } = compilation.GetTypeByMetadataName(ExpressionTextName);
+        public INamedTypeSymbol? ExpressionText { get; } = compilation.GetTypeByMetadataName(KnownNames.ExpressionText);
 
         public SiteAttribute? Classify(INamedTypeSymbol attributeClass)
         {
