@@ -70,6 +70,7 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
         Assert.Empty(baselineProblems);
         var ids = baseline.Select(d => d.Id).Distinct().ToList();
         Assert.True(ids.Count >= 20, "The fuzz project should trigger most rules, but only triggers " + string.Join(", ", ids));
+        Assert.All(new[] { "INNG4001", "INNG4002", "INNG4003", "INNG4004", "INNG4005", "INNG4006" }, id => Assert.Contains(id, ids));
         driver = driver.RunGenerators(project);
 
         var tokens = trees.Select(t => t.GetRoot().DescendantTokens().Select(token => (token.Span, token.Text)).ToArray()).ToArray();
