@@ -41,6 +41,8 @@ public sealed class CatalogueTests
         Assert.Equal(KnownNames.TimeoutsAttribute, typeof(TimeoutsAttribute).FullName);
         Assert.Equal(KnownNames.Event, typeof(Event<>).FullName);
         Assert.Equal(KnownNames.StepTools, typeof(IStepTools).FullName);
+        // ExpressionText is also compiled into the generator assembly (the linked parser), so it is looked up by name here.
+        Assert.NotNull(typeof(EventAttribute).Assembly.GetType(KnownNames.ExpressionText));
         Assert.Equal(KnownNames.FunctionContext, typeof(FunctionContext).FullName);
         Assert.Equal(KnownNames.FunctionFailed, typeof(FunctionFailed).FullName);
         Assert.Equal(KnownNames.FunctionFailedDisplay, "global::" + typeof(FunctionFailed).FullName);

@@ -9,6 +9,8 @@ namespace Inngest.Events.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     public const string Category = "Inngest.Events";
+    /// <summary>The category of the expression and duration rules (INNG4xxx).</summary>
+    public const string ExpressionsCategory = "Inngest.Events.Expressions";
     public const string HelpLinkBase = "https://github.com/inngest-events/inngest-events-dotnet/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor EventTypeNotPartial = Create(
@@ -244,6 +246,48 @@ internal static class DiagnosticDescriptors
         "The step id '{0}' is also used on line {1} by a step of the function '{2}' that runs in parallel with this one; which of the two gets which stored result depends on the order they are reached, so give each its own id",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ExpressionSyntaxError = Create(
+        DiagnosticIds.ExpressionSyntaxError,
+        "Expression does not parse",
+        "The expression \"{0}\" in {1} is not valid: {2}",
+        DiagnosticSeverity.Error,
+        ExpressionsCategory);
+
+    public static readonly DiagnosticDescriptor ExpressionUnknownMember = Create(
+        DiagnosticIds.ExpressionUnknownMember,
+        "Expression names a member the event does not have",
+        "'{0}' in {1} names no member of the JSON data of {2} (which has {3}), so it is always null{4}",
+        DiagnosticSeverity.Warning,
+        ExpressionsCategory);
+
+    public static readonly DiagnosticDescriptor ExpressionAsyncNotBound = Create(
+        DiagnosticIds.ExpressionAsyncNotBound,
+        "'async' used where only 'event' is bound",
+        "The expression \"{0}\" in {1} uses 'async', but only 'event' (the triggering event) is bound there; 'async' (the incoming event) exists only in WaitForEventAsync and [CancelOn] conditions",
+        DiagnosticSeverity.Error,
+        ExpressionsCategory);
+
+    public static readonly DiagnosticDescriptor ExpressionLogicInKey = Create(
+        DiagnosticIds.ExpressionLogicInKey,
+        "Key expression uses && or ||",
+        "The key expression \"{0}\" in {1} uses '{2}', which makes the key a boolean, so all runs share two keys ('true' and 'false'); a key is a value such as event.data.customerId, and values combine with +, e.g. event.data.customerId + '-' + event.data.region",
+        DiagnosticSeverity.Warning,
+        ExpressionsCategory);
+
+    public static readonly DiagnosticDescriptor ExpressionBuiltFromValues = Create(
+        DiagnosticIds.ExpressionBuiltFromValues,
+        "Expression built from run-time values",
+        "The expression for {0} is built at run time from '{1}': a value with a quote in it changes what the expression matches (injection); {2}",
+        DiagnosticSeverity.Warning,
+        ExpressionsCategory);
+
+    public static readonly DiagnosticDescriptor DurationInvalid = Create(
+        DiagnosticIds.DurationInvalid,
+        "Duration is not valid",
+        "The duration \"{0}\" for {1} {2}",
+        DiagnosticSeverity.Error,
+        ExpressionsCategory);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         EventTypeNotPartial, EventTypeGeneric, UnsupportedMemberType, IdTemplateUnknownPlaceholder, IdTemplateMalformed,
         ResultTypeNotSerializable, FunctionTriggerMissing, FunctionParameterNotSupported, FunctionReturnTypeNotSupported,
@@ -252,12 +296,13 @@ internal static class DiagnosticDescriptors
         DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt,
         FunctionIdNotSlug, FunctionTooManyTriggers, FunctionTooManyConcurrencyLimits, BatchEventsIncompatible, RetriesOutOfRange,
         ClientSendInFunction, ClientSendInStep, ClientInjectedIntoFunctions, TaskNotAwaited, NestedStep, CapturedVariableAssignedInStep,
-        NonDeterministicOutsideStep, DuplicateStepId, DuplicateStepIdInParallel);
+        NonDeterministicOutsideStep, DuplicateStepId, DuplicateStepIdInParallel,
+        ExpressionSyntaxError, ExpressionUnknownMember, ExpressionAsyncNotBound, ExpressionLogicInKey, ExpressionBuiltFromValues, DurationInvalid);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id);
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
-        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = Category)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

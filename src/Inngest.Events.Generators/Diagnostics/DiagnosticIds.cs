@@ -52,4 +52,12 @@ internal static class DiagnosticIds
     public const string NonDeterministicOutsideStep = "INNG3016";
     public const string DuplicateStepId = "INNG3017";
     public const string DuplicateStepIdInParallel = "INNG3018";
+
+    // Expressions and durations (ExpressionAnalyzer).
+    public const string ExpressionSyntaxError = "INNG4001";
+    public const string ExpressionUnknownMember = "INNG4002";
+    public const string ExpressionAsyncNotBound = "INNG4003";
+    public const string ExpressionLogicInKey = "INNG4004";
+    public const string ExpressionBuiltFromValues = "INNG4005";
+    public const string DurationInvalid = "INNG4006";
 }

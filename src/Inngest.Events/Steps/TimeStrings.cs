@@ -1,9 +1,11 @@
+using System;
 using System.Globalization;
 using System.Text;
 
 namespace Inngest.Events.Protocol;
 
 /// <summary>Inngest time strings (<c>"1d2h3m4s"</c>): how durations travel in ops and configs.</summary>
+/// <remarks>Also compiled into the analyzers (netstandard2.0), which check duration strings with this same parser.</remarks>
 public static class TimeStrings
 {
     /// <summary>
@@ -40,7 +42,7 @@ public static class TimeStrings
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        if (string.IsNullOrWhiteSpace(text))
+        if (text is null || string.IsNullOrWhiteSpace(text))
         {
             return false;
         }
@@ -56,23 +58,23 @@ public static class TimeStrings
         while (i < text.Length)
         {
             var start = i;
-            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
+            while (i < text.Length && (IsAsciiDigit(text[i]) || text[i] == '.'))
             {
                 i++;
             }
 
-            if (start == i || !double.TryParse(text.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            if (start == i || !double.TryParse(text.Substring(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
                 return false;
             }
 
             var unitStart = i;
-            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            while (i < text.Length && IsAsciiLetter(text[i]))
             {
                 i++;
             }
 
-            var unit = text.AsSpan(unitStart, i - unitStart);
+            var unit = text.Substring(unitStart, i - unitStart);
             double? ms = unit switch
             {
                 "ns" => value / 1e6,
@@ -101,4 +103,8 @@ public static class TimeStrings
 
         return any;
     }
+
+    private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

@@ -70,6 +70,7 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
         Assert.Empty(baselineProblems);
         var ids = baseline.Select(d => d.Id).Distinct().ToList();
         Assert.True(ids.Count >= 20, "The fuzz project should trigger most rules, but only triggers " + string.Join(", ", ids));
+        Assert.All(new[] { "INNG4001", "INNG4002", "INNG4003", "INNG4004", "INNG4005", "INNG4006" }, id => Assert.Contains(id, ids));
         driver = driver.RunGenerators(project);
 
         var tokens = trees.Select(t => t.GetRoot().DescendantTokens().Select(token => (token.Span, token.Text)).ToArray()).ToArray();
@@ -290,6 +291,9 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
             [Concurrency(10)]
             [Concurrency(1, Key = "event.data.customerId")]
             [CancelOn<OrderCancelled>(If = "event.data.orderId == async.data.orderId", Timeout = "1h")]
+            [Throttle(5, "1 minute", Key = "event.data.customerId && event.data.total")]
+            [Idempotency("event.data.OrderId")]
+            [Timeouts(Start = "10m", Finish = @"2h45")]
             public async Task<Receipt> ChargeAsync(Event<OrderPlaced> evt, IStepTools step, FunctionContext context, CancellationToken cancellationToken)
             {
                 var order = evt.Data;
@@ -314,6 +318,7 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
                     await step.RunAsync("poll", () => i);
                 }
 
+                var byText = await step.WaitForEventAsync<OrderCancelled>("wait-text", TimeSpan.FromHours(1), $"async.data.orderId == '{order.OrderId}' && async.data.why != \"\"");
                 var cancelled = await step.WaitForEventAsync("wait-cancel", TimeSpan.FromHours(1),
                     (Event<OrderPlaced> trigger, Event<OrderCancelled> incoming) => trigger.Data.OrderId == incoming.Data.OrderId);
                 if (cancelled is not null)
@@ -361,8 +366,8 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
             [Trigger<OrderPlaced>(If = "event.data.total > 3")] [Trigger<OrderPlaced>(If = "event.data.total > 4")]
             [Trigger<OrderPlaced>(If = "event.data.total > 5")] [Trigger<OrderPlaced>(If = "event.data.total > 6")]
             [Trigger<OrderPlaced>(If = "event.data.total > 7")] [Trigger<OrderPlaced>(If = "event.data.total > 8")]
-            [Trigger<OrderPlaced>(If = "event.data.total > 9")] [Trigger<OrderPlaced>(If = "event.data.total > 10")]
-            [Trigger<OrderPlaced>(If = "event.data.total > 11")]
+            [Trigger<OrderPlaced>(If = "event.data.total > 9")] [Trigger<OrderPlaced>(If = "async.data.totl > 10")]
+            [Trigger<OrderPlaced>(If = "event.data.total = 11")]
             [Concurrency(1)] [Concurrency(2)] [Concurrency(3)]
             public static Task ManyAsync(Event<OrderPlaced> evt) => Task.CompletedTask;
 
@@ -396,6 +401,10 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
                 => inngest.SendAsync(order, new() { Id = $"order-placed-{Guid.NewGuid()}" });
 
             public static FunctionTrigger Trigger() => FunctionTrigger.ForEvent("Shop_Order_Placed");
+
+            public static FunctionTrigger Filtered(string plan) => FunctionTrigger.ForEvent("shop/order.placed", $"event.data.plan == '{plan}'");
+
+            public static FunctionTrigger Nightly() => FunctionTrigger.ForCron("0 0 * * *", "10m") with { Expression = "event.data.x ==", Jitter = "1w" };
         }
         """),
     ];
