@@ -55,6 +55,7 @@ public static class TimeStrings
         }
 
         var any = false;
+        var total = TimeSpan.Zero;
         while (i < text.Length)
         {
             var start = i;
@@ -92,15 +93,19 @@ public static class TimeStrings
                 return false;
             }
 
-            duration += TimeSpan.FromMilliseconds(ms.Value);
+            // A value beyond TimeSpan's range is not a duration anyone means; it reads as "not a time string" instead
+            // of throwing from a method whose contract is to answer false.
+            if (double.IsNaN(ms.Value) || ms.Value >= TimeSpan.MaxValue.TotalMilliseconds - total.TotalMilliseconds)
+            {
+                return false;
+            }
+
+            total += TimeSpan.FromMilliseconds(ms.Value);
             any = true;
         }
 
-        if (negative)
-        {
-            duration = -duration;
-        }
-
+        // Only a whole time string sets the result; a false answer leaves it zero.
+        duration = negative ? -total : total;
         return any;
     }
 
