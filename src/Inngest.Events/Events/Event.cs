@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Inngest.Events;
 
@@ -27,5 +29,20 @@ public sealed record Event<TData> : InngestEvent where TData : IEventData<TData>
 
     internal override string? EffectiveVersion => V ?? TData.EventVersion;
 
-    internal override void WriteData(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Data, TData.JsonTypeInfo);
+    internal override void WriteData(Utf8JsonWriter writer)
+    {
+        var info = TData.JsonTypeInfo;
+
+        // The generated type info wraps a value converter; calling it directly skips what JsonSerializer adds around a
+        // root value (a write state, and a Flush of the writer after every event of a batch). Any other type info (a
+        // hand-written IEventData over a JsonSerializerContext, say) goes through JsonSerializer as before.
+        if (info.Kind == JsonTypeInfoKind.None && info.Converter is JsonConverter<TData> converter)
+        {
+            converter.Write(writer, Data, info.Options);
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, Data, info);
+        }
+    }
 }
