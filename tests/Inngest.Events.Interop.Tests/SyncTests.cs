@@ -105,23 +105,46 @@ public sealed class SyncTests(InteropFixture fixture, ITestOutputHelper output)
     public async Task Introspection_counts_the_same_functions_and_has_the_unauthenticated_shape()
     {
         using var cancellation = new CancellationTokenSource(Timeout);
-        using var get = new HttpRequestMessage(HttpMethod.Get, fixture.Js.ServeUrl);
-        get.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await fixture.Http.SendAsync(get, cancellation.Token);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellation.Token))!.AsObject();
+        var (jsStatus, js) = await IntrospectAsync(fixture.Js.ServeUrl, cancellation.Token);
+        var (ourStatus, ours) = await IntrospectAsync(fixture.Serve.ServeUrl, cancellation.Token);
 
-        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(200, jsStatus);
         Assert.Equal(
             ["extra", "function_count", "has_event_key", "has_signing_key", "mode", "schema_version"],
-            body.Select(p => p.Key).Order(StringComparer.Ordinal));
+            js.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal(("dev", "2024-05-24", true, false), (
-            body["mode"]!.GetValue<string>(),
-            body["schema_version"]!.GetValue<string>(),
-            body["has_event_key"]!.GetValue<bool>(),
-            body["has_signing_key"]!.GetValue<bool>()));
+            js["mode"]!.GetValue<string>(),
+            js["schema_version"]!.GetValue<string>(),
+            js["has_event_key"]!.GetValue<bool>(),
+            js["has_signing_key"]!.GetValue<bool>()));
 
         // Failure handlers count as functions on both sides.
-        Assert.Equal(Registry.Functions.Count, body["function_count"]!.GetValue<int>());
+        Assert.Equal(Registry.Functions.Count, js["function_count"]!.GetValue<int>());
+
+        // Our MapInngest, unsigned in dev mode, answers the same body plus the two keys the protocol brief lists and JS
+        // 4.24 leaves out (KD-introspection-keys); the shared keys have the same values (extra is an object on both;
+        // what goes in it is SDK-specific).
+        Assert.Equal(200, ourStatus);
+        Assert.Equal(
+            js.Select(p => p.Key).Concat(["authentication_succeeded", "has_signing_key_fallback"]).Order(StringComparer.Ordinal),
+            ours.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Null(ours["authentication_succeeded"]);
+        Assert.False(ours["has_signing_key_fallback"]!.GetValue<bool>());
+        InteropAssert.Documented(["KD-introspection-keys"]);
+        foreach (var key in new[] { "function_count", "has_event_key", "has_signing_key", "mode", "schema_version" })
+        {
+            Assert.True(JsonNode.DeepEquals(js[key], ours[key]), $"{key}: JS {js[key]?.ToJsonString()}, ours {ours[key]?.ToJsonString()}");
+        }
+
+        Assert.Equal(JsonValueKind.Object, ours["extra"]!.GetValueKind());
+    }
+
+    private async Task<(int Status, JsonObject Body)> IntrospectAsync(Uri serveUrl, CancellationToken cancellationToken)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, serveUrl);
+        get.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await fixture.Http.SendAsync(get, cancellationToken);
+        return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject());
     }
 
     /// <summary>PUTs the serve URL as the dev server does and returns the register request the SDK then posted.</summary>
