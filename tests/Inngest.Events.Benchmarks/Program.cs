@@ -13,6 +13,21 @@ public static class Program
             return EngineWaitMemory.PrintRetained(n).GetAwaiter().GetResult();
         }
 
+        // `-- analyzer-share [runs]` prints each analyzer's execution time as a share of the compile time (table 2).
+        if (args.Length > 0 && args[0] == "analyzer-share")
+        {
+            int runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9;
+            return AnalyzerShare.Print(runs);
+        }
+
+        // `-- generator-profile [events] [runs]` prints where an incremental generator run spends its time (table 1).
+        if (args.Length > 0 && args[0] == "generator-profile")
+        {
+            int events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
+            int runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            return GeneratorProfile.Print(events, runs);
+        }
+
         // Non-zero when a benchmark failed or a filter matched nothing, so the CI smoke notices a broken benchmark.
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
         bool filtered = args.Any(a => a.StartsWith("--filter", StringComparison.Ordinal) || a == "-f");

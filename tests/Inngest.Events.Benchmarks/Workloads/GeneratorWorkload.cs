@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Inngest.Events.Generators.Events;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Inngest.Events.Benchmarks.Workloads;
+
+/// <summary>
+/// Table 1's project of <see cref="Events"/> events (one file each), one function per five events and the baseline's
+/// <c>JsonSerializerContext</c>, compiled once per size and shared by every benchmark case in the process.
+/// </summary>
+internal sealed class GeneratorWorkload
+{
+    private static readonly ConcurrentDictionary<int, Lazy<GeneratorWorkload>> Cache = new();
+
+    private readonly SyntaxTree unrelated;
+    private readonly SyntaxTree unrelatedEdited;
+    private readonly SyntaxTree unusedEvent;
+    private readonly SyntaxTree unusedEventEdited;
+
+    private GeneratorWorkload(int events)
+    {
+        Events = events;
+        var trees = new List<SyntaxTree>();
+        for (int i = 0; i < events; i++)
+        {
+            trees.Add(Compilations.Parse(ProjectSources.Event(i), $"Events/{ProjectSources.EventTypeName(i)}.cs"));
+        }
+
+        for (int k = 0; k < events / 5; k++)
+        {
+            trees.Add(Compilations.Parse(ProjectSources.Function(k, events), $"Functions/Order{5 * k}Functions.cs"));
+        }
+
+        trees.Add(Compilations.Parse(ProjectSources.JsonContext(events), "ShopJsonContext.cs"));
+        unrelated = Compilations.Parse(ProjectSources.UnrelatedCode(1), "Internal/BuildInfo.cs");
+        trees.Add(unrelated);
+        unrelatedEdited = Compilations.Parse(ProjectSources.UnrelatedCode(2), "Internal/BuildInfo.cs");
+        unusedEvent = trees[ProjectSources.UnusedEvent];
+        unusedEventEdited = Compilations.Parse(ProjectSources.Event(ProjectSources.UnusedEvent, edited: true), unusedEvent.FilePath);
+        Compilation = Compilations.Compile(trees);
+    }
+
+    public int Events { get; }
+
+    /// <summary>The project before any edit. Benchmarks run on <see cref="Compilation.Clone"/>s of it, so nothing bound is reused.</summary>
+    public CSharpCompilation Compilation { get; }
+
+    public static GeneratorWorkload Get(int events) => Cache.GetOrAdd(events, n => new Lazy<GeneratorWorkload>(() => new GeneratorWorkload(n))).Value;
+
+    /// <summary>A fresh compilation after a new constant in a class no generator looks at.</summary>
+    public CSharpCompilation WithUnrelatedEdit() => Compilation.ReplaceSyntaxTree(unrelated, unrelatedEdited);
+
+    /// <summary>A fresh compilation after a member was added to an event no function uses.</summary>
+    public CSharpCompilation WithOneEventEdited() => Compilation.ReplaceSyntaxTree(unusedEvent, unusedEventEdited);
+
+    /// <summary>The hint name of the edited event's generated file.</summary>
+    public string EditedEventTypeName => ProjectSources.EventTypeName(ProjectSources.UnusedEvent);
+
+    /// <summary>
+    /// Runs both generators once (ours and System.Text.Json's) and fails unless the output compiles without errors and
+    /// each generator produced what it should: a file per event plus the function registry, and the JSON context.
+    /// </summary>
+    public void CheckGeneratedCodeCompiles()
+    {
+        var driver = Compilations.CreateDriver([.. Compilations.OurGenerators(), .. Compilations.JsonGenerator()], track: false)
+            .RunGeneratorsAndUpdateCompilation(Compilation.Clone(), out var output, out var generatorDiagnostics);
+        var errors = generatorDiagnostics.Concat(output.GetDiagnostics())
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Take(10)
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"The {Events}-event project does not compile after generation:\n" + string.Join("\n", errors));
+        }
+
+        var results = driver.GetRunResult().Results;
+        int ours = results.Where(r => r.Generator.GetGeneratorType().Assembly == typeof(EventGenerator).Assembly).Sum(r => r.GeneratedSources.Length);
+        int json = results.Where(r => r.Generator.GetGeneratorType().Assembly != typeof(EventGenerator).Assembly).Sum(r => r.GeneratedSources.Length);
+        if (ours != Events + 1 || json < Events)
+        {
+            throw new InvalidOperationException($"Expected {Events + 1} files from our generators and at least {Events} from System.Text.Json's; got {ours} and {json}.");
+        }
+    }
+}
