@@ -33,8 +33,11 @@ public class GeneratorBenchmarks
     private GeneratorDriver oursAfterFirstRun = null!;
     private GeneratorDriver jsonAfterFirstRun = null!;
 
-    [Params(100, 500, 2000)]
+    [ParamsSource(nameof(Sizes))]
     public int Events { get; set; }
+
+    /// <summary>100, 500 and 2,000 events; only 100 in the CI smoke (<see cref="Smoke"/>).</summary>
+    public static IEnumerable<int> Sizes => Smoke.IsOn ? [100] : [100, 500, 2000];
 
     [GlobalSetup(Targets = [nameof(JsonCold), nameof(OursCold)])]
     public void SetupCold() => workload = CompilingWorkload(Events);
