@@ -1,3 +1,4 @@
+using Inngest.Events.Interop.Tests.Infrastructure;
 using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -31,7 +32,7 @@ public class ServeBenchmarks
 
     private HttpClient http = null!;
     private DotnetServeApp dotnet = null!;
-    private JsServeProcess js = null!;
+    private JsSdkProcess js = null!;
     private byte[] body = null!;
 
     [Params(0, 100)]
@@ -45,7 +46,7 @@ public class ServeBenchmarks
     {
         http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
         dotnet = await DotnetServeApp.StartAsync();
-        js = await JsServeProcess.StartAsync();
+        js = await JsSdkProcess.StartAsync(await NodeTooling.EnsureInstalledAsync(), new Dictionary<string, string> { ["NODE_ENV"] = "production" }, "bench.mjs");
         body = CallBody(Memoized);
         await CheckAsync(dotnet.ServeUrl, "MapInngest");
         await CheckAsync(js.ServeUrl, "JS SDK");

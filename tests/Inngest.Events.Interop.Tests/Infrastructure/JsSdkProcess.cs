@@ -1,12 +1,14 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 
 namespace Inngest.Events.Interop.Tests.Infrastructure;
 
 /// <summary>
-/// <c>node tests/interop-js/serve.mjs</c>: the official JS SDK serving the interop functions with <c>inngest/node</c> on
-/// 127.0.0.1 at a free port, which it prints as <c>{"port":N}</c>. Its other output is kept for failure messages.
+/// <c>node tests/interop-js/serve.mjs</c> (or another script of that folder, e.g. the benchmarks' <c>bench.mjs</c>): the
+/// official JS SDK serving functions with <c>inngest/node</c> on 127.0.0.1 at a free port, which it prints as
+/// <c>{"port":N}</c>. Its other output is kept for failure messages.
 /// Closing its stdin stops it; disposal kills it if it does not stop.
 /// </summary>
 internal sealed class JsSdkProcess : IAsyncDisposable
@@ -41,9 +43,9 @@ internal sealed class JsSdkProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<JsSdkProcess> StartAsync(string node, IReadOnlyDictionary<string, string> environment)
+    public static async Task<JsSdkProcess> StartAsync(string node, IReadOnlyDictionary<string, string> environment, string script = "serve.mjs")
     {
-        var start = new ProcessStartInfo(node, "serve.mjs")
+        var start = new ProcessStartInfo(node, script)
         {
             WorkingDirectory = RepositoryPaths.InteropJs,
             RedirectStandardInput = true,
@@ -83,10 +85,10 @@ internal sealed class JsSdkProcess : IAsyncDisposable
             Append(log, e.Data);
         };
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.Exited += (_, _) => port.TrySetException(new InvalidOperationException("node serve.mjs exited before it listened."));
+        process.Exited += (_, _) => port.TrySetException(new InvalidOperationException($"node {script} exited before it listened."));
         if (!process.Start())
         {
-            throw new InvalidOperationException($"Could not start '{node} serve.mjs'.");
+            throw new InvalidOperationException($"Could not start '{node} {script}'.");
         }
 
         process.BeginOutputReadLine();
@@ -106,7 +108,7 @@ internal sealed class JsSdkProcess : IAsyncDisposable
                 output = log.ToString();
             }
 
-            throw new InvalidOperationException($"The JS SDK server (node serve.mjs in {RepositoryPaths.InteropJs}) did not start: {exception.Message}\nIts output:\n{output}", exception);
+            throw new InvalidOperationException($"The JS SDK server (node {script} in {RepositoryPaths.InteropJs}) did not start: {exception.Message}\nIts output:\n{output}", exception);
         }
     }
 

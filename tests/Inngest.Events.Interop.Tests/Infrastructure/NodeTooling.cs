@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Inngest.Events.Interop.Tests.Infrastructure;
 
 /// <summary>
-/// Node.js and the npm packages of <c>tests/interop-js</c>. The first test that needs them installs them with
-/// <c>npm ci</c> from the committed lock file when <c>node_modules</c> is missing or stale; one install per machine at a
+/// Node.js and the npm packages of <c>tests/interop-js</c>, for the interop tests and the benchmarks' table 7 (which
+/// link this file). The first user installs them with <c>npm ci</c> from the committed lock file (the npm cache first,
+/// so a machine that installed once needs no network) when <c>node_modules</c> is missing or stale; one install per machine at a
 /// time (an in-process gate plus a lock file in the temp folder, so parallel test processes do not race).
 /// Missing Node.js or npm fails the tests with a message that says what to install: the suite is never skipped.
 /// </summary>
@@ -78,7 +80,7 @@ internal static class NodeTooling
     private static async Task RunNpmCiAsync(string npm, string dir)
     {
         // --ignore-scripts: nothing the suite uses needs an install script, and none should run on a test machine.
-        const string arguments = "ci --no-audit --no-fund --ignore-scripts";
+        const string arguments = "ci --prefer-offline --no-audit --no-fund --ignore-scripts";
         var start = OperatingSystem.IsWindows()
             ? new ProcessStartInfo("cmd.exe", $"/d /s /c \"\"{npm}\" {arguments}\"")
             : new ProcessStartInfo(npm, arguments);
@@ -106,7 +108,7 @@ internal static class NodeTooling
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"'npm {arguments}' in {dir} failed with exit code {process.ExitCode}. The interop tests need the npm registry " +
+                $"'npm {arguments}' in {dir} failed with exit code {process.ExitCode}. The interop tests and table 7 of the benchmarks need the npm registry " +
                 $"(or a cache holding the packages of package-lock.json). Output:\n{Snapshot(output)}");
         }
     }
