@@ -139,46 +139,25 @@ public class GeneratorBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new RegeneratedColumn());
+        public Config() => AddColumn(new TextColumn(
+            "Regenerated",
+            "Generated files whose text changed after the edit, of all generated files; steps that were not Cached/Unchanged",
+            isNumeric: false,
+            RegeneratedText));
     }
 
     /// <summary>For the incremental rows: files regenerated of all generated, and whether any of our steps reran.</summary>
-    private sealed class RegeneratedColumn : IColumn
+    private static string RegeneratedText(Summary summary, BenchmarkCase benchmarkCase)
     {
-        public string Id => nameof(RegeneratedColumn);
-
-        public string ColumnName => "Regenerated";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => false;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Generated files whose text changed after the edit, of all generated files; steps that were not Cached/Unchanged";
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        string category = benchmarkCase.Descriptor.Categories.FirstOrDefault() ?? Cold;
+        if (category == Cold || benchmarkCase.Parameters["Events"] is not int events)
         {
-            string category = benchmarkCase.Descriptor.Categories.FirstOrDefault() ?? Cold;
-            if (category == Cold || benchmarkCase.Parameters["Events"] is not int events)
-            {
-                return "-";
-            }
-
-            bool ours = !benchmarkCase.Descriptor.WorkloadMethod.Name.StartsWith("Json", StringComparison.Ordinal);
-            var run = Regenerated(events, category, ours);
-            string steps = !ours ? string.Empty : run.RerunSteps.Count == 0 ? ", all steps cached" : $", reran {string.Join(" ", run.RerunSteps)}";
-            return $"{run.ChangedFiles.Count}/{run.TotalFiles}{steps}";
+            return "-";
         }
+
+        bool ours = !benchmarkCase.Descriptor.WorkloadMethod.Name.StartsWith("Json", StringComparison.Ordinal);
+        var run = Regenerated(events, category, ours);
+        string steps = !ours ? string.Empty : run.RerunSteps.Count == 0 ? ", all steps cached" : $", reran {string.Join(" ", run.RerunSteps)}";
+        return $"{run.ChangedFiles.Count}/{run.TotalFiles}{steps}";
     }
 }

@@ -162,37 +162,12 @@ public class ServeBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new RequestsPerSecondColumn());
-    }
-
-    /// <summary>Requests per second from the median time per request.</summary>
-    private sealed class RequestsPerSecondColumn : IColumn
-    {
-        public string Id => nameof(RequestsPerSecondColumn);
-
-        public string ColumnName => "Requests/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "1 s / median time per request";
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-            => summary[benchmarkCase]?.ResultStatistics is { Median: > 0 } stats
+        public Config() => AddColumn(new TextColumn(
+            "Requests/s",
+            "1 s / median time per request",
+            isNumeric: true,
+            static (summary, benchmarkCase) => summary[benchmarkCase]?.ResultStatistics is { Median: > 0 } stats
                 ? (1e9 / stats.Median).ToString("N0", CultureInfo.InvariantCulture)
-                : "-";
+                : "-"));
     }
 }
