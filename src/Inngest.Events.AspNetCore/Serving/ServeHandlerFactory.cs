@@ -21,7 +21,7 @@ internal static class ServeHandlerFactory
         Func<string, string?> variable = configuration is null ? Environment.GetEnvironmentVariable : name => configuration[name];
 
         var settings = ServeSettingsResolver.Resolve(serveOptions, clientOptions, clientOptions.AppId, variable);
-        var registry = FunctionRegistryMerger.Merge(services.GetServices<InngestFunctionRegistry>());
+        var registry = InngestFunctionRegistry.Merge(services.GetServices<InngestFunctionRegistry>());
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var runner = new FunctionRunner(services, registry, settings.AppId, SendAsync, loggerFactory);
         var httpClientFactory = services.GetService<IHttpClientFactory>();

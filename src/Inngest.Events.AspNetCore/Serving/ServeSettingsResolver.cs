@@ -40,53 +40,8 @@ internal static class ServeSettingsResolver
             "The Inngest serve endpoint needs an app id: set InngestOptions.AppId (for example services.AddInngest(o => o.AppId = \"my-app\")). " +
             "Inngest knows each function as {appId}-{functionId}.");
 
-        // INNGEST_DEV: 1/true dev, 0/false cloud, a URL dev at that origin.
         var devValue = Var(DevVariable);
-        bool? devFlag = null;
-        Uri? devUrl = null;
-        if (devValue is not null)
-        {
-            if (devValue == "1" || devValue.Equals("true", StringComparison.OrdinalIgnoreCase))
-            {
-                devFlag = true;
-            }
-            else if (devValue == "0" || devValue.Equals("false", StringComparison.OrdinalIgnoreCase))
-            {
-                devFlag = false;
-            }
-            else if (TryHttpUrl(devValue, out var url))
-            {
-                devUrl = url;
-            }
-            else
-            {
-                throw new InngestConfigurationException(
-                    $"{DevVariable} has the value '{devValue}', which is neither 1, true, 0, false nor an http(s) URL of an Inngest dev server.");
-            }
-        }
-
-        bool isDev;
-        string modeSource;
-        if (client.IsDev is bool explicitDev)
-        {
-            (isDev, modeSource) = (explicitDev, $"InngestOptions.IsDev is {(explicitDev ? "true" : "false")}");
-        }
-        else if (client.DevServerUrl is not null)
-        {
-            (isDev, modeSource) = (true, "InngestOptions.DevServerUrl is set");
-        }
-        else if (devFlag is bool flag)
-        {
-            (isDev, modeSource) = (flag, $"{DevVariable}={devValue}");
-        }
-        else if (devUrl is not null)
-        {
-            (isDev, modeSource) = (true, $"{DevVariable}={devValue}");
-        }
-        else
-        {
-            (isDev, modeSource) = (false, $"the default, since neither InngestOptions.IsDev nor {DevVariable} is set");
-        }
+        var (isDev, modeSource, devUrl) = InngestMode.Resolve(client, devValue);
 
         var signingKey = NullIfEmpty(serve.SigningKey) ?? Var(SigningKeyVariable);
         var fallbackKey = NullIfEmpty(serve.SigningKeyFallback) ?? Var(SigningKeyFallbackVariable);

@@ -32,7 +32,7 @@ public static class InngestEngineBuilderExtensions
         services.TryAddSingleton(static provider =>
         {
             return new InngestEngine(
-                FunctionRegistries.Merge(provider.GetServices<InngestFunctionRegistry>()),
+                InngestFunctionRegistry.Merge(provider.GetServices<InngestFunctionRegistry>()),
                 provider.GetRequiredService<IOptions<InngestEngineOptions>>().Value,
                 provider.GetService<TimeProvider>(),
                 provider,

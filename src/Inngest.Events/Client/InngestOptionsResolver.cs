@@ -29,55 +29,8 @@ internal static class InngestOptionsResolver
             return string.IsNullOrEmpty(value) ? null : value;
         }
 
-        // INNGEST_DEV: 1/true → dev, 0/false → cloud, a URL → dev at that origin.
         string? devValue = Env(DevVariable);
-        bool? devFlag = null;
-        Uri? devUrl = null;
-        if (devValue is not null)
-        {
-            if (devValue == "1" || devValue.Equals("true", StringComparison.OrdinalIgnoreCase))
-            {
-                devFlag = true;
-            }
-            else if (devValue == "0" || devValue.Equals("false", StringComparison.OrdinalIgnoreCase))
-            {
-                devFlag = false;
-            }
-            else if (TryParseHttpUrl(devValue, out Uri? url))
-            {
-                devUrl = url;
-            }
-            else
-            {
-                throw new InngestConfigurationException(
-                    $"The environment variable {DevVariable} has the value '{devValue}', which is neither 1, true, 0, false " +
-                    "nor an http(s) URL of an Inngest dev server. Set INNGEST_DEV=1 for the dev server at http://localhost:8288, " +
-                    "INNGEST_DEV=<url> for one elsewhere, or INNGEST_DEV=0 (or nothing) for Inngest Cloud.");
-            }
-        }
-
-        bool isDev;
-        string modeSource;
-        if (options.IsDev is bool explicitDev)
-        {
-            (isDev, modeSource) = (explicitDev, $"InngestOptions.IsDev is {(explicitDev ? "true" : "false")}");
-        }
-        else if (options.DevServerUrl is not null)
-        {
-            (isDev, modeSource) = (true, "InngestOptions.DevServerUrl is set");
-        }
-        else if (devFlag is bool flag)
-        {
-            (isDev, modeSource) = (flag, $"{DevVariable}={devValue}");
-        }
-        else if (devUrl is not null)
-        {
-            (isDev, modeSource) = (true, $"{DevVariable}={devValue}");
-        }
-        else
-        {
-            (isDev, modeSource) = (false, $"the default, since neither InngestOptions.IsDev nor {DevVariable} is set");
-        }
+        var (isDev, modeSource, devUrl) = InngestMode.Resolve(options, devValue);
 
         Uri baseUrl =
             Absolute(options.EventApiBaseUrl, "InngestOptions.EventApiBaseUrl")
