@@ -23,7 +23,7 @@ public sealed partial class EventGenerator
         {
             foreach (var candidate in type.GetAttributes())
             {
-                if (candidate.AttributeClass?.ToDisplayString() != KnownNames.EventAttribute)
+                if (!TypeNames.HasMetadataName(candidate.AttributeClass, KnownNames.EventAttribute))
                 {
                     continue;
                 }
@@ -103,7 +103,7 @@ public sealed partial class EventGenerator
                 parts = ParseIdTemplate(idTemplate, type, attributeLocation, diagnostics);
             }
 
-            var builder = new JsonModelBuilder(attributeLocation, cancellationToken);
+            var builder = new JsonModelBuilder(context.SemanticModel.Compilation, attributeLocation, cancellationToken);
             var jsonTypes = builder.Build(type);
             diagnostics.AddRange(builder.Diagnostics);
             if (diagnostics.Count > 0)
@@ -114,7 +114,7 @@ public sealed partial class EventGenerator
             var containingTypes = new List<ContainingTypeModel>();
             for (var t = type.ContainingType; t is not null; t = t.ContainingType)
             {
-                containingTypes.Insert(0, new ContainingTypeModel(Keyword(t), JsonModelBuilder.Escape(t.Name)));
+                containingTypes.Insert(0, new ContainingTypeModel(Keyword(t), TypeNames.Escape(t.Name)));
             }
 
             var explicitMembers = InterfaceMembers.Where(m => type.GetMembers(m).Length > 0).ToEquatableArray();
@@ -124,8 +124,8 @@ public sealed partial class EventGenerator
                 ns,
                 containingTypes.ToEquatableArray(),
                 Keyword(type),
-                JsonModelBuilder.Escape(type.Name),
-                JsonModelBuilder.Display(type),
+                TypeNames.Escape(type.Name),
+                TypeNames.Display(type),
                 eventName,
                 version,
                 parts.ToEquatableArray(),
@@ -183,7 +183,7 @@ public sealed partial class EventGenerator
                         literal.Clear();
                     }
 
-                    parts.Add(new IdTemplatePart(true, JsonModelBuilder.Escape(property.Name)));
+                    parts.Add(new IdTemplatePart(true, TypeNames.Escape(property.Name)));
                     i = end;
                 }
                 else if (c == '}')

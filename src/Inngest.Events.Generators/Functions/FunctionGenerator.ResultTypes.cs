@@ -18,14 +18,11 @@ public sealed partial class FunctionGenerator
     /// </summary>
     internal static class ResultTypes
     {
-        /// <summary><c>typeof</c> cannot take nullable reference types, even nested ones.</summary>
-        private static readonly SymbolDisplayFormat TypeOfFormat = SymbolDisplayFormat.FullyQualifiedFormat;
-
         /// <summary>
         /// Describes <paramref name="type"/>, or says in <paramref name="problem"/> why it cannot be serialized.
         /// Returns null without a problem when the type is not known at compile time (a type parameter, an error type).
         /// </summary>
-        public static StepTypeModel? Describe(ITypeSymbol type, CancellationToken cancellationToken, out string? problem)
+        public static StepTypeModel? Describe(ITypeSymbol type, Compilation compilation, CancellationToken cancellationToken, out string? problem)
         {
             problem = null;
             if (!IsConcrete(type))
@@ -38,7 +35,7 @@ public sealed partial class FunctionGenerator
                 type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
             }
 
-            var typeOfName = type.ToDisplayString(TypeOfFormat);
+            var typeOfName = type.ToDisplayString(TypeNames.TypeOfFormat);
             if (IsBuiltIn(type))
             {
                 return new StepTypeModel(typeOfName, StepTypeKind.BuiltIn, EquatableArray<JsonTypeModel>.Empty);
@@ -49,13 +46,13 @@ public sealed partial class FunctionGenerator
                 return new StepTypeModel(typeOfName, StepTypeKind.Event, EquatableArray<JsonTypeModel>.Empty);
             }
 
-            var builder = new JsonModelBuilder(null, cancellationToken);
+            var builder = new JsonModelBuilder(compilation, null, cancellationToken);
             var json = builder.BuildRoot(type, out var reason);
             problem = reason ?? builder.Problems.FirstOrDefault();
             return problem is null ? new StepTypeModel(typeOfName, StepTypeKind.Generated, json.ToEquatableArray()) : null;
         }
 
-        /// <summary>The syntactic filter for step call sites: a member call named RunAsync or InvokeAsync.</summary>
+        /// <summary>Whether <paramref name="node"/> may be a step call site: a member call named RunAsync or InvokeAsync.</summary>
         public static bool IsCandidate(SyntaxNode node)
         {
             var name = node switch
@@ -68,17 +65,16 @@ public sealed partial class FunctionGenerator
         }
 
         /// <summary>The result type of an <c>IStepTools</c> RunAsync&lt;T&gt; or InvokeAsync&lt;TData, TResult&gt; call, or null for any other call.</summary>
-        public static StepSiteResult? ParseCallSite(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        public static StepSiteResult? ParseCallSite(SemanticModel semanticModel, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var info = context.SemanticModel.GetSymbolInfo(invocation, cancellationToken);
+            var info = semanticModel.GetSymbolInfo(invocation, cancellationToken);
 
             // The generator sees the compilation without generated code: an [Event] type of this assembly does not yet
             // implement IEventData<T>, so InvokeAsync<TData, TResult> fails its constraint and is only a candidate.
             var symbol = info.Symbol ?? (info.CandidateReason == CandidateReason.OverloadResolutionFailure && info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
             if (symbol is not IMethodSymbol method
                 || method.ContainingType is not { } containing
-                || Parser.MetadataName(containing) != KnownNames.StepTools)
+                || !TypeNames.HasMetadataName(containing, KnownNames.StepTools))
             {
                 return null;
             }
@@ -94,14 +90,14 @@ public sealed partial class FunctionGenerator
                 return null;
             }
 
-            var model = Describe(result, cancellationToken, out var problem);
+            var model = Describe(result, semanticModel.Compilation, cancellationToken, out var problem);
             if (problem is null)
             {
                 return model is null ? null : new StepSiteResult(model, null);
             }
 
             var stepId = invocation.ArgumentList.Arguments.Count > 0
-                && context.SemanticModel.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string id }
+                && semanticModel.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string id }
                 ? $"the step \"{id}\" ({method.Name})"
                 : $"this {method.Name} call";
             var location = invocation.Expression switch
@@ -110,7 +106,7 @@ public sealed partial class FunctionGenerator
                 MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
                 _ => invocation.GetLocation(),
             };
-            return new StepSiteResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.ResultTypeNotSerializable, location, JsonModelBuilder.MessageName(result), stepId, problem));
+            return new StepSiteResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.ResultTypeNotSerializable, location, TypeNames.MessageName(result), stepId, problem));
         }
 
         /// <summary>
@@ -136,7 +132,9 @@ public sealed partial class FunctionGenerator
                     return true;
             }
 
-            return type is INamedTypeSymbol named && Parser.MetadataName(named) is "System.Guid" or "System.DateTimeOffset" or "System.TimeSpan" or "System.Uri" or KnownNames.JsonElement;
+            return type is INamedTypeSymbol { Arity: 0 } named
+                && ((TypeNames.IsInNamespace(named, "System") && named.Name is "Guid" or "DateTimeOffset" or "TimeSpan" or "Uri")
+                    || TypeNames.HasMetadataName(named, KnownNames.JsonElement));
         }
 
         private static bool IsConcrete(ITypeSymbol type) => type switch

@@ -42,28 +42,28 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.FunctionIds);
         context.RegisterSourceOutput(ids, static (spc, items) => Report(spc, items));
 
-        var sites = context.SyntaxProvider
+        // Step result types: the RunAsync/InvokeAsync calls inside step scopes (see StepScopes), one scope per transform.
+        var scopes = context.SyntaxProvider
             .CreateSyntaxProvider(
-                static (node, _) => ResultTypes.IsCandidate(node),
-                static (ctx, ct) => ResultTypes.ParseCallSite(ctx, ct))
-            .Where(static s => s is not null)
-            .Select(static (s, _) => s!)
-            .WithTrackingName(TrackingNames.StepSites);
+                static (node, _) => StepScopes.IsScope(node),
+                static (ctx, ct) => StepScopes.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.StepScopes);
 
-        var siteDiagnostics = sites
-            .Where(static s => s.Diagnostic is not null)
-            .Select(static (s, _) => s.Diagnostic!)
-            .WithTrackingName(TrackingNames.StepSiteDiagnostics);
-        context.RegisterSourceOutput(siteDiagnostics, static (spc, item) => Report(spc, [item]));
+        var scopeDiagnostics = scopes
+            .Select(static (s, _) => s.Diagnostics)
+            .Where(static d => d.Count > 0)
+            .WithTrackingName(TrackingNames.StepScopeDiagnostics);
+        context.RegisterSourceOutput(scopeDiagnostics, static (spc, items) => Report(spc, items));
 
         var functions = results
             .Select(static (r, _) => (r.Functions, r.ResultTypes, r.Ids))
             .Collect()
             .WithTrackingName(TrackingNames.FunctionModels);
-        var stepTypes = sites
-            .Where(static s => s.Type is not null)
-            .Select(static (s, _) => s.Type!)
+        var stepTypes = scopes
+            .Select(static (s, _) => s.Types)
+            .Where(static t => t.Count > 0)
             .Collect()
+            .Select(static (all, _) => all.SelectMany(static t => t).ToImmutableArray())
             .WithTrackingName(TrackingNames.StepTypes);
 
         var registry = functions

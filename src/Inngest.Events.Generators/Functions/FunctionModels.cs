@@ -123,5 +123,8 @@ internal sealed record FunctionParseResult(
 /// <summary>One RunAsync&lt;T&gt; / InvokeAsync&lt;TData, TResult&gt; call site: its result type, or why it cannot be serialized.</summary>
 internal sealed record StepSiteResult(StepTypeModel? Type, DiagnosticInfo? Diagnostic);
 
+/// <summary>The step calls of one step scope: the result types to resolve, and why others cannot be serialized.</summary>
+internal sealed record StepScopeResult(EquatableArray<StepTypeModel> Types, EquatableArray<DiagnosticInfo> Diagnostics);
+
 /// <summary>Everything the one generated file holds: the functions sorted by id, and the types to resolve.</summary>
 internal sealed record RegistryModel(EquatableArray<FunctionModel> Functions, EquatableArray<StepTypeModel> Types);

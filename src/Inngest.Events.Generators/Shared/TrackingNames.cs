@@ -10,8 +10,8 @@ internal static class TrackingNames
     public const string FunctionDiagnostics = nameof(FunctionDiagnostics);
     public const string FunctionIds = nameof(FunctionIds);
     public const string FunctionModels = nameof(FunctionModels);
-    public const string StepSites = nameof(StepSites);
-    public const string StepSiteDiagnostics = nameof(StepSiteDiagnostics);
+    public const string StepScopes = nameof(StepScopes);
+    public const string StepScopeDiagnostics = nameof(StepScopeDiagnostics);
     public const string StepTypes = nameof(StepTypes);
     public const string FunctionRegistry = nameof(FunctionRegistry);
 }
