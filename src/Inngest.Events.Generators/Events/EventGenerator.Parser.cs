@@ -36,11 +36,19 @@ public sealed partial class EventGenerator
             return true;
         }
 
-        public static EventParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static EventParseResult Parse(TypeDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
-            var syntax = (TypeDeclarationSyntax)context.TargetNode;
-            var attribute = context.Attributes[0];
+            var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
+            var attribute = semanticModel.GetDeclaredSymbol(syntax, cancellationToken) is INamedTypeSymbol declared
+                ? declared.GetAttributes().FirstOrDefault(a => TypeNames.HasMetadataName(a.AttributeClass, KnownNames.EventAttribute)
+                    && a.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == syntax.SyntaxTree && syntax.Span.Contains(reference.Span))
+                : null;
+            if (attribute is null)
+            {
+                return new EventParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            var type = (INamedTypeSymbol)semanticModel.GetDeclaredSymbol(syntax, cancellationToken)!;
             var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
             var diagnostics = new List<DiagnosticInfo>();
 
@@ -103,7 +111,7 @@ public sealed partial class EventGenerator
                 parts = ParseIdTemplate(idTemplate, type, attributeLocation, diagnostics);
             }
 
-            var builder = new JsonModelBuilder(context.SemanticModel.Compilation, attributeLocation, cancellationToken);
+            var builder = new JsonModelBuilder(compilation, attributeLocation, cancellationToken);
             var jsonTypes = builder.Build(type);
             diagnostics.AddRange(builder.Diagnostics);
             if (diagnostics.Count > 0)

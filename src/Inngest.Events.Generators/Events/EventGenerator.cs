@@ -15,11 +15,21 @@ public sealed partial class EventGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var results = context.SyntaxProvider
+        // The transform only picks the declaration; the model is built below, where a declaration whose file and
+        // whose compilation's declarations are unchanged since the last run reuses its model (see SyntaxMemo).
+        var declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.EventAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => Parser.Parse(ctx, ct))
+                static (ctx, _) => (TypeDeclarationSyntax)ctx.TargetNode);
+        var results = declarations
+            .Combine(DeclarationFingerprint.Create(context))
+            .Combine(context.CompilationProvider)
+            .Select(static (input, ct) => SyntaxMemo<EventParseResult>.GetOrCreate(
+                input.Left.Left,
+                input.Left.Right,
+                () => Parser.Parse(input.Left.Left, input.Right, ct),
+                static result => result.Diagnostics.Count == 0))
             .WithTrackingName(TrackingNames.EventModels);
 
         var diagnostics = results

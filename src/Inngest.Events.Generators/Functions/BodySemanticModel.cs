@@ -19,21 +19,21 @@ internal static class BodySemanticModel
     /// <summary>Whether this host's Roslyn can skip nullable analysis (reported by tests).</summary>
     public static bool SkipsNullableAnalysis => WithoutNullableAnalysis is not null;
 
-    public static SemanticModel For(Compilation compilation, SyntaxTree tree, SemanticModel fallback)
+    public static SemanticModel For(Compilation compilation, SyntaxTree tree)
     {
-        if (WithoutNullableAnalysis is null)
+        if (WithoutNullableAnalysis is not null)
         {
-            return fallback;
+            try
+            {
+                return WithoutNullableAnalysis(compilation, tree);
+            }
+            catch (TargetInvocationException)
+            {
+                // Fall through to the ordinary model.
+            }
         }
 
-        try
-        {
-            return WithoutNullableAnalysis(compilation, tree);
-        }
-        catch (TargetInvocationException)
-        {
-            return fallback;
-        }
+        return compilation.GetSemanticModel(tree);
     }
 
     private static Func<Compilation, SyntaxTree, SemanticModel>? Find()

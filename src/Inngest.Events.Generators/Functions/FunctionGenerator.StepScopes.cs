@@ -33,9 +33,8 @@ public sealed partial class FunctionGenerator
         };
 
         /// <summary>Binds the step calls of one scope (not of the scopes nested in it, which are scopes of their own).</summary>
-        public static StepScopeResult Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        public static StepScopeResult Parse(SyntaxNode scope, Compilation compilation, CancellationToken cancellationToken)
         {
-            var scope = context.Node;
             SemanticModel? model = null;
             var types = new List<StepTypeModel>();
             var diagnostics = new List<DiagnosticInfo>();
@@ -46,7 +45,7 @@ public sealed partial class FunctionGenerator
                     continue;
                 }
 
-                model ??= BodySemanticModel.For(context.SemanticModel.Compilation, scope.SyntaxTree, context.SemanticModel);
+                model ??= BodySemanticModel.For(compilation, scope.SyntaxTree);
                 var site = ResultTypes.ParseCallSite(model, invocation, cancellationToken);
                 if (site?.Type is { } type)
                 {

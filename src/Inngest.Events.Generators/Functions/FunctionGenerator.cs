@@ -43,10 +43,16 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(ids, static (spc, items) => Report(spc, items));
 
         // Step result types: the RunAsync/InvokeAsync calls inside step scopes (see StepScopes), one scope per transform.
+        // As for events, a scope whose file and whose compilation's declarations are unchanged reuses its result.
         var scopes = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => StepScopes.IsScope(node),
-                static (ctx, ct) => StepScopes.Parse(ctx, ct))
+            .CreateSyntaxProvider(static (node, _) => StepScopes.IsScope(node), static (ctx, _) => ctx.Node)
+            .Combine(DeclarationFingerprint.Create(context))
+            .Combine(context.CompilationProvider)
+            .Select(static (input, ct) => SyntaxMemo<StepScopeResult>.GetOrCreate(
+                input.Left.Left,
+                input.Left.Right,
+                () => StepScopes.Parse(input.Left.Left, input.Right, ct),
+                static _ => true))
             .WithTrackingName(TrackingNames.StepScopes);
 
         var scopeDiagnostics = scopes

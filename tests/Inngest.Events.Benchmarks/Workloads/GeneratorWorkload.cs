@@ -17,6 +17,8 @@ internal sealed class GeneratorWorkload
     private readonly SyntaxTree unrelatedEdited;
     private readonly SyntaxTree unusedEvent;
     private readonly SyntaxTree unusedEventEdited;
+    private readonly SyntaxTree function;
+    private readonly SyntaxTree functionEdited;
 
     private GeneratorWorkload(int events)
     {
@@ -29,8 +31,11 @@ internal sealed class GeneratorWorkload
 
         for (int k = 0; k < events / 5; k++)
         {
-            trees.Add(Compilations.Parse(ProjectSources.Function(k, events), $"Functions/Order{5 * k}Functions.cs"));
+            trees.Add(Compilations.Parse(ProjectSources.Function(k, events), FunctionPath(k)));
         }
+
+        function = trees.Single(t => t.FilePath == FunctionPath(ProjectSources.EditedFunction));
+        functionEdited = Compilations.Parse(ProjectSources.Function(ProjectSources.EditedFunction, events, edited: true), function.FilePath);
 
         trees.Add(Compilations.Parse(ProjectSources.JsonContext(events), "ShopJsonContext.cs"));
         unrelated = Compilations.Parse(ProjectSources.UnrelatedCode(1), "Internal/BuildInfo.cs");
@@ -48,11 +53,16 @@ internal sealed class GeneratorWorkload
 
     public static GeneratorWorkload Get(int events) => Cache.GetOrAdd(events, n => new Lazy<GeneratorWorkload>(() => new GeneratorWorkload(n))).Value;
 
-    /// <summary>A fresh compilation after a new constant in a class no generator looks at.</summary>
+    /// <summary>A fresh compilation after a method body changed in a class no generator looks at.</summary>
     public CSharpCompilation WithUnrelatedEdit() => Compilation.ReplaceSyntaxTree(unrelated, unrelatedEdited);
 
     /// <summary>A fresh compilation after a member was added to an event no function uses.</summary>
     public CSharpCompilation WithOneEventEdited() => Compilation.ReplaceSyntaxTree(unusedEvent, unusedEventEdited);
+
+    /// <summary>A fresh compilation after a keystroke inside one function's step lambda.</summary>
+    public CSharpCompilation WithFunctionBodyEdited() => Compilation.ReplaceSyntaxTree(function, functionEdited);
+
+    private static string FunctionPath(int k) => $"Functions/Order{5 * k}Functions.cs";
 
     /// <summary>The hint name of the edited event's generated file.</summary>
     public string EditedEventTypeName => ProjectSources.EventTypeName(ProjectSources.UnusedEvent);
