@@ -34,7 +34,6 @@ public sealed partial class EventGenerator : IIncrementalGenerator
 
         var diagnostics = results
             .Select(static (r, _) => r.Diagnostics)
-            .Where(static d => d.Count > 0)
             .WithTrackingName(TrackingNames.EventDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, items) =>
         {

@@ -30,7 +30,6 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
 
         var diagnostics = results
             .Select(static (r, _) => r.Diagnostics)
-            .Where(static d => d.Count > 0)
             .WithTrackingName(TrackingNames.FunctionDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, items) => Report(spc, items));
 
@@ -57,7 +56,6 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
 
         var scopeDiagnostics = scopes
             .Select(static (s, _) => s.Diagnostics)
-            .Where(static d => d.Count > 0)
             .WithTrackingName(TrackingNames.StepScopeDiagnostics);
         context.RegisterSourceOutput(scopeDiagnostics, static (spc, items) => Report(spc, items));
 

@@ -17,6 +17,12 @@ internal static class SyntaxMemo<T>
 {
     private static readonly ConditionalWeakTable<SyntaxNode, Entry> Entries = new();
 
+    [ThreadStatic]
+    private static int t_created;
+
+    /// <summary>How many results this thread computed rather than reused (for tests of what an edit recomputes).</summary>
+    internal static int CreatedOnThisThread => t_created;
+
     public static T GetOrCreate(SyntaxNode node, DeclarationFingerprint fingerprint, Func<T> create, Func<T, bool> keep)
     {
         var entry = Entries.GetValue(node, static _ => new Entry());
@@ -26,6 +32,7 @@ internal static class SyntaxMemo<T>
         }
 
         var result = create();
+        t_created++;
         entry.Value = keep(result) ? new Snapshot(fingerprint, result) : null;
         return result;
     }
