@@ -6,6 +6,7 @@ using Inngest.Events.Generators.Diagnostics;
 using Inngest.Events.Generators.Json;
 using Inngest.Events.Generators.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Inngest.Events.Generators.Functions;
@@ -121,16 +122,36 @@ public sealed partial class FunctionGenerator
             return new FunctionParseResult(functions.ToEquatableArray(), resultTypes.ToEquatableArray(), ids.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        /// <summary>Whether <paramref name="type"/> is an event type: it has [Event], or implements IEventData&lt;itself&gt;.</summary>
-        public static bool IsEventType(ITypeSymbol type)
+        /// <summary>
+        /// Whether <paramref name="type"/> implements IEventData&lt;itself&gt; (by hand, or from the event generator), has
+        /// [Event] but cannot get the implementation (it or a containing type is not partial: INNG1001, reported on the
+        /// type), or is no event at all. Generated code must not name a broken event where IEventData is required.
+        /// </summary>
+        public static EventTypeStatus EventStatus(ITypeSymbol type)
         {
-            if (type.GetAttributes().Any(static a => TypeNames.HasMetadataName(a.AttributeClass, KnownNames.EventAttribute)))
+            if (type.AllInterfaces.Any(i => TypeNames.HasMetadataName(i.OriginalDefinition, KnownNames.EventDataInterface)
+                && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)))
             {
-                return true;
+                return EventTypeStatus.Valid;
             }
 
-            return type.AllInterfaces.Any(i => TypeNames.HasMetadataName(i.OriginalDefinition, KnownNames.EventDataInterface)
-                && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
+            if (!type.GetAttributes().Any(static a => TypeNames.HasMetadataName(a.AttributeClass, KnownNames.EventAttribute)))
+            {
+                return EventTypeStatus.NotAnEvent;
+            }
+
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                foreach (var reference in t.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    {
+                        return EventTypeStatus.Broken;
+                    }
+                }
+            }
+
+            return EventTypeStatus.Valid;
         }
 
         /// <summary>The parameters and return of a function method, when they are all supported.</summary>
@@ -184,6 +205,7 @@ public sealed partial class FunctionGenerator
 
             var parameters = ImmutableArray.CreateBuilder<FunctionParameterModel>();
             var eventParameters = new List<IParameterSymbol>();
+            var unusableEvent = false;
             EventParameter? eventType = null;
             foreach (var parameter in method.Parameters)
             {
@@ -207,6 +229,14 @@ public sealed partial class FunctionGenerator
                     {
                         Report(DiagnosticDescriptors.FunctionParameterNotSupported, location, [parameter.Name, display, $"has the type '{TypeNames.MessageName(type)}'"],
                             $"takes the parameter '{parameter.Name}' of type '{TypeNames.MessageName(type)}'; a failure handler's event parameter is Event<FunctionFailed>");
+                        continue;
+                    }
+
+                    if (EventStatus(data) != EventTypeStatus.Valid)
+                    {
+                        // Event<T> of a type that is no event (CS0311 in the user's signature) or whose [Event] has an
+                        // error of its own: no handler can be generated, and the error to read is not ours.
+                        unusableEvent = true;
                         continue;
                     }
 
@@ -268,7 +298,7 @@ public sealed partial class FunctionGenerator
                 }
             }
 
-            if (diagnostics.Count > before || returnKind is null)
+            if (diagnostics.Count > before || returnKind is null || unusableEvent)
             {
                 return null;
             }

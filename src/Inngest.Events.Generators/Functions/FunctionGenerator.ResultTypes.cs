@@ -41,9 +41,13 @@ public sealed partial class FunctionGenerator
                 return new StepTypeModel(typeOfName, StepTypeKind.BuiltIn, EquatableArray<JsonTypeModel>.Empty);
             }
 
-            if (Parser.IsEventType(type))
+            switch (Parser.EventStatus(type))
             {
-                return new StepTypeModel(typeOfName, StepTypeKind.Event, EquatableArray<JsonTypeModel>.Empty);
+                case EventTypeStatus.Valid:
+                    return new StepTypeModel(typeOfName, StepTypeKind.Event, EquatableArray<JsonTypeModel>.Empty);
+                case EventTypeStatus.Broken:
+                    // Its own diagnostic (INNG1001) explains; the resolver leaves it out rather than fail to compile.
+                    return null;
             }
 
             var builder = new JsonModelBuilder(compilation, null, cancellationToken);

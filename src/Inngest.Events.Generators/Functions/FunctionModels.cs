@@ -89,6 +89,14 @@ internal sealed record CancelModel(EventTypeModel Event, string? If, string? Tim
 
 internal sealed record TimeoutsModel(string? Start, string? Finish);
 
+/// <summary>What a type is as an event: see <c>FunctionGenerator.Parser.EventStatus</c>.</summary>
+internal enum EventTypeStatus
+{
+    NotAnEvent,
+    Valid,
+    Broken,
+}
+
 /// <summary>How the registry's type resolver answers for a step or function result type.</summary>
 internal enum StepTypeKind
 {
