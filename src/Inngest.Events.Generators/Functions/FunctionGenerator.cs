@@ -67,12 +67,16 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
             .Select(static (s, _) => s.Types)
             .Where(static t => t.Count > 0)
             .Collect()
-            .Select(static (all, _) => all.SelectMany(static t => t).ToImmutableArray())
+            .Select(static (all, _) => all.SelectMany(static t => t).ToEquatableArray())
             .WithTrackingName(TrackingNames.StepTypes);
 
+        // The registry's namespace is the assembly's own (see Emitter.Namespace), so two assemblies' registries never
+        // collide, even when one sees the other's internals.
+        var assemblyName = context.CompilationProvider.Select(static (c, _) => c.AssemblyName ?? string.Empty);
         var registry = functions
             .Combine(stepTypes)
-            .Select(static (pair, _) => pair.Left.Length == 0 ? null : BuildRegistry(pair.Left, pair.Right))
+            .Combine(assemblyName)
+            .Select(static (input, _) => input.Left.Left.Length == 0 ? null : BuildRegistry(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.FunctionRegistry);
         context.RegisterSourceOutput(registry, static (spc, model) =>
         {
@@ -89,7 +93,8 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
     /// </summary>
     private static RegistryModel BuildRegistry(
         ImmutableArray<(EquatableArray<FunctionModel> Functions, EquatableArray<StepTypeModel> ResultTypes, EquatableArray<FunctionIdSite> Ids)> results,
-        ImmutableArray<StepTypeModel> sites)
+        EquatableArray<StepTypeModel> sites,
+        string assemblyName)
     {
         var duplicates = new HashSet<string>(
             results.SelectMany(static r => r.Ids).GroupBy(static s => s.Id, StringComparer.Ordinal).Where(static g => g.Count() > 1).Select(static g => g.Key),
@@ -106,7 +111,7 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
             .Select(static g => g.OrderBy(static t => t.Json.Count > 0 ? t.Json[0].TypeName : string.Empty, StringComparer.Ordinal).First())
             .OrderBy(static t => t.TypeOfName, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new RegistryModel(functions, types);
+        return new RegistryModel(Emitter.Namespace(assemblyName), functions, types);
     }
 
     private static EquatableArray<DiagnosticInfo> DuplicateIds(ImmutableArray<EquatableArray<FunctionIdSite>> all)

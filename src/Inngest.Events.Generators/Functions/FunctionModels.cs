@@ -134,5 +134,5 @@ internal sealed record StepSiteResult(StepTypeModel? Type, DiagnosticInfo? Diagn
 /// <summary>The step calls of one step scope: the result types to resolve, and why others cannot be serialized.</summary>
 internal sealed record StepScopeResult(EquatableArray<StepTypeModel> Types, EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>Everything the one generated file holds: the functions sorted by id, and the types to resolve.</summary>
-internal sealed record RegistryModel(EquatableArray<FunctionModel> Functions, EquatableArray<StepTypeModel> Types);
+/// <summary>Everything the one generated file holds: its namespace, the functions sorted by id, and the types to resolve.</summary>
+internal sealed record RegistryModel(string Namespace, EquatableArray<FunctionModel> Functions, EquatableArray<StepTypeModel> Types);

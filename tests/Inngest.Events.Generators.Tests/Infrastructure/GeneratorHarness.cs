@@ -14,17 +14,21 @@ internal static class GeneratorHarness
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Compile(params string[] sources)
+    public static CSharpCompilation Compile(params string[] sources) => Compile("UserAssembly", [], sources);
+
+    /// <summary>Compiles <paramref name="sources"/> as the assembly <paramref name="assemblyName"/>, with <paramref name="references"/> besides the usual ones.</summary>
+    public static CSharpCompilation Compile(string assemblyName, IEnumerable<MetadataReference> references, params string[] sources)
     {
-        var references = Basic.Reference.Assemblies.Net100.References.All
+        var all = Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(EventAttribute).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ActivatorUtilities).Assembly.Location))
-            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location));
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
+            .Concat(references);
         return CSharpCompilation.Create(
-            "UserAssembly",
+            assemblyName,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            references,
+            all,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 // The .NET SDK passes NoWarn CS1701;CS1702 to every build: the runtime package references net8.0
                 // framework assemblies, and these tests compile against the net10.0 ones.
