@@ -87,7 +87,7 @@ public sealed partial class EventGenerator
             var self = model.FullyQualifiedName;
             var nullable = model.DeclarationKeyword.EndsWith("struct", System.StringComparison.Ordinal) ? string.Empty : "?";
             var exception = $"throw new global::System.NotSupportedException({Literal(reason)})";
-            w.Line($"internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{self}> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<{self}>(new Converter());");
+            w.Line($"internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{self}> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<{self}>(new Converter());");
             w.Line();
             w.Open($"private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<{self}>");
             w.Line($"public override {self}{nullable} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {exception};");
@@ -109,7 +109,7 @@ public sealed partial class EventGenerator
             }
 
             var parts = model.IdTemplate.Select(static p => p.IsProperty
-                ? $"global::Inngest.Events.Serialization.IdFormatting.Format(data.{p.Text})"
+                ? $"global::Inngest.Events.SourceGeneration.IdFormatting.Format(data.{p.Text})"
                 : Literal(p.Text));
             return model.IdTemplate.Count == 1 && !model.IdTemplate[0].IsProperty
                 ? parts.First()

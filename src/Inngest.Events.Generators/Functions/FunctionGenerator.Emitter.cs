@@ -101,7 +101,7 @@ public sealed partial class FunctionGenerator
             w.Line("/// <param name=\"builder\">The builder <c>AddInngest</c> returned.</param>");
             w.Line("/// <returns>The same builder.</returns>");
             w.Line($"public static {Builder} AddFunctions(this {Builder} builder)");
-            w.Line("    => global::Microsoft.Extensions.DependencyInjection.InngestBuilderExtensions.AddFunctionRegistry(builder, static appId => CreateRegistry(appId));");
+            w.Line("    => global::Inngest.Events.SourceGeneration.FunctionRegistration.AddFunctionRegistry(builder, static appId => CreateRegistry(appId));");
 
             for (var i = 0; i < functions.Count; i++)
             {

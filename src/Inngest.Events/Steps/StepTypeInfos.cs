@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Inngest.Events.Serialization;
+using Inngest.Events.SourceGeneration;
 
 namespace Inngest.Events;
 

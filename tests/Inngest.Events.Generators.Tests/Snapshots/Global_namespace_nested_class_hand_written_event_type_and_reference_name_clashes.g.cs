@@ -67,7 +67,7 @@ internal static partial class InngestGeneratedFunctions
     /// <param name="builder">The builder <c>AddInngest</c> returned.</param>
     /// <returns>The same builder.</returns>
     public static global::Microsoft.Extensions.DependencyInjection.IInngestBuilder AddFunctions(this global::Microsoft.Extensions.DependencyInjection.IInngestBuilder builder)
-        => global::Microsoft.Extensions.DependencyInjection.InngestBuilderExtensions.AddFunctionRegistry(builder, static appId => CreateRegistry(appId));
+        => global::Inngest.Events.SourceGeneration.FunctionRegistration.AddFunctionRegistry(builder, static appId => CreateRegistry(appId));
 
     // 2fa-check: global::Outer.Functions.TwoFactor
     private static async global::System.Threading.Tasks.Task<global::System.ReadOnlyMemory<byte>> __Invoke0(global::Inngest.Events.FunctionInvocation invocation)

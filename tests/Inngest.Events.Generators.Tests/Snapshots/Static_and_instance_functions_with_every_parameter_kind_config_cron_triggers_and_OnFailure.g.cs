@@ -112,7 +112,7 @@ internal static partial class InngestGeneratedFunctions
     /// <param name="builder">The builder <c>AddInngest</c> returned.</param>
     /// <returns>The same builder.</returns>
     public static global::Microsoft.Extensions.DependencyInjection.IInngestBuilder AddFunctions(this global::Microsoft.Extensions.DependencyInjection.IInngestBuilder builder)
-        => global::Microsoft.Extensions.DependencyInjection.InngestBuilderExtensions.AddFunctionRegistry(builder, static appId => CreateRegistry(appId));
+        => global::Inngest.Events.SourceGeneration.FunctionRegistration.AddFunctionRegistry(builder, static appId => CreateRegistry(appId));
 
     // delete-user-data: global::Shop.ReportFunctions.DeleteUserData
     private static async global::System.Threading.Tasks.Task<global::System.ReadOnlyMemory<byte>> __Invoke0(global::Inngest.Events.FunctionInvocation invocation)
@@ -187,7 +187,7 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json0
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Receipt> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::Shop.Receipt>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Receipt> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Shop.Receipt>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Receipt>
         {
@@ -197,9 +197,9 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -210,7 +210,7 @@ internal static partial class InngestGeneratedFunctions
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("orderId");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("total");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("lines");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties0 = new("orderId", "total", "lines");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("orderId", "total", "lines");
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Receipt? value)
         {
@@ -221,13 +221,13 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.OrderId);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.OrderId);
             writer.WritePropertyName(s_name0_1);
             writer.WriteNumberValue(value.Total);
             writer.WritePropertyName(s_name0_2);
@@ -242,7 +242,7 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Receipt");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Receipt");
             string? v0 = default!;
             decimal v1 = default!;
             global::System.Collections.Generic.IReadOnlyList<global::Shop.ReceiptLine>? v2 = default!;
@@ -252,21 +252,21 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.Serialization.JsonSupport.ReadDecimal(ref reader);
+                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
                             break;
                         case 2:
                             v2 = Read3(ref reader);
@@ -277,7 +277,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -295,7 +295,7 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Shop.ReceiptLine]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Shop.ReceiptLine]");
             var list = new global::System.Collections.Generic.List<global::Shop.ReceiptLine>();
             var index = -1;
             try
@@ -303,7 +303,7 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
@@ -312,7 +312,7 @@ internal static partial class InngestGeneratedFunctions
                     list.Add(Read4(ref reader)!);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -331,7 +331,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
                 Write4(writer, item);
             }
 
@@ -341,7 +341,7 @@ internal static partial class InngestGeneratedFunctions
         // global::Shop.ReceiptLine
         private static readonly global::System.Text.Json.JsonEncodedText s_name4_0 = global::System.Text.Json.JsonEncodedText.Encode("sku");
         private static readonly global::System.Text.Json.JsonEncodedText s_name4_1 = global::System.Text.Json.JsonEncodedText.Encode("quantity");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties4 = new("sku", "quantity");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties4 = new("sku", "quantity");
 
         private static void Write4(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
         {
@@ -352,13 +352,13 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name4_0);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Sku);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name4_1);
             writer.WriteNumberValue(value.Quantity);
             writer.WriteEndObject();
@@ -371,7 +371,7 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.ReceiptLine");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.ReceiptLine");
             string? v0 = default!;
             int v1 = default!;
             string? property = null;
@@ -380,21 +380,21 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties4.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
                             break;
                         default:
                             reader.Skip();
@@ -402,7 +402,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -416,7 +416,7 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json1
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.ReceiptLine[]> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::Shop.ReceiptLine[]>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.ReceiptLine[]> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Shop.ReceiptLine[]>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.ReceiptLine[]>
         {
@@ -426,9 +426,9 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -443,7 +443,7 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "Shop.ReceiptLine[]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "Shop.ReceiptLine[]");
             var list = new global::System.Collections.Generic.List<global::Shop.ReceiptLine>();
             var index = -1;
             try
@@ -451,7 +451,7 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
@@ -460,7 +460,7 @@ internal static partial class InngestGeneratedFunctions
                     list.Add(Read1(ref reader)!);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -479,7 +479,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
                 Write1(writer, item);
             }
 
@@ -489,7 +489,7 @@ internal static partial class InngestGeneratedFunctions
         // global::Shop.ReceiptLine
         private static readonly global::System.Text.Json.JsonEncodedText s_name1_0 = global::System.Text.Json.JsonEncodedText.Encode("sku");
         private static readonly global::System.Text.Json.JsonEncodedText s_name1_1 = global::System.Text.Json.JsonEncodedText.Encode("quantity");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties1 = new("sku", "quantity");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties1 = new("sku", "quantity");
 
         private static void Write1(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
         {
@@ -500,13 +500,13 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name1_0);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Sku);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name1_1);
             writer.WriteNumberValue(value.Quantity);
             writer.WriteEndObject();
@@ -519,7 +519,7 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.ReceiptLine");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.ReceiptLine");
             string? v0 = default!;
             int v1 = default!;
             string? property = null;
@@ -528,21 +528,21 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties1.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
                             break;
                         default:
                             reader.Skip();
@@ -550,7 +550,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -564,7 +564,7 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json2
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Summary> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::Shop.Summary>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Summary> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Shop.Summary>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Summary>
         {
@@ -574,9 +574,9 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -586,7 +586,7 @@ internal static partial class InngestGeneratedFunctions
         // global::Shop.Summary
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("count");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("at");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties0 = new("count", "at");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("count", "at");
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Summary? value)
         {
@@ -597,9 +597,9 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
@@ -616,7 +616,7 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Summary");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Summary");
             int v0 = default!;
             global::System.DateTimeOffset v1 = default!;
             string? property = null;
@@ -625,21 +625,21 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.Serialization.JsonSupport.ReadDateTimeOffset(ref reader);
+                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDateTimeOffset(ref reader);
                             break;
                         default:
                             reader.Skip();
@@ -647,7 +647,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -661,7 +661,7 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json3
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, decimal?>> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::System.Collections.Generic.Dictionary<string, decimal?>>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, decimal?>> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::System.Collections.Generic.Dictionary<string, decimal?>>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, decimal?>>
         {
@@ -671,9 +671,9 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -688,7 +688,7 @@ internal static partial class InngestGeneratedFunctions
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Nullable`1[System.Decimal]]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Nullable`1[System.Decimal]]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, decimal?>();
             string? key = null;
             try
@@ -696,18 +696,18 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     key = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     key = reader.GetString()!;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     dictionary[key] = Read1(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }
@@ -726,7 +726,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartObject();
             foreach (var pair in value)
             {
-                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
                 writer.WritePropertyName(pair.Key);
                 Write1(writer, pair.Value);
             }
@@ -735,7 +735,7 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // decimal?
-        private static decimal? Read1(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.Serialization.JsonSupport.ReadDecimal(ref reader);
+        private static decimal? Read1(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
 
         private static void Write1(global::System.Text.Json.Utf8JsonWriter writer, decimal? value)
         {
@@ -753,7 +753,7 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json4
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<int?>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<int?>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<int?>
         {
@@ -763,9 +763,9 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -773,7 +773,7 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // int?
-        private static int? Read0(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+        private static int? Read0(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, int? value)
         {
