@@ -112,6 +112,19 @@ public sealed class IncrementalGeneratorTests
     }
 
     [Fact]
+    public void A_new_generator_instance_reuses_nothing()
+    {
+        // A build starts with new generator instances: nothing of an earlier run (in this process) may be reused.
+        var compilation = Compile(Project);
+        RunFresh(compilation);
+        var eventGenerator = new EventGenerator();
+        var functionGenerator = new FunctionGenerator();
+        GeneratorHarness.Run(compilation, [eventGenerator, functionGenerator]);
+        Assert.Equal(2, eventGenerator.Memo.Created);
+        Assert.Equal(2, functionGenerator.Memo.Created);
+    }
+
+    [Fact]
     public void Unrelated_method_body_edit_reuses_every_result_and_regenerates_nothing()
     {
         var rerun = Edit("Other.cs", "return 1;", "return 2;");
@@ -188,19 +201,17 @@ public sealed class IncrementalGeneratorTests
     private static Rerun Edit(string file, string from, string to)
     {
         var compilation = Compile(Project);
-        var first = RunFresh(compilation);
-        GeneratorHarness.AssertCompilesCleanly(first.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _) is { } ? output : compilation);
+        var eventGenerator = new EventGenerator();
+        var functionGenerator = new FunctionGenerator();
+        var (first, output, _) = GeneratorHarness.Run(compilation, [eventGenerator, functionGenerator]);
+        GeneratorHarness.AssertCompilesCleanly(output);
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == file);
         Assert.Contains(from, old.ToString());
         var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(old.ToString().Replace(from, to), ParseOptions, path: file));
-        var events = SyntaxMemo<EventParseResult>.CreatedOnThisThread;
-        var scopes = SyntaxMemo<StepScopeResult>.CreatedOnThisThread;
+        var events = eventGenerator.Memo.Created;
+        var scopes = functionGenerator.Memo.Created;
         var second = GeneratorHarness.Run(edited, first).Driver;
-        return new Rerun(
-            first,
-            second,
-            SyntaxMemo<EventParseResult>.CreatedOnThisThread - events,
-            SyntaxMemo<StepScopeResult>.CreatedOnThisThread - scopes);
+        return new Rerun(first, second, eventGenerator.Memo.Created - events, functionGenerator.Memo.Created - scopes);
     }
 
     private sealed record Rerun(GeneratorDriver First, GeneratorDriver Second, int EventsComputed, int ScopesComputed)

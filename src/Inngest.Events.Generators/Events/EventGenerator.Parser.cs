@@ -38,17 +38,15 @@ public sealed partial class EventGenerator
 
         public static EventParseResult Parse(TypeDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
         {
-            var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
-            var attribute = semanticModel.GetDeclaredSymbol(syntax, cancellationToken) is INamedTypeSymbol declared
-                ? declared.GetAttributes().FirstOrDefault(a => TypeNames.HasMetadataName(a.AttributeClass, KnownNames.EventAttribute)
-                    && a.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == syntax.SyntaxTree && syntax.Span.Contains(reference.Span))
-                : null;
-            if (attribute is null)
+            // The [Event] applied in this declaration (the one ForAttributeWithMetadataName found).
+            var type = compilation.GetSemanticModel(syntax.SyntaxTree).GetDeclaredSymbol(syntax, cancellationToken) as INamedTypeSymbol;
+            var attribute = type?.GetAttributes().FirstOrDefault(a => TypeNames.HasMetadataName(a.AttributeClass, KnownNames.EventAttribute)
+                && a.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == syntax.SyntaxTree && syntax.Span.Contains(reference.Span));
+            if (type is null || attribute is null)
             {
                 return new EventParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
-            var type = (INamedTypeSymbol)semanticModel.GetDeclaredSymbol(syntax, cancellationToken)!;
             var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
             var diagnostics = new List<DiagnosticInfo>();
 

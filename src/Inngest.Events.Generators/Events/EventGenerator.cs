@@ -13,8 +13,12 @@ namespace Inngest.Events.Generators.Events;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class EventGenerator : IIncrementalGenerator
 {
+    /// <summary>Models reused across this instance's runs while nothing they depend on changed.</summary>
+    internal SyntaxMemo<EventParseResult> Memo { get; } = new();
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var memo = Memo;
         // The transform only picks the declaration; the model is built below, where a declaration whose file and
         // whose compilation's declarations are unchanged since the last run reuses its model (see SyntaxMemo).
         var declarations = context.SyntaxProvider
@@ -25,7 +29,7 @@ public sealed partial class EventGenerator : IIncrementalGenerator
         var results = declarations
             .Combine(DeclarationFingerprint.Create(context))
             .Combine(context.CompilationProvider)
-            .Select(static (input, ct) => SyntaxMemo<EventParseResult>.GetOrCreate(
+            .Select((input, ct) => memo.GetOrCreate(
                 input.Left.Left,
                 input.Left.Right,
                 () => Parser.Parse(input.Left.Left, input.Right, ct),

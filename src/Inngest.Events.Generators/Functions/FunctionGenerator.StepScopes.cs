@@ -23,7 +23,7 @@ public sealed partial class FunctionGenerator
         /// <summary>The syntactic filter: a scope as described above.</summary>
         public static bool IsScope(SyntaxNode node) => node switch
         {
-            BaseMethodDeclarationSyntax method => method.Body is not null || method.ExpressionBody is not null ? HasStepToolsParameter(method.ParameterList) : false,
+            BaseMethodDeclarationSyntax method => (method.Body is not null || method.ExpressionBody is not null) && HasStepToolsParameter(method.ParameterList),
             LocalFunctionStatementSyntax local => HasStepToolsParameter(local.ParameterList),
             ParenthesizedLambdaExpressionSyntax lambda => HasStepToolsParameter(lambda.ParameterList),
             SimpleLambdaExpressionSyntax lambda => IsStepTools(lambda.Parameter.Type),

@@ -19,8 +19,12 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
 {
     public const string HintName = "Inngest.Events.Generated.InngestFunctions.g.cs";
 
+    /// <summary>Step scope results reused across this instance's runs while nothing they depend on changed.</summary>
+    internal SyntaxMemo<StepScopeResult> Memo { get; } = new();
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var memo = Memo;
         var results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.InngestFunctionAttribute,
@@ -47,7 +51,7 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
             .CreateSyntaxProvider(static (node, _) => StepScopes.IsScope(node), static (ctx, _) => ctx.Node)
             .Combine(DeclarationFingerprint.Create(context))
             .Combine(context.CompilationProvider)
-            .Select(static (input, ct) => SyntaxMemo<StepScopeResult>.GetOrCreate(
+            .Select((input, ct) => memo.GetOrCreate(
                 input.Left.Left,
                 input.Left.Right,
                 () => StepScopes.Parse(input.Left.Left, input.Right, ct),

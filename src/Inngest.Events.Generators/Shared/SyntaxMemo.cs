@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Inngest.Events.Generators.Shared;
@@ -10,29 +11,28 @@ namespace Inngest.Events.Generators.Shared;
 /// compilation); a node that is still the same object (its file was not edited) under an equal fingerprint (no
 /// declaration anywhere changed) binds the same way, so its result is reused instead. Entries live as long as their
 /// syntax node does (a weak table), and only results whose locations all lie in the node's own file are kept, since
-/// an edit elsewhere may move another file's locations without changing any declaration.
+/// an edit elsewhere may move another file's locations without changing any declaration. Each generator instance has
+/// its own memo: the host keeps one instance per project across runs, and a new instance (a build) starts empty.
 /// </summary>
-internal static class SyntaxMemo<T>
+internal sealed class SyntaxMemo<T>
     where T : class
 {
-    private static readonly ConditionalWeakTable<SyntaxNode, Entry> Entries = new();
+    private readonly ConditionalWeakTable<SyntaxNode, Entry> _entries = new();
+    private int _created;
 
-    [ThreadStatic]
-    private static int t_created;
+    /// <summary>How many results were computed rather than reused (for tests of what an edit recomputes).</summary>
+    public int Created => Volatile.Read(ref _created);
 
-    /// <summary>How many results this thread computed rather than reused (for tests of what an edit recomputes).</summary>
-    internal static int CreatedOnThisThread => t_created;
-
-    public static T GetOrCreate(SyntaxNode node, DeclarationFingerprint fingerprint, Func<T> create, Func<T, bool> keep)
+    public T GetOrCreate(SyntaxNode node, DeclarationFingerprint fingerprint, Func<T> create, Func<T, bool> keep)
     {
-        var entry = Entries.GetValue(node, static _ => new Entry());
+        var entry = _entries.GetValue(node, static _ => new Entry());
         if (entry.Value is { } found && found.Fingerprint.Equals(fingerprint))
         {
             return found.Result;
         }
 
         var result = create();
-        t_created++;
+        Interlocked.Increment(ref _created);
         entry.Value = keep(result) ? new Snapshot(fingerprint, result) : null;
         return result;
     }
