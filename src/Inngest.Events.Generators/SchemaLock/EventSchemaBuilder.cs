@@ -110,7 +110,10 @@ internal sealed class EventSchemaBuilder
             }
             else if (node.Members[i] is { } member)
             {
-                value = ValueSchema(member.Type, IsAnnotatedNullable(member.Type));
+                // A member typed by a type parameter (Box<T>.Value) may hold null whatever the type argument says: the
+                // annotations of type arguments are gone at run time, and System.Text.Json does not enforce them either.
+                var typeParameter = member.OriginalDefinition.Type is ITypeParameterSymbol;
+                value = ValueSchema(member.Type, typeParameter || IsAnnotatedNullable(member.Type));
             }
             else
             {
