@@ -330,7 +330,7 @@ internal sealed class EventSchemaBuilder
     /// </summary>
     private LockObject ConverterSchema(string converter, ITypeSymbol? type)
     {
-        var plain = converter.StartsWith("global::", StringComparison.Ordinal) ? converter.Substring("global::".Length) : converter;
+        var plain = converter.Replace("global::", string.Empty);
         var nullable = false;
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
         {

@@ -170,7 +170,7 @@ internal sealed class SchemaComparer
                 continue;
             }
 
-            var renamed = after.Consts.FirstOrDefault(c => c.Value == value.Value && !before.Consts.ContainsKey(c.Key));
+            var renamed = after.Consts.FirstOrDefault(c => c.Value == value.Value && c.Key != value.Key);
             Breaking(path, renamed.Key is not null
                 ? $"the enum value {value.Key} ('{value.Value}') is now written as {renamed.Key}, but events already sent hold {value.Key}"
                 : $"the enum value {value.Key} ('{value.Value}') was removed, but events already sent may hold it");
