@@ -77,7 +77,7 @@ public sealed class EventSchemaLockCodeFixProvider : CodeFixProvider
         var updated = EventLockUpdate.Write(compilation, existing, only, cancellationToken);
         return updated == text.ToString()
             ? solution
-            : solution.WithAdditionalDocumentText(lockDocument.Id, SourceText.From(updated, text.Encoding ?? new System.Text.UTF8Encoding(false)));
+            : solution.WithAdditionalDocumentText(lockDocument.Id, SourceText.From(updated, text.Encoding, text.ChecksumAlgorithm));
     }
 
     /// <summary>
