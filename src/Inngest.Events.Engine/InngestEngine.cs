@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Inngest.Events.Engine.Expressions;
 using Inngest.Events.Engine.Internal;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

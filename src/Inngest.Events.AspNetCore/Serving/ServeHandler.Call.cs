@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.AspNetCore.Http;
 
 namespace Inngest.Events.AspNetCore.Serving;

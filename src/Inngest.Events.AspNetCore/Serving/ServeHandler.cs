@@ -1,7 +1,8 @@
+using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Logging;
-using Inngest.Events.Protocol;
 
 namespace Inngest.Events.AspNetCore.Serving;
 

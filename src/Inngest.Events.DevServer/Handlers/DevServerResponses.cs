@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace Inngest.Events.DevServer.DevServer;
+namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary>Writes the JSON answers of the dev server endpoints, each with the server's <c>X-Inngest-Server-Kind</c>.</summary>
 internal static class DevServerResponses

@@ -4,7 +4,7 @@ using Inngest.Events.Engine;
 using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
 
-namespace Inngest.Events.DevServer.DevServer;
+namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary>
 /// <c>POST /fn/register</c> (design/inngest-protocol.md §3.3): an SDK's out-of-band sync. Answers

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Inngest.Events;
+namespace Inngest.Events.Runner;
 
 /// <summary>
 /// The SDK side of the Inngest protocol: turns a call request into a call response by replaying the function with

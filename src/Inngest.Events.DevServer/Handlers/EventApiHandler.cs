@@ -2,7 +2,7 @@ using System.Text.Json;
 using Inngest.Events.Engine;
 using Microsoft.AspNetCore.Http;
 
-namespace Inngest.Events.DevServer.DevServer;
+namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary>
 /// <c>POST /e/{key}</c> (design/inngest-protocol.md §1): one event object or an array of up to 5000, ingested one by one
