@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using Inngest.Events.Engine.Internal;
+using Inngest.Events.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Inngest.Events.Engine;
 
 public sealed partial class InngestEngine
 {
-    private const string FunctionFailed = "inngest/function.failed";
-    private const string FunctionFinished = "inngest/function.finished";
-    private const string FunctionCancelled = "inngest/function.cancelled";
-    private const string FunctionInvoked = "inngest/function.invoked";
-    private const string ScheduledTimer = "inngest/scheduled.timer";
+    private const string FunctionFailed = SystemEventNames.FunctionFailed;
+    private const string FunctionFinished = SystemEventNames.FunctionFinished;
+    private const string FunctionCancelled = SystemEventNames.FunctionCancelled;
+    private const string FunctionInvoked = SystemEventNames.FunctionInvoked;
+    private const string ScheduledTimer = SystemEventNames.ScheduledTimer;
 
     /// <summary>Sends events to the engine, validated and serialized as the client does; returns their internal ids.</summary>
     /// <exception cref="InngestEventValidationException">An event breaks a rule of the event API; none was ingested.</exception>
@@ -233,7 +234,7 @@ public sealed partial class InngestEngine
         AddTimeline(run, RunTimelineKind.Queued, null, due > now
             ? $"queued by '{trigger.Name}' ({trigger.InternalId}) until {due.ToString("O", CultureInfo.InvariantCulture)}"
             : $"queued by '{trigger.Name}' ({trigger.InternalId})");
-        EnqueueCall(run, "step", 0, due);
+        EnqueueCall(run, StepIds.Discovery, 0, due);
         return run;
     }
 

@@ -465,7 +465,7 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     private void EnqueueCall(RunState run, string stepId, int attempt, DateTimeOffset due)
     {
         run.CallsOutstanding++;
-        if (stepId == "step")
+        if (stepId == StepIds.Discovery)
         {
             run.DiscoveryScheduled = true;
         }

@@ -18,19 +18,19 @@ internal sealed partial class ServeHandler
             return ServeResponse.Unauthorized();
         }
 
-        if (request.Query["probe"].ToString() is { Length: > 0 } probe)
+        if (request.Query[ServeQuery.Probe].ToString() is { Length: > 0 } probe)
         {
             return probe == "trust"
                 ? new ServeResponse(200, [])
                 : ServeResponse.Error(400, "Error", $"Unknown probe \"{probe}\"", noRetry: true);
         }
 
-        if (settings.IsDev && request.Headers[InngestHeaders.ServerKind].ToString() is { Length: > 0 } kind && kind != "dev")
+        if (settings.IsDev && request.Headers[InngestHeaders.ServerKind].ToString() is { Length: > 0 } kind && kind != InngestHeaders.DevServerKind)
         {
             ServeLog.ServerKindMismatch(logger, settings.ModeSource, kind);
         }
 
-        var functionId = request.Query["fnId"].ToString();
+        var functionId = request.Query[ServeQuery.FunctionId].ToString();
         if (functionId.Length == 0)
         {
             return ServeResponse.Error(400, "Error", "The call request has no fnId query parameter, so there is no function to run.", noRetry: true);
@@ -64,7 +64,7 @@ internal sealed partial class ServeHandler
         }
 
         // The query's stepId is what Inngest asks for; it wins over ctx.step_id.
-        if (request.Query["stepId"].ToString() is { Length: > 0 } stepId)
+        if (request.Query[ServeQuery.StepId].ToString() is { Length: > 0 } stepId)
         {
             call = call with { Ctx = call.Ctx with { StepId = stepId } };
         }

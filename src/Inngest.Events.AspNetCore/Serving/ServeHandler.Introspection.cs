@@ -54,9 +54,9 @@ internal sealed partial class ServeHandler
             WriteNullable(writer, "env", env);
             writer.WriteString("event_api_origin", settings.EventApiBaseUrl.AbsoluteUri);
             WriteNullable(writer, "event_key_hash", settings.EventKey is { } key ? SigningKeys.HashEventKey(key) : null);
-            writer.WriteString("framework", SdkIdentity.Framework);
-            writer.WriteString("sdk_language", SdkIdentity.Language);
-            writer.WriteString("sdk_version", SdkIdentity.Version);
+            writer.WriteString("framework", ServeHandler.Framework);
+            writer.WriteString("sdk_language", InngestSdk.Language);
+            writer.WriteString("sdk_version", InngestSdk.Version);
             WriteNullable(writer, "serve_origin", settings.ServeOrigin?.GetLeftPart(UriPartial.Authority));
             WriteNullable(writer, "serve_path", settings.ServePath);
             WriteNullable(writer, "signing_key_fallback_hash", ShortHash(settings.HashedSigningKeyFallback));

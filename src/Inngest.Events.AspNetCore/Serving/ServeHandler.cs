@@ -18,6 +18,9 @@ internal sealed partial class ServeHandler(
     ILogger logger,
     Func<HttpClient> httpClient)
 {
+    /// <summary>The framework this endpoint reports to Inngest (<c>X-Inngest-Framework</c>, <c>framework</c> of a sync).</summary>
+    public const string Framework = "aspnetcore";
+
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
 
     public ServeSettings Settings => settings;
@@ -41,7 +44,7 @@ internal sealed partial class ServeHandler(
         }
         else if (HttpMethods.IsPost(request.Method))
         {
-            if (settings.Streaming && auth.Allowed && request.Query["probe"].Count == 0)
+            if (settings.Streaming && auth.Allowed && request.Query[ServeQuery.Probe].Count == 0)
             {
                 await StreamAsync(context, PostAsync(request, body, auth, context.RequestAborted)).ConfigureAwait(false);
                 return;
@@ -76,7 +79,7 @@ internal sealed partial class ServeHandler(
     {
         response.StatusCode = serve.StatusCode;
         var headers = response.Headers;
-        headers[InngestHeaders.Sdk] = SdkIdentity.Identifier;
+        headers[InngestHeaders.Sdk] = InngestSdk.Identifier;
         headers[InngestHeaders.ReqVersion] = InngestHeaders.ExecutionVersion;
         headers.ContentType = "application/json";
         foreach (var (name, value) in serve.Headers)
@@ -106,7 +109,7 @@ internal sealed partial class ServeHandler(
     {
         var response = context.Response;
         response.StatusCode = 201;
-        response.Headers[InngestHeaders.Sdk] = SdkIdentity.Identifier;
+        response.Headers[InngestHeaders.Sdk] = InngestSdk.Identifier;
         response.Headers[InngestHeaders.ReqVersion] = InngestHeaders.ExecutionVersion;
         response.Headers.ContentType = "application/json";
         await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
@@ -136,7 +139,7 @@ internal sealed partial class ServeHandler(
             writer.WriteNumber("status", answer.StatusCode);
             writer.WriteStartObject("headers");
             writer.WriteString("Content-Type", "application/json");
-            writer.WriteString(InngestHeaders.Sdk, SdkIdentity.Identifier);
+            writer.WriteString(InngestHeaders.Sdk, InngestSdk.Identifier);
             writer.WriteString(InngestHeaders.ReqVersion, InngestHeaders.ExecutionVersion);
             foreach (var (name, value) in answer.Headers)
             {

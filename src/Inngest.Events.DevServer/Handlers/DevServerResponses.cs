@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
 
 namespace Inngest.Events.DevServer.Handlers;
@@ -18,7 +19,7 @@ internal static class DevServerResponses
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = "application/json";
-        response.Headers["X-Inngest-Server-Kind"] = serverKind;
+        response.Headers[InngestHeaders.ServerKind] = serverKind;
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }

@@ -15,7 +15,7 @@ internal sealed class RegisterHandler(InngestEngine engine, InngestDevServerOpti
     public async Task HandleAsync(HttpContext context)
     {
         var serverKind = engine.HttpOptions.ServerKind;
-        var expected = context.Request.Headers["X-Inngest-Expected-Server-Kind"].ToString();
+        var expected = context.Request.Headers[InngestHeaders.ExpectedServerKind].ToString();
         if (expected.Length > 0 && !string.Equals(expected, serverKind, StringComparison.Ordinal))
         {
             await ErrorAsync(context, 400, $"Expected server kind {serverKind}, got {expected}").ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events.Engine.Http;
 
@@ -11,16 +12,16 @@ internal sealed record AppSyncRequest(string AppId, Uri Url, string? Sdk, string
     /// <summary>Reads a register request: <c>{url, deployType, appName, sdk, v, framework, functions, ...}</c>.</summary>
     /// <exception cref="InngestSyncException">The request is invalid (400).</exception>
     public static AppSyncRequest FromRegisterBody(ReadOnlySpan<byte> body)
-        => Read(body, "appName", "out_of_band", "register request");
+        => Read(body, "appName", InngestHeaders.OutOfBand, "register request");
 
     /// <summary>Reads an in-band sync reply: <c>{app_id, url, sdk, framework, functions, inspection, ...}</c>.</summary>
     /// <exception cref="InngestSyncException">The reply is invalid (502).</exception>
     public static AppSyncRequest FromInBandReply(ReadOnlySpan<byte> body)
-        => Read(body, "app_id", "in_band", "in-band sync reply");
+        => Read(body, "app_id", InngestHeaders.InBand, "in-band sync reply");
 
     private static AppSyncRequest Read(ReadOnlySpan<byte> body, string appIdProperty, string syncKind, string what)
     {
-        var status = syncKind == "in_band" ? 502 : 400;
+        var status = syncKind == InngestHeaders.InBand ? 502 : 400;
         JsonDocument document;
         try
         {

@@ -13,9 +13,9 @@ namespace Inngest.Events.Engine.Http;
 /// </summary>
 internal static class CallResponseReader
 {
-    public const string SdkHeader = "X-Inngest-SDK";
-    public const string NoRetryHeader = "X-Inngest-No-Retry";
-    public const string RetryAfterHeader = "Retry-After";
+    public const string SdkHeader = InngestHeaders.Sdk;
+    public const string NoRetryHeader = InngestHeaders.NoRetry;
+    public const string RetryAfterHeader = InngestHeaders.RetryAfter;
 
     public static CallResponse Read(int status, HttpResponseHeaders headers, ReadOnlySpan<byte> body)
         => Read(status, name => Header(headers, name), body);

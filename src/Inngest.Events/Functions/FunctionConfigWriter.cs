@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events;
 
@@ -31,9 +32,9 @@ public static class FunctionConfigWriter
         WriteTriggers(writer, function.Triggers);
 
         writer.WriteStartObject("steps");
-        writer.WriteStartObject("step");
-        writer.WriteString("id", "step");
-        writer.WriteString("name", "step");
+        writer.WriteStartObject(StepIds.Discovery);
+        writer.WriteString("id", StepIds.Discovery);
+        writer.WriteString("name", StepIds.Discovery);
         writer.WriteStartObject("runtime");
         writer.WriteString("type", "http");
         writer.WriteString("url", StepUrl(appUrl, id));
@@ -156,7 +157,7 @@ public static class FunctionConfigWriter
         ArgumentNullException.ThrowIfNull(appUrl);
         var builder = new UriBuilder(appUrl);
         var query = builder.Query.TrimStart('?');
-        var extra = "fnId=" + Uri.EscapeDataString(compositeId) + "&stepId=step";
+        var extra = $"{ServeQuery.FunctionId}={Uri.EscapeDataString(compositeId)}&{ServeQuery.StepId}={StepIds.Discovery}";
         builder.Query = query.Length == 0 ? extra : query + "&" + extra;
         return builder.Uri.AbsoluteUri;
     }

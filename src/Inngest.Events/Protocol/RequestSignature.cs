@@ -13,7 +13,7 @@ namespace Inngest.Events.Protocol;
 public sealed class RequestSignature
 {
     /// <summary>The header that carries the signature.</summary>
-    public const string HeaderName = "X-Inngest-Signature";
+    public const string HeaderName = InngestHeaders.Signature;
 
     /// <summary>How far a signature's timestamp may be from now, in either direction.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);

@@ -1,16 +1,26 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Inngest.Events.Protocol;
 
-/// <summary>Step-id hashing (design/inngest-protocol.md §3.8): lowercase hex SHA-1 of the UTF-8 id.</summary>
-public static class StepIds
+/// <summary>Step ids on the wire (docs/protocol.md, "Step ids").</summary>
+internal static class StepIds
 {
-    /// <summary>The hashed id of <paramref name="id"/>.</summary>
+    /// <summary>
+    /// The <c>stepId</c> of a discovery call (run the function until it finds new steps), and the id of the one step
+    /// entry of a function's config.
+    /// </summary>
+    public const string Discovery = "step";
+
+    /// <summary>The hashed id of <paramref name="id"/>: the lowercase hex SHA-1 of its UTF-8 bytes.</summary>
     public static string Hash(string id)
     {
         Span<byte> hash = stackalloc byte[20];
         SHA1.HashData(Encoding.UTF8.GetBytes(id), hash);
         return Convert.ToHexString(hash).ToLowerInvariant();
     }
+
+    /// <summary>The id hashed for the <paramref name="index"/>-th repeat of a step id used more than once in a run: <c>{id}:{index}</c>.</summary>
+    public static string Repeat(string id, int index) => id + ":" + index.ToString(CultureInfo.InvariantCulture);
 }
