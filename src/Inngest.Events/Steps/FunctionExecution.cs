@@ -131,12 +131,22 @@ internal sealed class FunctionExecution : IStepTools
             }
         });
         var memo = Step(id, OpCodes.WaitForEvent, opts, execute: null, out _);
-        return memo.Kind switch
+        switch (memo.Kind)
         {
-            StepMemoKind.Pending => Never<Event<T>?>(),
-            StepMemoKind.Error => Task.FromException<Event<T>?>(new StepFailedException(id, memo.Error!)),
-            _ => Task.FromResult(memo.Value.ValueKind is JsonValueKind.Object ? EventReader.Read<T>(memo.Value) : null),
-        };
+            case StepMemoKind.Pending:
+                return Never<Event<T>?>();
+            case StepMemoKind.Error:
+                return Task.FromException<Event<T>?>(new StepFailedException(id, memo.Error!));
+            default:
+                try
+                {
+                    return Task.FromResult(memo.Value.ValueKind is JsonValueKind.Object ? EventReader.Read<T>(memo.Value) : null);
+                }
+                catch (PayloadMismatchException exception)
+                {
+                    return Task.FromException<Event<T>?>(exception);
+                }
+        }
     }
 
     public Task<Event<T>?> WaitForEventAsync<TTrigger, T>(string id, TimeSpan timeout, Expression<Func<Event<TTrigger>, Event<T>, bool>> match)
@@ -169,12 +179,22 @@ internal sealed class FunctionExecution : IStepTools
             }
         });
         var memo = Step(id, OpCodes.InvokeFunction, opts, execute: null, out _);
-        return memo.Kind switch
+        switch (memo.Kind)
         {
-            StepMemoKind.Pending => Never<TResult>(),
-            StepMemoKind.Error => Task.FromException<TResult>(new StepFailedException(id, memo.Error!)),
-            _ => Task.FromResult(memo.Value.Deserialize(info)!),
-        };
+            case StepMemoKind.Pending:
+                return Never<TResult>();
+            case StepMemoKind.Error:
+                return Task.FromException<TResult>(new StepFailedException(id, memo.Error!));
+            default:
+                try
+                {
+                    return Task.FromResult(memo.Value.Deserialize(info)!);
+                }
+                catch (JsonException exception)
+                {
+                    return Task.FromException<TResult>(PayloadMismatchException.Create($"the result of '{functionId}' (step '{id}')", typeof(TResult), memo.Value, exception));
+                }
+        }
     }
 
     // ---- the step machinery ----
