@@ -118,7 +118,7 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     public string AppId { get; }
 
     /// <summary>The runner the engine calls the functions through.</summary>
-    public FunctionRunner Runner => _runner;
+    internal FunctionRunner Runner => _runner;
 
     /// <summary>A client that sends to this engine (the one <c>UseEmbeddedEngine</c> registers behaves the same).</summary>
     public IInngestClient Client => _client;

@@ -9,7 +9,7 @@ namespace Inngest.Events.Expressions;
 /// Builds expression source text safely: quoted string literals and field paths that survive any property name.
 /// Used to translate typed C# (such as a <c>WaitForEventAsync</c> match on a property) into an Inngest expression.
 /// </summary>
-public static class ExpressionText
+internal static class ExpressionText
 {
     /// <summary>
     /// Formats <paramref name="value"/> as a single-quoted string literal, escaping backslashes, quotes and control

@@ -8,7 +8,7 @@ namespace Inngest.Events;
 /// name, the triggers, the one <c>step</c> entry with the URL Inngest calls, and every flow-control setting that is
 /// set. Unset settings are left out, so Inngest applies its defaults.
 /// </summary>
-public static class FunctionConfigWriter
+internal static class FunctionConfigWriter
 {
     /// <summary>Writes the config object of <paramref name="function"/>.</summary>
     /// <param name="writer">The writer.</param>

@@ -26,7 +26,7 @@ public sealed record CallRequest
 
     /// <summary>Parses a call request body.</summary>
     /// <exception cref="JsonException">The body is not a call request.</exception>
-    public static CallRequest Parse(ReadOnlyMemory<byte> body)
+    internal static CallRequest Parse(ReadOnlyMemory<byte> body)
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
@@ -65,7 +65,7 @@ public sealed record CallRequest
     }
 
     /// <summary>Writes the request body.</summary>
-    public void WriteTo(Utf8JsonWriter writer)
+    internal void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("event");

@@ -10,7 +10,7 @@ namespace Inngest.Events.Protocol;
 /// with the UTF-8 text of the signing key without its <c>signkey-&lt;env&gt;-</c> prefix. Inngest signs its requests to
 /// an app this way; the serve endpoint verifies them, and the embedded engine signs its own calls the same way.
 /// </summary>
-public sealed class RequestSignature
+internal sealed class RequestSignature
 {
     /// <summary>The header that carries the signature.</summary>
     public const string HeaderName = InngestHeaders.Signature;

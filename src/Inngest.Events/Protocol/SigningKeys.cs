@@ -8,7 +8,7 @@ namespace Inngest.Events.Protocol;
 /// signatures are an HMAC keyed with the <em>text</em> of the key without its <c>signkey-&lt;env&gt;-</c> prefix, while
 /// API calls authenticate with <c>Bearer &lt;prefix&gt;&lt;hex(SHA-256(hex-decoded key))&gt;</c>.
 /// </summary>
-public static class SigningKeys
+internal static class SigningKeys
 {
     private const string KeyStart = "signkey-";
 

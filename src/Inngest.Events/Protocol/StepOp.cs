@@ -35,7 +35,7 @@ public sealed record StepOp
     public int? UserlandIndex { get; init; }
 
     /// <summary>Writes the op object.</summary>
-    public void WriteTo(Utf8JsonWriter writer)
+    internal void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteString("id", Id);
@@ -88,7 +88,7 @@ public sealed record StepOp
     }
 
     /// <summary>Reads an op object.</summary>
-    public static StepOp Parse(JsonElement element)
+    internal static StepOp Parse(JsonElement element)
     {
         string? Text(string name) => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         JsonElement? Element(string name) => element.TryGetProperty(name, out var v) ? v.Clone() : null;

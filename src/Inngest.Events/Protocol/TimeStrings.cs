@@ -9,7 +9,7 @@ namespace Inngest.Events.Protocol;
 /// configs, instants as RFC 3339 text in sleeps and <c>Retry-After</c>.
 /// </summary>
 /// <remarks>Also compiled into the analyzers (netstandard2.0), which check duration strings with this same parser.</remarks>
-public static class TimeStrings
+internal static class TimeStrings
 {
     /// <summary>
     /// Formats <paramref name="duration"/> in days, hours, minutes and seconds, rounding a fraction of a second up;

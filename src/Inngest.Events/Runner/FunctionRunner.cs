@@ -11,7 +11,7 @@ namespace Inngest.Events.Runner;
 /// its memoized steps (design/inngest-protocol.md §3.5–§4). The embedded engine calls it in memory; the serve
 /// endpoint calls it from HTTP.
 /// </summary>
-public sealed class FunctionRunner
+internal sealed class FunctionRunner
 {
     private readonly IServiceProvider _services;
     private readonly InngestFunctionRegistry _registry;
