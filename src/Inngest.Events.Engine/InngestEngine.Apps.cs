@@ -60,7 +60,7 @@ public sealed partial class InngestEngine
 
     /// <summary>
     /// Registers the functions of an app from its register request (the body an SDK posts to <c>/fn/register</c>,
-    /// design/inngest-protocol.md §3.3): they are triggered like the engine's own functions and called at their URLs.
+    /// docs/protocol.md#sync-put): they are triggered like the engine's own functions and called at their URLs.
     /// A later sync of the same app replaces its functions; runs in flight finish with the definitions they started with.
     /// </summary>
     /// <param name="registerRequest">The JSON register request.</param>

@@ -7,10 +7,10 @@ namespace Inngest.Events.Engine;
 
 public sealed partial class InngestEngine
 {
-    /// <summary>The final-result op (design/inngest-protocol.md §3.7), not in <see cref="OpCodes"/>.</summary>
+    /// <summary>The final-result op (docs/protocol.md#ops), not in <see cref="OpCodes"/>.</summary>
     private const string RunCompleteOp = "RunComplete";
 
-    /// <summary>Interprets a call response (design/inngest-protocol.md §8.1 steps 4–5). Under the lock.</summary>
+    /// <summary>Interprets a call response (docs/protocol.md#the-embedded-engine steps 4–5). Under the lock.</summary>
     private void Apply(CallWork call, CallRequest request, CallResponse response, DateTimeOffset startedAt)
     {
         var run = call.Run;

@@ -33,7 +33,7 @@ public sealed partial class InngestEngine
 
     /// <summary>
     /// Ends a run: drops its pauses and timers, resumes the run that invoked it, and emits the system events
-    /// (docs/protocol.md, "System events"). Under the lock.
+    /// (docs/protocol.md#system-events). Under the lock.
     /// </summary>
     private void Finalize(RunState run)
     {

@@ -33,7 +33,7 @@ public sealed partial class InngestEngine
 
     /// <summary>
     /// Sends raw JSON as Inngest's event API takes it: one event object or an array of them. Every event is validated
-    /// (design/inngest-protocol.md §1.3) before any is ingested. Returns the internal ids.
+    /// (docs/protocol.md#event-rules) before any is ingested. Returns the internal ids.
     /// </summary>
     /// <exception cref="JsonException">The JSON is malformed, or an event's fields have the wrong types (e.g. <c>data</c> is not an object).</exception>
     /// <exception cref="InngestEventValidationException">An event breaks a rule of the event API.</exception>
@@ -44,7 +44,7 @@ public sealed partial class InngestEngine
     }
 
     /// <summary>
-    /// One event of an event API request that carried <c>x-inngest-event-id-seed</c> (design/inngest-protocol.md §1.5):
+    /// One event of an event API request that carried <c>x-inngest-event-id-seed</c> (docs/protocol.md#event-ids-and-the-seed-header):
     /// its internal id is derived from the seed and its index in the request, as Inngest derives it, so a client's retry
     /// of the same request gets the same ids, and an event already ingested under its id is not ingested again (no
     /// second run, no second resumed wait). Without a readable seed the event gets a fresh id.

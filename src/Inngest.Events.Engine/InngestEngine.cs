@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Inngest.Events.Engine;
 
 /// <summary>
-/// An in-process Inngest executor (design/inngest-protocol.md §8.1) for development, tests and samples. It ingests
+/// An in-process Inngest executor (docs/protocol.md#the-embedded-engine) for development, tests and samples. It ingests
 /// events, fans them out to the functions they trigger, and drives each run through a <see cref="FunctionRunner"/> with
 /// real call requests, interpreting the call responses as Inngest does: memoized steps, parallel plans, retries with
 /// backoff, sleeps, waits for events, invokes, cancellation, timeouts, cron schedules and the <c>inngest/function.*</c>

@@ -1,6 +1,6 @@
 namespace Inngest.Events.AspNetCore.Tests;
 
-/// <summary>The test vectors of design/inngest-protocol.md §3.10, and the verification rules of §3.9.</summary>
+/// <summary>The test vectors of docs/protocol.md#test-vectors, and the verification rules of §3.9.</summary>
 public sealed class SigningTests
 {
     private static readonly byte[] Body = """{"a":1}"""u8.ToArray();

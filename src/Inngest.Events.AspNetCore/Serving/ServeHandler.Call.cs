@@ -160,7 +160,7 @@ internal sealed partial class ServeHandler
     }
 
     /// <summary>
-    /// <c>use_api</c> (design/inngest-protocol.md §3.5): the state was too large to send, so the events come from
+    /// <c>use_api</c> (docs/protocol.md#call-requests-post): the state was too large to send, so the events come from
     /// <c>GET {api}/v0/runs/{run}/batch</c> and the memoized steps from <c>.../actions</c>. Any failure fails the call (500).
     /// </summary>
     private async Task<(CallRequest? Call, string? Problem)> LoadStateAsync(CallRequest call, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal sealed partial class ServeHandler
     public const string IntrospectionSchemaVersion = "2024-05-24";
 
     /// <summary>
-    /// GET (design/inngest-protocol.md §3.2): always 200. The unauthenticated body says only what is configured; a request
+    /// GET (docs/protocol.md#introspection-get): always 200. The unauthenticated body says only what is configured; a request
     /// whose signature verifies also gets the app's identity, origins, capabilities and key hashes.
     /// </summary>
     private ServeResponse Introspect(HttpRequest request, ServeAuthentication auth)

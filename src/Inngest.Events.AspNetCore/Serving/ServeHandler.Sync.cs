@@ -8,7 +8,7 @@ namespace Inngest.Events.AspNetCore.Serving;
 internal sealed partial class ServeHandler
 {
     /// <summary>
-    /// PUT (design/inngest-protocol.md §3.3): in-band when Inngest asks for it with <c>X-Inngest-Sync-Kind: in_band</c>
+    /// PUT (docs/protocol.md#sync-put): in-band when Inngest asks for it with <c>X-Inngest-Sync-Kind: in_band</c>
     /// and it is allowed (answered with the app's config, after verifying the signature); otherwise out-of-band, by
     /// posting the config to <c>{apiBase}/fn/register</c>.
     /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Inngest.Events.AspNetCore.Serving;
 
 /// <summary>
-/// The serve endpoint (design/inngest-protocol.md §3): one URL, where GET introspects, PUT syncs and POST runs a call
+/// The serve endpoint (docs/protocol.md#the-serve-endpoint): one URL, where GET introspects, PUT syncs and POST runs a call
 /// request (or answers a trust probe). The body is read as raw bytes before anything parses it, because signatures
 /// are over exactly those bytes. Every response carries <c>X-Inngest-SDK</c> and <c>X-Inngest-Req-Version: 2</c>.
 /// </summary>

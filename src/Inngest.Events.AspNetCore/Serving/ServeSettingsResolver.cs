@@ -3,7 +3,7 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events.AspNetCore.Serving;
 
 /// <summary>
-/// Resolves the endpoint's settings with the precedence of the official SDKs (docs/protocol.md, "Configuration"): explicit
+/// Resolves the endpoint's settings with the precedence of the official SDKs (docs/protocol.md#configuration): explicit
 /// options first, then the <c>INNGEST_*</c> variables (read through configuration, which includes the environment), then
 /// the mode's defaults. Cloud mode without a signing key is a configuration error: every request would be refused.
 /// </summary>

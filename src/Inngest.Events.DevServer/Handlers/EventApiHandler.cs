@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary>
-/// <c>POST /e/{key}</c> (docs/protocol.md, "Event API"): one event object or an array of up to 5000, ingested one by one
+/// <c>POST /e/{key}</c> (docs/protocol.md#event-api): one event object or an array of up to 5000, ingested one by one
 /// in order. The first invalid event stops the request with 400; the events before it stay ingested and their ids
 /// come back (<c>[""]</c> when the first one failed, as the Inngest server answers). Internal ids come from
 /// <c>x-inngest-event-id-seed</c> when the request has one.
@@ -82,7 +82,7 @@ internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOpti
         }
     }
 
-    /// <summary>The server's wording for the event API's rules (docs/protocol.md, "Event API").</summary>
+    /// <summary>The server's wording for the event API's rules (docs/protocol.md#event-api).</summary>
     private static string ServerMessage(Exception exception) => exception switch
     {
         InngestEventValidationException { Rule: EventValidationRule.EmptyName } => EventRules.EmptyNameError,

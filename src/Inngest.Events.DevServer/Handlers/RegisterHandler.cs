@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary>
-/// <c>POST /fn/register</c> (design/inngest-protocol.md §3.3): an SDK's out-of-band sync. Answers
+/// <c>POST /fn/register</c> (docs/protocol.md#sync-put): an SDK's out-of-band sync. Answers
 /// <c>{"ok":true,"modified":..,"app_id":..,"sync_id":..}</c>, or <c>{"error":"..","status":..}</c> like the server.
 /// </summary>
 internal sealed class RegisterHandler(InngestEngine engine, InngestDevServerOptions options)

@@ -4,8 +4,8 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events.Engine.Http;
 
 /// <summary>
-/// What an app told the engine about itself, from a register request (<c>POST /fn/register</c>, design/inngest-protocol.md
-/// §3.3) or an in-band sync reply: its id, URL, SDK and function configs.
+/// What an app told the engine about itself, from a register request (<c>POST /fn/register</c>,
+/// docs/protocol.md#sync-put) or an in-band sync reply: its id, URL, SDK and function configs.
 /// </summary>
 internal sealed record AppSyncRequest(string AppId, Uri Url, string? Sdk, string? Framework, string? AppVersion, IReadOnlyList<JsonElement> Functions, string SyncKind)
 {

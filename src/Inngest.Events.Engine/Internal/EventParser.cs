@@ -7,7 +7,7 @@ namespace Inngest.Events.Engine.Internal;
 internal sealed record ParsedEvent(string Name, JsonElement Data, string? Id, long? Ts, JsonElement User, string? V);
 
 /// <summary>
-/// Reads and validates events as Inngest's event API does (docs/protocol.md, "Event API"): reserved <c>inngest/</c>
+/// Reads and validates events as Inngest's event API does (docs/protocol.md#event-api): reserved <c>inngest/</c>
 /// prefix, empty name, <c>ts</c> within 1980–2100, <c>data</c> an object (missing or null means <c>{}</c>), and
 /// <c>data._inngest</c> removed.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Inngest.Events;
 
 /// <summary>
 /// Delivers events to Inngest's HTTP event API: <c>POST {eventApi}/e/{key}</c> with a JSON array body
-/// (design/inngest-protocol.md §1). Splits a batch into requests within the body-size and count limits, sends them in
+/// (docs/protocol.md#event-api). Splits a batch into requests within the body-size and count limits, sends them in
 /// order, and stops at the first failure, reporting which events were accepted. Retries are not done here but by the
 /// <see cref="HttpClient"/>'s resilience handler, which resends the same request (same body, same seed).
 /// </summary>

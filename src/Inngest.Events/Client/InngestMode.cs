@@ -3,7 +3,7 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events;
 
 /// <summary>
-/// Dev or cloud mode, as the official SDKs decide it (docs/protocol.md, "Configuration"): <c>InngestOptions.IsDev</c>, then
+/// Dev or cloud mode, as the official SDKs decide it (docs/protocol.md#configuration): <c>InngestOptions.IsDev</c>, then
 /// <c>InngestOptions.DevServerUrl</c>, then <c>INNGEST_DEV</c> (1/true dev, 0/false cloud, a URL dev at that origin),
 /// else cloud. Shared by the client and the serve endpoint so both always agree.
 /// </summary>

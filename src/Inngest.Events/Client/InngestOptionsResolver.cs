@@ -4,7 +4,7 @@ namespace Inngest.Events;
 
 /// <summary>
 /// Fills unset <see cref="InngestOptions"/> from the environment with the precedence of the official SDKs
-/// (docs/protocol.md, "Configuration"). The environment lookup is injected so the precedence can be tested. The serve
+/// (docs/protocol.md#configuration). The environment lookup is injected so the precedence can be tested. The serve
 /// endpoint resolves its own settings with the same rules (<see cref="ResolveBaseUrl"/>).
 /// </summary>
 internal static class InngestOptionsResolver

@@ -4,7 +4,7 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events;
 
 /// <summary>
-/// Writes a function's configuration as Inngest syncs it (design/inngest-protocol.md §3.4): the composite id, the
+/// Writes a function's configuration as Inngest syncs it (docs/protocol.md#function-configuration): the composite id, the
 /// name, the triggers, the one <c>step</c> entry with the URL Inngest calls, and every flow-control setting that is
 /// set. Unset settings are left out, so Inngest applies its defaults.
 /// </summary>

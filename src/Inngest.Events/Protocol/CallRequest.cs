@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// A call request from an executor to a function (design/inngest-protocol.md §3.5): the triggering event(s), the
+/// A call request from an executor to a function (docs/protocol.md#call-requests-post): the triggering event(s), the
 /// memoized step results, and the run's context. The embedded engine builds these in memory; the serve endpoint
 /// parses them from HTTP.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// The answer to a call request (design/inngest-protocol.md §3.6): 200 with the function's result, 206 with ops,
+/// The answer to a call request (docs/protocol.md#call-responses): 200 with the function's result, 206 with ops,
 /// or 400/500 with an error, plus the retry headers.
 /// </summary>
 public sealed record CallResponse

@@ -2,7 +2,7 @@ namespace Inngest.Events.Protocol;
 
 /// <summary>
 /// The <c>INNGEST_*</c> environment variables the official SDKs read, which the client and the serve endpoint read too
-/// (docs/protocol.md, "Configuration").
+/// (docs/protocol.md#configuration).
 /// </summary>
 internal static class EnvironmentVariables
 {

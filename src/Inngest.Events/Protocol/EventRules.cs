@@ -3,7 +3,7 @@ using System;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// The event API's rules for an event (docs/protocol.md, "Event API"), checked by the client before it sends, by the
+/// The event API's rules for an event (docs/protocol.md#event-api), checked by the client before it sends, by the
 /// engine and the dev server when they ingest, and by the analyzers at compile time.
 /// </summary>
 /// <remarks>Also compiled into the analyzers (netstandard2.0).</remarks>

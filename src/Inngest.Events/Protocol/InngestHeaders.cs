@@ -1,6 +1,6 @@
 namespace Inngest.Events.Protocol;
 
-/// <summary>The HTTP headers of the Inngest protocol and the values they carry (docs/protocol.md, "Headers").</summary>
+/// <summary>The HTTP headers of the Inngest protocol and the values they carry (docs/protocol.md#headers).</summary>
 internal static class InngestHeaders
 {
     /// <summary>The SDK's identity, <c>{language}:v{version}</c>, on every request to and every response from an SDK.</summary>

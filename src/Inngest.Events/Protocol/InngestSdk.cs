@@ -4,7 +4,7 @@ using System.Reflection;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// How this SDK identifies itself to Inngest (docs/protocol.md, "Headers"): one identity, <c>dotnet:v{version}</c>, for
+/// How this SDK identifies itself to Inngest (docs/protocol.md#headers): one identity, <c>dotnet:v{version}</c>, for
 /// <c>X-Inngest-SDK</c>, <c>User-Agent</c> and the <c>sdk</c> of a sync, from the client, the serve endpoint and the engine alike.
 /// </summary>
 internal static class InngestSdk

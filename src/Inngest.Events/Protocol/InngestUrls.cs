@@ -1,6 +1,6 @@
 namespace Inngest.Events.Protocol;
 
-/// <summary>Where Inngest is when nothing says otherwise (docs/protocol.md, "Configuration").</summary>
+/// <summary>Where Inngest is when nothing says otherwise (docs/protocol.md#configuration).</summary>
 internal static class InngestUrls
 {
     /// <summary>Inngest Cloud's event API.</summary>

@@ -5,7 +5,7 @@ using System.Text;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// The <c>X-Inngest-Signature</c> header (design/inngest-protocol.md §3.9): <c>t=&lt;unix seconds&gt;&amp;s=&lt;hex&gt;</c>,
+/// The <c>X-Inngest-Signature</c> header (docs/protocol.md#signing): <c>t=&lt;unix seconds&gt;&amp;s=&lt;hex&gt;</c>,
 /// where <c>s</c> is the HMAC-SHA256 of the raw body bytes immediately followed by the ASCII digits of <c>t</c>, keyed
 /// with the UTF-8 text of the signing key without its <c>signkey-&lt;env&gt;-</c> prefix. Inngest signs its requests to
 /// an app this way; the serve endpoint verifies them, and the embedded engine signs its own calls the same way.

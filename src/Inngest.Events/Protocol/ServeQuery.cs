@@ -1,6 +1,6 @@
 namespace Inngest.Events.Protocol;
 
-/// <summary>The query parameters of a serve URL (docs/protocol.md, "The serve endpoint").</summary>
+/// <summary>The query parameters of a serve URL (docs/protocol.md#the-serve-endpoint).</summary>
 internal static class ServeQuery
 {
     /// <summary>The composite id of the function a call request is for.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Inngest.Events.Protocol;
 
-/// <summary>Step ids on the wire (docs/protocol.md, "Step ids").</summary>
+/// <summary>Step ids on the wire (docs/protocol.md#step-ids).</summary>
 internal static class StepIds
 {
     /// <summary>

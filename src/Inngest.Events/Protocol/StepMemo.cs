@@ -4,7 +4,7 @@ using Inngest.Events.Serialization;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// A memoized step result as a call request's <c>steps</c> carries it (docs/protocol.md, "Memoized steps"): the
+/// A memoized step result as a call request's <c>steps</c> carries it (docs/protocol.md#memoized-steps): the
 /// executor encodes what a step produced, the runner decodes it on every later call.
 /// </summary>
 /// <param name="Kind">What the stored value means.</param>

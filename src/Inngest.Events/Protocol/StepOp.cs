@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// One operation of a 206 response (design/inngest-protocol.md §3.7): what a function call found or did.
+/// One operation of a 206 response (docs/protocol.md#ops): what a function call found or did.
 /// </summary>
 public sealed record StepOp
 {

@@ -1,6 +1,6 @@
 namespace Inngest.Events.Protocol;
 
-/// <summary>The names of Inngest's own events (docs/protocol.md, "System events"), all in the reserved <c>inngest/</c> namespace.</summary>
+/// <summary>The names of Inngest's own events (docs/protocol.md#system-events), all in the reserved <c>inngest/</c> namespace.</summary>
 internal static class SystemEventNames
 {
     /// <summary>A run failed for good.</summary>

@@ -5,7 +5,7 @@ using System.Text;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// How time travels in the protocol (docs/protocol.md, "Time"): durations as time strings (<c>"1d2h3m4s"</c>) in ops and
+/// How time travels in the protocol (docs/protocol.md#time): durations as time strings (<c>"1d2h3m4s"</c>) in ops and
 /// configs, instants as RFC 3339 text in sleeps and <c>Retry-After</c>.
 /// </summary>
 /// <remarks>Also compiled into the analyzers (netstandard2.0), which check duration strings with this same parser.</remarks>

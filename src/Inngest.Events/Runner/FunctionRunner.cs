@@ -8,7 +8,7 @@ namespace Inngest.Events.Runner;
 
 /// <summary>
 /// The SDK side of the Inngest protocol: turns a call request into a call response by replaying the function with
-/// its memoized steps (design/inngest-protocol.md §3.5–§4). The embedded engine calls it in memory; the serve
+/// its memoized steps (docs/protocol.md#call-requests-post, docs/protocol.md#memoized-steps). The embedded engine calls it in memory; the serve
 /// endpoint calls it from HTTP.
 /// </summary>
 internal sealed class FunctionRunner

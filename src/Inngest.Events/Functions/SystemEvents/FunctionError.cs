@@ -3,7 +3,7 @@ using Inngest.Events.Protocol;
 
 namespace Inngest.Events;
 
-/// <summary>The error of a failed run, as system events carry it (docs/protocol.md, "System events").</summary>
+/// <summary>The error of a failed run, as system events carry it (docs/protocol.md#system-events).</summary>
 /// <param name="Error">The error as one line, <c>Name: message</c>.</param>
 /// <param name="Name">The error's name, e.g. the exception type.</param>
 /// <param name="Message">The error's message.</param>

@@ -4,7 +4,7 @@ namespace Inngest.Events;
 
 /// <summary>
 /// Inngest's own fields (<c>_inngest</c>) on the data of an <c>inngest/function.invoked</c> event, beside the data the
-/// invoking step passed (docs/protocol.md, "System events").
+/// invoking step passed (docs/protocol.md#system-events).
 /// </summary>
 /// <param name="FunctionId">The composite id of the invoked function.</param>
 /// <param name="CorrelationId">Ties the invoked run's <c>inngest/function.finished</c> back to the invoking step.</param>

@@ -5,7 +5,7 @@ using Inngest.Events.Serialization;
 namespace Inngest.Events;
 
 /// <summary>
-/// The data of the system events an executor emits (docs/protocol.md, "System events"), written from the typed
+/// The data of the system events an executor emits (docs/protocol.md#system-events), written from the typed
 /// records so that what the engine sends is what <see cref="FunctionFinished"/>, <see cref="FunctionFailed"/> and
 /// <see cref="FunctionCancelled"/> read.
 /// </summary>
