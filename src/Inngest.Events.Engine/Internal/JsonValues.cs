@@ -1,6 +1,5 @@
-using System.Buffers;
 using System.Text.Json;
-using Inngest.Events.Protocol;
+using Inngest.Events.Serialization;
 
 namespace Inngest.Events.Engine.Internal;
 
@@ -11,16 +10,7 @@ internal static class JsonValues
 
     public static JsonElement EmptyObject { get; } = Parse("{}"u8);
 
-    public static JsonElement Build(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        return Parse(buffer.WrittenSpan);
-    }
+    public static JsonElement Build(Action<Utf8JsonWriter> write) => JsonElements.Build(write);
 
     public static JsonElement Parse(ReadOnlySpan<byte> json)
     {
