@@ -127,7 +127,7 @@ internal static class InngestOptionsResolver
 
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new InngestConfigurationException($"{name} is '{url}', but it must be an absolute http or https URL such as https://inn.gs/.");
+            throw new InngestConfigurationException($"{name} is '{url}', but it must be an absolute http or https URL such as {InngestUrls.CloudEventApi}.");
         }
 
         return url;
@@ -143,7 +143,7 @@ internal static class InngestOptionsResolver
         return TryParseHttpUrl(value, out Uri? url)
             ? url
             : throw new InngestConfigurationException(
-                $"The environment variable {variable} has the value '{value}', but it must be an absolute http or https URL such as http://localhost:8288.");
+                $"The environment variable {variable} has the value '{value}', but it must be an absolute http or https URL such as {InngestUrls.DevServer}.");
     }
 
     private static Uri WithTrailingSlash(Uri url) =>

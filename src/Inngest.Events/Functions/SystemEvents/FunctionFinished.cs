@@ -26,4 +26,4 @@ public sealed partial record FunctionFinished(
     [property: JsonPropertyName("result"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Result = null,
     [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FunctionError? Error = null,
     [property: JsonPropertyName("correlation_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CorrelationId = null,
-    [property: JsonPropertyName("_inngest"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunEndMetadata? Inngest = null);
+    [property: JsonPropertyName(EventRules.InternalDataProperty), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunEndMetadata? Inngest = null);
