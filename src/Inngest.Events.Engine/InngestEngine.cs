@@ -76,7 +76,8 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 
         foreach (var function in functions)
         {
-            FunctionValidator.Validate(function);
+            FunctionValidator.ValidateTriggers(function);
+            FunctionValidator.ValidateFlowControl(function, function.Id);
         }
 
         _ownsStore = store is null;

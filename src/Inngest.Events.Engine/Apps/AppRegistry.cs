@@ -275,11 +275,20 @@ internal sealed class AppRegistry : IDisposable
 
             try
             {
-                FunctionValidator.Validate(function.Definition);
+                FunctionValidator.ValidateTriggers(function.Definition);
             }
             catch (ArgumentException exception)
             {
                 throw new InngestSyncException(400, $"The function '{function.CompositeId}' is invalid: {exception.Message}", exception);
+            }
+
+            try
+            {
+                FunctionValidator.ValidateFlowControl(function.Definition, function.CompositeId);
+            }
+            catch (ArgumentException exception)
+            {
+                throw new InngestSyncException(400, exception.Message, exception);
             }
 
             parsed.Add(function);

@@ -86,6 +86,7 @@ internal sealed class RunAdmission(EngineParts parts)
         var run = new RunState
         {
             RunId = _context.Ids.Next(),
+            Ordinal = ++_context.RunSequence,
             Function = function,
             CompositeId = compositeId,
             Event = trigger.Payload,

@@ -34,7 +34,7 @@ internal static class EngineLoader
         foreach (var stored in state.Runs)
         {
             var function = parts.Apps.Find(stored.CompositeFunctionId);
-            var run = RunState.FromStored(stored, function ?? Placeholder(stored));
+            var run = RunState.FromStored(stored, function ?? Placeholder(stored), ++context.RunSequence);
             runs.Add(run.RunId, run);
             if (function is null)
             {
