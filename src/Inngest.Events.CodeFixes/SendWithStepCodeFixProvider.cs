@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.Common;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;

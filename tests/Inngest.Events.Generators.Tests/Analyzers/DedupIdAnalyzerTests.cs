@@ -1,6 +1,6 @@
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIdAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIds.DedupIdAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 

@@ -1,8 +1,8 @@
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.EventNames;
 using Inngest.Events.Generators.Diagnostics;
 using Inngest.Events.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.EventNameAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.EventNames.EventNameAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 

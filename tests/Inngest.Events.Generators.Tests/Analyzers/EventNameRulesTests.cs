@@ -1,4 +1,5 @@
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.Common;
+using Inngest.Events.Generators.Analyzers.EventNames;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
@@ -25,7 +26,7 @@ public sealed class EventNameRulesTests
     [InlineData("InvoicePaid", "invoice-paid")]
     [InlineData("billing/*", null)]
     public void Slug_is_the_event_part_in_lower_case_with_dashes(string name, string? slug)
-        => Assert.Equal(slug, EventNameRules.Slug(name));
+        => Assert.Equal(slug, NameWords.Slug(name));
 
     [Theory]
     [InlineData("Acme.Billing", "billing")]

@@ -2,7 +2,7 @@ using Inngest.Events.CodeFixes;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using static Inngest.Events.Generators.Tests.Analyzers.DedupIdAnalyzerTests;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIdAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIds.DedupIdAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.CodeFixes;
 

@@ -1,7 +1,7 @@
 using Inngest.Events.CodeFixes;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.EventNameAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.EventNames.EventNameAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.CodeFixes;
 
