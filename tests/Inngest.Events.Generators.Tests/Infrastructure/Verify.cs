@@ -36,4 +36,24 @@ internal static class Verify<TAnalyzer>
         test.FixedState.ExpectedDiagnostics.AddRange(remaining);
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// <see cref="CodeFixAsync{TCodeFix}(string, DiagnosticResult[], string, DiagnosticResult[])"/> over several files
+    /// (diagnostic locations name them: <c>{|#0:...|}</c> markup works in each), with optional .editorconfig lines.
+    /// </summary>
+    public static Task CodeFixAsync<TCodeFix>(
+        (string Path, string Source)[] sources,
+        DiagnosticResult[] expected,
+        (string Path, string Source)[] fixedSources,
+        string? editorConfig = null,
+        params DiagnosticResult[] remaining)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new AnalyzerTest<TAnalyzer, TCodeFix> { EditorConfig = editorConfig };
+        test.TestState.Sources.AddRange(sources.Select(s => (s.Path, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
+        test.FixedState.Sources.AddRange(fixedSources.Select(s => (s.Path, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+        return test.RunAsync();
+    }
 }

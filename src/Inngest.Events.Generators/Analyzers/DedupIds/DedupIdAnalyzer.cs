@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Inngest.Events.Generators.Analyzers.Common;
+using Inngest.Events.Generators.Analyzers.EventNames;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -68,7 +69,7 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
                 break;
 
             case DedupIdKind.BareEntity:
-                var slug = EventNameOf(assignment, symbols) is { } eventName ? NameWords.Slug(eventName) : null;
+                var slug = ConformingEventName.Slug(EventTypeOf(assignment, symbols), symbols, context.Compilation, context.Options, context.CancellationToken);
                 var example = DedupIdRewrite.Prefix(syntax, slug ?? ExampleSlug, assignment.SemanticModel).ToString();
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.DedupIdWithoutEventPart,
@@ -129,7 +130,7 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
         }
 
         var eventName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-        var slug = eventName is not null ? NameWords.Slug(eventName) : null;
+        var slug = eventName is not null ? ConformingEventName.Slug(eventName, type, symbols, context.Compilation, context.Options, context.CancellationToken) : null;
         var isLiteral = argument is LiteralExpressionSyntax;
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.DedupIdWithoutEventPart,
@@ -139,8 +140,8 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
             "\"" + (slug ?? ExampleSlug) + "-" + template + "\""));
     }
 
-    /// <summary>The event an id belongs to: the T of <c>Event&lt;T&gt;</c>, or the TData of the send the options go to.</summary>
-    private static string? EventNameOf(ISimpleAssignmentOperation assignment, InngestSymbols symbols)
+    /// <summary>The event type an id belongs to: the T of <c>Event&lt;T&gt;</c>, or the TData of the send the options go to.</summary>
+    private static ITypeSymbol? EventTypeOf(ISimpleAssignmentOperation assignment, InngestSymbols symbols)
     {
         if (assignment.Parent is not IObjectOrCollectionInitializerOperation { Parent: { } owner })
         {
@@ -150,7 +151,7 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
         if (owner.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } envelope
             && SymbolEqualityComparer.Default.Equals(envelope.OriginalDefinition, symbols.EventEnvelope))
         {
-            return symbols.GetEventName(envelope.TypeArguments[0]);
+            return envelope.TypeArguments[0];
         }
 
         if (!SymbolEqualityComparer.Default.Equals(owner.Type, symbols.EventOptions))
@@ -168,9 +169,9 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
         {
             foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
             {
-                if (symbols.GetEventName(typeArgument) is { } name)
+                if (symbols.GetEventName(typeArgument) is not null)
                 {
-                    return name;
+                    return typeArgument;
                 }
             }
         }

@@ -14,6 +14,30 @@ namespace Inngest.Events.Generators.Analyzers.DedupIds;
 internal static class DedupIdRewrite
 {
     public static ExpressionSyntax Prefix(ExpressionSyntax expression, string slug, SemanticModel? model)
+        => Prefix(expression, slug, FirstSumIsString(expression, model));
+
+    /// <summary>
+    /// Whether the first '+' of a concatenation <paramref name="expression"/> adds strings (<c>a + "-" + b</c>) rather than
+    /// numbers (<c>a + b + "-"</c>); asked of the original node, as the model knows only the tree it was made for.
+    /// </summary>
+    public static bool FirstSumIsString(ExpressionSyntax expression, SemanticModel? model)
+    {
+        if (expression is not BinaryExpressionSyntax binary || !binary.IsKind(SyntaxKind.AddExpression) || model is null)
+        {
+            return false;
+        }
+
+        var leftmost = binary.Left;
+        while (leftmost is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
+        {
+            leftmost = inner.Left;
+        }
+
+        return leftmost.Parent is ExpressionSyntax firstSum && model.GetTypeInfo(firstSum).Type?.SpecialType == SpecialType.System_String;
+    }
+
+    /// <summary>The prefixed id, given what <see cref="FirstSumIsString"/> said about the original expression.</summary>
+    public static ExpressionSyntax Prefix(ExpressionSyntax expression, string slug, bool firstSumIsString)
     {
         var prefix = slug + "-";
         switch (expression)
@@ -48,7 +72,7 @@ internal static class DedupIdRewrite
 
                 // a + "-" + b concatenates from the first '+', so the prefix goes in front of a; but when the first '+'
                 // adds numbers (a + b + "-"), the original expression is kept whole in parentheses.
-                if (leftmost.Parent is ExpressionSyntax firstSum && model?.GetTypeInfo(firstSum).Type?.SpecialType == SpecialType.System_String)
+                if (firstSumIsString)
                 {
                     return binary.ReplaceNode(leftmost, BinaryExpression(SyntaxKind.AddExpression, prefixLiteral.WithLeadingTrivia(leftmost.GetLeadingTrivia()), plus, leftmost.WithoutLeadingTrivia()));
                 }

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Inngest.Events.Generators.Analyzers.Common;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -40,8 +43,10 @@ public sealed class EventNameAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(ctx => AnalyzeType(ctx, symbols), SymbolKind.NamedType);
             if (symbols.FunctionTrigger is not null)
             {
-                start.RegisterOperationAction(ctx => AnalyzeForEvent(ctx, symbols), OperationKind.Invocation);
-                start.RegisterOperationAction(ctx => AnalyzeTriggerInitializer(ctx, symbols), OperationKind.SimpleAssignment);
+                // A trigger that names an event declared here is renamed with it, so it gets the declaration's fix.
+                var declared = new Lazy<Dictionary<string, EventNameSite>>(() => DeclaredEvents(start.Compilation, symbols), LazyThreadSafetyMode.ExecutionAndPublication);
+                start.RegisterOperationAction(ctx => AnalyzeForEvent(ctx, symbols, declared), OperationKind.Invocation);
+                start.RegisterOperationAction(ctx => AnalyzeTriggerInitializer(ctx, symbols, declared), OperationKind.SimpleAssignment);
             }
         });
     }
@@ -58,11 +63,38 @@ public sealed class EventNameAnalyzer : DiagnosticAnalyzer
 
         var name = attribute.ConstructorArguments[0].Value as string ?? string.Empty;
         var argument = NameArgument(syntax);
-        var site = new EventNameSite(IsTrigger: false, symbols.IsRuntimeAssembly, EventNameRules.DomainFromNamespace(type.ContainingNamespace));
-        Report(context.ReportDiagnostic, context.Options, name, site, argument ?? (SyntaxNode)syntax);
+        Report(context.ReportDiagnostic, context.Options, context.Compilation, name, DeclarationSite(type, symbols), argument ?? (SyntaxNode)syntax, context.CancellationToken);
     }
 
-    private static void AnalyzeForEvent(OperationAnalysisContext context, InngestSymbols symbols)
+    private static EventNameSite DeclarationSite(INamedTypeSymbol type, InngestSymbols symbols)
+        => new(IsTrigger: false, symbols.IsRuntimeAssembly, EventNameRules.DomainFromNamespace(type.ContainingNamespace));
+
+    /// <summary>The event names that [Event] types of this compilation declare, with the site each declaration has.</summary>
+    private static Dictionary<string, EventNameSite> DeclaredEvents(Compilation compilation, InngestSymbols symbols)
+    {
+        var names = new Dictionary<string, EventNameSite>(StringComparer.Ordinal);
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(compilation.Assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            foreach (var member in pending.Pop().GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol container)
+                {
+                    pending.Push(container);
+                }
+
+                if (member is INamedTypeSymbol type && symbols.GetEventName(type) is { } name && !names.ContainsKey(name))
+                {
+                    names[name] = DeclarationSite(type, symbols);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static void AnalyzeForEvent(OperationAnalysisContext context, InngestSymbols symbols, Lazy<Dictionary<string, EventNameSite>> declared)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "ForEvent"
@@ -75,22 +107,22 @@ public sealed class EventNameAnalyzer : DiagnosticAnalyzer
         {
             if (argument.Parameter?.Ordinal == 0)
             {
-                ReportTriggerName(context, argument.Value);
+                ReportTriggerName(context, argument.Value, declared);
             }
         }
     }
 
-    private static void AnalyzeTriggerInitializer(OperationAnalysisContext context, InngestSymbols symbols)
+    private static void AnalyzeTriggerInitializer(OperationAnalysisContext context, InngestSymbols symbols, Lazy<Dictionary<string, EventNameSite>> declared)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Event" } target
             && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, symbols.FunctionTrigger))
         {
-            ReportTriggerName(context, assignment.Value);
+            ReportTriggerName(context, assignment.Value, declared);
         }
     }
 
-    private static void ReportTriggerName(OperationAnalysisContext context, IOperation value)
+    private static void ReportTriggerName(OperationAnalysisContext context, IOperation value, Lazy<Dictionary<string, EventNameSite>> declared)
     {
         // Only names the analyzer can read; a name computed at run time is not its business.
         if (value.ConstantValue is not { HasValue: true, Value: string name })
@@ -99,16 +131,33 @@ public sealed class EventNameAnalyzer : DiagnosticAnalyzer
         }
 
         var site = new EventNameSite(IsTrigger: true, AllowReservedPrefix: true, NamespaceDomain: null);
-        Report(context.ReportDiagnostic, context.Options, name, site, value.Syntax);
+        if (EventNameRules.Check(name, site, EventNameOptions.Default).Count == 0)
+        {
+            return;
+        }
+
+        if (declared.Value.TryGetValue(name, out var declaration))
+        {
+            site = declaration with { IsTrigger = true, AllowReservedPrefix = true };
+        }
+
+        Report(context.ReportDiagnostic, context.Options, context.Compilation, name, site, value.Syntax, context.CancellationToken);
     }
 
-    private static void Report(System.Action<Diagnostic> report, AnalyzerOptions options, string name, EventNameSite site, SyntaxNode node)
+    private static void Report(
+        Action<Diagnostic> report,
+        AnalyzerOptions options,
+        Compilation compilation,
+        string name,
+        EventNameSite site,
+        SyntaxNode node,
+        CancellationToken cancellationToken)
     {
-        var nameOptions = EventNameOptions.From(options.AnalyzerConfigOptionsProvider, node.SyntaxTree);
+        var (nameOptions, fixTense) = ConformingEventName.SettingsFor(compilation, options, node.SyntaxTree, cancellationToken);
 
         // A fix rewrites the literal; a name that comes from a constant elsewhere is reported without one.
         var isLiteral = node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression);
-        foreach (var finding in EventNameRules.Check(name, site, nameOptions))
+        foreach (var finding in EventNameRules.Check(name, site, nameOptions, fixTense))
         {
             var properties = isLiteral && finding.FixedName is { } fixedName
                 ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticPropertyNames.FixedEventName, fixedName)

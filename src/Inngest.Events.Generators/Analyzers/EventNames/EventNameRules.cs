@@ -19,6 +19,9 @@ internal static class EventNameRules
     /// <summary>The end of a message when no name can be derived.</summary>
     public const string NoSuggestion = ", e.g. 'billing/invoice.paid'";
 
+    /// <summary>The end of INNG1012's message when the words do not show which one is the verb.</summary>
+    public const string HyphenAdvice = "; put the noun first and the verb last, e.g. 'billing/refund.issued'";
+
     // Namespace segments that say nothing about the domain: the one before them is used instead.
     private static readonly HashSet<string> GenericNamespaceSegments = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,8 +31,11 @@ internal static class EventNameRules
     /// <summary>
     /// The problems of <paramref name="name"/>. Errors and the format rule stand alone (the other rules would only
     /// repeat them); a missing domain, hyphenated words and the tense of the verb are independent of each other.
+    /// Every finding that a rename repairs carries the same fixed name, <see cref="Conform"/>'s, so that whichever of
+    /// them a user (or <c>dotnet format</c>) fixes first, the name ends up the same in one step.
     /// </summary>
-    public static List<EventNameFinding> Check(string name, EventNameSite site, EventNameOptions options)
+    /// <param name="fixTense">Whether fixes may put the verb in the past tense (false when INNG1013 is turned off).</param>
+    public static List<EventNameFinding> Check(string name, EventNameSite site, EventNameOptions options, bool fixTense = true)
     {
         var findings = new List<EventNameFinding>();
         if (name.Length == 0)
@@ -49,45 +55,156 @@ internal static class EventNameRules
             // Triggers on Inngest's system events (inngest/function.failed, ...) are legitimate.
             if (!site.IsTrigger && !site.AllowReservedPrefix)
             {
-                findings.Add(new(DiagnosticDescriptors.EventNameReservedPrefix, [name], null));
+                var renamed = Conform(name, site, options, fixTense);
+                findings.Add(new(DiagnosticDescriptors.EventNameReservedPrefix, [name, renamed is not null ? $": rename it to '{renamed}'" : ", e.g. 'app/...'"], renamed));
             }
 
             return findings;
         }
 
+        var conforming = Conform(name, site, options, fixTense);
         var problem = DescribeFormatProblem(name, site.IsTrigger);
         if (problem is not null)
         {
-            var fixedName = Normalize(name, site);
-            var suggestion = fixedName is not null ? $"; rename it to '{fixedName}'" : NoSuggestion;
-            findings.Add(new(DiagnosticDescriptors.EventNameFormat, [name, problem, suggestion], fixedName));
+            findings.Add(new(DiagnosticDescriptors.EventNameFormat, [name, problem, Suggestion(conforming)], conforming));
             return findings;
         }
 
         var lastSlash = name.LastIndexOf('/');
         if (lastSlash < 0)
         {
-            var fixedName = site.NamespaceDomain is { } domain && domain.Length + 1 + name.Length <= MaxLength ? domain + "/" + name : null;
-            var suggestion = fixedName is not null ? $"; rename it to '{fixedName}'" : NoSuggestion;
-            findings.Add(new(DiagnosticDescriptors.EventNameMissingDomain, [name, suggestion], fixedName));
+            var fixedName = conforming is not null && conforming.IndexOf('/') >= 0 ? conforming : null;
+            findings.Add(new(DiagnosticDescriptors.EventNameMissingDomain, [name, Suggestion(fixedName)], fixedName));
         }
 
-        var prefix = name.Substring(0, lastSlash + 1);
         var eventPart = name.Substring(lastSlash + 1);
-        if (eventPart.IndexOf('-') >= 0 && eventPart.IndexOf('.') < 0 && eventPart.IndexOf('*') < 0)
+        if (IsHyphenated(eventPart))
         {
-            var fixedName = prefix + eventPart.Replace('-', '.');
-            findings.Add(new(DiagnosticDescriptors.EventNameHyphenatedWords, [name, fixedName], fixedName));
+            var fixedName = conforming is not null && !IsHyphenated(EventPart(conforming)) ? conforming : null;
+            findings.Add(new(DiagnosticDescriptors.EventNameHyphenatedWords, [name, fixedName is not null ? $": '{fixedName}'" : HyphenAdvice], fixedName));
         }
 
         var verb = LastWord(eventPart);
         if (verb.Length > 0 && !HasDigitOrWildcard(verb) && !IsPastTense(verb, options))
         {
-            findings.Add(new(DiagnosticDescriptors.EventNameNotPastTense, [name, verb], null));
+            var fixedName = conforming is not null && IsPastTense(LastWord(EventPart(conforming)), options) ? conforming : null;
+            findings.Add(new(DiagnosticDescriptors.EventNameNotPastTense, [name, verb, fixedName is not null ? $" (rename it to '{fixedName}')" : NoSuggestion], fixedName));
         }
 
         return findings;
     }
+
+    /// <summary>
+    /// <paramref name="name"/> with everything a fix can repair repaired: a reserved <c>inngest/</c> domain or a
+    /// missing one replaced by the namespace's, the characters normalized (<see cref="Normalize"/>), hyphenated words
+    /// split into noun and verb (<see cref="SplitHyphenatedWords"/>) and, when <paramref name="fixTense"/>, a known verb
+    /// put in the past tense (<c>invoice.void</c> becomes <c>invoice.voided</c>). What cannot be repaired without
+    /// guessing stays as it is; null when the name cannot be made valid at all.
+    /// </summary>
+    internal static string? Conform(string name, EventNameSite site, EventNameOptions options, bool fixTense)
+    {
+        var result = name;
+        if (result.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase) && !site.IsTrigger && !site.AllowReservedPrefix)
+        {
+            if (site.NamespaceDomain is not { } domain || (domain + "/").Equals(ReservedPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            result = domain + "/" + result.Substring(ReservedPrefix.Length);
+        }
+
+        if (DescribeFormatProblem(result, site.IsTrigger) is not null)
+        {
+            result = Normalize(result, site);
+            if (result is null)
+            {
+                return null;
+            }
+        }
+
+        if (result.IndexOf('/') < 0 && site.NamespaceDomain is { } namespaceDomain)
+        {
+            result = namespaceDomain + "/" + result;
+        }
+
+        var lastSlash = result.LastIndexOf('/');
+        var prefix = result.Substring(0, lastSlash + 1);
+        var eventPart = result.Substring(lastSlash + 1);
+        var verbKnown = true;
+        if (IsHyphenated(eventPart))
+        {
+            // When the words do not show which one is the verb, neither is the last one put in the past tense.
+            var split = SplitHyphenatedWords(eventPart, options, fixTense);
+            eventPart = split ?? eventPart;
+            verbKnown = split is not null;
+        }
+
+        var verb = LastWord(eventPart);
+        if (fixTense && verbKnown && verb.Length > 0 && !HasDigitOrWildcard(verb) && !IsPastTense(verb, options) && PastTense.TryGetPastForm(verb, out var past))
+        {
+            eventPart = eventPart.Substring(0, eventPart.Length - verb.Length) + past;
+        }
+
+        result = prefix + eventPart;
+        return result.Length <= MaxLength
+            && DescribeFormatProblem(result, site.IsTrigger) is null
+            && !result.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase)
+            ? result
+            : null;
+    }
+
+    /// <summary>
+    /// The event part of a hyphenated name as <c>noun.verb</c>: <c>refund-issued</c> gives <c>refund.issued</c>; words that
+    /// read verb-first are turned around, <c>send-receipt</c> giving <c>receipt.sent</c> (<c>receipt.send</c> without
+    /// <paramref name="fixTense"/>). Null when the words do not show which one is the verb (<c>refund-issue</c>).
+    /// </summary>
+    internal static string? SplitHyphenatedWords(string eventPart, EventNameOptions options, bool fixTense)
+    {
+        var words = eventPart.Split('-');
+        var first = words[0];
+        var last = words[words.Length - 1];
+        if (IsPastTense(last, options))
+        {
+            return string.Join(".", words);
+        }
+
+        var rest = string.Join(".", words, 1, words.Length - 1);
+        if (options.AllowedVerbs.Contains(first) || (PastTense.IsPastForm(first) && !PastTense.IsKnownVerb(first)))
+        {
+            return rest + "." + first;
+        }
+
+        // Which word is the verb: a word that is no verb is the noun; of two verbs, one that is also a noun (refund,
+        // order) is the noun; two of a kind leave it open, and then there is no fix.
+        bool? verbFirst = !PastTense.IsKnownVerb(first) ? false
+            : !PastTense.IsKnownVerb(last) ? true
+            : PastTense.IsAlsoNoun(first) == PastTense.IsAlsoNoun(last) ? null
+            : PastTense.IsAlsoNoun(last);
+        if (verbFirst is not { } firstIsVerb)
+        {
+            return null;
+        }
+
+        if (!firstIsVerb)
+        {
+            return string.Join(".", words);
+        }
+
+        if (!fixTense)
+        {
+            return rest + "." + first;
+        }
+
+        return PastTense.TryGetPastForm(first, out var past) ? rest + "." + past : null;
+    }
+
+    private static bool IsHyphenated(string eventPart)
+        => eventPart.IndexOf('-') >= 0 && eventPart.IndexOf('.') < 0 && eventPart.IndexOf('*') < 0;
+
+    private static string EventPart(string name) => name.Substring(name.LastIndexOf('/') + 1);
+
+    private static string Suggestion(string? fixedName) => fixedName is not null ? $"; rename it to '{fixedName}'" : NoSuggestion;
 
     /// <summary>A domain from a namespace: its last meaningful segment in lower case (<c>Acme.Billing</c> gives <c>billing</c>).</summary>
     public static string? DomainFromNamespace(INamespaceSymbol? ns)

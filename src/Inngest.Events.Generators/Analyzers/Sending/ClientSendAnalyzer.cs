@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inngest.Events.Generators.Analyzers.Common;
+using Inngest.Events.Generators.Analyzers.EventNames;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -75,7 +76,7 @@ public sealed class ClientSendAnalyzer : DiagnosticAnalyzer
         foreach (var send in sends)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var stepId = stepIds.Allocate("send-" + EventSlug(send, symbols));
+            var stepId = stepIds.Allocate("send-" + EventSlug(send, symbols, context));
             var scope = body.EnclosingStep(send);
             if (scope is { } step)
             {
@@ -172,12 +173,15 @@ public sealed class ClientSendAnalyzer : DiagnosticAnalyzer
         return parameters.Length > 0 && parameters[0].Name is "data" or "evt" or "events" ? parameters[0].Name : null;
     }
 
-    /// <summary>The slug of the event a send sends (<c>invoice-paid</c>), or <c>events</c> for a batch or an unknown event.</summary>
-    private static string EventSlug(IInvocationOperation send, InngestSymbols symbols)
+    /// <summary>
+    /// The slug of the event a send sends (<c>invoice-paid</c>, from its name as it will be once fixed), or <c>events</c>
+    /// for a batch or an unknown event.
+    /// </summary>
+    private static string EventSlug(IInvocationOperation send, InngestSymbols symbols, OperationBlockAnalysisContext context)
     {
         foreach (var typeArgument in send.TargetMethod.TypeArguments)
         {
-            if (symbols.GetEventName(typeArgument) is { } name && NameWords.Slug(name) is { } slug)
+            if (ConformingEventName.Slug(typeArgument, symbols, context.Compilation, context.Options, context.CancellationToken) is { } slug)
             {
                 return slug;
             }

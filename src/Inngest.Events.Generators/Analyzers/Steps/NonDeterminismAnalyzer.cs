@@ -68,8 +68,12 @@ public sealed class NonDeterminismAnalyzer : DiagnosticAnalyzer
         var stepTools = symbols.GetStepToolsParameter(function);
         foreach (var (expression, source) in found)
         {
-            var stepId = stepIds.Allocate(Slug(expression));
-            var fixable = stepTools is not null
+            // A source inside another one's expression (new Random(Environment.TickCount).Next()) goes into that one's
+            // step; a step of its own there would put an await in the step's delegate.
+            var nested = IsInsideAnother(expression, found);
+            var stepId = nested ? Slug(expression) : stepIds.Allocate(Slug(expression));
+            var fixable = !nested
+                && stepTools is not null
                 && IsStoredByTheRuntime(expression.Type)
                 && StepPlacement.CanAwaitStepAt(expression, function, stepTools, needsAwait: true);
             var properties = fixable
@@ -85,6 +89,20 @@ public sealed class NonDeterminismAnalyzer : DiagnosticAnalyzer
                 function.ContainingType.Name + "." + function.Name,
                 stepId));
         }
+    }
+
+    private static bool IsInsideAnother(IOperation expression, List<(IOperation Expression, string Source)> found)
+    {
+        var span = expression.Syntax.Span;
+        foreach (var (other, _) in found)
+        {
+            if (other != expression && other.Syntax.Span.Contains(span) && other.Syntax.Span != span)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,0 +1,19 @@
+using Inngest.Events;
+
+namespace FixAllMistakes.Shipping;
+
+/// <summary>A parcel left the warehouse.</summary>
+[Event("ShipmentDispatched")]
+public partial record ShipmentDispatched(string ShipmentId, string OrderId, string Carrier);
+
+/// <summary>The carrier delivered a parcel.</summary>
+[Event("shipment.delivered")]
+public partial record ShipmentDelivered(string ShipmentId, string OrderId);
+
+/// <summary>A shipping label came out of the printer.</summary>
+[Event("shipping/label.print")]
+public partial record LabelPrinted(string ShipmentId, string PrinterId);
+
+/// <summary>The customer was told where their parcel is.</summary>
+[Event("shipping/notify-customer", Id = "{ShipmentId}-{Channel}")]
+public partial record CustomerNotified(string ShipmentId, string CustomerId, string Channel);
