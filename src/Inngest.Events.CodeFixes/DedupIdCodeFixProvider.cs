@@ -39,7 +39,7 @@ public sealed class DedupIdCodeFixProvider : CodeFixProvider
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Prefix the dedup id with '{slug}-'",
-                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, ct),
+                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, null, ct),
                         equivalenceKey: EquivalenceKey),
                     diagnostic);
             }

@@ -21,18 +21,21 @@ internal static class DocumentFixes
     /// <summary>Reads what a diagnostic asks for: the node to replace and its rewrite, or null when it has no fix here.</summary>
     public delegate NodeFix? Prepare(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic);
 
+    /// <summary>Tidies a document after its fixes (the original document, the fixed one): what the fixes left unused.</summary>
+    public delegate Task<Document> Finish(Document original, Document changed, CancellationToken cancellationToken);
+
     /// <summary>
     /// A Fix All provider for every scope that fixes every diagnostic it is given with <paramref name="prepare"/>,
     /// whatever code action the host started from: <c>dotnet format</c> passes the equivalence key of whichever
     /// diagnostic it met first, which may be one this provider has no fix for.
     /// </summary>
-    public static FixAllProvider FixAll(Prepare prepare)
+    public static FixAllProvider FixAll(Prepare prepare, Finish? finish = null)
         => FixAllProvider.Create(
-            async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, prepare, context.CancellationToken).ConfigureAwait(false),
+            async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, prepare, finish, context.CancellationToken).ConfigureAwait(false),
             ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));
 
     /// <summary>Applies the fixes of <paramref name="diagnostics"/> to <paramref name="document"/>.</summary>
-    public static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, Prepare prepare, CancellationToken cancellationToken)
+    public static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, Prepare prepare, Finish? finish, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var fixes = new Dictionary<SyntaxNode, NodeFix>();
@@ -57,6 +60,7 @@ internal static class DocumentFixes
             editor.ReplaceNode(fix.Target, (current, _) => rewrite(current));
         }
 
-        return editor.GetChangedDocument();
+        var changed = editor.GetChangedDocument();
+        return finish is null ? changed : await finish(document, changed, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -29,7 +29,7 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
         DiagnosticIds.ClientSendInFunction,
         DiagnosticIds.ClientSendInStep);
 
-    public override FixAllProvider GetFixAllProvider() => DocumentFixes.FixAll(Prepare);
+    public override FixAllProvider GetFixAllProvider() => DocumentFixes.FixAll(Prepare, UnusedClientParameters.RemoveAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -46,7 +46,7 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Send with step.SendEventAsync(\"{stepId}\", ...)",
-                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, ct),
+                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, UnusedClientParameters.RemoveAsync, ct),
                         equivalenceKey: EquivalenceKey),
                     diagnostic);
             }
@@ -114,6 +114,25 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
                 newArguments.Add(options);
             }
         }
+        else if (overload == DiagnosticPropertyNames.EnvelopeOverload
+            && byName["evt"] is ObjectCreationExpressionSyntax { Type: GenericNameSyntax envelope, ArgumentList.Arguments.Count: 1 } creation)
+        {
+            var dataArgument = creation.ArgumentList.Arguments[0];
+            // new Event<T>(data) { Id = ... } is data and options: the envelope is what SendEventAsync makes of them.
+            if (dataArgument.Expression is ImplicitObjectCreationExpressionSyntax)
+            {
+                method = SyntaxFactory.GenericName(SyntaxFactory.Identifier("SendEventAsync"), envelope.TypeArgumentList);
+            }
+
+            newArguments.Add(dataArgument.Expression);
+            if (creation.Initializer is { Expressions.Count: > 0 } initializer)
+            {
+                newArguments.Add(SyntaxFactory.ImplicitObjectCreationExpression()
+                    .WithNewKeyword(SyntaxFactory.Token(SyntaxKind.NewKeyword))
+                    .WithArgumentList(SyntaxFactory.ArgumentList())
+                    .WithInitializer(initializer.WithLeadingTrivia(SyntaxFactory.Space)));
+            }
+        }
         else if (overload == "evt")
         {
             newArguments.Add(OneEventBatch(byName["evt"], send));
@@ -133,7 +152,8 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
     /// </summary>
     private static Dictionary<string, ExpressionSyntax>? Arguments(InvocationExpressionSyntax send, string overload)
     {
-        string[] parameters = overload == "data" ? ["data", "options", "cancellationToken"] : [overload, "cancellationToken"];
+        var first = overload == DiagnosticPropertyNames.EnvelopeOverload ? "evt" : overload;
+        string[] parameters = first == "data" ? ["data", "options", "cancellationToken"] : [first, "cancellationToken"];
         var byName = new Dictionary<string, ExpressionSyntax>();
         var arguments = send.ArgumentList.Arguments;
         for (var i = 0; i < arguments.Count; i++)
@@ -145,7 +165,7 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
             }
         }
 
-        return overload is "data" or "evt" or "events" && byName.ContainsKey(overload) ? byName : null;
+        return first is "data" or "evt" or "events" && byName.ContainsKey(first) ? byName : null;
     }
 
     /// <summary><c>[evt]</c> from C# 12 on, else <c>new global::Inngest.Events.InngestEvent[] { evt }</c>.</summary>

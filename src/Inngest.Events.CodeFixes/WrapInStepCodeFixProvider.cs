@@ -40,7 +40,7 @@ public sealed class WrapInStepCodeFixProvider : CodeFixProvider
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Wrap in step \"{stepId}\"",
-                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, ct),
+                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, null, ct),
                         equivalenceKey: EquivalenceKey),
                     diagnostic);
             }

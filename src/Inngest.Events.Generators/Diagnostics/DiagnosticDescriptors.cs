@@ -147,7 +147,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DedupIdConstant = Create(
         DiagnosticIds.DedupIdConstant,
         "Dedup id is a constant",
-        "{0} is a constant, so Inngest treats every event sent with it as a duplicate of the first one for 24 hours; make the id specific to the event and the entity, e.g. $\"invoice-paid-{{invoiceId}}\"",
+        "{0} is a constant, so Inngest treats every event sent with it as a duplicate of the first one for 24 hours; make the id specific to the event and the entity, e.g. {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DedupIdWithoutEventPart = Create(
@@ -159,7 +159,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DedupIdChangesEveryAttempt = Create(
         DiagnosticIds.DedupIdChangesEveryAttempt,
         "Dedup id changes on every attempt",
-        "The dedup id uses '{0}', which gives a new value on every attempt: a retried send gets a new id and is not deduplicated; build the id from the event's data, e.g. $\"invoice-paid-{{invoiceId}}\"",
+        "The dedup id uses '{0}', which gives a new value on every attempt: a retried send gets a new id and is not deduplicated; build the id from the event's data, e.g. {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor FunctionIdNotSlug = Create(

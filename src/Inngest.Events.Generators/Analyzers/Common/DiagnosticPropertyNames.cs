@@ -30,4 +30,10 @@ internal static class DiagnosticPropertyNames
     /// <c>events</c>), so the send fix can read the arguments without binding them again.
     /// </summary>
     public const string SendOverload = "SendOverload";
+
+    /// <summary>
+    /// The <see cref="SendOverload"/> of a send of <c>new Event&lt;T&gt;(data) { Id = ..., Ts = ..., V = ... }</c>, which the
+    /// fix sends as <c>step.SendEventAsync("id", data, new() { Id = ..., Ts = ..., V = ... })</c>.
+    /// </summary>
+    public const string EnvelopeOverload = "envelope";
 }

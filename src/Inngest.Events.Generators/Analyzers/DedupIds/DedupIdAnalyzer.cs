@@ -57,19 +57,25 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
         }
 
         var value = new DedupIdClassifier(symbols, volatileSources, context.CancellationToken).Classify(assignment.Value);
+        if (value.Kind == DedupIdKind.Unknown)
+        {
+            return;
+        }
+
+        var sent = SentEvent.Of(assignment, symbols);
+        var slug = ConformingEventName.Slug(sent.Type, symbols, context.Compilation, context.Options, context.CancellationToken);
         var location = syntax.GetLocation();
         switch (value.Kind)
         {
             case DedupIdKind.Volatile:
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DedupIdChangesEveryAttempt, location, value.Detail));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DedupIdChangesEveryAttempt, location, value.Detail, sent.Suggestion(slug)));
                 break;
 
             case DedupIdKind.Constant:
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DedupIdConstant, location, $"The dedup id \"{value.Detail}\""));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DedupIdConstant, location, $"The dedup id \"{value.Detail}\"", sent.Suggestion(slug)));
                 break;
 
             case DedupIdKind.BareEntity:
-                var slug = ConformingEventName.Slug(EventTypeOf(assignment, symbols), symbols, context.Compilation, context.Options, context.CancellationToken);
                 var example = DedupIdRewrite.Prefix(syntax, slug ?? ExampleSlug, assignment.SemanticModel).ToString();
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.DedupIdWithoutEventPart,
@@ -106,18 +112,34 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var eventName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var slug = eventName is not null ? ConformingEventName.Slug(eventName, type, symbols, context.Compilation, context.Options, context.CancellationToken) : null;
         var subject = $"The Id template \"{template}\" of '{type.Name}'";
         if (placeholders.Count == 0)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DedupIdConstant, argument.GetLocation(), subject));
+            var member = SentEvent.IdentifyingMember(type);
+            var suggestion = "\"" + (slug ?? ExampleSlug) + (member is not null ? "-{" + member.Name + "}" : string.Empty) + "\"";
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DedupIdConstant, argument.GetLocation(), subject, suggestion));
             return;
         }
 
+        var entities = 0;
         foreach (var placeholder in placeholders)
         {
-            if (!HasReadableProperty(type, placeholder))
+            if (ReadableProperty(type, placeholder) is not { } property)
             {
                 return;
+            }
+
+            switch (PlaceholderPart(property, type))
+            {
+                case DedupIdPart.Entity:
+                    entities++;
+                    break;
+                case DedupIdPart.Number:
+                    break;
+                default:
+                    return;
             }
         }
 
@@ -129,8 +151,11 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var eventName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-        var slug = eventName is not null ? ConformingEventName.Slug(eventName, type, symbols, context.Compilation, context.Options, context.CancellationToken) : null;
+        if (entities == 0)
+        {
+            return;
+        }
+
         var isLiteral = argument is LiteralExpressionSyntax;
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.DedupIdWithoutEventPart,
@@ -140,43 +165,22 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
             "\"" + (slug ?? ExampleSlug) + "-" + template + "\""));
     }
 
-    /// <summary>The event type an id belongs to: the T of <c>Event&lt;T&gt;</c>, or the TData of the send the options go to.</summary>
-    private static ITypeSymbol? EventTypeOf(ISimpleAssignmentOperation assignment, InngestSymbols symbols)
+    /// <summary>What a placeholder of an Id template holds, by the same names as the dedup ids of sends.</summary>
+    private static DedupIdPart PlaceholderPart(IPropertySymbol property, INamedTypeSymbol eventType)
     {
-        if (assignment.Parent is not IObjectOrCollectionInitializerOperation { Parent: { } owner })
+        var name = property.Name;
+        if (DedupIdNames.IsPrecomputed(name)
+            || (name.Equals("Id", System.StringComparison.OrdinalIgnoreCase) && DedupIdNames.IsOccurrence(eventType.Name)))
         {
-            return null;
+            return DedupIdPart.Precomputed;
         }
 
-        if (owner.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } envelope
-            && SymbolEqualityComparer.Default.Equals(envelope.OriginalDefinition, symbols.EventEnvelope))
+        if (DedupIdNames.IsLabel(name))
         {
-            return envelope.TypeArguments[0];
+            return DedupIdPart.Label;
         }
 
-        if (!SymbolEqualityComparer.Default.Equals(owner.Type, symbols.EventOptions))
-        {
-            return null;
-        }
-
-        var parent = owner.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        if (parent is IArgumentOperation { Parent: IInvocationOperation invocation })
-        {
-            foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
-            {
-                if (symbols.GetEventName(typeArgument) is not null)
-                {
-                    return typeArgument;
-                }
-            }
-        }
-
-        return null;
+        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(property.Type);
     }
 
     private static ImmutableDictionary<string, string?> SlugProperties(string? slug)
@@ -202,19 +206,19 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static bool HasReadableProperty(INamedTypeSymbol type, string name)
+    private static IPropertySymbol? ReadableProperty(INamedTypeSymbol type, string name)
     {
         for (var t = type; t is not null; t = t.BaseType)
         {
             foreach (var member in t.GetMembers(name))
             {
-                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public })
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property)
                 {
-                    return true;
+                    return property;
                 }
             }
         }
 
-        return false;
+        return null;
     }
 }

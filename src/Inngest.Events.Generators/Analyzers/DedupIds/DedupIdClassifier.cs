@@ -29,25 +29,39 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return resolved.ConstantValue.Value is string text ? new(DedupIdKind.Constant, text) : default;
         }
 
-        return IsBare(resolved, 0) ? new(DedupIdKind.BareEntity) : default;
+        return IsBare(resolved) ? new(DedupIdKind.BareEntity) : default;
     }
 
+    /// <summary>
+    /// The first value in <paramref name="operation"/> (or in the locals it reads) that differs on every call, skipping
+    /// the delegates of <c>step.RunAsync</c>: a step's result is stored, so it is the same on every attempt.
+    /// </summary>
     private string? FindVolatile(IOperation operation, int depth, HashSet<ILocalSymbol> visited)
     {
-        foreach (var node in operation.DescendantsAndSelf())
+        if (operation is IAnonymousFunctionOperation && StepCalls.RunOfDelegate(operation, symbols) is not null)
         {
-            if (volatileSources.Describe(node) is { } source)
-            {
-                return source;
-            }
+            return null;
+        }
 
-            if (node is ILocalReferenceOperation local
-                && depth < MaxDepth
-                && visited.Add(local.Local)
-                && SingleInitializer(local) is { } initializer
-                && FindVolatile(initializer, depth + 1, visited) is { } inner)
+        if (volatileSources.Describe(operation) is { } source)
+        {
+            return source;
+        }
+
+        if (operation is ILocalReferenceOperation local
+            && depth < MaxDepth
+            && visited.Add(local.Local)
+            && SingleInitializer(local) is { } initializer
+            && FindVolatile(initializer, depth + 1, visited) is { } inner)
+        {
+            return inner;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (FindVolatile(child, depth, visited) is { } found)
             {
-                return inner;
+                return found;
             }
         }
 
@@ -76,73 +90,200 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return operation;
     }
 
-    private bool IsBare(IOperation operation, int depth)
+    /// <summary>
+    /// Bare: made of entity identities (with whole numbers and separators among them) and nothing else. A part that
+    /// names the event, an id made for deduplication, or anything the rule cannot read keeps it quiet.
+    /// </summary>
+    private bool IsBare(IOperation operation)
     {
-        if (depth > MaxDepth)
+        var parts = new List<DedupIdPart>();
+        Collect(operation, parts, 0);
+        var entities = 0;
+        foreach (var part in parts)
         {
-            return false;
+            switch (part)
+            {
+                case DedupIdPart.Entity:
+                    entities++;
+                    break;
+                case DedupIdPart.Number or DedupIdPart.Separator:
+                    break;
+                default:
+                    return false;
+            }
         }
 
+        return entities > 0;
+    }
+
+    /// <summary>Adds what <paramref name="operation"/> is made of to <paramref name="parts"/>: its holes and operands, or itself.</summary>
+    private void Collect(IOperation operation, List<DedupIdPart> parts, int depth)
+    {
         operation = Resolve(operation, depth);
+        if (depth > MaxDepth)
+        {
+            parts.Add(DedupIdPart.Unknown);
+            return;
+        }
+
+        if (operation.ConstantValue.HasValue)
+        {
+            parts.Add(operation.ConstantValue.Value switch
+            {
+                string text => HasLetter(text) ? DedupIdPart.Label : DedupIdPart.Separator,
+                null => DedupIdPart.Unknown,
+                _ => DedupIdNames.ByType(operation.Type),
+            });
+            return;
+        }
+
         switch (operation)
         {
-            case IParameterReferenceOperation parameter:
-                return !NamesTheIdItself(parameter.Parameter.Name);
-
-            case IPropertyReferenceOperation property:
-                return IsEntityMember(property) && IsEntity(property.Instance, depth + 1);
-
-            case IConditionalAccessOperation conditional:
-                return IsBare(conditional.WhenNotNull, depth + 1);
-
-            case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
-                return IsBare(instance, depth + 1);
-
             case IInterpolatedStringOperation interpolated:
-                var holes = 0;
                 foreach (var part in interpolated.Parts)
                 {
-                    switch (part)
+                    if (part is IInterpolatedStringTextOperation text)
                     {
-                        case IInterpolatedStringTextOperation text when !HasLetter(text.Text.ConstantValue.Value as string):
-                            break;
-                        case IInterpolationOperation hole when IsBare(hole.Expression, depth + 1):
-                            holes++;
-                            break;
-                        default:
-                            return false;
+                        parts.Add(HasLetter(text.Text.ConstantValue.Value as string) ? DedupIdPart.Label : DedupIdPart.Separator);
                     }
-                }
-
-                return holes > 0;
-
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } binary:
-                var values = 0;
-                foreach (var operand in new[] { binary.LeftOperand, binary.RightOperand })
-                {
-                    var resolved = Resolve(operand, depth + 1);
-                    if (resolved.ConstantValue.HasValue)
+                    else if (part is IInterpolationOperation hole)
                     {
-                        if (HasLetter(resolved.ConstantValue.Value as string))
-                        {
-                            return false;
-                        }
-                    }
-                    else if (IsBare(resolved, depth + 1))
-                    {
-                        values++;
+                        Collect(hole.Expression, parts, depth + 1);
                     }
                     else
                     {
-                        return false;
+                        parts.Add(DedupIdPart.Unknown);
                     }
                 }
 
-                return values > 0;
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
+                Collect(concatenation.LeftOperand, parts, depth + 1);
+                Collect(concatenation.RightOperand, parts, depth + 1);
+                return;
+
+            case IConversionOperation conversion:
+                Collect(conversion.Operand, parts, depth + 1);
+                return;
+
+            case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
+                Collect(instance, parts, depth + 1);
+                return;
+
+            case IConditionalAccessOperation conditional:
+                Collect(conditional.WhenNotNull, parts, depth + 1);
+                return;
+
+            case IParameterReferenceOperation parameter:
+                parts.Add(Variable(parameter.Parameter.Name, parameter.Type));
+                return;
+
+            case ILocalReferenceOperation local:
+                parts.Add(Variable(local.Local.Name, local.Type));
+                return;
+
+            case IPropertyReferenceOperation property:
+                parts.Add(Member(property, property.Property.Name, property.Property.IsStatic || property.Property.IsIndexer, property.Instance, depth));
+                return;
+
+            case IFieldReferenceOperation field:
+                parts.Add(Member(field, field.Field.Name, field.Field.IsStatic, field.Instance, depth));
+                return;
 
             default:
-                return false;
+                parts.Add(DedupIdPart.Unknown);
+                return;
         }
+    }
+
+    /// <summary>A parameter or a local the rule could not see through, by its name and type.</summary>
+    private static DedupIdPart Variable(string name, ITypeSymbol? type)
+    {
+        if (DedupIdNames.IsPrecomputed(name))
+        {
+            return DedupIdPart.Precomputed;
+        }
+
+        if (DedupIdNames.IsLabel(name))
+        {
+            return DedupIdPart.Label;
+        }
+
+        // `id` alone may be an entity's id or a dedup id made elsewhere: unsure, so quiet.
+        if (name.Equals("id", StringComparison.OrdinalIgnoreCase))
+        {
+            return DedupIdPart.Unknown;
+        }
+
+        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
+    }
+
+    /// <summary>
+    /// A property or field read from a parameter, a local or a chain of properties on one (<c>order.Id</c>,
+    /// <c>evt.Data.InvoiceId</c>). The own <c>Id</c> of an Inngest event or options object being forwarded, or of an
+    /// object that stands for an occurrence (a webhook event, a message), is an id already.
+    /// </summary>
+    private DedupIdPart Member(IOperation reference, string name, bool isStatic, IOperation? instance, int depth)
+    {
+        if (isStatic || !IsEntity(instance, depth + 1))
+        {
+            return DedupIdPart.Unknown;
+        }
+
+        if (DedupIdNames.IsPrecomputed(name))
+        {
+            return DedupIdPart.Precomputed;
+        }
+
+        if (name.Equals("Id", StringComparison.OrdinalIgnoreCase) && instance is not null && IsOccurrence(instance))
+        {
+            return DedupIdPart.Precomputed;
+        }
+
+        if (DedupIdNames.IsLabel(name))
+        {
+            return DedupIdPart.Label;
+        }
+
+        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="instance"/> is an Inngest event or options object (whose Id is a complete dedup id being
+    /// forwarded) or, by its type's or its variable's name, an occurrence (<c>StripeEvent</c>, <c>webhookMessage</c>).
+    /// </summary>
+    private bool IsOccurrence(IOperation instance)
+    {
+        while (instance is IConversionOperation conversion)
+        {
+            instance = conversion.Operand;
+        }
+
+        for (var type = instance.Type as INamedTypeSymbol; type is not null; type = type.BaseType)
+        {
+            var definition = type.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, symbols.InngestEvent)
+                || SymbolEqualityComparer.Default.Equals(definition, symbols.EventEnvelope)
+                || SymbolEqualityComparer.Default.Equals(definition, symbols.EventOptions))
+            {
+                return true;
+            }
+        }
+
+        if (instance.Type is { Name: { Length: > 0 } typeName } && DedupIdNames.IsOccurrence(typeName))
+        {
+            return true;
+        }
+
+        var variable = instance switch
+        {
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
+        return variable is not null && DedupIdNames.IsOccurrence(variable);
     }
 
     /// <summary>The object an entity value is read from: a parameter, a local, or a property chain on one.</summary>
@@ -171,28 +312,6 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return false;
         }
     }
-
-    private bool IsEntityMember(IPropertyReferenceOperation reference)
-    {
-        var property = reference.Property;
-        if (property.IsStatic || property.IsIndexer || NamesTheIdItself(property.Name))
-        {
-            return false;
-        }
-
-        // Forwarding an event's own id (incoming.Id, options.Id) passes on a complete dedup id.
-        var owner = property.ContainingType?.OriginalDefinition;
-        return property.Name != "Id"
-            || !(SymbolEqualityComparer.Default.Equals(owner, symbols.InngestEvent) || SymbolEqualityComparer.Default.Equals(owner, symbols.EventOptions));
-    }
-
-    /// <summary>A name that says the value already is a dedup id (<c>id</c>, <c>dedupId</c>, <c>idempotencyKey</c>).</summary>
-    private static bool NamesTheIdItself(string name)
-        => name.Equals("id", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("key", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("eventId", StringComparison.OrdinalIgnoreCase)
-            || name.IndexOf("dedup", StringComparison.OrdinalIgnoreCase) >= 0
-            || name.IndexOf("idempot", StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool HasLetter(string? text)
     {

@@ -81,7 +81,7 @@ public sealed class ClientSendAnalyzer : DiagnosticAnalyzer
             if (scope is { } step)
             {
                 var fixable = IsOnlyStatementOf(send, step) && IsAwaitedStatement(step.Run) && body.EnclosingStep(step.Run) is null;
-                var properties = fixable && Overload(send) is { } overload
+                var properties = fixable && Overload(send, symbols) is { } overload
                     ? ImmutableDictionary<string, string?>.Empty
                         .Add(DiagnosticPropertyNames.SendFix, DiagnosticPropertyNames.ReplaceStep)
                         .Add(DiagnosticPropertyNames.StepId, stepId)
@@ -101,7 +101,7 @@ public sealed class ClientSendAnalyzer : DiagnosticAnalyzer
                 var fixable = stepTools is not null
                     && IsAwaitedStatement(send)
                     && StepPlacement.CanAwaitStepAt(send, function, stepTools, needsAwait: true);
-                var properties = fixable && Overload(send) is { } overload
+                var properties = fixable && Overload(send, symbols) is { } overload
                     ? ImmutableDictionary<string, string?>.Empty
                         .Add(DiagnosticPropertyNames.SendFix, DiagnosticPropertyNames.ReplaceSend)
                         .Add(DiagnosticPropertyNames.StepId, stepId)
@@ -166,11 +166,58 @@ public sealed class ClientSendAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The name of the first parameter of the overload a send calls, when the fix knows it (<c>data</c>, <c>evt</c>, <c>events</c>).</summary>
-    private static string? Overload(IInvocationOperation send)
+    /// <summary>
+    /// The name of the first parameter of the overload a send calls, when the fix knows it (<c>data</c>, <c>evt</c>,
+    /// <c>events</c>), or <see cref="DiagnosticPropertyNames.EnvelopeOverload"/> when the event is a
+    /// <c>new Event&lt;T&gt;(data) { Id = ..., Ts = ... }</c> that the fix can send as data and options.
+    /// </summary>
+    private static string? Overload(IInvocationOperation send, InngestSymbols symbols)
     {
         var parameters = send.TargetMethod.Parameters;
-        return parameters.Length > 0 && parameters[0].Name is "data" or "evt" or "events" ? parameters[0].Name : null;
+        var name = parameters.Length > 0 ? parameters[0].Name : null;
+        if (name is not ("data" or "evt" or "events"))
+        {
+            return null;
+        }
+
+        if (name == "evt")
+        {
+            foreach (var argument in send.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0 && IsPlainEnvelope(argument.Value, symbols))
+                {
+                    return DiagnosticPropertyNames.EnvelopeOverload;
+                }
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is <c>new Event&lt;T&gt;(data)</c>, initializing nothing but Id, Ts and V.</summary>
+    private static bool IsPlainEnvelope(IOperation value, InngestSymbols symbols)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value is not IObjectCreationOperation { Type: INamedTypeSymbol type, Arguments.Length: 1 } creation
+            || creation.Syntax is not ObjectCreationExpressionSyntax { Type: GenericNameSyntax }
+            || !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.EventEnvelope))
+        {
+            return false;
+        }
+
+        foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Id" or "Ts" or "V" } })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
