@@ -265,6 +265,12 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#1:documentId + "/" + version|} });
                     await client.SendAsync(order, new() { Id = $"{page}" });
                 }
+
+                public async Task Retry(OrderPlaced order, string documentId, int attempt, int retryCount)
+                {
+                    await client.SendAsync(order, new() { Id = $"{documentId}:{attempt}" });
+                    await client.SendAsync(order, new() { Id = documentId + "-" + retryCount });
+                }
             """),
             Bare(0, "The dedup id '$\"{documentId}:{page}\"'", "$\"order-placed-{documentId}:{page}\""),
             Bare(1, "The dedup id 'documentId + \"/\" + version'", "\"order-placed-\" + documentId + \"/\" + version"));

@@ -10,19 +10,23 @@ namespace Inngest.Events.Generators.Analyzers.DedupIds;
 /// </summary>
 internal static class DedupIdNames
 {
-    // An id of an occurrence (an event, a message, a delivery, a request), or a key made for deduplication.
+    // An id of an occurrence (an event, a message, a delivery, a request, a record of something that happened once:
+    // an outbox entry, a reply, a confirmation, an execution, an attempt), or a key made for deduplication.
     private static readonly string[] PrecomputedParts =
     [
         "dedup", "idempot", "nonce", "token", "hash", "checksum", "digest", "fingerprint", "signature",
         "eventid", "messageid", "messagesid", "deliveryid", "updateid", "requestid", "operationid", "correlationid",
         "causationid", "commandid", "notificationid", "webhookid", "transactionid", "traceid",
+        "outboxid", "replyid", "confirmationid", "executionid", "attemptid", "invocationid", "dispatchid",
     ];
 
-    // Names of values that say what happened or to what kind of thing: they make an id specific to the event.
+    // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
+    // generation): they make an id specific to the event or to one occurrence of it.
     private static readonly string[] LabelEndings =
     [
         "prefix", "name", "slug", "kind", "type", "provider", "source", "channel", "topic", "action", "operation",
         "scope", "category", "label", "tag", "reason", "mode", "stage", "phase", "status", "state", "event",
+        "attempt", "attempts", "retry", "retries", "retrycount", "generation", "round", "iteration",
     ];
 
     // Types (and variables) whose own Id identifies an occurrence rather than a domain object.
@@ -52,7 +56,10 @@ internal static class DedupIdNames
         return false;
     }
 
-    /// <summary>A name that says what happened or what kind of thing it is: <c>prefix</c>, <c>eventName</c>, <c>provider</c>.</summary>
+    /// <summary>
+    /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
+    /// which occurrence (<c>attempt</c>, <c>retryCount</c>, <c>generation</c>).
+    /// </summary>
     public static bool IsLabel(string name)
     {
         var lower = name.ToLowerInvariant();
