@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Inngest.Events.Generators.Analyzers.Steps;
 
 /// <summary>
-/// Reports a local or parameter of a function declared outside a <c>step.RunAsync</c> delegate and assigned inside it,
-/// when the function also uses it outside that step: on replay the delegate does not run, so the variable keeps its old value. Assignments of
-/// every kind count: <c>=</c>, compound, <c>??=</c>, <c>++</c>/<c>--</c>, deconstruction and <c>out</c>/<c>ref</c> arguments.
+/// Reports a local or parameter of a function declared outside a <c>step.RunAsync</c> delegate and assigned inside it:
+/// on replay the delegate does not run, so the assignment is lost, whether or not the function reads the variable later.
+/// Assignments of every kind count: <c>=</c>, compound, <c>??=</c>, <c>++</c>/<c>--</c>, deconstruction and
+/// <c>out</c>/<c>ref</c> arguments.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CapturedVariableAnalyzer : DiagnosticAnalyzer
@@ -98,8 +99,7 @@ public sealed class CapturedVariableAnalyzer : DiagnosticAnalyzer
             // A variable of the code around the function (a test counting how often a step runs) is not the function's state.
             if (FunctionBody.FunctionOf(step.Run) is { } function
                 && body.IsDeclaredWithin(variable, function)
-                && body.IsDeclaredOutside(variable, step)
-                && IsUsedOutside(body, variable, step))
+                && body.IsDeclaredOutside(variable, step))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.CapturedVariableAssignedInStep,
@@ -134,28 +134,6 @@ public sealed class CapturedVariableAnalyzer : DiagnosticAnalyzer
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the function reads or writes <paramref name="variable"/> anywhere but inside <paramref name="step"/>.</summary>
-    private static bool IsUsedOutside(FunctionBody body, ISymbol variable, StepScope step)
-    {
-        foreach (var operation in body.Operations)
-        {
-            var referenced = operation switch
-            {
-                ILocalReferenceOperation local => (ISymbol)local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
-            if (referenced is not null
-                && SymbolEqualityComparer.Default.Equals(referenced, variable)
-                && !step.IsSameStep(body.EnclosingStep(operation)))
             {
                 return true;
             }
