@@ -1,7 +1,7 @@
 using Cronos;
 using Inngest.Events.Protocol;
 
-namespace Inngest.Events.Engine.Internal;
+namespace Inngest.Events.Engine.Scheduling;
 
 /// <summary>
 /// A function's cron trigger: 5-field (or 6-field, with seconds) cron, the <c>@hourly</c>-style macros, <c>@every 5m</c>,

@@ -1,12 +1,21 @@
 using System.Text.Json;
+using Inngest.Events.Engine.FlowControl;
+using Inngest.Events.Engine.Scheduling;
+using Inngest.Events.Engine.Store;
 using Inngest.Events.Protocol;
 
-namespace Inngest.Events.Engine.Internal;
+namespace Inngest.Events.Engine.Execution;
 
-/// <summary>A run's mutable state. Guarded by the engine's lock.</summary>
+/// <summary>
+/// The working state of a run that has not ended: what the interpreter needs to build its next call and apply the
+/// answer. Its record (with calls and timeline) lives in the store. Guarded by the engine's lock.
+/// </summary>
 internal sealed class RunState
 {
     public required string RunId { get; init; }
+
+    /// <summary>The order in which the engine created (or loaded) its runs: among calls queued for the same moment, the older run's go first.</summary>
+    public long Ordinal { get; init; }
 
     public required InngestFunctionDefinition Function { get; init; }
 
@@ -31,9 +40,22 @@ internal sealed class RunState
 
     public string? CorrelationId { get; init; }
 
-    public RunState? Parent { get; init; }
+    public string? ParentRunId { get; init; }
 
     public string? ParentStepHash { get; init; }
+
+    /// <summary>The <c>priority.run</c> factor in seconds.</summary>
+    public int PrioritySeconds { get; init; }
+
+    /// <summary>The value of each concurrency limit's key (null for a limit without a key).</summary>
+    public IReadOnlyList<string?> ConcurrencyKeys { get; init; } = [];
+
+    public string? ThrottleKey { get; init; }
+
+    public bool ThrottleAdmitted { get; set; }
+
+    /// <summary>The singleton key, while the run holds its function's singleton slot.</summary>
+    public string? SingletonKey { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }
 
@@ -68,7 +90,7 @@ internal sealed class RunState
     public bool DiscoveryScheduled { get; set; }
 
     /// <summary>Calls queued or running.</summary>
-    public int CallsOutstanding { get; set; }
+    public List<CallWork> Outstanding { get; } = [];
 
     /// <summary>True while a response's ops are applied: discovery is decided once at the end.</summary>
     public bool Applying { get; set; }
@@ -80,9 +102,16 @@ internal sealed class RunState
 
     public Dictionary<string, StepState> StepsByHash { get; } = new(StringComparer.Ordinal);
 
-    public List<CallRecord> Calls { get; } = [];
+    /// <summary>The run's <c>timeouts.start</c> and <c>timeouts.finish</c> timers, while set.</summary>
+    public RunTimer? StartTimer { get; set; }
 
-    public List<RunTimelineEntry> Timeline { get; } = [];
+    public RunTimer? FinishTimer { get; set; }
+
+    /// <summary>The queue its calls wait in for a concurrency slot (made on first use).</summary>
+    public ConcurrencyPartition? Partition { get; set; }
+
+    /// <summary>True while the run has changes the next commit writes.</summary>
+    public bool Dirty { get; set; }
 
     public RunStatus Status
     {
@@ -98,7 +127,7 @@ internal sealed class RunState
                 return RunStatus.Queued;
             }
 
-            if (CallsOutstanding > 0)
+            if (Outstanding.Count > 0)
             {
                 return RunStatus.Running;
             }
@@ -122,7 +151,7 @@ internal sealed class RunState
     {
         if (!StepsByHash.TryGetValue(hash, out var step))
         {
-            step = new StepState(hash, kind);
+            step = new StepState(hash, kind, Steps.Count);
             StepsByHash.Add(hash, step);
             Steps.Add(step);
         }
@@ -131,93 +160,61 @@ internal sealed class RunState
         return step;
     }
 
-    public RunRecord ToRecord() => new()
+    public StoredRun ToStored() => new()
     {
         RunId = RunId,
         FunctionId = Function.Id,
         CompositeFunctionId = CompositeId,
+        Status = Status,
         Event = Event,
         Events = Events,
-        Status = Status,
+        CreatedSequence = CreatedSequence,
         CreatedAt = CreatedAt,
+        DueAt = DueAt,
         StartedAt = StartedAt,
         EndedAt = EndedAt,
-        Steps = Steps.ConvertAll(s => s.ToRecord()),
-        Stack = Stack.ToArray(),
+        MaxAttempts = MaxAttempts,
+        SuppressSystemEvents = SuppressSystemEvents,
+        CorrelationId = CorrelationId,
+        ParentRunId = ParentRunId,
+        ParentStepHash = ParentStepHash,
         Result = Result,
         Error = Error,
+        ErrorObject = ErrorObject,
         CancellationReason = CancellationReason,
-        CorrelationId = CorrelationId,
-        ParentRunId = Parent?.RunId,
-        Calls = Calls.ToArray(),
-        Timeline = Timeline.ToArray(),
+        DisableImmediateExecution = DisableImmediateExecution,
+        VersionPinned = VersionPinned,
+        PrioritySeconds = PrioritySeconds,
+        ConcurrencyKeys = ConcurrencyKeys,
+        ThrottleKey = ThrottleKey,
+        ThrottleAdmitted = ThrottleAdmitted,
+        SingletonKey = SingletonKey,
     };
-}
 
-/// <summary>What a pending step waits for.</summary>
-internal enum PendingKind
-{
-    Planned,
-    Sleep,
-    Wait,
-    Invoke,
-}
-
-/// <summary>A step reported by the function and not yet stored.</summary>
-internal sealed class PendingStep(string hash, PendingKind kind, long token)
-{
-    public string Hash { get; } = hash;
-
-    public PendingKind Kind { get; } = kind;
-
-    /// <summary>Identifies this pending instance, so a stale timer cannot resolve a later one.</summary>
-    public long Token { get; } = token;
-
-    /// <summary>Discover as soon as this resolves, even if others are pending (<c>opts.parallelMode: "race"</c>).</summary>
-    public bool Race { get; init; }
-
-    public string? EventName { get; init; }
-
-    public string? If { get; init; }
-
-    /// <summary>For waits: only events with a later sequence number match.</summary>
-    public long CreatedSequence { get; init; }
-
-    public DateTimeOffset ExpiresAt { get; init; }
-
-    public string? CorrelationId { get; init; }
-}
-
-/// <summary>A step's record while the run goes on.</summary>
-internal sealed class StepState(string hash, string op)
-{
-    public string Hash { get; } = hash;
-
-    public string? Name { get; set; }
-
-    public string Op { get; } = op;
-
-    public StepStatus Status { get; set; } = StepStatus.Planned;
-
-    public int Attempts { get; set; }
-
-    public JsonElement? Output { get; set; }
-
-    public StepError? Error { get; set; }
-
-    public JsonElement? Memo { get; set; }
-
-    public string Label => Name is null ? Hash[..Math.Min(8, Hash.Length)] : $"'{Name}'";
-
-    public StepRecord ToRecord() => new()
+    /// <summary>Rebuilds an unfinished run from the store (its steps and pending steps are added by the caller).</summary>
+    public static RunState FromStored(StoredRun stored, InngestFunctionDefinition function, long ordinal) => new()
     {
-        Hash = Hash,
-        Name = Name,
-        Op = Op,
-        Status = Status,
-        Attempts = Attempts,
-        Output = Output,
-        Error = Error,
-        Memo = Memo,
+        RunId = stored.RunId,
+        Ordinal = ordinal,
+        Function = function,
+        CompositeId = stored.CompositeFunctionId,
+        Event = stored.Event,
+        Events = stored.Events,
+        CreatedSequence = stored.CreatedSequence,
+        CreatedAt = stored.CreatedAt,
+        DueAt = stored.DueAt,
+        MaxAttempts = stored.MaxAttempts,
+        SuppressSystemEvents = stored.SuppressSystemEvents,
+        CorrelationId = stored.CorrelationId,
+        ParentRunId = stored.ParentRunId,
+        ParentStepHash = stored.ParentStepHash,
+        PrioritySeconds = stored.PrioritySeconds,
+        ConcurrencyKeys = stored.ConcurrencyKeys,
+        ThrottleKey = stored.ThrottleKey,
+        ThrottleAdmitted = stored.ThrottleAdmitted,
+        SingletonKey = stored.SingletonKey,
+        StartedAt = stored.StartedAt,
+        DisableImmediateExecution = stored.DisableImmediateExecution,
+        VersionPinned = stored.VersionPinned,
     };
 }
