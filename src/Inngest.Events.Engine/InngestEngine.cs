@@ -1,68 +1,48 @@
-using System.Collections.Concurrent;
-using Inngest.Events.Engine.Expressions;
+using System.Text.Json;
+using Inngest.Events.Engine.Apps;
+using Inngest.Events.Engine.Http;
 using Inngest.Events.Engine.Internal;
+using Inngest.Events.Engine.Scheduling;
+using Inngest.Events.Engine.Store;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inngest.Events.Engine;
 
 /// <summary>
-/// An in-process Inngest executor (design/inngest-protocol.md §8.1) for development, tests and samples. It ingests
+/// An in-process Inngest executor (docs/protocol.md#the-embedded-engine) for development, tests and samples. It ingests
 /// events, fans them out to the functions they trigger, and drives each run through a <see cref="FunctionRunner"/> with
 /// real call requests, interpreting the call responses as Inngest does: memoized steps, parallel plans, retries with
-/// backoff, sleeps, waits for events, invokes, cancellation, timeouts, cron schedules and the <c>inngest/function.*</c>
-/// system events. All time comes from a <see cref="TimeProvider"/>.
+/// backoff, sleeps, waits for events, invokes, cancellation, timeouts, cron schedules, flow control (concurrency,
+/// throttle, rate limit, debounce, batching, priority, singleton) and the <c>inngest/function.*</c> system events. All
+/// time comes from a <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
 /// <para>Nothing runs by itself until <see cref="StartAsync"/> starts background processing (what a hosted app uses) or
 /// <see cref="RunUntilIdleAsync"/> is called (what tests use: with a fake clock, advance time and run until idle again).</para>
-/// <para>It is thread-safe. It is not a production executor: state lives in memory and is lost when the process ends.</para>
+/// <para>It is thread-safe. Its state lives in memory by default and is lost when the process ends.</para>
 /// </remarks>
-public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
+public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 {
-    private readonly object _gate = new();
-    private readonly TimeProvider _time;
-    private readonly InngestEngineOptions _options;
+    private readonly EngineContext _context;
+    private readonly EngineParts _parts;
     private readonly FunctionRunner _runner;
     private readonly InngestClient _client;
-    private readonly IExpressionEvaluator _expressions;
-    private readonly ILogger _logger;
-    private readonly UlidGenerator _ids;
-    private IReadOnlyList<InngestFunctionDefinition> _functions;
-
-    // Everything below is guarded by _gate.
-    private readonly List<EventRecord> _events = [];
-
-    /// <summary>Internal ids derived from <c>x-inngest-event-id-seed</c> values, so a retried request is ingested once.</summary>
-    private readonly HashSet<string> _seededIds = new(StringComparer.Ordinal);
-    private readonly List<RunState> _runs = [];
-    private readonly Dictionary<string, RunState> _runsById = new(StringComparer.Ordinal);
-    private readonly List<RunState> _active = [];
-    private readonly List<(RunState Run, PendingStep Wait)> _waits = [];
-    private readonly Dictionary<(string FunctionId, string Key), DateTimeOffset> _idempotency = [];
-    private readonly PriorityQueue<WorkItem, (long Ticks, long Sequence)> _timers = new();
-    private readonly Queue<CallWork> _ready = new();
-    private long _workSequence;
-    private long _eventSequence;
-    private long _tokens;
-    private int _inFlight;
-    private TaskCompletionSource _changed = NewSignal();
+    private readonly bool _ownsStore;
+    private readonly CancellationTokenSource _shutdown = new();
     private Task? _background;
     private CancellationTokenSource? _backgroundStop;
-    private bool _disposed;
-
-    private readonly CancellationTokenSource _shutdown = new();
-    private readonly ConcurrentQueue<RunTimelineEntry> _notifications = new();
-    private readonly object _notifyGate = new();
+    private long _lastCommit;
 
     /// <summary>Creates an engine for the functions of <paramref name="registry"/>.</summary>
     /// <param name="registry">The functions and the JSON metadata of their step types.</param>
     /// <param name="options">Settings; defaults when null.</param>
-    /// <param name="timeProvider">The clock for everything: ids, <c>ts</c>, retries, sleeps, timeouts, crons. <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="timeProvider">The clock for everything: ids, <c>ts</c>, retries, sleeps, timeouts, crons, flow control. <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="services">Resolves the functions' services (one scope per call); none when null.</param>
     /// <param name="loggerFactory">Logs the engine and gives the functions their loggers.</param>
-    /// <exception cref="ArgumentException">Two functions share an id, a cron trigger is invalid, or an option is out of range.</exception>
+    /// <exception cref="ArgumentException">Two functions share an id, a cron trigger or a flow-control setting is invalid, or an option is out of range.</exception>
     public InngestEngine(
         InngestFunctionRegistry registry,
         InngestEngineOptions? options = null,
@@ -79,37 +59,50 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
         TimeProvider? timeProvider,
         IServiceProvider? services,
         ILoggerFactory? loggerFactory,
-        InngestOptions? clientOptions)
+        InngestOptions? clientOptions,
+        IEngineStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        _options = options ?? new InngestEngineOptions();
-        Validate(_options);
-        _time = timeProvider ?? TimeProvider.System;
+        options ??= new InngestEngineOptions();
+        Validate(options);
+        var time = timeProvider ?? TimeProvider.System;
         loggerFactory ??= NullLoggerFactory.Instance;
-        _logger = loggerFactory.CreateLogger<InngestEngine>();
-        _ids = new UlidGenerator(_time);
-        _expressions = new RuntimeExpressionEvaluator();
-        AppId = !string.IsNullOrEmpty(_options.AppId) ? _options.AppId : !string.IsNullOrEmpty(clientOptions?.AppId) ? clientOptions.AppId : "app";
-        _functions = registry.Functions;
-        var duplicate = _functions.GroupBy(f => f.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        AppId = !string.IsNullOrEmpty(options.AppId) ? options.AppId : !string.IsNullOrEmpty(clientOptions?.AppId) ? clientOptions.AppId : "app";
+        var functions = registry.Functions;
+        var duplicate = functions.GroupBy(f => f.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ArgumentException($"Two functions have the id '{duplicate.Key}'; function ids must be unique within an app.", nameof(registry));
         }
 
+        foreach (var function in functions)
+        {
+            FunctionValidator.ValidateTriggers(function);
+            FunctionValidator.ValidateFlowControl(function, function.Id);
+        }
+
+        _ownsStore = store is null;
+        store ??= options.StoreFactory?.Invoke() ?? new InMemoryEngineStore();
+        _context = new EngineContext(options, time, loggerFactory.CreateLogger<InngestEngine>(), store, AppId);
         _client = new InngestClient(this, clientOptions);
         _runner = new FunctionRunner(services ?? EmptyServiceProvider.Instance, registry, AppId, SendFromStepAsync, loggerFactory);
-
-        var now = _time.GetUtcNow();
-        foreach (var function in _functions)
+        _parts = new EngineParts(_context, functions, _runner);
+        try
         {
-            foreach (var trigger in function.Triggers)
+            lock (_context.Gate)
             {
-                if (trigger.Cron is { Length: > 0 })
-                {
-                    ScheduleCron(CronSchedule.Parse(function, trigger), now);
-                }
+                EngineLoader.Load(_parts, store.ReadState());
+                _lastCommit = _context.Commit();
             }
+        }
+        catch
+        {
+            if (_ownsStore)
+            {
+                store.Dispose();
+            }
+
+            throw;
         }
     }
 
@@ -117,58 +110,162 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     public string AppId { get; }
 
     /// <summary>The runner the engine calls the functions through.</summary>
-    public FunctionRunner Runner => _runner;
+    internal FunctionRunner Runner => _runner;
 
     /// <summary>A client that sends to this engine (the one <c>UseEmbeddedEngine</c> registers behaves the same).</summary>
     public IInngestClient Client => _client;
 
     /// <summary>The engine's clock.</summary>
-    public TimeProvider TimeProvider => _time;
+    public TimeProvider TimeProvider => _context.Time;
 
     /// <summary>A snapshot of every run, in the order they were created.</summary>
-    public IReadOnlyList<RunRecord> Runs
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _runs.ConvertAll(run => run.ToRecord());
-            }
-        }
-    }
+    public IReadOnlyList<RunRecord> Runs => _context.Store.ReadRuns();
 
     /// <summary>Every event ingested (including system events and duplicates), in order.</summary>
-    public IReadOnlyList<EventRecord> Events
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _events.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<EventRecord> Events => _context.Store.ReadEvents();
 
-    /// <summary>When the next timer (a retry, a sleep, a wait or invoke timeout, a delayed run, a cron) is due, or null when none is set.</summary>
+    /// <summary>
+    /// Every run an event would have started and did not, with the reason (a duplicate idempotency key, a rate limit,
+    /// a running singleton, a debounce that kept a later event), in the order decided.
+    /// </summary>
+    public IReadOnlyList<SkippedRun> Skipped => _context.Store.ReadSkipped();
+
+    /// <summary>When the next timer (a retry, a sleep, a wait or invoke timeout, a delayed or throttled run, a debounce, a batch, a cron) is due, or null when none is set.</summary>
     public DateTimeOffset? NextDueAt
     {
         get
         {
-            lock (_gate)
+            lock (_context.Gate)
             {
-                return _timers.TryPeek(out _, out var priority) ? new DateTimeOffset(priority.Ticks, TimeSpan.Zero) : null;
+                return _parts.Timers.NextDue;
             }
         }
     }
 
-    /// <summary>A snapshot of the run <paramref name="runId"/>, or null.</summary>
-    public RunRecord? GetRun(string runId)
+    /// <summary>
+    /// How the engine calls apps that serve functions over HTTP: the signing key of its requests, the server kind it
+    /// announces, the call timeout. Set it before syncing apps.
+    /// </summary>
+    public InngestEngineHttpOptions HttpOptions
     {
-        lock (_gate)
-        {
-            return _runsById.TryGetValue(runId, out var run) ? run.ToRecord() : null;
-        }
+        get => _parts.Apps.HttpOptions;
+        set => _parts.Apps.HttpOptions = value;
     }
+
+    /// <summary>The apps that synced with the engine, in the order they first synced.</summary>
+    public IReadOnlyList<RegisteredApp> Apps => _parts.Apps.Apps;
+
+    /// <summary>The engine's store (the dev server and tests read it).</summary>
+    internal IEngineStore Store => _context.Store;
+
+    /// <summary>A snapshot of the run <paramref name="runId"/>, or null.</summary>
+    public RunRecord? GetRun(string runId) => _context.Store.GetRun(runId);
+
+    /// <summary>Sends events to the engine, validated and serialized as the client does; returns their internal ids.</summary>
+    /// <exception cref="InngestEventValidationException">An event breaks a rule of the event API; none was ingested.</exception>
+    public async Task<IReadOnlyList<string>> SendAsync(IReadOnlyList<InngestEvent> events, CancellationToken cancellationToken = default)
+        => (await _client.SendAsync(events, cancellationToken).ConfigureAwait(false)).Ids;
+
+    /// <summary>Sends one event with <paramref name="data"/> to the engine; returns its internal id.</summary>
+    /// <exception cref="InngestEventValidationException">The event breaks a rule of the event API.</exception>
+    public async Task<IReadOnlyList<string>> SendAsync<TData>(TData data, EventOptions? options = null, CancellationToken cancellationToken = default)
+        where TData : IEventData<TData>
+        => (await _client.SendAsync(data, options, cancellationToken).ConfigureAwait(false)).Ids;
+
+    /// <summary>Sends one event envelope to the engine; returns its internal id.</summary>
+    /// <exception cref="InngestEventValidationException">The event breaks a rule of the event API.</exception>
+    public async Task<IReadOnlyList<string>> SendAsync<TData>(Event<TData> evt, CancellationToken cancellationToken = default)
+        where TData : IEventData<TData>
+        => (await _client.SendAsync(evt, cancellationToken).ConfigureAwait(false)).Ids;
+
+    /// <summary>
+    /// Sends raw JSON as Inngest's event API takes it: one event object or an array of them. Every event is validated
+    /// (docs/protocol.md#event-rules) before any is ingested. Returns the internal ids.
+    /// </summary>
+    /// <exception cref="JsonException">The JSON is malformed, or an event's fields have the wrong types (e.g. <c>data</c> is not an object).</exception>
+    /// <exception cref="InngestEventValidationException">An event breaks a rule of the event API.</exception>
+    public IReadOnlyList<string> SendJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return IngestAll(EventParser.ParseBody(json));
+    }
+
+    /// <summary>
+    /// One event of an event API request that carried <c>x-inngest-event-id-seed</c> (docs/protocol.md#event-ids-and-the-seed-header):
+    /// its internal id is derived from the seed and its index in the request, as Inngest derives it, so a client's retry
+    /// of the same request gets the same ids, and an event already ingested under its id is not ingested again (no
+    /// second run, no second resumed wait). Without a readable seed the event gets a fresh id.
+    /// </summary>
+    internal string SendJson(string json, string? eventIdSeed, int index)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var parsed = EventParser.ParseBody(json);
+        if (parsed.Count != 1)
+        {
+            throw new JsonException("Expected one event object.");
+        }
+
+        var internalId = eventIdSeed is null ? null : UlidGenerator.FromSeed(eventIdSeed, index);
+        string id;
+        lock (_context.Gate)
+        {
+            ObjectDisposedException.ThrowIf(_context.Disposed, this);
+            if (internalId is not null && !_parts.Ingestor.TryClaimSeed(internalId))
+            {
+                _context.Logger.LogDebug("Event {EventId} ('{Name}') was already ingested from the same id seed; the retried request does not ingest it again.", internalId, parsed[0].Name);
+                return internalId;
+            }
+
+            id = _parts.Ingestor.Ingest(parsed[0], fanOut: true, internalId).InternalId;
+            Commit();
+        }
+
+        _context.Notify();
+        return id;
+    }
+
+    /// <summary>Completes once everything the engine has done so far is durable in its store (at once for the in-memory store).</summary>
+    internal ValueTask FlushAsync(CancellationToken cancellationToken = default)
+        => _context.Store.WaitForDurableAsync(Interlocked.Read(ref _lastCommit), cancellationToken);
+
+    /// <inheritdoc/>
+    async Task<SendEventsResult> IEventTransport.SendAsync(SerializedEvents events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var parsed = new ParsedEvent[events.Count];
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            parsed[i] = EventParser.Parse(events.GetJson(i).Span, i);
+        }
+
+        var ids = IngestAll(parsed);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        return new SendEventsResult(ids);
+    }
+
+    /// <summary>
+    /// Registers the functions of an app from its register request (the body an SDK posts to <c>/fn/register</c>,
+    /// docs/protocol.md#sync-put): they are triggered like the engine's own functions and called at their URLs.
+    /// A later sync of the same app replaces its functions; runs in flight finish with the definitions they started with.
+    /// </summary>
+    /// <param name="registerRequest">The JSON register request.</param>
+    /// <returns>The app as registered, and whether its configuration changed.</returns>
+    /// <exception cref="InngestSyncException">The request is invalid or its functions clash with registered ones (400).</exception>
+    public AppSyncResult RegisterApp(ReadOnlySpan<byte> registerRequest)
+        => _parts.Apps.Register(AppSyncRequest.FromRegisterBody(registerRequest));
+
+    /// <summary>
+    /// Syncs the app served at <paramref name="url"/> (e.g. <c>http://localhost:5000/api/inngest</c>), as the Inngest dev
+    /// server does: a <c>PUT</c> asking for an in-band sync (signed when the engine has a signing key). An app that
+    /// answers in-band is registered from its answer; one that syncs out-of-band must post its register request to this
+    /// engine's <c>/fn/register</c> (<c>MapInngestDevServer</c>) while answering.
+    /// </summary>
+    /// <param name="url">The app's serve URL.</param>
+    /// <param name="cancellationToken">Cancels the sync.</param>
+    /// <returns>The app as registered, and whether its configuration changed.</returns>
+    /// <exception cref="InngestSyncException">The app is unreachable, refused the sync, or registered somewhere else.</exception>
+    public Task<AppSyncResult> RegisterAppAsync(Uri url, CancellationToken cancellationToken = default)
+        => _parts.Apps.RegisterAppAsync(url, cancellationToken);
 
     /// <summary>
     /// Processes everything that is due now, including work that becomes due while processing (the next step of a
@@ -183,16 +280,17 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
             Task changed;
             List<StartedCall> started;
             bool idle;
-            lock (_gate)
+            lock (_context.Gate)
             {
-                ObjectDisposedException.ThrowIf(_disposed, this);
-                started = Dispatch();
-                idle = _inFlight == 0 && _ready.Count == 0 && !HasDueTimer();
-                changed = _changed.Task;
+                ObjectDisposedException.ThrowIf(_context.Disposed, this);
+                started = _parts.Dispatcher.Dispatch();
+                Commit();
+                idle = _parts.Dispatcher.IsIdle;
+                changed = _context.Changed;
             }
 
             Start(started);
-            Notify();
+            _context.Notify();
             if (idle)
             {
                 return;
@@ -208,9 +306,9 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     /// </summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_context.Gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(_context.Disposed, this);
             if (_background is null)
             {
                 _backgroundStop = new CancellationTokenSource();
@@ -227,7 +325,7 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     {
         Task? background;
         CancellationTokenSource? stop;
-        lock (_gate)
+        lock (_context.Gate)
         {
             background = _background;
             stop = _backgroundStop;
@@ -249,36 +347,72 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        lock (_gate)
+        lock (_context.Gate)
         {
-            if (_disposed)
+            if (_context.Disposed)
             {
                 return;
             }
 
-            _disposed = true;
+            _context.Disposed = true;
         }
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
         while (true)
         {
             Task changed;
-            lock (_gate)
+            lock (_context.Gate)
             {
-                if (_inFlight == 0)
+                if (_parts.Dispatcher.InFlight == 0)
                 {
                     break;
                 }
 
-                changed = _changed.Task;
+                changed = _context.Changed;
             }
 
             await changed.ConfigureAwait(false);
         }
 
+        await FlushAsync().ConfigureAwait(false);
         _client.Dispose();
-        DisposeHttp();
+        _parts.Apps.Dispose();
         _shutdown.Dispose();
+        if (_ownsStore)
+        {
+            _context.Store.Dispose();
+        }
+    }
+
+    private Task<IReadOnlyList<string>> SendFromStepAsync(IReadOnlyList<InngestEvent> events, CancellationToken cancellationToken)
+        => SendAsync(events, cancellationToken);
+
+    private IReadOnlyList<string> IngestAll(IReadOnlyList<ParsedEvent> events)
+    {
+        var ids = new string[events.Count];
+        lock (_context.Gate)
+        {
+            ObjectDisposedException.ThrowIf(_context.Disposed, this);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = _parts.Ingestor.Ingest(events[i], fanOut: true).InternalId;
+            }
+
+            Commit();
+        }
+
+        _context.Notify();
+        return ids;
+    }
+
+    /// <summary>Writes the unit of work collected under the lock. Under the lock.</summary>
+    private void Commit()
+    {
+        var commit = _context.Commit();
+        if (commit != 0)
+        {
+            Interlocked.Exchange(ref _lastCommit, commit);
+        }
     }
 
     private async Task BackgroundLoopAsync(CancellationToken stop)
@@ -287,26 +421,25 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
         {
             Task changed;
             List<StartedCall> started;
-            DateTimeOffset? due = null;
-            lock (_gate)
+            DateTimeOffset? due;
+            lock (_context.Gate)
             {
-                started = Dispatch();
-                changed = _changed.Task;
-                if (_timers.TryPeek(out _, out var next))
-                {
-                    due = new DateTimeOffset(next.Ticks, TimeSpan.Zero);
-                }
+                started = _parts.Dispatcher.Dispatch();
+                Commit();
+                changed = _context.Changed;
+                due = _parts.Timers.NextDue;
             }
 
             Start(started);
-            Notify();
+            _context.Notify();
+            var time = _context.Time;
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            var delay = due is { } d ? d - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-            var timer = due is null || delay > TimeSpan.Zero ? Task.Delay(due is null ? Timeout.InfiniteTimeSpan : delay, _time, wake.Token) : Task.CompletedTask;
+            var delay = due is { } d ? d - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+            var timer = due is null || delay > TimeSpan.Zero ? Task.Delay(due is null ? Timeout.InfiniteTimeSpan : delay, time, wake.Token) : Task.CompletedTask;
 
             // The clock may have moved between reading it and creating the timer (a fake clock advanced by a test);
             // a timer created after that would wait too long, so check again now that it exists.
-            if (due is null || _time.GetUtcNow() < due)
+            if (due is null || time.GetUtcNow() < due)
             {
                 await Task.WhenAny(changed, timer).ConfigureAwait(false);
             }
@@ -314,75 +447,6 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
             await wake.CancelAsync().ConfigureAwait(false);
         }
     }
-
-    /// <summary>A call taken from the queue, with its request built under the lock, to run outside it.</summary>
-    private readonly record struct StartedCall(CallWork Call, CallRequest Request, DateTimeOffset StartedAt);
-
-    /// <summary>Handles every due timer and takes due calls up to the concurrency limit. Under the lock.</summary>
-    private List<StartedCall> Dispatch()
-    {
-        var now = _time.GetUtcNow();
-        while (_timers.TryPeek(out var item, out var priority) && priority.Ticks <= now.UtcTicks)
-        {
-            _timers.Dequeue();
-            try
-            {
-                if (item is CallWork call)
-                {
-                    _ready.Enqueue(call);
-                }
-                else
-                {
-                    Fire(item, now);
-                }
-            }
-            catch (Exception exception)
-            {
-                // A bug in the engine must not stop it; the affected run fails with the error.
-                _logger.LogError(exception, "The embedded Inngest engine failed to process a timer.");
-                if (item is TimerWork { Run: { IsTerminal: false } run })
-                {
-                    Fail(run, StepError.From(exception));
-                }
-            }
-        }
-
-        var started = new List<StartedCall>();
-        while (_inFlight < _options.MaxConcurrency && _ready.TryDequeue(out var call))
-        {
-            var run = call.Run;
-            if (run.IsTerminal)
-            {
-                run.CallsOutstanding--;
-                continue;
-            }
-
-            if (run.StartedAt is null)
-            {
-                if (Duration(run.Function.Config.Timeouts?.Start) is { } startTimeout && now - run.DueAt > startTimeout)
-                {
-                    run.CallsOutstanding--;
-                    Cancel(run, $"it waited longer than its start timeout ({run.Function.Config.Timeouts!.Start}) to start");
-                    continue;
-                }
-
-                run.StartedAt = now;
-                AddTimeline(run, RunTimelineKind.Started, null, "started");
-                if (Duration(run.Function.Config.Timeouts?.Finish) is { } finishTimeout)
-                {
-                    Enqueue(new TimerWork(TimerKind.FinishTimeout, run, null, 0), now + finishTimeout);
-                }
-            }
-
-            _inFlight++;
-            started.Add(new StartedCall(call, BuildRequest(run, call), now));
-        }
-
-        return started;
-    }
-
-    private bool HasDueTimer()
-        => _timers.TryPeek(out _, out var priority) && priority.Ticks <= _time.GetUtcNow().UtcTicks;
 
     private void Start(List<StartedCall> started)
     {
@@ -398,132 +462,35 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
         CallResponse response;
         try
         {
-            response = await CallFunctionAsync(call.Run, request, _shutdown.Token).ConfigureAwait(false);
+            response = await _parts.Apps.CallFunctionAsync(call.Run.Function, call.Run.CompositeId, request, _shutdown.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             response = CallResponse.Failed(StepError.From(exception), retriable: true);
         }
 
-        lock (_gate)
+        lock (_context.Gate)
         {
-            _inFlight--;
-            call.Run.CallsOutstanding--;
+            _parts.Dispatcher.Returned(call);
             try
             {
-                Apply(call, request, response, startedAt);
+                _parts.Interpreter.Apply(call, request, response, startedAt);
             }
             catch (Exception exception)
             {
-                _logger.LogError(exception, "The embedded Inngest engine failed to apply a response of run {RunId}.", call.Run.RunId);
+                _context.Logger.LogError(exception, "The embedded Inngest engine failed to apply a response of run {RunId}.", call.Run.RunId);
                 if (!call.Run.IsTerminal)
                 {
-                    Fail(call.Run, StepError.From(exception));
+                    _parts.Finalizer.Fail(call.Run, StepError.From(exception));
                 }
             }
 
-            Signal();
+            Commit();
+            _context.Signal();
         }
 
-        Notify();
+        _context.Notify();
     }
-
-    private CallRequest BuildRequest(RunState run, CallWork call)
-    {
-        var steps = new Dictionary<string, System.Text.Json.JsonElement>(run.Stack.Count, StringComparer.Ordinal);
-        foreach (var hash in run.Stack)
-        {
-            steps[hash] = run.Memo[hash];
-        }
-
-        return new CallRequest
-        {
-            Event = run.Event,
-            Events = run.Events,
-            Steps = steps,
-            Version = run.VersionPinned ? 2 : -1,
-            Ctx = new CallContext
-            {
-                FnId = run.CompositeId,
-                RunId = run.RunId,
-                StepId = call.StepId,
-                Attempt = call.Attempt,
-                MaxAttempts = run.MaxAttempts,
-                Stack = run.Stack.ToArray(),
-                DisableImmediateExecution = run.DisableImmediateExecution,
-            },
-        };
-    }
-
-    private void Enqueue(WorkItem item, DateTimeOffset due)
-    {
-        _timers.Enqueue(item, (due.UtcTicks, ++_workSequence));
-        Signal();
-    }
-
-    private void EnqueueCall(RunState run, string stepId, int attempt, DateTimeOffset due)
-    {
-        run.CallsOutstanding++;
-        if (stepId == "step")
-        {
-            run.DiscoveryScheduled = true;
-        }
-
-        Enqueue(new CallWork(run, stepId, attempt), due);
-    }
-
-    /// <summary>Wakes whoever waits for the engine's state to change. Under the lock.</summary>
-    private void Signal()
-    {
-        var previous = _changed;
-        _changed = NewSignal();
-        previous.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private void AddTimeline(RunState run, RunTimelineKind kind, string? stepName, string message)
-    {
-        var entry = new RunTimelineEntry(_time.GetUtcNow(), run.RunId, run.Function.Id, kind, stepName, message);
-        run.Timeline.Add(entry);
-        if (_logger.IsEnabled(LogLevel.Debug))
-        {
-            _logger.LogDebug("Run {RunId} ({FunctionId}): {Message}", run.RunId, run.Function.Id, message);
-        }
-
-        if (_options.OnTimelineEntry is not null)
-        {
-            _notifications.Enqueue(entry);
-        }
-    }
-
-    /// <summary>Delivers timeline entries to <see cref="InngestEngineOptions.OnTimelineEntry"/>, outside the engine's lock, in order.</summary>
-    private void Notify()
-    {
-        var callback = _options.OnTimelineEntry;
-        if (callback is null || _notifications.IsEmpty)
-        {
-            return;
-        }
-
-        lock (_notifyGate)
-        {
-            while (_notifications.TryDequeue(out var entry))
-            {
-                try
-                {
-                    callback(entry);
-                }
-                catch (Exception exception)
-                {
-                    _logger.LogWarning(exception, "The timeline callback threw.");
-                }
-            }
-        }
-    }
-
-    private static TimeSpan? Duration(string? text)
-        => TimeStrings.TryParse(text, out var duration) ? duration : null;
 
     private static void Validate(InngestEngineOptions options)
     {

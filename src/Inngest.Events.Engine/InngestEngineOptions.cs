@@ -42,4 +42,7 @@ public sealed class InngestEngineOptions
 
     /// <summary>Called (outside the engine's lock, one at a time, in order) for every timeline entry of every run.</summary>
     public Action<RunTimelineEntry>? OnTimelineEntry { get; set; }
+
+    /// <summary>Makes the store each engine keeps its state in; the in-memory store when null. The engine disposes what it makes.</summary>
+    internal Func<Store.IEngineStore>? StoreFactory { get; set; }
 }

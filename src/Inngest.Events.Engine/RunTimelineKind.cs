@@ -56,4 +56,7 @@ public enum RunTimelineKind
 
     /// <summary>The run was cancelled.</summary>
     Cancelled,
+
+    /// <summary>Flow control holds the run back: its throttle, or a full concurrency limit (the message says which, with the key).</summary>
+    Delayed,
 }

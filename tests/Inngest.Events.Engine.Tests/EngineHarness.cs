@@ -1,11 +1,18 @@
+using Inngest.Events.Engine.Store;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Inngest.Events.Engine.Tests;
 
-/// <summary>An engine on a fake clock that starts at <see cref="Start"/>; tests advance the clock and run until idle.</summary>
+/// <summary>
+/// An engine on a fake clock that starts at <see cref="Start"/>; tests advance the clock and run until idle. Its state
+/// is in a store of its own, so <see cref="RestartAsync"/> can stop the engine and start another on the same state.
+/// </summary>
 internal sealed class EngineHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly Func<InngestEngineOptions> _options;
+    private readonly InngestFunctionDefinition[] _functions;
 
     public EngineHarness(params InngestFunctionDefinition[] functions)
         : this(null, functions)
@@ -13,15 +20,43 @@ internal sealed class EngineHarness : IAsyncDisposable
     }
 
     public EngineHarness(Action<InngestEngineOptions>? configure, params InngestFunctionDefinition[] functions)
+        : this(new InMemoryEngineStore(), configure, functions)
     {
-        var options = new InngestEngineOptions();
-        configure?.Invoke(options);
-        Engine = new InngestEngine(new InngestFunctionRegistry(functions), options, Time);
+    }
+
+    public EngineHarness(IEngineStore store, Action<InngestEngineOptions>? configure, params InngestFunctionDefinition[] functions)
+    {
+        Store = store;
+        _functions = functions;
+        _options = () =>
+        {
+            var options = new InngestEngineOptions();
+            configure?.Invoke(options);
+            return options;
+        };
+        Engine = Create();
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public InngestEngine Engine { get; }
+    public IEngineStore Store { get; }
+
+    public InngestEngine Engine { get; private set; }
+
+    /// <summary>Stops the engine (letting running calls finish) and starts a new one on the same store and clock.</summary>
+    public async Task RestartAsync()
+    {
+        await Engine.DisposeAsync();
+        Engine = Create();
+    }
+
+    /// <summary>Starts a new engine on <paramref name="store"/> and the same clock, leaving the current one to the caller (a crashed engine).</summary>
+    public InngestEngine Replace(IEngineStore store)
+    {
+        var crashed = Engine;
+        Engine = Create(store);
+        return crashed;
+    }
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
@@ -48,7 +83,14 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public IReadOnlyList<EventRecord> EventsNamed(string name) => Engine.Events.Where(e => e.Name == name).ToArray();
 
-    public ValueTask DisposeAsync() => Engine.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        Store.Dispose();
+    }
+
+    private InngestEngine Create(IEngineStore? store = null)
+        => new(new InngestFunctionRegistry(_functions), _options(), Time, services: null, loggerFactory: null, clientOptions: null, store ?? Store);
 }
 
 /// <summary>Hand-written function definitions.</summary>

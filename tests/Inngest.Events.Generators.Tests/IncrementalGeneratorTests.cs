@@ -185,6 +185,8 @@ public sealed class IncrementalGeneratorTests
         var rerun = Edit("Types.cs", "Address(string Street, string City)", "Address(string Street, string City, int Floor)");
         Assert.Equal(["Shop.OrderPlaced.Event.g.cs", "Shop.OrderShipped.Event.g.cs"], rerun.ChangedFiles);
         Assert.Contains("Floor", rerun.Text("Shop.OrderPlaced.Event.g.cs"));
+        Assert.Equal(2, rerun.EventsComputed);
+        Assert.Equal(2, rerun.ScopesComputed);
 
         var retyped = Edit("Pricing.cs", "public static decimal Total(OrderPlaced order) => order.Lines.Count * 10m;", "public static Line Total(OrderPlaced order) => order.Lines[0];");
         Assert.Contains(FunctionGenerator.HintName, retyped.ChangedFiles);

@@ -9,6 +9,9 @@ internal sealed class RemoteApp(string appId)
 
     public RegisteredApp? Record { get; set; }
 
+    /// <summary>The engine's sync counter when this app first synced (apps are listed in this order).</summary>
+    public long FirstSequence { get; init; }
+
     /// <summary>The engine's sync counter when this app last synced.</summary>
     public long Sequence { get; set; }
 

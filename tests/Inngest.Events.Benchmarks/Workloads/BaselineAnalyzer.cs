@@ -20,7 +20,7 @@ internal sealed class BaselineAnalyzer : DiagnosticAnalyzer
     /// One of our descriptors, never reported: the driver skips an analyzer without enabled diagnostics. (Handed to
     /// CompilationWithAnalyzers directly, so it needs no [DiagnosticAnalyzer] attribute.)
     /// </summary>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [new Generators.Analyzers.EventNameAnalyzer().SupportedDiagnostics[0]];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [new Generators.Analyzers.EventNames.EventNameAnalyzer().SupportedDiagnostics[0]];
 
     public override void Initialize(AnalysisContext context)
     {

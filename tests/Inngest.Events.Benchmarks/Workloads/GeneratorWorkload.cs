@@ -19,6 +19,7 @@ internal sealed class GeneratorWorkload
     private readonly SyntaxTree unusedEventEdited;
     private readonly SyntaxTree function;
     private readonly SyntaxTree functionEdited;
+    private int eventEdits;
 
     private GeneratorWorkload(int events)
     {
@@ -53,14 +54,27 @@ internal sealed class GeneratorWorkload
 
     public static GeneratorWorkload Get(int events) => Cache.GetOrAdd(events, n => new Lazy<GeneratorWorkload>(() => new GeneratorWorkload(n))).Value;
 
-    /// <summary>A fresh compilation after a method body changed in a class no generator looks at.</summary>
-    public CSharpCompilation WithUnrelatedEdit() => Compilation.ReplaceSyntaxTree(unrelated, unrelatedEdited);
+    // Every edit is a new syntax tree, as every keystroke is: our generators reuse results for syntax nodes they have
+    // seen (SyntaxMemo), so repeating one edited tree object would measure a rerun that had already seen the edit.
 
-    /// <summary>A fresh compilation after a member was added to an event no function uses.</summary>
-    public CSharpCompilation WithOneEventEdited() => Compilation.ReplaceSyntaxTree(unusedEvent, unusedEventEdited);
+    /// <summary>A fresh compilation after a method body changed in a class no generator looks at.</summary>
+    public CSharpCompilation WithUnrelatedEdit() => Compilation.ReplaceSyntaxTree(unrelated, Fresh(unrelatedEdited));
+
+    /// <summary>
+    /// A fresh compilation after a member was added to an event no function uses; each call adds a member of another
+    /// name, so each is a declaration change none of the earlier runs has seen.
+    /// </summary>
+    public CSharpCompilation WithOneEventEdited()
+    {
+        int n = Interlocked.Increment(ref eventEdits);
+        var text = unusedEventEdited.ToString().Replace("string? Note = null", $"string? Note{n} = null", StringComparison.Ordinal);
+        return Compilation.ReplaceSyntaxTree(unusedEvent, Compilations.Parse(text, unusedEvent.FilePath));
+    }
 
     /// <summary>A fresh compilation after a keystroke inside one function's step lambda.</summary>
-    public CSharpCompilation WithFunctionBodyEdited() => Compilation.ReplaceSyntaxTree(function, functionEdited);
+    public CSharpCompilation WithFunctionBodyEdited() => Compilation.ReplaceSyntaxTree(function, Fresh(functionEdited));
+
+    private static SyntaxTree Fresh(SyntaxTree tree) => Compilations.Parse(tree.ToString(), tree.FilePath);
 
     private static string FunctionPath(int k) => $"Functions/Order{5 * k}Functions.cs";
 
