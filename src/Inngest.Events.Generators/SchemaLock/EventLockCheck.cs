@@ -18,13 +18,14 @@ internal sealed record EventLockCheck(LockStatus Status, IReadOnlyList<SchemaCha
             return new EventLockCheck(LockStatus.NewVersion, [], locked);
         }
 
-        var sameSchema = LockNode.DeepEquals(schema, snapshot.Schema);
+        // A lock written by the update has the schema in exactly the text the snapshot writes; anything else is compared as JSON.
+        var sameSchema = schema.Text == snapshot.LockText || LockNode.DeepEquals(schema.Node, snapshot.Schema);
         if (sameSchema && locked.TypeName == snapshot.TypeName && locked.Current == snapshot.Version)
         {
             return new EventLockCheck(LockStatus.UpToDate, [], locked);
         }
 
-        var changes = sameSchema ? new List<SchemaChange>() : SchemaComparer.Compare(schema, snapshot.Schema);
+        var changes = sameSchema ? new List<SchemaChange>() : SchemaComparer.Compare(schema.Node, snapshot.Schema);
         if (changes.Any(static c => c.Breaking))
         {
             return new EventLockCheck(LockStatus.Breaking, changes.Where(static c => c.Breaking).ToList(), locked);

@@ -37,7 +37,7 @@ internal sealed class EventLockFile
             return Empty;
         }
 
-        var root = LockJsonReader.Read(text);
+        var root = LockJsonReader.Read(text, LockedSchema.Depth);
         if (root is not LockObject document)
         {
             throw new LockFormatException($"the lock must be a JSON object, not {root.Kind}", root.Start);
@@ -74,15 +74,15 @@ internal sealed class EventLockFile
             var type = entry["type"] as LockString ?? throw Missing(member.Key, entry, "type", "a string");
             var current = entry["current"] as LockString ?? throw Missing(member.Key, entry, "current", "a string");
             var versionsNode = entry["versions"] as LockObject ?? throw Missing(member.Key, entry, "versions", "an object");
-            var versions = new Dictionary<string, LockObject>(System.StringComparer.Ordinal);
+            var versions = new Dictionary<string, LockedSchema>(System.StringComparer.Ordinal);
             foreach (var versionEntry in versionsNode.Members)
             {
-                if (versionEntry.Value is not LockObject schema)
+                if (versionEntry.Value is not LockRaw { Kind: "an object" } schema)
                 {
                     throw new LockFormatException($"the schema of the event \"{member.Key}\" version \"{versionEntry.Key}\" must be a JSON Schema object", versionEntry.Value.Start);
                 }
 
-                versions[versionEntry.Key] = schema;
+                versions[versionEntry.Key] = new LockedSchema(schema);
             }
 
             if (!versions.ContainsKey(current.Value))

@@ -15,7 +15,7 @@ internal static class EventLockWriter
         var events = new SortedDictionary<string, (string Type, string Current, Dictionary<string, LockObject> Versions)>(System.StringComparer.Ordinal);
         foreach (var locked in existing.Events.Values)
         {
-            events[locked.Name] = (locked.TypeName, locked.Current, new Dictionary<string, LockObject>(locked.Versions.ToDictionary(static v => v.Key, static v => v.Value), System.StringComparer.Ordinal));
+            events[locked.Name] = (locked.TypeName, locked.Current, locked.Versions.ToDictionary(static v => v.Key, static v => v.Value.Node, System.StringComparer.Ordinal));
         }
 
         foreach (var name in removals)

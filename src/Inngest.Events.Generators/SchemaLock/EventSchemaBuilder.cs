@@ -360,9 +360,25 @@ internal sealed class EventSchemaBuilder
         return end < 0 ? null : comment.Substring(ConverterCommentPrefix.Length, end - ConverterCommentPrefix.Length);
     }
 
-    private static LockObject Typed(string type) => new LockObject().Set("type", new LockString(type));
+    // Values every schema repeats, shared between trees (built nodes are never changed; only objects and arrays are).
+    private static readonly Dictionary<string, LockString> JsonTypes = new[] { "boolean", "integer", "number", "string", "array", "object", "null" }
+        .ToDictionary(static t => t, static t => new LockString(t), StringComparer.Ordinal);
+
+    private static readonly Dictionary<JsonKind, (LockNumber Min, LockNumber Max)> Ranges = new[]
+        {
+            JsonKind.Byte, JsonKind.SByte, JsonKind.Int16, JsonKind.UInt16, JsonKind.Int32, JsonKind.UInt32, JsonKind.Int64, JsonKind.UInt64,
+        }
+        .ToDictionary(static k => k, static k => RangeOf(k));
+
+    private static LockObject Typed(string type) => new LockObject().Set("type", JsonTypes[type]);
 
     private static LockObject Integer(JsonKind kind)
+    {
+        var (min, max) = Ranges.TryGetValue(kind, out var range) ? range : Ranges[JsonKind.Int32];
+        return Typed("integer").Set("minimum", min).Set("maximum", max);
+    }
+
+    private static (LockNumber Min, LockNumber Max) RangeOf(JsonKind kind)
     {
         var (min, max) = kind switch
         {
@@ -375,7 +391,7 @@ internal sealed class EventSchemaBuilder
             JsonKind.UInt64 => (ulong.MinValue, (decimal)ulong.MaxValue),
             _ => ((decimal)int.MinValue, (decimal)int.MaxValue),
         };
-        return Typed("integer").Set("minimum", LockNumber.Of(min)).Set("maximum", LockNumber.Of(max));
+        return (LockNumber.Of(min), LockNumber.Of(max));
     }
 
     /// <summary>The schema that also accepts null.</summary>
@@ -398,7 +414,7 @@ internal sealed class EventSchemaBuilder
 
         if (schema["type"] is LockString single && schema["$ref"] is null)
         {
-            schema.Set("type", new LockArray([single, new LockString("null")]));
+            schema.Set("type", new LockArray([single, JsonTypes["null"]]));
             return schema;
         }
 

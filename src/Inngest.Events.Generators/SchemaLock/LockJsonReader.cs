@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -12,13 +13,24 @@ internal sealed class LockJsonReader
     private const int MaxDepth = 128;
 
     private readonly string _text;
+    private readonly int _rawDepth;
     private int _position;
 
-    private LockJsonReader(string text) => _text = text;
-
-    public static LockNode Read(string text)
+    private LockJsonReader(string text, int rawDepth)
     {
-        var reader = new LockJsonReader(text);
+        _text = text;
+        _rawDepth = rawDepth;
+    }
+
+    public static LockNode Read(string text) => Read(text, int.MaxValue);
+
+    /// <summary>
+    /// Reads <paramref name="text"/>, checking all of it, but keeps the values nested <paramref name="rawDepth"/> levels
+    /// deep as <see cref="LockRaw"/> spans, to be read when needed (the lock's schemas, most of which are never looked at).
+    /// </summary>
+    public static LockNode Read(string text, int rawDepth)
+    {
+        var reader = new LockJsonReader(text, rawDepth);
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             reader._position = 1;
@@ -43,6 +55,12 @@ internal sealed class LockJsonReader
         }
 
         var start = _position;
+        if (depth >= _rawDepth)
+        {
+            Skip(depth);
+            return new LockRaw(_text, start, _position - start);
+        }
+
         LockNode value;
         switch (_text[_position])
         {
@@ -53,7 +71,7 @@ internal sealed class LockJsonReader
                 value = ReadArray(depth);
                 break;
             case '"':
-                value = new LockString(ReadString());
+                value = new LockString(ReadString(build: true)!);
                 break;
             case 't':
                 ReadWord("true");
@@ -105,7 +123,7 @@ internal sealed class LockJsonReader
             }
 
             var nameStart = _position;
-            var name = ReadString();
+            var name = ReadString(build: true)!;
             if (result.Contains(name))
             {
                 throw new LockFormatException($"the property \"{name}\" appears twice in one object", nameStart);
@@ -173,10 +191,105 @@ internal sealed class LockJsonReader
         }
     }
 
-    private string ReadString()
+    /// <summary>Checks a value and moves past it without building it.</summary>
+    private void Skip(int depth)
+    {
+        var c = Peek();
+        if (c is '{' or '[')
+        {
+            if (depth >= MaxDepth)
+            {
+                throw new LockFormatException($"the JSON nests deeper than {MaxDepth} levels", _position);
+            }
+
+            var close = c == '{' ? '}' : ']';
+            List<string>? names = null;
+            _position++;
+            SkipWhitespace();
+            if (Peek() == close)
+            {
+                _position++;
+                return;
+            }
+
+            while (true)
+            {
+                SkipWhitespace();
+                if (close == '}')
+                {
+                    if (Peek() != '"')
+                    {
+                        throw Unexpected("a property name in double quotes");
+                    }
+
+                    var nameStart = _position;
+                    var name = ReadString(build: true)!;
+                    names ??= new List<string>();
+                    if (names.Contains(name))
+                    {
+                        throw new LockFormatException($"the property \"{name}\" appears twice in one object", nameStart);
+                    }
+
+                    names.Add(name);
+                    SkipWhitespace();
+                    if (Peek() != ':')
+                    {
+                        throw Unexpected("':'");
+                    }
+
+                    _position++;
+                    SkipWhitespace();
+                }
+
+                if (_position >= _text.Length)
+                {
+                    throw new LockFormatException("the file ends where a value was expected", _position);
+                }
+
+                Skip(depth + 1);
+                SkipWhitespace();
+                var next = Peek();
+                _position++;
+                if (next == close)
+                {
+                    return;
+                }
+
+                if (next != ',')
+                {
+                    _position--;
+                    throw Unexpected(close == '}' ? "',' or '}'" : "',' or ']'");
+                }
+            }
+        }
+
+        switch (c)
+        {
+            case '"':
+                ReadString(build: false);
+                return;
+            case 't':
+                ReadWord("true");
+                return;
+            case 'f':
+                ReadWord("false");
+                return;
+            case 'n':
+                ReadWord("null");
+                return;
+            case '-':
+            case >= '0' and <= '9':
+                ReadNumber();
+                return;
+            default:
+                throw new LockFormatException($"unexpected '{Describe(c)}' where a value was expected", _position);
+        }
+    }
+
+    private string? ReadString(bool build)
     {
         _position++;
-        var builder = new StringBuilder();
+        var builder = build ? new StringBuilder() : null;
         while (true)
         {
             if (_position >= _text.Length)
@@ -188,7 +301,7 @@ internal sealed class LockJsonReader
             if (c == '"')
             {
                 _position++;
-                return builder.ToString();
+                return builder?.ToString();
             }
 
             if (c < ' ')
@@ -198,7 +311,7 @@ internal sealed class LockJsonReader
 
             if (c != '\\')
             {
-                builder.Append(c);
+                builder?.Append(c);
                 _position++;
                 continue;
             }
@@ -213,14 +326,14 @@ internal sealed class LockJsonReader
             _position++;
             switch (escape)
             {
-                case '"': builder.Append('"'); break;
-                case '\\': builder.Append('\\'); break;
-                case '/': builder.Append('/'); break;
-                case 'b': builder.Append('\b'); break;
-                case 'f': builder.Append('\f'); break;
-                case 'n': builder.Append('\n'); break;
-                case 'r': builder.Append('\r'); break;
-                case 't': builder.Append('\t'); break;
+                case '"': builder?.Append('"'); break;
+                case '\\': builder?.Append('\\'); break;
+                case '/': builder?.Append('/'); break;
+                case 'b': builder?.Append('\b'); break;
+                case 'f': builder?.Append('\f'); break;
+                case 'n': builder?.Append('\n'); break;
+                case 'r': builder?.Append('\r'); break;
+                case 't': builder?.Append('\t'); break;
                 case 'u':
                     if (_position + 4 > _text.Length
                         || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
@@ -228,7 +341,7 @@ internal sealed class LockJsonReader
                         throw new LockFormatException("'\\u' must be followed by four hexadecimal digits", _position - 2);
                     }
 
-                    builder.Append((char)code);
+                    builder?.Append((char)code);
                     _position += 4;
                     break;
                 default:

@@ -11,11 +11,14 @@ namespace Inngest.Events.Generators.SchemaLock;
 /// </summary>
 internal static class LockJsonWriter
 {
-    public static string Write(LockNode node)
+    public static string Write(LockNode node) => Write(node, 0, finalNewline: true);
+
+    /// <summary>A value as it is written at <paramref name="indent"/> levels inside a document.</summary>
+    public static string Write(LockNode node, int indent, bool finalNewline)
     {
         var builder = new StringBuilder();
-        Write(builder, node, 0);
-        return builder.Append('\n').ToString();
+        Write(builder, node, indent);
+        return finalNewline ? builder.Append('\n').ToString() : builder.ToString();
     }
 
     private static void Write(StringBuilder builder, LockNode node, int indent)
@@ -76,6 +79,9 @@ internal static class LockJsonWriter
                 return;
             case LockLiteral l:
                 builder.Append(l.Text);
+                return;
+            case LockRaw raw:
+                Write(builder, raw.Node, indent);
                 return;
         }
     }

@@ -67,7 +67,7 @@ public sealed class EventSchemaLockCodeFixTests
         var updated = EventLockFile.Parse(expected);
         Assert.Equal(["shop/order.cancelled", "shop/order.placed", "shop/order.shipped"], updated.Events.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["1", "2"], updated.Events["shop/order.placed"].Versions.Keys.Order(StringComparer.Ordinal));
-        Assert.True(LockNode.DeepEquals(EventLockFile.Parse(before).Events["shop/order.placed"].Versions["1"], updated.Events["shop/order.placed"].Versions["1"]));
+        Assert.True(LockNode.DeepEquals(EventLockFile.Parse(before).Events["shop/order.placed"].Versions["1"].Node, updated.Events["shop/order.placed"].Versions["1"].Node));
     }
 
     [Fact]

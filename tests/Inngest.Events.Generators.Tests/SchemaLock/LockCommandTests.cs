@@ -83,7 +83,7 @@ public sealed partial class LockCommandTests(ITestOutputHelper output)
             await _dotnet.RunAsync(app, "build", "--no-restore", "--disable-build-servers", "-p:InngestUpdateEventsLock=true");
             var versions = EventLockFile.Parse(File.ReadAllText(contractsLock)).Events["shop/order.placed"];
             Assert.Equal("2", versions.Current);
-            Assert.True(LockNode.DeepEquals(EventLockFile.Parse(contractsText).Events["shop/order.placed"].Versions["1"], versions.Versions["1"]));
+            Assert.True(LockNode.DeepEquals(EventLockFile.Parse(contractsText).Events["shop/order.placed"].Versions["1"].Node, versions.Versions["1"].Node));
             Assert.Empty(Diagnostics(await BuildAsync(app)));
 
             // An unreadable lock fails the build at its line and column, and the update does not overwrite it.

@@ -73,8 +73,8 @@ public sealed class LockLifecycleTests
         var v2 = EventLockFile.Parse(lockV2).Events["shop/order.placed"];
         Assert.Equal("2", v2.Current);
         Assert.Equal(["1", "2"], v2.Versions.Keys.Order(StringComparer.Ordinal));
-        Assert.True(LockNode.DeepEquals(v1.Versions["1"], v2.Versions["1"]), "the old version's schema changed");
-        var quantity = ((LockObject)((LockObject)v2.Versions["2"]["properties"]!)["quantity"]!).GetString("type");
+        Assert.True(LockNode.DeepEquals(v1.Versions["1"].Node, v2.Versions["1"].Node), "the old version's schema changed");
+        var quantity = ((LockObject)((LockObject)v2.Versions["2"].Node["properties"]!)["quantity"]!).GetString("type");
         Assert.Equal("string", quantity);
 
         // The old version's schema stays frozen: going back to version 1 with version 2's shape is a breaking change.
@@ -173,7 +173,7 @@ public sealed class LockLifecycleTests
         Assert.Empty(await LockHarness.AnalyzeAsync(appCompilation, appLock));
 
         // An app lock that still holds the event (it moved into the library) says where it is locked now.
-        var stale = EventLockWriter.Write(EventLockFile.Parse(appLock), EventLockFile.Parse(libraryLock).Events.Values.Select(e => new EventSnapshot(e.Name, e.Current, e.TypeName, e.Versions[e.Current])), []);
+        var stale = EventLockWriter.Write(EventLockFile.Parse(appLock), EventLockFile.Parse(libraryLock).Events.Values.Select(e => new EventSnapshot(e.Name, e.Current, e.TypeName, e.Versions[e.Current].Node)), []);
         var diagnostic = Assert.Single(await LockHarness.AnalyzeAsync(appCompilation, stale));
         Assert.Equal(DiagnosticIds.EventLockEntryMismatch, diagnostic.Id);
         Assert.Contains("it is now declared in the referenced assembly 'Acme.Contracts', whose own project locks it", diagnostic.GetMessage(), StringComparison.Ordinal);
