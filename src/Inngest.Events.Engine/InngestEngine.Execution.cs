@@ -57,7 +57,7 @@ public sealed partial class InngestEngine
 
         var delay = RetryDelay(call.Attempt, response.RetryAfter);
         AddTimeline(run, RunTimelineKind.Retrying, null,
-            $"function failed (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}; retrying in {TimeStrings.Format(delay)}");
+            $"function failed (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}; retrying in {DurationText.Format(delay)}");
         EnqueueCall(run, call.StepId, call.Attempt + 1, _time.GetUtcNow() + delay);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class InngestEngine
                 step.Error = error;
                 var delay = RetryDelay(call.Attempt, response.RetryAfter);
                 AddTimeline(run, RunTimelineKind.StepRetrying, step.Name,
-                    $"step {step.Label} failed (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}; retrying in {TimeStrings.Format(delay)}");
+                    $"step {step.Label} failed (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}; retrying in {DurationText.Format(delay)}");
                 EnqueueCall(run, call.StepId, call.Attempt + 1, now + delay);
                 return true;
             }
