@@ -36,6 +36,9 @@ internal static class DocBlockCompiler
             .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t, nonPublic: true)!).AsSourceGenerator())
             .ToImmutableArray());
 
+    /// <summary>Every analyzer the package ships.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers => Analyzers.Value;
+
     private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> Analyzers = new(() =>
         GeneratorAssembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
