@@ -13,7 +13,7 @@ namespace Inngest.Events.Engine;
 // posting a register request), and their runs are driven over HTTP by the same run loop as the engine's own functions.
 public sealed partial class InngestEngine
 {
-    private const string SyncKindHeader = "X-Inngest-Sync-Kind";
+    private const string SyncKindHeader = InngestHeaders.SyncKind;
 
     // Guarded by _gate.
     private readonly Dictionary<string, RemoteApp> _apps = new(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ public sealed partial class InngestEngine
 
     /// <summary>
     /// Registers the functions of an app from its register request (the body an SDK posts to <c>/fn/register</c>,
-    /// design/inngest-protocol.md §3.3): they are triggered like the engine's own functions and called at their URLs.
+    /// docs/protocol.md#sync-put): they are triggered like the engine's own functions and called at their URLs.
     /// A later sync of the same app replaces its functions; runs in flight finish with the definitions they started with.
     /// </summary>
     /// <param name="registerRequest">The JSON register request.</param>
@@ -106,7 +106,7 @@ public sealed partial class InngestEngine
         var http = Http;
         using var message = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        message.Headers.TryAddWithoutValidation(SyncKindHeader, "in_band");
+        message.Headers.TryAddWithoutValidation(SyncKindHeader, InngestHeaders.InBand);
         http.Prepare(message, body);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -132,7 +132,7 @@ public sealed partial class InngestEngine
                     $"The app at {url} answered {(int)response.StatusCode} to the sync request: {text[..Math.Min(500, text.Length)]}");
             }
 
-            if (response.Headers.TryGetValues(SyncKindHeader, out var kinds) && kinds.Contains("in_band"))
+            if (response.Headers.TryGetValues(SyncKindHeader, out var kinds) && kinds.Contains(InngestHeaders.InBand))
             {
                 return Register(AppSyncRequest.FromInBandReply(reply));
             }

@@ -7,10 +7,10 @@ namespace Inngest.Events.Engine;
 
 public sealed partial class InngestEngine
 {
-    /// <summary>The final-result op (design/inngest-protocol.md §3.7), not in <see cref="OpCodes"/>.</summary>
+    /// <summary>The final-result op (docs/protocol.md#ops), not in <see cref="OpCodes"/>.</summary>
     private const string RunCompleteOp = "RunComplete";
 
-    /// <summary>Interprets a call response (design/inngest-protocol.md §8.1 steps 4–5). Under the lock.</summary>
+    /// <summary>Interprets a call response (docs/protocol.md#the-embedded-engine steps 4–5). Under the lock.</summary>
     private void Apply(CallWork call, CallRequest request, CallResponse response, DateTimeOffset startedAt)
     {
         var run = call.Run;
@@ -106,7 +106,7 @@ public sealed partial class InngestEngine
             {
                 var data = op.Data ?? JsonValues.Null;
                 var step = run.GetOrAddStep(op.Id, op, OpCodes.StepRun);
-                Resolve(run, op.Id, JsonValues.DataMemo(data), StepStatus.Completed, data, null, executed: true,
+                Resolve(run, op.Id, StepMemo.EncodeData(data), StepStatus.Completed, data, null, executed: true,
                     RunTimelineKind.StepCompleted, $"step {step.Label} completed{AttemptSuffix(step.Attempts + 1)}");
                 return true;
             }
@@ -130,7 +130,7 @@ public sealed partial class InngestEngine
             {
                 var error = op.Error ?? new StepError("Error", "The step failed without an error.");
                 var step = run.GetOrAddStep(op.Id, op, OpCodes.StepRun);
-                Resolve(run, op.Id, JsonValues.ErrorMemo(JsonValues.Error(error)), StepStatus.Failed, null, error, executed: true,
+                Resolve(run, op.Id, StepMemo.EncodeError(error), StepStatus.Failed, null, error, executed: true,
                     RunTimelineKind.StepFailed, $"step {step.Label} failed for good (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}");
                 return true;
             }
@@ -256,24 +256,15 @@ public sealed partial class InngestEngine
             return;
         }
 
-        EnqueueCall(run, "step", 0, _time.GetUtcNow());
+        EnqueueCall(run, StepIds.Discovery, 0, _time.GetUtcNow());
     }
 
     /// <summary>The delay before retrying after a failed attempt: <c>Retry-After</c> when given, else the backoff table.</summary>
     private TimeSpan RetryDelay(int attempt, string? retryAfter)
     {
-        if (retryAfter is { Length: > 0 })
+        if (TimeStrings.TryParseRetryAfter(retryAfter, _time.GetUtcNow(), out var delay))
         {
-            if (long.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-            {
-                return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 86400));
-            }
-
-            if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
-            {
-                var delay = when - _time.GetUtcNow();
-                return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : delay;
-            }
+            return delay;
         }
 
         var table = _options.RetryBackoff;
@@ -322,7 +313,7 @@ public sealed partial class InngestEngine
                 break;
             case TimerKind.ExpireInvoke:
                 var error = new StepError("InngestInvokeTimeoutError", "Timed out waiting for invoked function to complete");
-                Resolve(run, timer.Hash, JsonValues.ErrorMemo(JsonValues.Error(error)), StepStatus.TimedOut, null, error, executed: false,
+                Resolve(run, timer.Hash, StepMemo.EncodeError(error), StepStatus.TimedOut, null, error, executed: false,
                     RunTimelineKind.InvokeTimedOut, $"step {step.Label} timed out waiting for the invoked function");
                 break;
         }

@@ -18,7 +18,7 @@ public sealed partial class InngestEngine
     {
         run.Terminal = RunStatus.Failed;
         run.Error = error;
-        run.ErrorObject = JsonValues.FunctionError(error);
+        run.ErrorObject = Inngest.Events.FunctionError.From(error);
         AddTimeline(run, RunTimelineKind.Failed, null, $"failed: {error.Name}: {error.Message}");
         Finalize(run);
     }
@@ -33,7 +33,7 @@ public sealed partial class InngestEngine
 
     /// <summary>
     /// Ends a run: drops its pauses and timers, resumes the run that invoked it, and emits the system events
-    /// (design/inngest-protocol.md §6). Under the lock.
+    /// (docs/protocol.md#system-events). Under the lock.
     /// </summary>
     private void Finalize(RunState run)
     {
@@ -65,16 +65,16 @@ public sealed partial class InngestEngine
         {
             case RunStatus.Completed:
                 var result = run.Result ?? JsonValues.Null;
-                Resolve(parent, hash, JsonValues.DataMemo(result), StepStatus.Completed, result, null, executed: false,
+                Resolve(parent, hash, StepMemo.EncodeData(result), StepStatus.Completed, result, null, executed: false,
                     RunTimelineKind.InvokeFinished, $"step {step.Label}: invoked run {run.RunId} completed");
                 break;
             case RunStatus.Failed:
-                Resolve(parent, hash, JsonValues.ErrorMemo(run.ErrorObject!.Value), StepStatus.Failed, null, run.Error, executed: false,
+                Resolve(parent, hash, StepMemo.EncodeError(run.ErrorObject!), StepStatus.Failed, null, run.Error, executed: false,
                     RunTimelineKind.InvokeFinished, $"step {step.Label}: invoked run {run.RunId} failed: {run.Error!.Name}: {run.Error.Message}");
                 break;
             default:
                 var error = new StepError("Error", "function cancelled");
-                Resolve(parent, hash, JsonValues.ErrorMemo(JsonValues.FunctionError(error)), StepStatus.Failed, null, error, executed: false,
+                Resolve(parent, hash, StepMemo.EncodeError(Inngest.Events.FunctionError.From(error)), StepStatus.Failed, null, error, executed: false,
                     RunTimelineKind.InvokeFinished, $"step {step.Label}: invoked run {run.RunId} was cancelled");
                 break;
         }
@@ -84,41 +84,15 @@ public sealed partial class InngestEngine
     private void EmitSystemEvents(RunState run)
     {
         var status = run.Terminal!.Value;
-        var data = JsonValues.Build(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("function_id", run.CompositeId);
-            writer.WriteString("run_id", run.RunId);
-            writer.WritePropertyName("event");
-            run.Event.WriteTo(writer);
-            writer.WriteStartArray("events");
-            foreach (var evt in run.Events)
-            {
-                evt.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
-            if (status == RunStatus.Failed)
-            {
-                writer.WritePropertyName("error");
-                run.ErrorObject!.Value.WriteTo(writer);
-            }
-            else if (status == RunStatus.Completed)
-            {
-                writer.WritePropertyName("result");
-                (run.Result ?? JsonValues.Null).WriteTo(writer);
-            }
-
-            if (run.CorrelationId is not null)
-            {
-                writer.WriteString("correlation_id", run.CorrelationId);
-            }
-
-            writer.WriteStartObject("_inngest");
-            writer.WriteString("status", status.ToString());
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
+        var data = SystemEventPayloads.RunEnded(new FunctionFinished(
+            run.CompositeId,
+            run.RunId,
+            run.Event,
+            run.Events,
+            Result: status == RunStatus.Completed ? run.Result ?? JsonValues.Null : null,
+            Error: status == RunStatus.Failed ? run.ErrorObject : null,
+            CorrelationId: run.CorrelationId,
+            Inngest: new RunEndMetadata(status.ToString())));
 
         IngestSystemEvent(FunctionFinished, null, null, data, fanOut: true);
         if (status == RunStatus.Failed)

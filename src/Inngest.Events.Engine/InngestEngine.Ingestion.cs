@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using Inngest.Events.Engine.Internal;
+using Inngest.Events.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Inngest.Events.Engine;
 
 public sealed partial class InngestEngine
 {
-    private const string FunctionFailed = "inngest/function.failed";
-    private const string FunctionFinished = "inngest/function.finished";
-    private const string FunctionCancelled = "inngest/function.cancelled";
-    private const string FunctionInvoked = "inngest/function.invoked";
-    private const string ScheduledTimer = "inngest/scheduled.timer";
+    private const string FunctionFailed = SystemEventNames.FunctionFailed;
+    private const string FunctionFinished = SystemEventNames.FunctionFinished;
+    private const string FunctionCancelled = SystemEventNames.FunctionCancelled;
+    private const string FunctionInvoked = SystemEventNames.FunctionInvoked;
+    private const string ScheduledTimer = SystemEventNames.ScheduledTimer;
 
     /// <summary>Sends events to the engine, validated and serialized as the client does; returns their internal ids.</summary>
     /// <exception cref="InngestEventValidationException">An event breaks a rule of the event API; none was ingested.</exception>
@@ -32,7 +33,7 @@ public sealed partial class InngestEngine
 
     /// <summary>
     /// Sends raw JSON as Inngest's event API takes it: one event object or an array of them. Every event is validated
-    /// (design/inngest-protocol.md §1.3) before any is ingested. Returns the internal ids.
+    /// (docs/protocol.md#event-rules) before any is ingested. Returns the internal ids.
     /// </summary>
     /// <exception cref="JsonException">The JSON is malformed, or an event's fields have the wrong types (e.g. <c>data</c> is not an object).</exception>
     /// <exception cref="InngestEventValidationException">An event breaks a rule of the event API.</exception>
@@ -43,7 +44,7 @@ public sealed partial class InngestEngine
     }
 
     /// <summary>
-    /// One event of an event API request that carried <c>x-inngest-event-id-seed</c> (design/inngest-protocol.md §1.5):
+    /// One event of an event API request that carried <c>x-inngest-event-id-seed</c> (docs/protocol.md#event-ids-and-the-seed-header):
     /// its internal id is derived from the seed and its index in the request, as Inngest derives it, so a client's retry
     /// of the same request gets the same ids, and an event already ingested under its id is not ingested again (no
     /// second run, no second resumed wait). Without a readable seed the event gets a fresh id.
@@ -233,7 +234,7 @@ public sealed partial class InngestEngine
         AddTimeline(run, RunTimelineKind.Queued, null, due > now
             ? $"queued by '{trigger.Name}' ({trigger.InternalId}) until {due.ToString("O", CultureInfo.InvariantCulture)}"
             : $"queued by '{trigger.Name}' ({trigger.InternalId})");
-        EnqueueCall(run, "step", 0, due);
+        EnqueueCall(run, StepIds.Discovery, 0, due);
         return run;
     }
 

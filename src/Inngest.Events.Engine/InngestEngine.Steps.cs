@@ -30,24 +30,9 @@ public sealed partial class InngestEngine
         Enqueue(new TimerWork(TimerKind.WakeSleep, run, op.Id, pending.Token), until);
     }
 
-    /// <summary>
-    /// When a sleep ends: <c>opts.duration</c> is a time string or an RFC 3339 time (the server tries strings of ten or
-    /// more characters as times first); a time in the past ends at once.
-    /// </summary>
+    /// <summary>When a sleep ends (<see cref="TimeStrings.TryParseSleep"/>).</summary>
     private static DateTimeOffset? SleepUntil(string? text, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (text.Length >= 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-        {
-            return time > now ? time : now;
-        }
-
-        return TimeStrings.TryParse(text, out var duration) ? now + (duration > TimeSpan.Zero ? duration : TimeSpan.Zero) : null;
-    }
+        => TimeStrings.TryParseSleep(text, now, out var until) ? until : null;
 
     /// <summary>
     /// A <c>WaitForEvent</c> op: a pause that only events ingested from now on can match, by name and <c>if</c>
@@ -104,38 +89,16 @@ public sealed partial class InngestEngine
         if (target is null)
         {
             var error = new StepError("Error", $"The function '{functionId}' to invoke was not found in app '{AppId}'.");
-            Resolve(run, op.Id, JsonValues.ErrorMemo(JsonValues.FunctionError(error)), StepStatus.Failed, null, error, executed: false,
+            Resolve(run, op.Id, StepMemo.EncodeError(Inngest.Events.FunctionError.From(error)), StepStatus.Failed, null, error, executed: false,
                 RunTimelineKind.InvokeFinished, $"step {step.Label} could not invoke '{functionId}': not found");
             return;
         }
 
         AddTimeline(run, RunTimelineKind.Invoking, step.Name, $"step {step.Label} invoking '{CompositeIdOf(target)}'");
         var payload = opts.ValueKind == JsonValueKind.Object && opts.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        var data = JsonValues.Build(writer =>
-        {
-            writer.WriteStartObject();
-            if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("data", out var userData) && userData.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in userData.EnumerateObject())
-                {
-                    if (property.Name != "_inngest")
-                    {
-                        property.WriteTo(writer);
-                    }
-                }
-            }
-
-            writer.WriteStartObject("_inngest");
-            writer.WriteString("fn_id", CompositeIdOf(target));
-            writer.WriteString("correlation_id", correlationId);
-            writer.WriteNumber("expire", pending.ExpiresAt.ToUnixTimeMilliseconds());
-            writer.WriteString("name", FunctionInvoked);
-            writer.WriteString("source_app_id", AppIdOf(run.Function));
-            writer.WriteString("source_fn_id", run.CompositeId);
-            writer.WriteNumber("source_fn_v", 1);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
+        var userData = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("data", out var d) ? d : default;
+        var data = SystemEventPayloads.Invoked(userData, new FunctionInvokedMetadata(
+            CompositeIdOf(target), correlationId, pending.ExpiresAt.ToUnixTimeMilliseconds(), FunctionInvoked, AppIdOf(run.Function), run.CompositeId, 1));
         var user = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? u.Clone() : JsonValues.EmptyObject;
         var version = JsonValues.GetString(payload, "v");
         var evt = Ingest(new ParsedEvent(FunctionInvoked, data, null, null, user, version), fanOut: false);

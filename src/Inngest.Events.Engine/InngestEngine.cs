@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using Inngest.Events.Engine.Expressions;
 using Inngest.Events.Engine.Internal;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inngest.Events.Engine;
 
 /// <summary>
-/// An in-process Inngest executor (design/inngest-protocol.md §8.1) for development, tests and samples. It ingests
+/// An in-process Inngest executor (docs/protocol.md#the-embedded-engine) for development, tests and samples. It ingests
 /// events, fans them out to the functions they trigger, and drives each run through a <see cref="FunctionRunner"/> with
 /// real call requests, interpreting the call responses as Inngest does: memoized steps, parallel plans, retries with
 /// backoff, sleeps, waits for events, invokes, cancellation, timeouts, cron schedules and the <c>inngest/function.*</c>
@@ -117,7 +118,7 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     public string AppId { get; }
 
     /// <summary>The runner the engine calls the functions through.</summary>
-    public FunctionRunner Runner => _runner;
+    internal FunctionRunner Runner => _runner;
 
     /// <summary>A client that sends to this engine (the one <c>UseEmbeddedEngine</c> registers behaves the same).</summary>
     public IInngestClient Client => _client;
@@ -464,7 +465,7 @@ public sealed partial class InngestEngine : IEventTransport, IAsyncDisposable
     private void EnqueueCall(RunState run, string stepId, int attempt, DateTimeOffset due)
     {
         run.CallsOutstanding++;
-        if (stepId == "step")
+        if (stepId == StepIds.Discovery)
         {
             run.DiscoveryScheduled = true;
         }

@@ -1,3 +1,5 @@
+using Inngest.Events.Protocol;
+
 namespace Inngest.Events.Engine.Internal;
 
 // The engine's queue items. They form one closed hierarchy, so they share this file.
@@ -14,7 +16,7 @@ internal sealed class CallWork(RunState run, string stepId, int attempt) : WorkI
 
     public int Attempt { get; } = attempt;
 
-    public bool IsDiscovery => StepId == "step";
+    public bool IsDiscovery => StepId == StepIds.Discovery;
 }
 
 /// <summary>What a <see cref="TimerWork"/> does when it is due.</summary>
