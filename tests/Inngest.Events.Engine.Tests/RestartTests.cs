@@ -5,16 +5,23 @@ namespace Inngest.Events.Engine.Tests;
 /// <summary>
 /// A new engine on the store of a stopped (or crashed) one resumes every run from the store alone: sleeps fire at their
 /// time (at once when overdue), waits still match, retries keep their attempt numbers, dedup still holds, timers are not
-/// doubled, and a call that was running at a crash runs again.
+/// doubled, and a call that was running at a crash runs again. Every store runs these: <see cref="InMemoryRestartTests"/>,
+/// <see cref="SqliteRestartTests"/>.
 /// </summary>
-public sealed class RestartTests
+public abstract class RestartTests
 {
+    /// <summary>A new, empty store.</summary>
+    private protected abstract IEngineStore CreateStore();
+
+    /// <summary>The store a restarted process gets: the same one in memory; a new one on the same file once the old is closed.</summary>
+    private protected abstract IEngineStore Reopen(IEngineStore store);
+
     [Fact]
     public async Task A_sleeping_run_wakes_at_its_time_after_a_restart_without_running_finished_steps_again()
     {
         var before = 0;
         var after = 0;
-        await using var h = new EngineHarness(Fn.On("napper", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("napper", Names.OrderPlaced, async invocation =>
         {
             await invocation.Steps.RunAsync("before", () => ++before);
             await invocation.Steps.SleepAsync("nap", TimeSpan.FromHours(1));
@@ -42,7 +49,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_sleep_that_ended_while_the_engine_was_down_ends_at_once()
     {
-        await using var h = new EngineHarness(Fn.On("napper", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("napper", Names.OrderPlaced, async invocation =>
         {
             await invocation.Steps.SleepAsync("nap", TimeSpan.FromHours(1));
             return invocation.SerializeResult("awake");
@@ -63,7 +70,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_wait_still_matches_after_a_restart_and_only_events_sent_after_it_began()
     {
-        await using var h = new EngineHarness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
         {
             var payment = await invocation.Steps.WaitForEventAsync<PaymentReceived>("wait-payment", TimeSpan.FromHours(1), "event.data.orderId == async.data.orderId");
             return invocation.SerializeResult(payment?.Data.Amount ?? -1);
@@ -85,7 +92,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_wait_that_expired_while_the_engine_was_down_times_out_at_once()
     {
-        await using var h = new EngineHarness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
         {
             var payment = await invocation.Steps.WaitForEventAsync<PaymentReceived>("wait-payment", TimeSpan.FromHours(1));
             return invocation.SerializeResult(payment?.Data.Amount ?? -1);
@@ -106,7 +113,7 @@ public sealed class RestartTests
     public async Task A_retry_keeps_its_attempt_number_after_a_restart()
     {
         var executions = 0;
-        await using var h = new EngineHarness(Fn.On("charge", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("charge", Names.OrderPlaced, async invocation =>
             invocation.SerializeResult(await invocation.Steps.RunAsync("charge-card", () => ++executions < 3 ? Fn.Throw("declined") : executions))));
 
         await h.SendAsync(new OrderPlaced("o1"));
@@ -126,7 +133,7 @@ public sealed class RestartTests
     [Fact]
     public async Task An_event_id_still_dedups_after_a_restart()
     {
-        await using var h = new EngineHarness(Fn.Returning("once", Names.OrderPlaced, "ok"));
+        await using var h = Harness(Fn.Returning("once", Names.OrderPlaced, "ok"));
 
         await h.SendAsync(new OrderPlaced("o1"), new EventOptions { Id = "order-1" });
         await h.RunAsync();
@@ -143,7 +150,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_cron_timer_is_restored_once_and_fires_once_per_occurrence()
     {
-        await using var h = new EngineHarness(new InngestFunctionDefinition
+        await using var h = Harness(new InngestFunctionDefinition
         {
             Id = "hourly",
             Triggers = [FunctionTrigger.ForCron("0 * * * *")],
@@ -166,7 +173,7 @@ public sealed class RestartTests
         var executions = 0;
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var store = new CrashingStore(new InMemoryEngineStore());
+        var store = new CrashingStore(CreateStore());
         await using var h = new EngineHarness(store, null, Fn.On("slow", Names.OrderPlaced, async invocation =>
         {
             await invocation.Steps.RunAsync("first", () => "done");
@@ -187,7 +194,7 @@ public sealed class RestartTests
         var running = h.Engine.RunUntilIdleAsync();
         await started.Task;
         store.Crash();
-        var crashed = h.Replace(store.Inner);
+        var crashed = h.Replace(Reopen(store.Inner));
 
         await h.RunAsync();
         var run = h.SingleRun("slow");
@@ -205,7 +212,7 @@ public sealed class RestartTests
     [Fact]
     public async Task The_store_holds_the_live_state_of_a_waiting_run()
     {
-        await using var h = new EngineHarness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
         {
             var payment = await invocation.Steps.WaitForEventAsync<PaymentReceived>("wait-payment", TimeSpan.FromHours(1), "event.data.orderId == async.data.orderId");
             return invocation.SerializeResult(payment?.Data.Amount ?? -1);
@@ -224,4 +231,6 @@ public sealed class RestartTests
         Assert.Contains(state.Keys, k => k.Id == new StoredKeyId(KeyKind.Idempotency, "app-await-payment", "order-1"));
         Assert.Equal(h.Engine.Events.Count, state.Counters.Events);
     }
+
+    private EngineHarness Harness(params InngestFunctionDefinition[] functions) => new(CreateStore(), null, functions) { Reopen = Reopen };
 }

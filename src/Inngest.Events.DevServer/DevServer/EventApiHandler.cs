@@ -76,11 +76,14 @@ internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOpti
                 }
                 catch (Exception exception) when (exception is JsonException or InngestEventValidationException)
                 {
+                    await engine.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                     await ReplyAsync(context, 400, ids.Count == 0 ? [string.Empty] : ids, ServerMessage(exception)).ConfigureAwait(false);
                     return;
                 }
             }
 
+            // The ids go back only once the events (and the runs they started) are durable in the engine's store.
+            await engine.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             await ReplyAsync(context, 200, ids, null).ConfigureAwait(false);
         }
     }
