@@ -371,13 +371,20 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
             await changed.ConfigureAwait(false);
         }
 
-        await FlushAsync().ConfigureAwait(false);
-        _client.Dispose();
-        _parts.Apps.Dispose();
-        _shutdown.Dispose();
-        if (_ownsStore)
+        try
         {
-            _context.Store.Dispose();
+            await FlushAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // A store that failed to write reports it here, and everything is released all the same.
+            _client.Dispose();
+            _parts.Apps.Dispose();
+            _shutdown.Dispose();
+            if (_ownsStore)
+            {
+                _context.Store.Dispose();
+            }
         }
     }
 

@@ -25,6 +25,7 @@ namespace Inngest.Events.Engine.Store;
 [JsonSerializable(typeof(SkippedRun))]
 [JsonSerializable(typeof(StepError))]
 [JsonSerializable(typeof(SqliteRunEvents))]
+[JsonSerializable(typeof(SqliteCall))]
 internal sealed partial class SqliteJson : JsonSerializerContext
 {
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Inngest.Events.Engine.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace Inngest.Events.Engine.Store;
@@ -79,14 +80,14 @@ internal static class SqliteReader
         Query(connection, "SELECT r.seq, s.data FROM runs r JOIN steps s ON s.run_id = r.run_id WHERE r.seq > $1 AND r.seq <= $2 ORDER BY r.seq, s.ord",
             reader => parts[reader.GetInt64(0)].Steps.Add(Json(reader, 1, SqliteJson.Default.StoredStep)), low, high);
         Query(connection, "SELECT r.seq, c.data FROM runs r JOIN calls c ON c.run_id = r.run_id WHERE r.seq > $1 AND r.seq <= $2 ORDER BY r.seq, c.seq",
-            reader => parts[reader.GetInt64(0)].Calls.Add(Json(reader, 1, SqliteJson.Default.CallRecord)), low, high);
+            reader => parts[reader.GetInt64(0)].Calls.Add(Json(reader, 1, SqliteJson.Default.SqliteCall)), low, high);
         Query(connection, "SELECT r.seq, t.data FROM runs r JOIN timeline t ON t.run_id = r.run_id WHERE r.seq > $1 AND r.seq <= $2 ORDER BY r.seq, t.seq",
             reader => parts[reader.GetInt64(0)].Timeline.Add(Json(reader, 1, SqliteJson.Default.RunTimelineEntry)), low, high);
         var records = new RunRecord[runs.Count];
         for (var i = 0; i < records.Length; i++)
         {
             var part = parts[runs[i].Seq];
-            records[i] = StoredRunRecords.ToRecord(runs[i].Run, part.Steps, part.Calls, part.Timeline);
+            records[i] = ToRecord(runs[i].Run, part);
         }
 
         return records;
@@ -103,9 +104,9 @@ internal static class SqliteReader
 
         var part = new RunParts();
         Query(connection, "SELECT data FROM steps WHERE run_id = $1 ORDER BY ord", reader => part.Steps.Add(Json(reader, 0, SqliteJson.Default.StoredStep)), runId);
-        Query(connection, "SELECT data FROM calls WHERE run_id = $1 ORDER BY seq", reader => part.Calls.Add(Json(reader, 0, SqliteJson.Default.CallRecord)), runId);
+        Query(connection, "SELECT data FROM calls WHERE run_id = $1 ORDER BY seq", reader => part.Calls.Add(Json(reader, 0, SqliteJson.Default.SqliteCall)), runId);
         Query(connection, "SELECT data FROM timeline WHERE run_id = $1 ORDER BY seq", reader => part.Timeline.Add(Json(reader, 0, SqliteJson.Default.RunTimelineEntry)), runId);
-        return StoredRunRecords.ToRecord(run, part.Steps, part.Calls, part.Timeline);
+        return ToRecord(run, part);
     }
 
     public static IReadOnlyList<SkippedRun> ReadSkipped(SqliteConnection connection, int offset, int limit)
@@ -120,6 +121,50 @@ internal static class SqliteReader
         var apps = new List<StoredApp>();
         Query(connection, "SELECT data FROM apps ORDER BY seq", reader => apps.Add(Json(reader, 0, SqliteJson.Default.StoredApp)));
         return apps;
+    }
+
+    /// <summary>The run's record, its calls' requests made whole again (see <see cref="SqliteCall"/>).</summary>
+    private static RunRecord ToRecord(StoredRun run, RunParts part)
+    {
+        Dictionary<string, JsonElement>? memos = null;
+        var calls = new CallRecord[part.Calls.Count];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var (call, runEvents, stackMemos) = part.Calls[i];
+            if (!runEvents && !stackMemos)
+            {
+                calls[i] = call;
+                continue;
+            }
+
+            var request = call.Request;
+            IReadOnlyDictionary<string, JsonElement> steps = request.Steps;
+            if (stackMemos)
+            {
+                memos ??= part.Steps.ToDictionary(s => s.Hash, s => s.Memo ?? JsonValues.Null, StringComparer.Ordinal);
+                var rebuilt = new Dictionary<string, JsonElement>(request.Ctx.Stack.Count, StringComparer.Ordinal);
+                foreach (var hash in request.Ctx.Stack)
+                {
+                    rebuilt[hash] = memos.TryGetValue(hash, out var memo)
+                        ? memo
+                        : throw new JsonException($"Run {run.RunId} has a call whose stack names step {hash}, and the run has no such step.");
+                }
+
+                steps = rebuilt;
+            }
+
+            calls[i] = call with
+            {
+                Request = request with
+                {
+                    Event = runEvents ? run.Event : request.Event,
+                    Events = runEvents ? run.Events : request.Events,
+                    Steps = steps,
+                },
+            };
+        }
+
+        return StoredRunRecords.ToRecord(run, part.Steps, calls, part.Timeline);
     }
 
     private static StoredRun ReadRun(SqliteDataReader reader, int column)
@@ -159,7 +204,7 @@ internal static class SqliteReader
     {
         public List<StoredStep> Steps { get; } = [];
 
-        public List<CallRecord> Calls { get; } = [];
+        public List<SqliteCall> Calls { get; } = [];
 
         public List<RunTimelineEntry> Timeline { get; } = [];
     }

@@ -194,7 +194,7 @@ internal sealed class SqliteWriter : IDisposable
 
         foreach (var call in _calls)
         {
-            Run(_insertCall, call.RunId, Json(call.Call, SqliteJson.Default.CallRecord));
+            Run(_insertCall, call.RunId, Json(Compact(call), SqliteJson.Default.SqliteCall));
         }
 
         foreach (var entry in _timeline)
@@ -248,6 +248,35 @@ internal sealed class SqliteWriter : IDisposable
 
         Run(_writeCounters, counters.Events, counters.Timers, counters.Tokens, counters.AppSyncs);
     }
+
+    /// <summary>Leaves out of a call's row what the run's own rows hold (see <see cref="SqliteCall"/>).</summary>
+    private SqliteCall Compact(StoredCall stored)
+    {
+        var call = stored.Call;
+        var request = call.Request;
+        var runEvents = _runs.TryGetValue(stored.RunId, out var run) && ReferenceEquals(request.Events, run.Events);
+        var stack = request.Ctx.Stack;
+        var stackMemos = request.Steps.Count == stack.Count;
+        for (var i = 0; stackMemos && i < stack.Count; i++)
+        {
+            stackMemos = request.Steps.ContainsKey(stack[i]);
+        }
+
+        if (!runEvents && !stackMemos)
+        {
+            return new SqliteCall(call, false, false);
+        }
+
+        var compact = request with
+        {
+            Event = runEvents ? JsonValues.Null : request.Event,
+            Events = runEvents ? [] : request.Events,
+            Steps = stackMemos ? NoSteps : request.Steps,
+        };
+        return new SqliteCall(call with { Request = compact }, runEvents, stackMemos);
+    }
+
+    private static readonly IReadOnlyDictionary<string, JsonElement> NoSteps = new Dictionary<string, JsonElement>();
 
     private void Clear()
     {
