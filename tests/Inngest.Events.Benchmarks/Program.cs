@@ -14,6 +14,20 @@ public static class Program
             return EngineWaitMemory.PrintRetained(n, store).GetAwaiter().GetResult();
         }
 
+        // `-- flow-control [events]` runs the flow-control workload once, checked and timed (table 6).
+        if (args.Length > 0 && args[0] == "flow-control")
+        {
+            int events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : FlowControlWorkload.Tenants * 1_000;
+            return FlowControlWorkload.PrintAsync(events).GetAwaiter().GetResult();
+        }
+
+        // `-- fanout-cpu [rounds]` runs the fan-out workload and prints wall and CPU time per event (table 6).
+        if (args.Length > 0 && args[0] == "fanout-cpu")
+        {
+            int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
+            return FanOutCpu.PrintAsync(rounds).GetAwaiter().GetResult();
+        }
+
         // `-- analyzer-share [runs]` prints each analyzer's execution time as a share of the compile time (table 2).
         if (args.Length > 0 && args[0] == "analyzer-share")
         {
