@@ -232,5 +232,93 @@ public abstract class RestartTests
         Assert.Equal(h.Engine.Events.Count, state.Counters.Events);
     }
 
+    [Fact]
+    public async Task A_pending_debounce_fires_with_its_last_event_after_a_restart()
+    {
+        await using var h = Harness(Fn.On("debounced", Names.OrderPlaced, OrderId, new FunctionConfig { Debounce = new DebounceConfig("10s") }));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["o2"], h.Engine.Runs.Select(r => r.Result!.Value.GetString()));
+        Assert.Equal(SkipReason.Debounce, Assert.Single(h.Engine.Skipped).Reason);
+    }
+
+    [Fact]
+    public async Task An_open_batch_keeps_its_events_and_times_out_after_a_restart()
+    {
+        await using var h = Harness(Fn.On("batched", Names.OrderPlaced, invocation =>
+            Task.FromResult(invocation.SerializeResult(string.Join(",", invocation.GetEvents<OrderPlaced>().Select(e => e.Data.OrderId)))),
+            new FunctionConfig { BatchEvents = new BatchConfig(3, "10s") }));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["o1,o2"], h.Engine.Runs.Select(r => r.Result!.Value.GetString()));
+    }
+
+    [Fact]
+    public async Task A_rate_limit_still_limits_after_a_restart()
+    {
+        await using var h = Harness(Fn.On("limited", Names.OrderPlaced, OrderId, new FunctionConfig { RateLimit = new RateLimitConfig(1, "1h") }));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.RunAsync();
+
+        Assert.Single(h.Engine.Runs);
+        Assert.Equal(SkipReason.RateLimit, Assert.Single(h.Engine.Skipped).Reason);
+    }
+
+    [Fact]
+    public async Task A_throttle_keeps_its_pace_and_its_queue_after_a_restart()
+    {
+        await using var h = Harness(Fn.On("throttled", Names.OrderPlaced, OrderId, new FunctionConfig { Throttle = new ThrottleConfig(1, "1m") }));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o3"));
+        await h.RunAsync();
+        Assert.Equal([RunStatus.Completed, RunStatus.Queued, RunStatus.Queued], h.Engine.Runs.Select(r => r.Status));
+
+        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
+        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(
+            [EngineHarness.Start, EngineHarness.Start.AddMinutes(1), EngineHarness.Start.AddMinutes(2)],
+            h.Engine.Runs.Select(r => r.StartedAt!.Value));
+    }
+
+    [Fact]
+    public async Task A_singleton_slot_is_still_held_after_a_restart()
+    {
+        await using var h = Harness(Fn.On("single", Names.OrderPlaced, async invocation =>
+        {
+            await invocation.Steps.SleepAsync("hold", TimeSpan.FromHours(1));
+            return invocation.SerializeResult("done");
+        }, new FunctionConfig { Singleton = new SingletonConfig(SingletonMode.Skip) }));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.RunAsync();
+
+        Assert.Single(h.Engine.Runs);
+        Assert.Equal(SkipReason.Singleton, Assert.Single(h.Engine.Skipped).Reason);
+    }
+
+    private static Task<ReadOnlyMemory<byte>> OrderId(FunctionInvocation invocation)
+        => Task.FromResult(invocation.SerializeResult(invocation.GetEvent<OrderPlaced>().Data.OrderId));
+
     private EngineHarness Harness(params InngestFunctionDefinition[] functions) => new(CreateStore(), null, functions) { Reopen = Reopen };
 }
