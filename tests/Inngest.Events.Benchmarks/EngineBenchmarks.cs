@@ -79,6 +79,61 @@ public class EngineFanOutBenchmarks
 }
 
 /// <summary>
+/// Table 6: the same fan-out through an engine that is already running (created before each iteration and checked and
+/// disposed after it, untimed), so a store's setup and teardown (a new database file, its final checkpoint) and the
+/// final read of all runs are left out: the throughput of a long-running engine. One invocation per iteration (each
+/// needs its fresh engine).
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+[InvocationCount(1)]
+public class EngineFanOutRunningBenchmarks
+{
+    private OrderPlaced[] orders = null!;
+    private BenchmarkFolder? folder;
+    private InngestEngine? engine;
+
+    [Params(EngineStores.Memory, EngineStores.Sqlite)]
+    public string Store { get; set; } = EngineStores.Memory;
+
+    [GlobalSetup]
+    public void Setup() => orders = Enumerable.Range(0, EngineFanOutBenchmarks.Events).Select(i => new OrderPlaced($"o{i}", i)).ToArray();
+
+    [IterationSetup]
+    public void StartEngine()
+    {
+        folder = new BenchmarkFolder();
+        engine = new InngestEngine(
+            new InngestFunctionRegistry([EngineFunctions.TwoSteps("email"), EngineFunctions.TwoSteps("invoice"), EngineFunctions.TwoSteps("analytics")]),
+            EngineStores.Options(Store, folder, new InngestEngineOptions { RunInBackground = false }));
+    }
+
+    [Benchmark(OperationsPerInvoke = EngineFanOutBenchmarks.Events, Description = "fan-out per event (6 steps), running engine")]
+    public async Task FanOut()
+    {
+        foreach (var order in orders)
+        {
+            await engine!.SendAsync(order);
+        }
+
+        await engine!.RunUntilIdleAsync();
+    }
+
+    [IterationCleanup]
+    public void StopEngine()
+    {
+        var records = engine!.Runs;
+        if (records.Count != EngineFanOutBenchmarks.Events * 3 || records.Any(r => r.Status != RunStatus.Completed))
+        {
+            throw new InvalidOperationException($"expected {EngineFanOutBenchmarks.Events * 3} completed runs, got {records.Count}");
+        }
+
+        engine.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        folder!.Dispose();
+    }
+}
+
+/// <summary>
 /// Table 6: allocation per run parked in WaitForEventAsync (the Allocated column, per run), on each store. Retained
 /// memory per parked run is printed by <c>dotnet run -c Release -- retained [N] [memory|sqlite]</c> (<see cref="EngineWaitMemory"/>).
 /// </summary>
