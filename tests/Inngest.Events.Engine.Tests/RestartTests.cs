@@ -5,16 +5,21 @@ namespace Inngest.Events.Engine.Tests;
 /// <summary>
 /// A new engine on the store of a stopped (or crashed) one resumes every run from the store alone: sleeps fire at their
 /// time (at once when overdue), waits still match, retries keep their attempt numbers, dedup still holds, timers are not
-/// doubled, and a call that was running at a crash runs again. Every store runs these: <see cref="InMemoryRestartTests"/>,
-/// <see cref="SqliteRestartTests"/>.
+/// doubled, a call that was running at a crash runs again, and flow control carries on. Every store runs these: derive
+/// a class that makes the store (<see cref="InMemoryRestartTests"/>, <see cref="SqliteRestartTests"/>).
 /// </summary>
 public abstract class RestartTests
 {
-    /// <summary>A new, empty store.</summary>
+    /// <summary>A new, empty store; each test makes its own.</summary>
     private protected abstract IEngineStore CreateStore();
 
-    /// <summary>The store a restarted process gets: the same one in memory; a new one on the same file once the old is closed.</summary>
-    private protected abstract IEngineStore Reopen(IEngineStore store);
+    /// <summary>
+    /// The store a restarted process gets in place of <paramref name="store"/>: the same one by default (in memory); for
+    /// a store on a file, a new store on the same file once the old one is closed.
+    /// </summary>
+    private protected virtual IEngineStore Reopen(IEngineStore store) => store;
+
+    private EngineHarness Harness(params InngestFunctionDefinition[] functions) => new(CreateStore(), null, functions) { Reopen = Reopen };
 
     [Fact]
     public async Task A_sleeping_run_wakes_at_its_time_after_a_restart_without_running_finished_steps_again()
@@ -233,9 +238,9 @@ public abstract class RestartTests
     }
 
     [Fact]
-    public async Task A_pending_debounce_fires_with_its_last_event_after_a_restart()
+    public async Task An_open_batch_times_out_after_a_restart()
     {
-        await using var h = Harness(Fn.On("debounced", Names.OrderPlaced, OrderId, new FunctionConfig { Debounce = new DebounceConfig("10s") }));
+        await using var h = Harness(BatchTests.Batched(new BatchConfig(3, "10s")));
 
         await h.SendAsync(new OrderPlaced("o1"));
         await h.RunAsync();
@@ -243,16 +248,13 @@ public abstract class RestartTests
         await h.SendAsync(new OrderPlaced("o2"));
         await h.AdvanceAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(["o2"], h.Engine.Runs.Select(r => r.Result!.Value.GetString()));
-        Assert.Equal(SkipReason.Debounce, Assert.Single(h.Engine.Skipped).Reason);
+        Assert.Equal(["o1,o2"], BatchTests.Results(h));
     }
 
     [Fact]
-    public async Task An_open_batch_keeps_its_events_and_times_out_after_a_restart()
+    public async Task A_pending_debounce_fires_after_a_restart()
     {
-        await using var h = Harness(Fn.On("batched", Names.OrderPlaced, invocation =>
-            Task.FromResult(invocation.SerializeResult(string.Join(",", invocation.GetEvents<OrderPlaced>().Select(e => e.Data.OrderId)))),
-            new FunctionConfig { BatchEvents = new BatchConfig(3, "10s") }));
+        await using var h = Harness(DebounceTests.Debounced(new DebounceConfig("10s")));
 
         await h.SendAsync(new OrderPlaced("o1"));
         await h.RunAsync();
@@ -260,13 +262,14 @@ public abstract class RestartTests
         await h.SendAsync(new OrderPlaced("o2"));
         await h.AdvanceAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(["o1,o2"], h.Engine.Runs.Select(r => r.Result!.Value.GetString()));
+        Assert.Equal(["o2"], DebounceTests.Results(h));
+        Assert.Single(h.Engine.Skipped);
     }
 
     [Fact]
-    public async Task A_rate_limit_still_limits_after_a_restart()
+    public async Task The_rate_limit_holds_after_a_restart()
     {
-        await using var h = Harness(Fn.On("limited", Names.OrderPlaced, OrderId, new FunctionConfig { RateLimit = new RateLimitConfig(1, "1h") }));
+        await using var h = Harness(RateLimitTests.Limited(new RateLimitConfig(1, "1h")));
 
         await h.SendAsync(new OrderPlaced("o1"));
         await h.RunAsync();
@@ -279,33 +282,9 @@ public abstract class RestartTests
     }
 
     [Fact]
-    public async Task A_throttle_keeps_its_pace_and_its_queue_after_a_restart()
+    public async Task The_singleton_slot_is_held_across_a_restart()
     {
-        await using var h = Harness(Fn.On("throttled", Names.OrderPlaced, OrderId, new FunctionConfig { Throttle = new ThrottleConfig(1, "1m") }));
-
-        await h.SendAsync(new OrderPlaced("o1"));
-        await h.SendAsync(new OrderPlaced("o2"));
-        await h.RunAsync();
-        await h.RestartAsync();
-        await h.SendAsync(new OrderPlaced("o3"));
-        await h.RunAsync();
-        Assert.Equal([RunStatus.Completed, RunStatus.Queued, RunStatus.Queued], h.Engine.Runs.Select(r => r.Status));
-
-        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
-        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
-        Assert.Equal(
-            [EngineHarness.Start, EngineHarness.Start.AddMinutes(1), EngineHarness.Start.AddMinutes(2)],
-            h.Engine.Runs.Select(r => r.StartedAt!.Value));
-    }
-
-    [Fact]
-    public async Task A_singleton_slot_is_still_held_after_a_restart()
-    {
-        await using var h = Harness(Fn.On("single", Names.OrderPlaced, async invocation =>
-        {
-            await invocation.Steps.SleepAsync("hold", TimeSpan.FromHours(1));
-            return invocation.SerializeResult("done");
-        }, new FunctionConfig { Singleton = new SingletonConfig(SingletonMode.Skip) }));
+        await using var h = Harness(SingletonTests.Singleton(SingletonMode.Skip));
 
         await h.SendAsync(new OrderPlaced("o1"));
         await h.RunAsync();
@@ -317,8 +296,21 @@ public abstract class RestartTests
         Assert.Equal(SkipReason.Singleton, Assert.Single(h.Engine.Skipped).Reason);
     }
 
-    private static Task<ReadOnlyMemory<byte>> OrderId(FunctionInvocation invocation)
-        => Task.FromResult(invocation.SerializeResult(invocation.GetEvent<OrderPlaced>().Data.OrderId));
+    [Fact]
+    public async Task The_throttle_carries_on_after_a_restart()
+    {
+        await using var h = Harness(ThrottleTests.Throttled(new ThrottleConfig(1, "1m")));
 
-    private EngineHarness Harness(params InngestFunctionDefinition[] functions) => new(CreateStore(), null, functions) { Reopen = Reopen };
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o3"));
+        await h.RunAsync();
+        Assert.Equal([RunStatus.Completed, RunStatus.Queued, RunStatus.Queued], h.Engine.Runs.Select(r => r.Status));
+
+        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
+        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal([EngineHarness.Start, EngineHarness.Start.AddMinutes(1), EngineHarness.Start.AddMinutes(2)], ThrottleTests.Starts(h).Select(s => s.Started!.Value));
+    }
 }
