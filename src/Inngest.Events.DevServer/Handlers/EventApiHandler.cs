@@ -73,13 +73,14 @@ internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOpti
                 }
                 catch (Exception exception) when (exception is JsonException or InngestEventValidationException)
                 {
+                    // The events before the bad one were ingested: they are durable before the client hears of them.
                     await engine.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                     await ReplyAsync(context, 400, ids.Count == 0 ? [string.Empty] : ids, ServerMessage(exception)).ConfigureAwait(false);
                     return;
                 }
             }
 
-            // The ids go back only once the events (and the runs they started) are durable in the engine's store.
+            // What the client is told was received must survive a crash of a durable engine store.
             await engine.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             await ReplyAsync(context, 200, ids, null).ConfigureAwait(false);
         }
