@@ -22,7 +22,8 @@ namespace Inngest.Events.Engine;
 /// <remarks>
 /// <para>Nothing runs by itself until <see cref="StartAsync"/> starts background processing (what a hosted app uses) or
 /// <see cref="RunUntilIdleAsync"/> is called (what tests use: with a fake clock, advance time and run until idle again).</para>
-/// <para>It is thread-safe. Its state lives in memory by default and is lost when the process ends.</para>
+/// <para>It is thread-safe. Its state lives in memory by default and is lost when the process ends; with
+/// <see cref="SqliteEngineOptionsExtensions.UseSqlite"/> it lives in a SQLite file and a restarted engine carries on every run.</para>
 /// </remarks>
 public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 {

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Inngest.Events.Engine.Store;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Inngest.Events.Engine.Tests;
 
@@ -37,6 +39,47 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Contains(h.Engine.Runs, r => r.Status == RunStatus.Cancelled);
         Assert.Contains(h.Engine.Skipped, s => s.Reason == SkipReason.Idempotency);
         AssertSame(store.Primary, store.Mirror, "at the end");
+    }
+
+    [Fact]
+    public async Task UseEmbeddedEngine_with_UseSqlite_keeps_the_state_for_the_next_host_on_the_same_file()
+    {
+        var path = _folder.File("host.db");
+        var time = new FakeTimeProvider(EngineHarness.Start);
+        ServiceProvider Host()
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<TimeProvider>(time);
+            services.AddSingleton(new InngestFunctionRegistry([Fn.On("napper", Names.OrderPlaced, async invocation =>
+            {
+                await invocation.Steps.SleepAsync("nap", TimeSpan.FromHours(1));
+                return invocation.SerializeResult(invocation.GetEvent<OrderPlaced>().Data.OrderId);
+            })]));
+            services.AddInngest(o => o.AppId = "shop").UseEmbeddedEngine(e =>
+            {
+                e.RunInBackground = false;
+                e.UseSqlite(path);
+            });
+            return services.BuildServiceProvider();
+        }
+
+        await using (var first = Host())
+        {
+            await first.GetRequiredService<IInngestClient>().SendAsync(new OrderPlaced("o1"), new EventOptions { Id = "order-1" });
+            await first.GetRequiredService<InngestEngine>().RunUntilIdleAsync();
+            Assert.Equal(RunStatus.Sleeping, Assert.Single(first.GetRequiredService<InngestEngine>().Runs).Status);
+        }
+
+        Assert.True(File.Exists(path));
+        await using var second = Host();
+        var engine = second.GetRequiredService<InngestEngine>();
+        await second.GetRequiredService<IInngestClient>().SendAsync(new OrderPlaced("o1"), new EventOptions { Id = "order-1" });
+        time.Advance(TimeSpan.FromHours(1));
+        await engine.RunUntilIdleAsync();
+
+        var run = Assert.Single(engine.Runs);
+        Assert.Equal((RunStatus.Completed, "o1"), (run.Status, run.Result!.Value.GetString()));
+        Assert.Equal(SkipReason.Idempotency, Assert.Single(engine.Skipped).Reason);
     }
 
     [Fact]

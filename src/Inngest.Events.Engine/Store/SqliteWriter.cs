@@ -13,6 +13,8 @@ namespace Inngest.Events.Engine.Store;
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
+    private static readonly IReadOnlyDictionary<string, JsonElement> NoSteps = new Dictionary<string, JsonElement>();
+
     private readonly SqliteConnection _connection;
     private readonly List<SqliteCommand> _commands = [];
     private readonly SqliteCommand _insertEvent;
@@ -173,7 +175,7 @@ internal sealed class SqliteWriter : IDisposable
     {
         foreach (var evt in _events)
         {
-            Run(_insertEvent, ++_eventSeq, evt.InternalId, evt.Name, evt.Id, evt.ReceivedAt.UtcTicks, Json(evt.Payload, SqliteJson.Default.JsonElement));
+            Execute(_insertEvent, ++_eventSeq, evt.InternalId, evt.Name, evt.Id, evt.ReceivedAt.UtcTicks, Json(evt.Payload, SqliteJson.Default.JsonElement));
         }
 
         foreach (var runId in _runOrder)
@@ -181,72 +183,72 @@ internal sealed class SqliteWriter : IDisposable
             var run = _runs[runId];
             var ended = run.Status is RunStatus.Completed or RunStatus.Failed or RunStatus.Cancelled ? 1L : 0L;
             var data = Json(run with { Event = JsonValues.Null, Events = [] }, SqliteJson.Default.StoredRun);
-            if (Run(_updateRun, run.RunId, ended, data) == 0)
+            if (Execute(_updateRun, run.RunId, ended, data) == 0)
             {
-                Run(_insertRun, ++_runSeq, run.RunId, ended, data, Json(new SqliteRunEvents(run.Event, run.Events), SqliteJson.Default.SqliteRunEvents));
+                Execute(_insertRun, ++_runSeq, run.RunId, ended, data, Json(new SqliteRunEvents(run.Event, run.Events), SqliteJson.Default.SqliteRunEvents));
             }
         }
 
         foreach (var step in _steps.Values)
         {
-            Run(_upsertStep, step.RunId, step.Hash, (long)step.Order, Json(step, SqliteJson.Default.StoredStep));
+            Execute(_upsertStep, step.RunId, step.Hash, (long)step.Order, Json(step, SqliteJson.Default.StoredStep));
         }
 
         foreach (var call in _calls)
         {
-            Run(_insertCall, call.RunId, Json(Compact(call), SqliteJson.Default.SqliteCall));
+            Execute(_insertCall, call.RunId, Json(Compact(call), SqliteJson.Default.SqliteCall));
         }
 
         foreach (var entry in _timeline)
         {
-            Run(_insertTimeline, entry.RunId, Json(entry, SqliteJson.Default.RunTimelineEntry));
+            Execute(_insertTimeline, entry.RunId, Json(entry, SqliteJson.Default.RunTimelineEntry));
         }
 
         foreach (var skipped in _skipped)
         {
-            Run(_insertSkipped, ++_skippedSeq, Json(skipped, SqliteJson.Default.SkippedRun));
+            Execute(_insertSkipped, ++_skippedSeq, Json(skipped, SqliteJson.Default.SkippedRun));
         }
 
         foreach (var (key, pending) in _pending)
         {
             _ = pending is null
-                ? Run(_deletePending, key.RunId, key.Hash)
-                : Run(_upsertPending, key.RunId, key.Hash, Json(pending, SqliteJson.Default.StoredPending));
+                ? Execute(_deletePending, key.RunId, key.Hash)
+                : Execute(_upsertPending, key.RunId, key.Hash, Json(pending, SqliteJson.Default.StoredPending));
         }
 
         foreach (var (id, timer) in _timers)
         {
-            _ = timer is null ? Run(_deleteTimer, id) : Run(_upsertTimer, id, Json(timer, SqliteJson.Default.StoredTimer));
+            _ = timer is null ? Execute(_deleteTimer, id) : Execute(_upsertTimer, id, Json(timer, SqliteJson.Default.StoredTimer));
         }
 
         foreach (var (id, key) in _keys)
         {
             var kind = id.Kind.ToString();
             _ = key is null
-                ? Run(_deleteKey, kind, id.Scope, id.Key)
-                : Run(_upsertKey, kind, id.Scope, id.Key, key.At.UtcTicks, key.ExpiresAt.UtcTicks, key.Value);
+                ? Execute(_deleteKey, kind, id.Scope, id.Key)
+                : Execute(_upsertKey, kind, id.Scope, id.Key, key.At.UtcTicks, key.ExpiresAt.UtcTicks, key.Value);
         }
 
         foreach (var (id, debounce) in _debounces)
         {
-            _ = debounce is null ? Run(_deleteDebounce, id) : Run(_upsertDebounce, id, Json(debounce, SqliteJson.Default.StoredDebounce));
+            _ = debounce is null ? Execute(_deleteDebounce, id) : Execute(_upsertDebounce, id, Json(debounce, SqliteJson.Default.StoredDebounce));
         }
 
         foreach (var (id, batch) in _batches)
         {
-            _ = batch is null ? Run(_deleteBatch, id) : Run(_upsertBatch, id, Json(batch, SqliteJson.Default.StoredBatch));
+            _ = batch is null ? Execute(_deleteBatch, id) : Execute(_upsertBatch, id, Json(batch, SqliteJson.Default.StoredBatch));
         }
 
         foreach (var appId in _appOrder)
         {
             var data = Json(_apps[appId], SqliteJson.Default.StoredApp);
-            if (Run(_updateApp, appId, data) == 0)
+            if (Execute(_updateApp, appId, data) == 0)
             {
-                Run(_insertApp, ++_appSeq, appId, data);
+                Execute(_insertApp, ++_appSeq, appId, data);
             }
         }
 
-        Run(_writeCounters, counters.Events, counters.Timers, counters.Tokens, counters.AppSyncs);
+        Execute(_writeCounters, counters.Events, counters.Timers, counters.Tokens, counters.AppSyncs);
     }
 
     /// <summary>Leaves out of a call's row what the run's own rows hold (see <see cref="SqliteCall"/>).</summary>
@@ -276,8 +278,6 @@ internal sealed class SqliteWriter : IDisposable
         return new SqliteCall(call with { Request = compact }, runEvents, stackMemos);
     }
 
-    private static readonly IReadOnlyDictionary<string, JsonElement> NoSteps = new Dictionary<string, JsonElement>();
-
     private void Clear()
     {
         _events.Clear();
@@ -298,7 +298,7 @@ internal sealed class SqliteWriter : IDisposable
 
     private static byte[] Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 
-    private static int Run(SqliteCommand command, params object[] values)
+    private static int Execute(SqliteCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
