@@ -112,6 +112,8 @@ internal sealed class GatedStore : IEngineStore
 
     public IReadOnlyList<RunRecord> ReadRuns(int offset = 0, int limit = int.MaxValue) => _inner.ReadRuns(offset, limit);
 
+    public IReadOnlyDictionary<RunStatus, int> CountRuns() => _inner.CountRuns();
+
     public RunRecord? GetRun(string runId) => _inner.GetRun(runId);
 
     public IReadOnlyList<SkippedRun> ReadSkipped(int offset = 0, int limit = int.MaxValue) => _inner.ReadSkipped(offset, limit);

@@ -37,6 +37,8 @@ internal sealed class MirroredStore(IEngineStore primary, IEngineStore mirror) :
 
     public IReadOnlyList<RunRecord> ReadRuns(int offset = 0, int limit = int.MaxValue) => Primary.ReadRuns(offset, limit);
 
+    public IReadOnlyDictionary<RunStatus, int> CountRuns() => Primary.CountRuns();
+
     public RunRecord? GetRun(string runId) => Primary.GetRun(runId);
 
     public IReadOnlyList<SkippedRun> ReadSkipped(int offset = 0, int limit = int.MaxValue) => Primary.ReadSkipped(offset, limit);

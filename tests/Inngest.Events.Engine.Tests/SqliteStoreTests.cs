@@ -286,6 +286,7 @@ public sealed class SqliteStoreTests : IDisposable
         {
             Assert.Equal(expected.EventCount, actual.EventCount);
             Assert.Equal(expected.RunCount, actual.RunCount);
+            Assert.Equal(expected.CountRuns().OrderBy(c => c.Key), actual.CountRuns().OrderBy(c => c.Key));
             Assert.Equal(Text(expected.ReadEvents()), Text(actual.ReadEvents()));
             Assert.Equal(Text(expected.ReadEvents(3, 4)), Text(actual.ReadEvents(3, 4)));
             Assert.Equal(Text(expected.ReadRuns()), Text(actual.ReadRuns()));

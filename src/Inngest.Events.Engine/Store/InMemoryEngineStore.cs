@@ -178,6 +178,20 @@ internal sealed class InMemoryEngineStore : IEngineStore
         }
     }
 
+    public IReadOnlyDictionary<RunStatus, int> CountRuns()
+    {
+        lock (_gate)
+        {
+            var counts = new Dictionary<RunStatus, int>();
+            foreach (var entry in _runs)
+            {
+                counts[entry.Run.Status] = counts.GetValueOrDefault(entry.Run.Status) + 1;
+            }
+
+            return counts;
+        }
+    }
+
     public RunRecord? GetRun(string runId)
     {
         lock (_gate)

@@ -165,6 +165,8 @@ internal sealed class SqliteEngineStore : IEngineStore
         return Read(connection => SqliteReader.ReadRuns(connection, offset, limit));
     }
 
+    public IReadOnlyDictionary<RunStatus, int> CountRuns() => Read(SqliteReader.CountRuns);
+
     public RunRecord? GetRun(string runId) => Read(connection => SqliteReader.GetRun(connection, runId));
 
     public IReadOnlyList<SkippedRun> ReadSkipped(int offset = 0, int limit = int.MaxValue)

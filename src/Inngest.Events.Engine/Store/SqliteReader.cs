@@ -43,6 +43,13 @@ internal static class SqliteReader
         return (long)command.ExecuteScalar()!;
     }
 
+    public static IReadOnlyDictionary<RunStatus, int> CountRuns(SqliteConnection connection)
+    {
+        var counts = new Dictionary<RunStatus, int>();
+        Query(connection, "SELECT status, count(*) FROM runs GROUP BY status", reader => counts[Enum.Parse<RunStatus>(reader.GetString(0))] = reader.GetInt32(1));
+        return counts;
+    }
+
     public static IReadOnlyList<EventRecord> ReadEvents(SqliteConnection connection, int offset, int limit)
     {
         var events = new List<EventRecord>();

@@ -34,6 +34,7 @@ internal static class SqliteSchema
             CREATE TABLE runs (
                 seq INTEGER PRIMARY KEY,
                 run_id TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL,
                 ended INTEGER NOT NULL,
                 data BLOB NOT NULL,
                 events BLOB NOT NULL);

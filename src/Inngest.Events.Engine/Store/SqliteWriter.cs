@@ -66,8 +66,8 @@ internal sealed class SqliteWriter : IDisposable
         _skippedSeq = MaxSeq("skipped");
         _appSeq = MaxSeq("apps");
         _insertEvent = Command("INSERT INTO events (seq, internal_id, name, event_id, received_at, payload) VALUES ($1, $2, $3, $4, $5, $6)", 6);
-        _updateRun = Command("UPDATE runs SET ended = $2, data = $3 WHERE run_id = $1", 3);
-        _insertRun = Command("INSERT INTO runs (seq, run_id, ended, data, events) VALUES ($1, $2, $3, $4, $5)", 5);
+        _updateRun = Command("UPDATE runs SET status = $2, ended = $3, data = $4 WHERE run_id = $1", 4);
+        _insertRun = Command("INSERT INTO runs (seq, run_id, status, ended, data, events) VALUES ($1, $2, $3, $4, $5, $6)", 6);
         _upsertStep = Command("INSERT OR REPLACE INTO steps (run_id, hash, ord, data) VALUES ($1, $2, $3, $4)", 4);
         _insertCall = Command("INSERT INTO calls (run_id, data) VALUES ($1, $2)", 2);
         _insertTimeline = Command("INSERT INTO timeline (run_id, data) VALUES ($1, $2)", 2);
@@ -183,9 +183,10 @@ internal sealed class SqliteWriter : IDisposable
             var run = _runs[runId];
             var ended = run.Status is RunStatus.Completed or RunStatus.Failed or RunStatus.Cancelled ? 1L : 0L;
             var data = Json(run with { Event = JsonValues.Null, Events = [] }, SqliteJson.Default.StoredRun);
-            if (Execute(_updateRun, run.RunId, ended, data) == 0)
+            var status = run.Status.ToString();
+            if (Execute(_updateRun, run.RunId, status, ended, data) == 0)
             {
-                Execute(_insertRun, ++_runSeq, run.RunId, ended, data, Json(new SqliteRunEvents(run.Event, run.Events), SqliteJson.Default.SqliteRunEvents));
+                Execute(_insertRun, ++_runSeq, run.RunId, status, ended, data, Json(new SqliteRunEvents(run.Event, run.Events), SqliteJson.Default.SqliteRunEvents));
             }
         }
 
