@@ -99,6 +99,18 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void Commits_wait_for_the_disk_only_when_asked_to()
+    {
+        using (var normal = SqliteEngineStore.Open(_folder.File("normal.db"), new SqliteStoreOptions()))
+        {
+            Assert.Equal(1, normal.Synchronous);
+        }
+
+        using var full = SqliteEngineStore.Open(_folder.File("full.db"), new SqliteStoreOptions { SyncToDisk = true });
+        Assert.Equal(2, full.Synchronous);
+    }
+
+    [Fact]
     public async Task An_older_schema_is_migrated_on_open_and_keeps_its_data()
     {
         var path = _folder.File("old.db");

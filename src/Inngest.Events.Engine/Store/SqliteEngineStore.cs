@@ -44,6 +44,7 @@ internal sealed class SqliteEngineStore : IEngineStore
 
     private SqliteEngineStore(string path, FileStream fileLock, SqliteConnection connection, string readConnectionString, int openedVersion)
     {
+        Synchronous = Convert.ToInt32(Scalar(connection, "PRAGMA synchronous"), System.Globalization.CultureInfo.InvariantCulture);
         _path = path;
         _lock = fileLock;
         _connection = connection;
@@ -57,6 +58,9 @@ internal sealed class SqliteEngineStore : IEngineStore
 
     /// <summary>The full path of the database file.</summary>
     public string Path => _path;
+
+    /// <summary>The writer connection's <c>PRAGMA synchronous</c>: 1 (NORMAL) by default, 2 (FULL) with <see cref="SqliteStoreOptions.SyncToDisk"/>.</summary>
+    public int Synchronous { get; }
 
     /// <summary>The schema version the file had when it was opened (0 for a new file).</summary>
     public int OpenedVersion { get; }
@@ -248,6 +252,13 @@ internal sealed class SqliteEngineStore : IEngineStore
                 + "Give the engine another path, or move this file away if it is not needed.",
                 path);
         }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     private static void Pragma(SqliteConnection connection, string sql)
