@@ -181,6 +181,30 @@ public sealed class CloudEngineTests
         Assert.Equal(["app-hello"], sync.App.FunctionIds);
     }
 
+    [Theory]
+    [InlineData("SigningKey")]
+    [InlineData("SigningKeyFallback")]
+    public async Task A_dev_server_refuses_at_start_a_signing_key_it_cannot_check_register_requests_with(string option)
+    {
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await using var server = await DevServerApp.StartAsync(o =>
+            {
+                if (option == "SigningKey")
+                {
+                    o.SigningKey = "signkey-test-not-hex";
+                }
+                else
+                {
+                    o.SigningKeyFallback = "signkey-test-not-hex";
+                }
+            });
+        });
+
+        Assert.Contains($"InngestDevServerOptions.{option} is not usable", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("hexadecimal", exception.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Object members in ordinal (UTF-16) order at every level.</summary>
     private static void AssertSorted(JsonElement element)
     {
