@@ -13,6 +13,9 @@ public sealed class FlowControlValidationTests
     [InlineData("batchEvents.maxSize", "0; it must be at least 1")]
     [InlineData("timeouts.finish", "'later', which is not a positive duration such as '30s', '5m' or '1h'")]
     [InlineData("concurrency", "3 limits; Inngest allows at most 2")]
+    [InlineData("concurrency scope", "a limit with scope account has no key; env and account limits need one")]
+    [InlineData("batchEvents cancel", "batching and cancellation (cancelOn) are mutually exclusive")]
+    [InlineData("batchEvents debounce", "batching and debouncing are mutually exclusive")]
     public void An_engine_refuses_its_own_function_with_invalid_flow_control(string field, string problem)
     {
         var config = field switch
@@ -22,8 +25,12 @@ public sealed class FlowControlValidationTests
             "debounce.timeout" => new FunctionConfig { Debounce = new DebounceConfig("5s", Timeout: "0s") },
             "batchEvents.maxSize" => new FunctionConfig { BatchEvents = new BatchConfig(0, "5s") },
             "timeouts.finish" => new FunctionConfig { Timeouts = new TimeoutsConfig(Finish: "later") },
+            "concurrency scope" => new FunctionConfig { Concurrency = [new ConcurrencyLimit(1, Scope: ConcurrencyScope.Account)] },
+            "batchEvents cancel" => new FunctionConfig { BatchEvents = new BatchConfig(5, "5s"), Cancel = [new CancelOn(Names.OrderCancelled)] },
+            "batchEvents debounce" => new FunctionConfig { BatchEvents = new BatchConfig(5, "5s"), Debounce = new DebounceConfig("5s") },
             _ => new FunctionConfig { Concurrency = [new ConcurrencyLimit(1), new ConcurrencyLimit(2), new ConcurrencyLimit(3)] },
         };
+        field = field.Split(' ')[0];
 
         var exception = Assert.Throws<ArgumentException>(() => new InngestEngine(new InngestFunctionRegistry([Fn.Returning("sync", Names.OrderPlaced, "ok") with { Config = config }])));
 

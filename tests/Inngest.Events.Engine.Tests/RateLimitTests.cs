@@ -52,6 +52,23 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task An_idempotency_key_overrides_the_rate_limit()
+    {
+        await using var h = new EngineHarness(Fn.Returning("sync", Names.OrderPlaced, "ok") with
+        {
+            Config = new FunctionConfig { RateLimit = new RateLimitConfig(1, "1h"), Idempotency = "event.data.orderId" },
+        });
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+
+        Assert.Equal(2, h.Engine.Runs.Count);
+        Assert.Equal((SkipReason.Idempotency, "o1"), (Assert.Single(h.Engine.Skipped).Reason, h.Engine.Skipped[0].Key));
+    }
+
+    [Fact]
     public async Task The_rate_limit_holds_after_a_restart()
     {
         await using var h = new EngineHarness(Limited(new RateLimitConfig(1, "1h")));

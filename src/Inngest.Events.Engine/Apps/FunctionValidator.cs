@@ -36,6 +36,14 @@ internal static class FunctionValidator
             throw Invalid(name, "concurrency", $"{config.Concurrency.Count} limits; Inngest allows at most 2");
         }
 
+        foreach (var limit in config.Concurrency)
+        {
+            if (limit.Scope != ConcurrencyScope.Fn && string.IsNullOrEmpty(limit.Key))
+            {
+                throw Invalid(name, "concurrency", $"a limit with scope {limit.Scope.ToString().ToLowerInvariant()} has no key; env and account limits need one");
+            }
+        }
+
         if (config.Throttle is { } throttle)
         {
             Positive(name, "throttle.period", throttle.Period);
@@ -67,6 +75,17 @@ internal static class FunctionValidator
             if (batch.MaxSize < 1)
             {
                 throw Invalid(name, "batchEvents.maxSize", $"{batch.MaxSize}; it must be at least 1");
+            }
+
+            // Inngest's server refuses these combinations (pkg/inngest/function.go, Validate).
+            if (config.Cancel.Count > 0)
+            {
+                throw Invalid(name, "batchEvents", "batching and cancellation (cancelOn) are mutually exclusive");
+            }
+
+            if (config.Debounce is not null)
+            {
+                throw Invalid(name, "batchEvents", "batching and debouncing are mutually exclusive");
             }
         }
 

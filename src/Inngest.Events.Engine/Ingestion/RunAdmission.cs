@@ -24,7 +24,8 @@ internal sealed class RunAdmission(EngineParts parts)
     {
         var compositeId = parts.Apps.CompositeIdOf(function);
         var config = function.Config;
-        if (config.RateLimit is not null && !parts.RateLimit.TryAdmit(function, compositeId, evt))
+        // An idempotency key overrides a rate limit (Inngest treats it as a rate limit of 1 per 24 hours on that key).
+        if (config.RateLimit is not null && config.Idempotency is null && !parts.RateLimit.TryAdmit(function, compositeId, evt))
         {
             return;
         }
