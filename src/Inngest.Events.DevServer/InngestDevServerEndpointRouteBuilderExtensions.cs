@@ -1,5 +1,5 @@
 using Inngest.Events.DevServer;
-using Inngest.Events.DevServer.DevServer;
+using Inngest.Events.DevServer.Handlers;
 using Inngest.Events.Engine;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

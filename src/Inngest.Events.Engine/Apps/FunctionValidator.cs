@@ -6,7 +6,7 @@ namespace Inngest.Events.Engine.Apps;
 
 /// <summary>
 /// Checks what the engine must understand to run a function before it is registered: cron schedules, and the durations
-/// and sizes of its flow control (design/inngest-protocol.md §7). A function the engine cannot honour is refused with
+/// and sizes of its flow control (docs/protocol.md#flow-control). A function the engine cannot honour is refused with
 /// the field and the reason, rather than run without its limits.
 /// </summary>
 internal static class FunctionValidator

@@ -70,7 +70,7 @@ internal sealed class RunState
     public StepError? Error { get; set; }
 
     /// <summary>The error as system events carry it: <c>{"error","name","message","stack"}</c>.</summary>
-    public JsonElement? ErrorObject { get; set; }
+    public FunctionError? ErrorObject { get; set; }
 
     public string? CancellationReason { get; set; }
 

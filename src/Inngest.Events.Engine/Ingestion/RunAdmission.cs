@@ -8,7 +8,7 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events.Engine.Ingestion;
 
 /// <summary>
-/// Decides which events become runs (design/inngest-protocol.md §7, §8.1 step 2). For each function an event
+/// Decides which events become runs (docs/protocol.md#flow-control, docs/engine.md). For each function an event
 /// triggers: <c>rateLimit</c> (excess events start nothing), then <c>batchEvents</c> or <c>debounce</c> (the event waits
 /// in a buffer that later starts one run), then, when a run is to be created, the idempotency key (the event id, the
 /// <c>idempotency</c> expression's value, or the batch or debounce id) and <c>singleton</c>. Runs started by
@@ -118,7 +118,7 @@ internal sealed class RunAdmission(EngineParts parts)
 
         _context.AddTimeline(run, RunTimelineKind.Queued, null, QueuedMessage(run, trigger, request.Note, now));
         parts.Timeouts.OnQueued(run);
-        parts.Interpreter.EnqueueCall(run, "step", 0, due, afterPause: false);
+        parts.Interpreter.EnqueueCall(run, StepIds.Discovery, 0, due, afterPause: false);
         return run;
     }
 
