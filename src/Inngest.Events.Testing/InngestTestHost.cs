@@ -28,6 +28,7 @@ public sealed partial class InngestTestHost : IAsyncDisposable
     private readonly HashSet<string> _sentByTest = new(StringComparer.Ordinal);
     private InngestEngine? _engine;
     private InngestFunctionRegistry? _registry;
+    private InngestFunctionRegistry? _merged;
     private TestRunContext? _runContext;
     private bool _disposed;
 
@@ -181,6 +182,7 @@ public sealed partial class InngestTestHost : IAsyncDisposable
     {
         var registries = _options.Registries.Select(create => create(AppId)).Concat(_provider.GetServices<InngestFunctionRegistry>()).ToList();
         var merged = registries.Count == 0 ? new InngestFunctionRegistry([]) : InngestFunctionRegistry.Merge(registries);
+        _merged = merged;
         var functions = merged.Functions.ToList();
         if (_options.Functions is { } only)
         {

@@ -61,8 +61,7 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName(TrackingNames.FunctionModels);
         var stepTypes = sites
-            .Where(static s => s.Type is not null)
-            .Select(static (s, _) => s.Type!)
+            .SelectMany(static (s, _) => new[] { s.Type, s.InputType }.Where(static t => t is not null).Select(static t => t!))
             .Collect()
             .WithTrackingName(TrackingNames.StepTypes);
 

@@ -68,6 +68,63 @@ internal sealed class MockingStepTools(IStepTools inner, FunctionContext context
         });
     }
 
+    public Task<T> RunAsync<TInput, T>(string id, TInput input, Func<TInput, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var mock = interception.Mocks.FindStep(context.FunctionId, id);
+        return inner.RunAsync<TInput, T>(id, input, value =>
+        {
+            Record(id, value, mock);
+            return mock is null ? action(value) : Task.FromResult(Invoke<T>(mock, id, value, voidStep: false));
+        });
+    }
+
+    public Task<T> RunAsync<TInput, T>(string id, TInput input, Func<TInput, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var mock = interception.Mocks.FindStep(context.FunctionId, id);
+        return inner.RunAsync<TInput, T>(id, input, value =>
+        {
+            Record(id, value, mock);
+            return mock is null ? action(value) : Invoke<T>(mock, id, value, voidStep: false);
+        });
+    }
+
+    public Task RunAsync<TInput>(string id, TInput input, Func<TInput, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var mock = interception.Mocks.FindStep(context.FunctionId, id);
+        return inner.RunAsync<TInput>(id, input, value =>
+        {
+            Record(id, value, mock);
+            if (mock is null)
+            {
+                return action(value);
+            }
+
+            Invoke<object?>(mock, id, value, voidStep: true);
+            return Task.CompletedTask;
+        });
+    }
+
+    public Task RunAsync<TInput>(string id, TInput input, Action<TInput> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var mock = interception.Mocks.FindStep(context.FunctionId, id);
+        return inner.RunAsync<TInput>(id, input, value =>
+        {
+            Record(id, value, mock);
+            if (mock is null)
+            {
+                action(value);
+            }
+            else
+            {
+                Invoke<object?>(mock, id, value, voidStep: true);
+            }
+        });
+    }
+
     public Task<IReadOnlyList<string>> SendEventAsync(string id, IReadOnlyList<InngestEvent> events) => inner.SendEventAsync(id, events);
 
     public Task<IReadOnlyList<string>> SendEventAsync<TData>(string id, TData data, EventOptions? options = null)
