@@ -5,6 +5,9 @@ namespace Inngest.Events.Testing;
 
 public sealed partial class InngestTestHost
 {
+    /// <summary>The ids of the functions the engine runs (with the failure handlers and the stand-ins of mocked invoke targets), sorted.</summary>
+    public IReadOnlyList<string> FunctionIds => Engine.Runner.Registry.Functions.Select(f => f.Id).Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>Every run, in the order they were created.</summary>
     public IReadOnlyList<TestRun> Runs => Engine.Runs.Select(r => new TestRun(r, RunContext)).ToArray();
 
@@ -117,10 +120,10 @@ public sealed partial class InngestTestHost
     /// <summary>Fails clearly when a test names a function the host does not run.</summary>
     private void EnsureFunction(string functionId)
     {
-        var functions = Engine.Runner.Registry.Functions;
-        if (!functions.Any(f => f.Id == functionId))
+        var ids = FunctionIds;
+        if (!ids.Contains(functionId))
         {
-            throw new InngestAssertionException($"The host does not run a function '{functionId}'; it runs {Describe(functions)}.");
+            throw new InngestAssertionException($"The host does not run a function '{functionId}'; it runs {string.Join(", ", ids.Select(id => $"'{id}'"))}.");
         }
     }
 }

@@ -21,6 +21,8 @@ internal sealed class HistoryReplayer(RunHistory history) : IStepObserver
     private readonly HashSet<string> _usedAsAnswer = new(StringComparer.Ordinal);
     private readonly List<(ReachedStep Step, Type Expected, Exception Exception)> _unreadable = [];
 
+    private static readonly JsonElement NullData = StepMemo.EncodeData(JsonElements.Null);
+
     public static async Task<ReplayResult> ReplayAsync(FunctionRunner runner, InngestFunctionDefinition function, RunHistory history, string? source, CancellationToken cancellationToken)
     {
         var replayer = new HistoryReplayer(history);
@@ -58,24 +60,38 @@ internal sealed class HistoryReplayer(RunHistory history) : IStepObserver
                 return recorded.Memo;
             }
 
-            switch (step.Kind)
+            // A new step: answer it as the recorded step it seems to replace (the next one of its kind the code has not
+            // reached), so the replay can see whether that step is reached after all (the new one was added) or not (renamed).
+            var replaced = history.Steps.FirstOrDefault(s =>
+                string.Equals(s.Op, step.Kind, StringComparison.OrdinalIgnoreCase)
+                && !_usedAsAnswer.Contains(s.Hash)
+                && !_trace.Any(r => ReferenceEquals(r.Recorded, s)));
+            if (replaced is not null)
             {
-                case OpCodes.Sleep:
-                case OpCodes.WaitForEvent:
-                    _trace.Add(new Reach(step, null, null, ReplayAnswer.NewAnsweredAsEnded));
-                    return JsonElements.Null;
-                default:
-                    var replaced = history.Steps.FirstOrDefault(s => s.IsStored && s.Op == step.Kind && !_usedAsAnswer.Contains(s.Hash) && !_trace.Any(r => ReferenceEquals(r.Recorded, s)));
-                    if (replaced is null)
-                    {
-                        _trace.Add(new Reach(step, null, null, ReplayAnswer.NewUnanswered));
-                        return null;
-                    }
-
-                    _usedAsAnswer.Add(replaced.Hash);
-                    _trace.Add(new Reach(step, null, replaced, ReplayAnswer.NewAnsweredWithReplaced));
-                    return replaced.Memo;
+                _usedAsAnswer.Add(replaced.Hash);
             }
+
+            if (replaced is { IsStored: true })
+            {
+                _trace.Add(new Reach(step, null, replaced, ReplayAnswer.NewAnsweredWithReplaced));
+                return replaced.Memo;
+            }
+
+            if (step.Kind is OpCodes.Sleep or OpCodes.WaitForEvent)
+            {
+                _trace.Add(new Reach(step, null, replaced, ReplayAnswer.NewAnsweredAsEnded));
+                return JsonElements.Null;
+            }
+
+            if (step.Kind is OpCodes.StepRun or OpCodes.InvokeFunction)
+            {
+                // Nothing recorded to stand in for it: null, so the code can go on as far as it copes with one.
+                _trace.Add(new Reach(step, null, replaced, ReplayAnswer.NewAnsweredWithNull));
+                return NullData;
+            }
+
+            _trace.Add(new Reach(step, null, replaced, ReplayAnswer.NewUnanswered));
+            return null;
         }
     }
 
@@ -95,10 +111,23 @@ internal sealed class HistoryReplayer(RunHistory history) : IStepObserver
             trace = _trace.ToArray();
         }
 
+        List<(ReachedStep Step, Type Expected, Exception Exception)> unreadable;
+        lock (_gate)
+        {
+            unreadable = [.. _unreadable];
+        }
+
+        var outcome = response.StatusCode == 200 ? ReplayOutcome.Completed : response.Ops.Count > 0 ? ReplayOutcome.Stopped : ReplayOutcome.Failed;
+        var error = outcome == ReplayOutcome.Failed ? response.Error : null;
+
+        // When the code fails after the replay made up an answer for a new step, the made-up answer may be why.
+        var guessed = trace.Any(r => r.Answer is ReplayAnswer.NewAnsweredWithNull or ReplayAnswer.NewAnsweredWithReplaced or ReplayAnswer.NewAnsweredAsEnded);
         var divergences = new List<ReplayDivergence>();
         var reached = new HashSet<string>(trace.Where(r => r.Recorded is not null).Select(r => r.Recorded!.Hash), StringComparer.Ordinal);
         var explained = new HashSet<string>(StringComparer.Ordinal);
-        var blocked = false;
+        // Steps the code did not reach are removed only if it got to its end as the history had it; a failure or a new
+        // step the replay could not answer leaves what came after unchecked.
+        var blocked = outcome == ReplayOutcome.Failed;
         RunHistoryStep? furthest = null;
         for (var i = 0; i < trace.Length; i++)
         {
@@ -120,11 +149,14 @@ internal sealed class HistoryReplayer(RunHistory history) : IStepObserver
                 continue;
             }
 
+            // The code stops at a new step the replay cannot answer: what the recorded run did after it goes unchecked.
+            blocked |= reach.Answer == ReplayAnswer.NewUnanswered;
             if (reach.Replaced is { } replaced && !reached.Contains(replaced.Hash))
             {
                 explained.Add(replaced.Hash);
-                divergences.Add(new ReplayDivergence(ReplayDivergenceKind.StepRenamed, replaced.Name ?? name,
-                    $"Step '{replaced.Name}' ({Stored(replaced)} in the recorded run) is no longer reached; today's code calls the new step '{name}' in its place. Renaming a step loses its stored result: runs under way would run '{name}' again."));
+                divergences.Add(new ReplayDivergence(ReplayDivergenceKind.StepRenamed, replaced.Name ?? name, replaced.IsStored
+                    ? $"Step '{replaced.Name}' ({Stored(replaced)} in the recorded run) is no longer reached; today's code calls the new step '{name}' in its place. Renaming a step loses its stored result: runs under way would run '{name}' again."
+                    : $"The recorded run is {Pending(replaced)} in step '{replaced.Name}', which today's code no longer reaches; it calls the new step '{name}' in its place. When '{replaced.Name}' ends, its result goes to no step, and runs under way would do '{name}' all over again."));
                 continue;
             }
 
@@ -138,9 +170,8 @@ internal sealed class HistoryReplayer(RunHistory history) : IStepObserver
 
             if (reach.Answer == ReplayAnswer.NewUnanswered)
             {
-                blocked = true;
                 var next = history.Steps.FirstOrDefault(s => s.IsStored && !reached.Contains(s.Hash) && !explained.Contains(s.Hash));
-                var pending = history.Steps.FirstOrDefault(s => !s.IsStored && !reached.Contains(s.Hash));
+                var pending = history.Steps.FirstOrDefault(s => !s.IsStored && !reached.Contains(s.Hash) && !explained.Contains(s.Hash));
                 if (next is not null)
                 {
                     divergences.Add(new ReplayDivergence(ReplayDivergenceKind.StepAdded, name,
@@ -175,12 +206,6 @@ internal sealed class HistoryReplayer(RunHistory history) : IStepObserver
             }
         }
 
-        List<(ReachedStep Step, Type Expected, Exception Exception)> unreadable;
-        lock (_gate)
-        {
-            unreadable = [.. _unreadable];
-        }
-
         foreach (var (step, expected, exception) in unreadable)
         {
             if (_order.ContainsKey(step.Hash))
@@ -190,9 +215,7 @@ internal sealed class HistoryReplayer(RunHistory history) : IStepObserver
             }
         }
 
-        var outcome = response.StatusCode == 200 ? ReplayOutcome.Completed : response.Ops.Count > 0 ? ReplayOutcome.Stopped : ReplayOutcome.Failed;
-        var error = outcome == ReplayOutcome.Failed ? response.Error : null;
-        if (outcome == ReplayOutcome.Failed && divergences.Count == 0 && history.Run.Status != Engine.RunStatus.Failed)
+        if (outcome == ReplayOutcome.Failed && divergences.Count == 0 && !guessed && history.Run.Status != Engine.RunStatus.Failed)
         {
             divergences.Add(new ReplayDivergence(ReplayDivergenceKind.FunctionFails, null,
                 $"Given the recorded step results, today's code throws {error?.Name}: {error?.Message}, where the recorded run was {history.Run.Status}."));

@@ -15,6 +15,9 @@ public enum ReplayAnswer
     /// <summary>A new sleep, as if it had ended; or a new wait, as if it had timed out.</summary>
     NewAnsweredAsEnded,
 
+    /// <summary>A new run step or invoke with nothing recorded to stand in for it, given <c>null</c> to see how the code goes on.</summary>
+    NewAnsweredWithNull,
+
     /// <summary>A new step the replay could not answer; the code stops at it.</summary>
     NewUnanswered,
 }

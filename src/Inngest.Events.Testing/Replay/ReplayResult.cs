@@ -122,6 +122,7 @@ public sealed class ReplayResult
         ReplayAnswer.PendingAsRecorded => "pending, as recorded",
         ReplayAnswer.NewAnsweredWithReplaced => "new, given the replaced step's result",
         ReplayAnswer.NewAnsweredAsEnded => "new, as if ended",
+        ReplayAnswer.NewAnsweredWithNull => "new, given null",
         _ => "new",
     };
 }
