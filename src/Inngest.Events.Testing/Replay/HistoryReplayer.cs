@@ -208,7 +208,8 @@ internal sealed class HistoryReplayer(RunHistory history) : IStepObserver
 
         foreach (var (step, expected, exception) in unreadable)
         {
-            if (_order.ContainsKey(step.Hash))
+            // A step of another kind cannot read its stored result either; that is said already.
+            if (_order.ContainsKey(step.Hash) && !divergences.Exists(d => d.Kind == ReplayDivergenceKind.StepKindChanged && d.Step == step.UserId))
             {
                 divergences.Add(new ReplayDivergence(ReplayDivergenceKind.ResultTypeChanged, step.UserId,
                     $"The stored result of step '{step.UserId}' no longer reads as '{expected}', the type today's code expects: {exception.Message}"));
