@@ -2,8 +2,11 @@ using Inngest.Events;
 
 namespace Onboarding;
 
-/// <summary>The onboarding flow: one event fans out to three functions; an orchestrator waits for all three.</summary>
-public sealed class OnboardingFunctions(Mailer mailer, Billing billing, Crm crm, TimeProvider time)
+/// <summary>
+/// The onboarding flow: one event fans out to three functions; an orchestrator waits for all three. Dates come from the
+/// registered <see cref="TimeProvider"/> (the system clock when there is none), so tests can run them on a virtual one.
+/// </summary>
+public sealed class OnboardingFunctions(Mailer mailer, Billing billing, Crm crm, TimeProvider? time = null)
 {
     /// <summary>Announces the signup (its event fans out) and waits, in parallel, for the three confirmations.</summary>
     [InngestFunction("orchestrate-onboarding")]
@@ -38,7 +41,7 @@ public sealed class OnboardingFunctions(Mailer mailer, Billing billing, Crm crm,
     public async Task<TrialCreated> CreateTrialAsync(Event<SignupCompleted> evt, IStepTools step)
     {
         await step.RunAsync("reserve-capacity", () => billing.ReserveCapacityAsync(evt.Data.UserId));
-        var endsOn = await step.RunAsync("start-subscription", () => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(14)));
+        var endsOn = await step.RunAsync("start-subscription", () => DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddDays(14)));
         var created = new TrialCreated(evt.Data.UserId, endsOn);
         await step.SendEventAsync("confirm-trial", created);
         return created;

@@ -8,7 +8,7 @@ using Onboarding;
 // The onboarding flow on the embedded engine: no server, no installs. Retries back off in fractions of a second here
 // so the sample finishes quickly; on Inngest they follow its own schedule.
 var services = new ServiceCollection();
-services.AddSingleton<Mailer>().AddSingleton<Billing>().AddSingleton<Crm>().AddSingleton(TimeProvider.System);
+services.AddSingleton<Mailer>().AddSingleton<Billing>().AddSingleton<Crm>();
 services.AddInngest(options => options.AppId = "onboarding")
     .UseEmbeddedEngine(engine =>
     {
