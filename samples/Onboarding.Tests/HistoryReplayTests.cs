@@ -45,7 +45,7 @@ public sealed class HistoryReplayTests
             Assert.True(result.IsClean, $"{name}: {result}");
         }
 
-        Assert.Equal(RunHistoryFiles.Find("histories").Order(), histories.Keys.Order());
+        Assert.Equal(RunHistoryFiles.Find("histories").Where(f => !f.Contains('/', StringComparison.Ordinal)).Order(), histories.Keys.Order());
     }
 
     [Fact]
