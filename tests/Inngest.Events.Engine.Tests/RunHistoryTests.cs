@@ -48,6 +48,22 @@ public sealed class RunHistoryTests
     }
 
     [Fact]
+    public async Task The_engine_exports_a_run_with_its_app_at_its_time()
+    {
+        await using var h = new EngineHarness(o => o.AppId = "shop", Fn.Returning("quote", Names.OrderPlaced, "42"));
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.AdvanceAsync(TimeSpan.FromMinutes(3));
+
+        var history = h.Engine.ExportRunHistory(h.SingleRun("quote").RunId)!;
+
+        Assert.Equal(("shop", "shop-quote", RunStatus.Completed), (history.Run.AppId, history.Run.CompositeFunctionId, history.Run.Status));
+        Assert.Equal(EngineHarness.Start.AddMinutes(3), history.ExportedAt);
+        Assert.Equal("\"42\"", history.Run.Result?.GetRawText());
+        Assert.Null(h.Engine.ExportRunHistory("no-such-run"));
+    }
+
+    [Fact]
     public async Task A_history_reads_back_as_it_was_written()
     {
         await using var h = new EngineHarness(Fn.On("napper", Names.OrderPlaced, async invocation =>
