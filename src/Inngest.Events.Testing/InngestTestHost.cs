@@ -27,7 +27,6 @@ public sealed partial class InngestTestHost : IAsyncDisposable
     private readonly object _gate = new();
     private readonly HashSet<string> _sentByTest = new(StringComparer.Ordinal);
     private InngestEngine? _engine;
-    private InngestFunctionRegistry? _registry;
     private InngestFunctionRegistry? _merged;
     private TestRunContext? _runContext;
     private bool _disposed;
@@ -148,26 +147,18 @@ public sealed partial class InngestTestHost : IAsyncDisposable
             }
 
             var registry = BuildRegistry();
+            // The test's own settings, with what the host needs: its app id, no background loop (the host moves time), and
+            // its own look at the timeline (to answer mocked waits) before the test's.
             var options = _options.Engine;
             var userCallback = options.OnTimelineEntry;
-            var engineOptions = new InngestEngineOptions
+            options.AppId = AppId;
+            options.RunInBackground = false;
+            options.OnTimelineEntry = entry =>
             {
-                AppId = AppId,
-                MaxConcurrency = options.MaxConcurrency,
-                RetryBackoff = options.RetryBackoff,
-                DefaultRetries = options.DefaultRetries,
-                IdempotencyWindow = options.IdempotencyWindow,
-                DefaultInvokeTimeout = options.DefaultInvokeTimeout,
-                DefaultCancelTimeout = options.DefaultCancelTimeout,
-                RunInBackground = false,
-                OnTimelineEntry = entry =>
-                {
-                    OnTimelineEntry(entry);
-                    userCallback?.Invoke(entry);
-                },
+                OnTimelineEntry(entry);
+                userCallback?.Invoke(entry);
             };
-            _registry = registry;
-            _engine = new InngestEngine(registry, engineOptions, Clock, _provider, _provider.GetService<ILoggerFactory>());
+            _engine = new InngestEngine(registry, options, Clock, _provider, _provider.GetService<ILoggerFactory>());
             _runContext = new TestRunContext(Clock, registry.Types, () => Engine, AppId);
             return _engine;
         }
