@@ -1,4 +1,3 @@
-using Inngest.Events.Generated;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Onboarding.Tests;

@@ -1,4 +1,3 @@
-using Inngest.Events.Generated;
 
 namespace Onboarding.Tests;
 

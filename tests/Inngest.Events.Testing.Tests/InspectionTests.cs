@@ -1,5 +1,4 @@
 using Inngest.Events.Engine.History;
-using Inngest.Events.Generated;
 using Inngest.Events.Testing.Tests.Shop;
 
 namespace Inngest.Events.Testing.Tests;

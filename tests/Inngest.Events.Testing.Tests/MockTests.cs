@@ -1,4 +1,3 @@
-using Inngest.Events.Generated;
 using Inngest.Events.Testing.Tests.Shop;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using Inngest.Events.Generated;
 
 namespace Inngest.Events.Testing.Tests.Shop;
 
