@@ -288,7 +288,8 @@ internal sealed class InngestSymbols
 
     /// <summary>
     /// The data types of the events that can trigger <paramref name="method"/>: its <c>Event&lt;T&gt;</c> (or batch
-    /// <c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c>) parameter and its <c>[Trigger&lt;T&gt;]</c> attributes. Empty when unknown.
+    /// <c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c> or <c>Event&lt;T&gt;[]</c>) parameter and its <c>[Trigger&lt;T&gt;]</c>
+    /// attributes. Empty when unknown.
     /// </summary>
     public ImmutableArray<ITypeSymbol> TriggerEventTypes(IMethodSymbol? method)
     {
@@ -300,7 +301,7 @@ internal sealed class InngestSymbols
         var types = new List<ITypeSymbol>();
         foreach (var parameter in method.Parameters)
         {
-            var type = parameter.Type as INamedTypeSymbol;
+            var type = (parameter.Type is IArrayTypeSymbol { Rank: 1 } array ? array.ElementType : parameter.Type) as INamedTypeSymbol;
             if (type is { TypeArguments.Length: 1 } && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, envelope))
             {
                 type = type.TypeArguments[0] as INamedTypeSymbol;
