@@ -1,13 +1,14 @@
 using System.Buffers;
-using System.Net.Http.Headers;
 using System.Text.Json;
+using Inngest.Events.Engine.Internal;
 using Inngest.Events.Protocol;
 
 namespace Inngest.Events.Engine.Http;
 
 /// <summary>
 /// Calls a function served over HTTP by any Inngest SDK: <c>POST {step url with stepId}</c> with the call request as
-/// JSON, signed with the engine's signing key when it has one, and reads the answer as Inngest does.
+/// JSON, signed with the engine's signing key when it has one, and reads the answer as Inngest does; in cloud mode
+/// only a signed answer counts (<see cref="EngineHttpClient.ResponseCheck"/>).
 /// </summary>
 internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClient http) : IFunctionDriver
 {
@@ -17,8 +18,7 @@ internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClie
     {
         var url = WithStepId(function.StepUrl, request.Ctx.StepId);
         var body = Serialize(request);
-        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var message = new HttpRequestMessage(HttpMethod.Post, url);
         if (request.Ctx.RunId.Length > 0)
         {
             message.Headers.TryAddWithoutValidation(InngestHeaders.RunId, request.Ctx.RunId);
@@ -31,11 +31,11 @@ internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClie
         {
             using var response = await http.Client.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
             var content = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            return CallResponseReader.Read((int)response.StatusCode, response.Headers, content);
+            return CallResponseReader.Read((int)response.StatusCode, response.Headers, content, http.ResponseCheck());
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Unreachable(url, $"no answer within {TimeStrings.Format(http.Options.CallTimeout)}");
+            return Unreachable(url, $"no answer within {DurationText.Format(http.Options.CallTimeout)}");
         }
         catch (HttpRequestException exception)
         {

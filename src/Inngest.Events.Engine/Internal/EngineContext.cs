@@ -18,6 +18,7 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
     private readonly ConcurrentQueue<RunTimelineEntry> _notifications = new();
     private readonly object _notifyGate = new();
     private TaskCompletionSource _changed = NewSignal();
+    private long _lastCommit;
 
     /// <summary>The engine's lock.</summary>
     public object Gate { get; } = new();
@@ -70,8 +71,20 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
         previous.TrySetResult();
     }
 
+    /// <summary>The number of the last unit of work committed to the store (0 before the first).</summary>
+    public long LastCommit => Interlocked.Read(ref _lastCommit);
+
     /// <summary>Writes the unit of work collected under the lock to the store; its number, or 0 when nothing changed.</summary>
-    public long Commit() => Changes.Commit(Store, Counters);
+    public long Commit()
+    {
+        var commit = Changes.Commit(Store, Counters);
+        if (commit != 0)
+        {
+            Interlocked.Exchange(ref _lastCommit, commit);
+        }
+
+        return commit;
+    }
 
     public void AddTimeline(RunState run, RunTimelineKind kind, string? stepName, string message)
     {
@@ -93,10 +106,13 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
     public void Notify()
     {
         var callback = Options.OnTimelineEntry;
-        if (callback is null || _notifications.IsEmpty)
+        if (callback is null)
         {
             return;
         }
+
+        // No look at the queue before taking the gate: another thread may have taken the last entries and still be
+        // delivering them, and a caller (RunUntilIdleAsync) must not return before what happened has been delivered.
 
         lock (_notifyGate)
         {
