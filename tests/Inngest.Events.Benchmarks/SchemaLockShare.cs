@@ -87,6 +87,43 @@ internal static class SchemaLockShare
         return 0;
     }
 
+    /// <summary>
+    /// <c>-- schema-lock-profile [runs] [stale]</c>: runs the lock analyzer alone <paramref name="runs"/> times on one
+    /// compiled compilation (the up-to-date lock, or with <c>stale</c> the lock in which every event changed) and prints
+    /// each run's telemetry; meant to run under <c>dotnet-trace collect</c>, where nothing else but the analyzer's runs
+    /// (and the driver's binding for them) is on the stacks after the set-up.
+    /// </summary>
+    public static int Profile(int runs, bool stale)
+    {
+        var workload = AnalyzerWorkload.Instance;
+        var compilation = workload.Fresh();
+        string lockText;
+        if (stale)
+        {
+            var trees = Enumerable.Range(0, AnalyzerWorkload.Files)
+                .Select(i => Compilations.Parse(AnalyzerProjectSources.File(i, AnalyzerWorkload.Files).Replace("decimal Total,", "int Total,", StringComparison.Ordinal), $"Orders/Order{i}.cs"));
+            lockText = LockOf(Compilations.Compile(trees, concurrentBuild: false));
+        }
+        else
+        {
+            lockText = LockOf(compilation);
+        }
+
+        compilation.GetDiagnostics();
+        var times = new List<double>();
+        for (int run = 0; run < runs; run++)
+        {
+            var analyzers = With(compilation, lockText);
+            var found = analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            double ms = analyzers.GetAnalyzerTelemetryInfoAsync(analyzers.Analyzers[0], CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
+            times.Add(ms);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}: {ms:F1} ms, {found.Length} findings"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {Median(times):F1} ms"));
+        return 0;
+    }
+
     /// <summary>The lock text the update command would write for <paramref name="compilation"/>.</summary>
     private static string LockOf(Compilation compilation)
     {
