@@ -36,19 +36,27 @@ internal static class GeneratorColdProfile
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pauseBefore = GC.GetTotalPauseDuration();
+            int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
             var stopwatch = Stopwatch.StartNew();
             var driver = Compilations.CreateDriver(generators(), track: steps).RunGenerators(compilation);
             double elapsed = stopwatch.Elapsed.TotalMilliseconds;
             double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            double allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+            double pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+            string collections = string.Create(c, $"{GC.CollectionCount(0) - gen0Before}/{GC.CollectionCount(1) - gen1Before}/{GC.CollectionCount(2) - gen2Before}");
             if (run < 0)
             {
-                Console.WriteLine(string.Create(c, $"warm-up: {elapsed:F1} ms (CPU {cpu:F1} ms), {driver.GetRunResult().GeneratedTrees.Length} files"));
+                var trees = driver.GetRunResult().GeneratedTrees;
+                long chars = trees.Sum(static t => (long)t.GetText().Length);
+                Console.WriteLine(string.Create(c, $"warm-up: {elapsed:F1} ms (CPU {cpu:F1} ms), {trees.Length} files, {chars / 1024.0:F0} K characters"));
                 continue;
             }
 
             totals.Add(elapsed);
             cpus.Add(cpu);
-            Console.WriteLine(string.Create(c, $"run {run + 1}: {elapsed:F1} ms (CPU {cpu:F1} ms)"));
+            Console.WriteLine(string.Create(c, $"run {run + 1}: {elapsed:F1} ms (CPU {cpu:F1} ms, {allocated:F1} MB allocated, GC pauses {pause:F1} ms, gen0/1/2 collections {collections})"));
             if (steps)
             {
                 foreach (var result in driver.GetRunResult().Results)
