@@ -58,7 +58,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FunctionParameterNotSupported = Create(
         DiagnosticIds.FunctionParameterNotSupported,
         "Function parameter type not supported",
-        "The parameter '{0}' of the function '{1}' {2}; a function takes Event<T> (or IReadOnlyList<Event<T>> for a batch), IStepTools, FunctionContext and CancellationToken",
+        "The parameter '{0}' of the function '{1}' {2}; a function takes Event<T> (or IReadOnlyList<Event<T>> or Event<T>[] for a batch), IStepTools, FunctionContext and CancellationToken",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FunctionReturnTypeNotSupported = Create(
@@ -96,6 +96,18 @@ internal static class DiagnosticDescriptors
         "Function triggers do not match its event parameter",
         "The function '{0}' reads its event as '{1}', but {2}",
         DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BatchedFunctionTakesOneEvent = Create(
+        DiagnosticIds.BatchedFunctionTakesOneEvent,
+        "Batched function takes a single event",
+        "The function '{0}' batches its events with [BatchEvents], but its parameter '{1}' is an Event<{2}>, which receives only the first event of each batch: Inngest starts one run with up to {3} events, and the others would be silently lost; take IReadOnlyList<Event<{2}>> (or Event<{2}>[]) to receive the whole batch",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EventListWithoutBatchEvents = Create(
+        DiagnosticIds.EventListWithoutBatchEvents,
+        "Event list parameter on a function without [BatchEvents]",
+        "The parameter '{1}' of the function '{0}' is a list of events ('{2}'), but the function has no [BatchEvents], so every run receives a list of exactly one event; add [BatchEvents(maxSize, timeout)] to receive batches, or take Event<{3}>",
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor EventNameMissingDomain = Create(
         DiagnosticIds.EventNameMissingDomain,
@@ -143,6 +155,30 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + DiagnosticIds.DuplicateEventName + ".md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor EventSchemaBreakingChange = Create(
+        DiagnosticIds.EventSchemaBreakingChange,
+        "Breaking change to a locked event schema",
+        "The event '{0}' ({1}) is locked in inngest-events.lock.json, but {2} {3}; events already sent keep the locked shape, so declare a new version ([Event(..., Version = \"...\")]; the lock keeps the old version's schema) or make the change compatible (add an optional member instead of changing one)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EventSchemaChangeNotLocked = Create(
+        DiagnosticIds.EventSchemaChangeNotLocked,
+        "Event schema change not yet in the lock",
+        "The event '{0}' ({1}) {2}; update inngest-events.lock.json with the code fix or '" + SchemaLock.EventLockFile.UpdateCommand + "'",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor EventLockEntryMismatch = Create(
+        DiagnosticIds.EventLockEntryMismatch,
+        "Event missing from the lock, or a locked event without its type",
+        "{0}; update inngest-events.lock.json with the code fix or '" + SchemaLock.EventLockFile.UpdateCommand + "'",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EventLockUnreadable = Create(
+        DiagnosticIds.EventLockUnreadable,
+        "Event schema lock cannot be read",
+        "inngest-events.lock.json cannot be read: {0} (line {1}, column {2}); correct it, or delete it and write it again with '" + SchemaLock.EventLockFile.UpdateCommand + "'",
+        DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DedupIdConstant = Create(
         DiagnosticIds.DedupIdConstant,
@@ -292,7 +328,9 @@ internal static class DiagnosticDescriptors
         EventTypeNotPartial, EventTypeGeneric, UnsupportedMemberType, IdTemplateUnknownPlaceholder, IdTemplateMalformed,
         ResultTypeNotSerializable, FunctionTriggerMissing, FunctionParameterNotSupported, FunctionReturnTypeNotSupported,
         FunctionGeneric, FunctionNotAccessible, OnFailureHandlerInvalid, FunctionIdDuplicate, FunctionTriggerMismatch,
+        BatchedFunctionTakesOneEvent, EventListWithoutBatchEvents,
         EventNameMissingDomain, EventNameFormat, EventNameHyphenatedWords, EventNameNotPastTense, EventNameReservedPrefix, EventNameLength, DuplicateEventName,
+        EventSchemaBreakingChange, EventSchemaChangeNotLocked, EventLockEntryMismatch, EventLockUnreadable,
         DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt,
         FunctionIdNotSlug, FunctionTooManyTriggers, FunctionTooManyConcurrencyLimits, BatchEventsIncompatible, RetriesOutOfRange,
         ClientSendInFunction, ClientSendInStep, ClientInjectedIntoFunctions, TaskNotAwaited, NestedStep, CapturedVariableAssignedInStep,

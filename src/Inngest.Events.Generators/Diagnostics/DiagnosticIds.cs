@@ -20,6 +20,8 @@ internal static class DiagnosticIds
     public const string OnFailureHandlerInvalid = "INNG2007";
     public const string FunctionIdDuplicate = "INNG2008";
     public const string FunctionTriggerMismatch = "INNG2009";
+    public const string BatchedFunctionTakesOneEvent = "INNG2015";
+    public const string EventListWithoutBatchEvents = "INNG2016";
 
     // Event names (EventNameAnalyzer, DuplicateEventNameAnalyzer).
     public const string EventNameMissingDomain = "INNG1010";
@@ -29,6 +31,12 @@ internal static class DiagnosticIds
     public const string EventNameReservedPrefix = "INNG1014";
     public const string EventNameLength = "INNG1015";
     public const string DuplicateEventName = "INNG1016";
+
+    // The event schema lock (EventSchemaLockAnalyzer).
+    public const string EventSchemaBreakingChange = "INNG1020";
+    public const string EventSchemaChangeNotLocked = "INNG1021";
+    public const string EventLockEntryMismatch = "INNG1022";
+    public const string EventLockUnreadable = "INNG1023";
 
     // Dedup ids (DedupIdAnalyzer).
     public const string DedupIdConstant = "INNG3001";
