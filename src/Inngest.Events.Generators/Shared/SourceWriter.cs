@@ -5,26 +5,27 @@ namespace Inngest.Events.Generators.Shared;
 
 /// <summary>
 /// A small indenting text writer for generated sources. Its buffer comes from a per-thread pool and goes back with
-/// <see cref="ToStringAndFree"/>, sized by the largest source written on that thread, so writing a file allocates
-/// its text once instead of growing a builder chunk by chunk.
+/// <see cref="ToStringAndFree"/>: after the first few files on a thread the builder is one chunk as large as the
+/// largest file written there (up to <see cref="MaxPooledCapacity"/>), so writing a file allocates its text once
+/// instead of growing a builder chunk by chunk.
 /// </summary>
 internal sealed class SourceWriter
 {
-    // A builder whose one chunk holds a whole file; beyond this it is not kept (a rare, huge file).
+    // A builder that grew past this (a huge file, such as a large project's function registry) is dropped rather
+    // than kept, and the next writer starts small again: new writers are never sized by an outlier.
     private const int MaxPooledCapacity = 256 * 1024;
+
+    private const int InitialCapacity = 16 * 1024;
 
     [ThreadStatic]
     private static StringBuilder? t_pooled;
-
-    [ThreadStatic]
-    private static int t_largest;
 
     private StringBuilder? _builder;
     private int _indent;
 
     public SourceWriter()
     {
-        _builder = t_pooled ?? new StringBuilder(Math.Max(16 * 1024, t_largest + (t_largest / 4)));
+        _builder = t_pooled ?? new StringBuilder(InitialCapacity);
         t_pooled = null;
     }
 
@@ -84,11 +85,6 @@ internal sealed class SourceWriter
         var builder = Builder;
         var text = builder.ToString();
         _builder = null;
-        if (text.Length > t_largest)
-        {
-            t_largest = Math.Min(text.Length, MaxPooledCapacity);
-        }
-
         if (builder.Capacity <= MaxPooledCapacity)
         {
             builder.Clear();
