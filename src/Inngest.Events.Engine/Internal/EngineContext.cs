@@ -18,6 +18,7 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
     private readonly ConcurrentQueue<RunTimelineEntry> _notifications = new();
     private readonly object _notifyGate = new();
     private TaskCompletionSource _changed = NewSignal();
+    private TaskCompletionSource _committed = NewSignal();
 
     /// <summary>The engine's lock.</summary>
     public object Gate { get; } = new();
@@ -67,8 +68,23 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
         previous.TrySetResult();
     }
 
+    /// <summary>
+    /// Completes once a unit of work is committed after it was read (any thread, no lock): what a reader of the store
+    /// (the dev server's live pages) waits on. Read it before reading the store, so no commit in between is missed.
+    /// </summary>
+    public Task NextCommit => Volatile.Read(ref _committed).Task;
+
     /// <summary>Writes the unit of work collected under the lock to the store; its number, or 0 when nothing changed.</summary>
-    public long Commit() => Changes.Commit(Store, Counters);
+    public long Commit()
+    {
+        var commit = Changes.Commit(Store, Counters);
+        if (commit != 0)
+        {
+            Interlocked.Exchange(ref _committed, NewSignal()).TrySetResult();
+        }
+
+        return commit;
+    }
 
     public void AddTimeline(RunState run, RunTimelineKind kind, string? stepName, string message)
     {

@@ -286,6 +286,8 @@ internal sealed class InMemoryEngineStore : IEngineStore
                 CompositeFunctionId = Run.CompositeFunctionId,
                 Event = Run.Event,
                 Events = Run.Events,
+                EventIds = Run.EventIds,
+                OriginalRunId = Run.OriginalRunId,
                 Status = Run.Status,
                 CreatedAt = Run.CreatedAt,
                 StartedAt = Run.StartedAt,
