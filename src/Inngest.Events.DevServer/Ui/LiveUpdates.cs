@@ -25,11 +25,12 @@ internal sealed class LiveUpdates(InngestEngine engine, CancellationToken stoppi
         var token = stop.Token;
         try
         {
+            // The signal is taken before the page hears "ready", so a change made after that is never missed.
+            var next = engine.NextChange;
             await WriteAsync(response, "retry: 1000\nevent: ready\ndata: 0\n\n", token).ConfigureAwait(false);
             var changes = 0L;
             while (!token.IsCancellationRequested)
             {
-                var next = engine.NextChange;
                 var keepAlive = Task.Delay(KeepAlive, token);
                 var woke = await Task.WhenAny(next, keepAlive).ConfigureAwait(false);
                 if (token.IsCancellationRequested)
@@ -37,9 +38,17 @@ internal sealed class LiveUpdates(InngestEngine engine, CancellationToken stoppi
                     break;
                 }
 
-                var message = woke == next
-                    ? $"event: change\ndata: {(++changes).ToString(CultureInfo.InvariantCulture)}\n\n"
-                    : ": keep-alive\n\n";
+                string message;
+                if (woke == next)
+                {
+                    next = engine.NextChange;
+                    message = $"event: change\ndata: {(++changes).ToString(CultureInfo.InvariantCulture)}\n\n";
+                }
+                else
+                {
+                    message = ": keep-alive\n\n";
+                }
+
                 await WriteAsync(response, message, token).ConfigureAwait(false);
             }
         }

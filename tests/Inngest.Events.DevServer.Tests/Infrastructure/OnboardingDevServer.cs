@@ -50,7 +50,9 @@ internal sealed class OnboardingDevServer : IAsyncDisposable
 
     /// <param name="withApp">Serve the Onboarding functions and sync them (false: a dev server with no apps).</param>
     /// <param name="configure">Adjusts the dev server's options.</param>
-    public static async Task<OnboardingDevServer> StartAsync(bool withApp = true, Action<InngestDevServerOptions>? configure = null)
+    /// <param name="functions">Functions of the dev server's engine itself (run in process), e.g. with flow control.</param>
+    public static async Task<OnboardingDevServer> StartAsync(
+        bool withApp = true, Action<InngestDevServerOptions>? configure = null, IReadOnlyList<InngestFunctionDefinition>? functions = null)
     {
         var time = new FakeTimeProvider(Start);
         var builder = WebApplication.CreateSlimBuilder();
@@ -59,7 +61,7 @@ internal sealed class OnboardingDevServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddInngest(o => o.AppId = "dev-server")
+        var inngest = builder.Services.AddInngest(o => o.AppId = "dev-server")
             .UseEmbeddedEngine(e =>
             {
                 e.RunInBackground = false;
@@ -67,6 +69,11 @@ internal sealed class OnboardingDevServer : IAsyncDisposable
                 // One call at a time, so runs take their steps in the same order on every run of the test.
                 e.MaxConcurrency = 1;
             });
+        if (functions is not null)
+        {
+            inngest.AddFunctionRegistry(new InngestFunctionRegistry(functions));
+        }
+
         var server = builder.Build();
         server.MapInngestDevServer(configure);
         await server.StartAsync().ConfigureAwait(false);

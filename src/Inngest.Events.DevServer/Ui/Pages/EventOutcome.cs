@@ -75,6 +75,18 @@ internal sealed record EventOutcome(
                 parts.Add($"{group.Count()} {Reason(group.Key)}");
             }
 
+            var resumed = Effects.Count(e => e.Entry.Kind == RunTimelineKind.EventMatched);
+            if (resumed > 0)
+            {
+                parts.Add(resumed == 1 ? "resumed 1 wait" : $"resumed {resumed} waits");
+            }
+
+            var cancelled = Effects.Count(e => e.Entry.Kind == RunTimelineKind.Cancelled);
+            if (cancelled > 0)
+            {
+                parts.Add(cancelled == 1 ? "cancelled 1 run" : $"cancelled {cancelled} runs");
+            }
+
             if (parts.Count == 0)
             {
                 parts.Add(Reasons.Count > 0 && Reasons[0].StartsWith("No function", StringComparison.Ordinal) ? "no trigger" : Reasons.Count > 0 ? "no run" : "—");

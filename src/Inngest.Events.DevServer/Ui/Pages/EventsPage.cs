@@ -52,7 +52,7 @@ internal static class EventsPage
             <label>Event name <input name="name" value="{name}" list="all-event-names" placeholder="e.g. app/user.created" autocomplete="off"></label>
             <datalist id="all-event-names">
             """);
-        foreach (var known in events.Select(e => e.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var known in events.Select(e => e.Name).Where(n => showInternal || !n.StartsWith("inngest/", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             html.Add($"<option value=\"{known}\"></option>");
         }

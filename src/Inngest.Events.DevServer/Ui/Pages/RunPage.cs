@@ -149,7 +149,8 @@ internal static class RunPage
         foreach (var step in view.Steps)
         {
             var record = step.Record;
-            var open = record.Status is StepStatus.Failed or StepStatus.Retrying or StepStatus.TimedOut;
+            // Short runs show every step open; long ones open only the steps that need a look.
+            var open = view.Steps.Count <= 10 || step.Attempts.Count > 1 || record.Status is StepStatus.Failed or StepStatus.Retrying or StepStatus.TimedOut;
             html.Add($"""
                 <details class="step" id="{step.Anchor}"{(open ? new Markup(" open") : Markup.Empty)}>
                 <summary><span class="mono step-name">{step.Label}</span> <span class="kind">{KindText(step.Kind)}</span> {UiFormat.Badge(record.Status)}{(step.Attempts.Count > 1 ? new HtmlBuilder().Add($" <span class=\"tag\">{step.Attempts.Count} attempts</span>").ToMarkup() : Markup.Empty)}</summary>

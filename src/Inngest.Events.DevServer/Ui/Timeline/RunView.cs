@@ -234,9 +234,9 @@ internal sealed partial class RunView
 
                 summary = step.Record.Status switch
                 {
-                    StepStatus.Completed => $"matched{Took(step)}",
-                    StepStatus.TimedOut => $"timed out{Took(step)}",
-                    _ => $"waiting for {step.Target}",
+                    StepStatus.Completed => $"'{step.Target}' matched{Took(step)}",
+                    StepStatus.TimedOut => $"'{step.Target}' timed out{Took(step)}",
+                    _ => $"waiting for '{step.Target}'",
                 };
                 break;
             default:
