@@ -45,7 +45,7 @@ public sealed class InngestServeOptions
     public string? AppVersion { get; set; }
 
     /// <summary>
-    /// Whether call requests are answered as a stream (design/inngest-protocol.md §3.6): <c>201</c> at once, a space every
+    /// Whether call requests are answered as a stream (docs/protocol.md#call-responses): <c>201</c> at once, a space every
     /// <see cref="StreamingHeartbeat"/> while the function runs, then the real answer as
     /// <c>{"status","headers","body"}</c>. For hosts that cut idle responses (serverless platforms, some proxies) while a
     /// step runs longer than their timeout. Default false; <c>INNGEST_STREAMING</c> when unset. Streamed answers are not

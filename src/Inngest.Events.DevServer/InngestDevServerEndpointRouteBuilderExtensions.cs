@@ -1,6 +1,6 @@
 using Inngest.Events.DevServer;
 using Inngest.Events.DevServer.Api;
-using Inngest.Events.DevServer.DevServer;
+using Inngest.Events.DevServer.Handlers;
 using Inngest.Events.DevServer.Ui;
 using Inngest.Events.Engine;
 using Microsoft.AspNetCore.Http;

@@ -6,13 +6,14 @@ using Inngest.Events.Engine.Internal;
 using Inngest.Events.Engine.Scheduling;
 using Inngest.Events.Engine.Store;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inngest.Events.Engine;
 
 /// <summary>
-/// An in-process Inngest executor (design/inngest-protocol.md §8.1) for development, tests and samples. It ingests
+/// An in-process Inngest executor (docs/protocol.md#the-embedded-engine) for development, tests and samples. It ingests
 /// events, fans them out to the functions they trigger, and drives each run through a <see cref="FunctionRunner"/> with
 /// real call requests, interpreting the call responses as Inngest does: memoized steps, parallel plans, retries with
 /// backoff, sleeps, waits for events, invokes, cancellation, timeouts, cron schedules, flow control (concurrency,
@@ -77,7 +78,8 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 
         foreach (var function in functions)
         {
-            FunctionValidator.Validate(function);
+            FunctionValidator.ValidateTriggers(function);
+            FunctionValidator.ValidateFlowControl(function, function.Id);
         }
 
         _ownsStore = store is null;
@@ -109,7 +111,7 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
     public string AppId { get; }
 
     /// <summary>The runner the engine calls the functions through.</summary>
-    public FunctionRunner Runner => _runner;
+    internal FunctionRunner Runner => _runner;
 
     /// <summary>A client that sends to this engine (the one <c>UseEmbeddedEngine</c> registers behaves the same).</summary>
     public IInngestClient Client => _client;
@@ -316,7 +318,7 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 
     /// <summary>
     /// Sends raw JSON as Inngest's event API takes it: one event object or an array of them. Every event is validated
-    /// (design/inngest-protocol.md §1.3) before any is ingested. Returns the internal ids.
+    /// (docs/protocol.md#event-rules) before any is ingested. Returns the internal ids.
     /// </summary>
     /// <exception cref="JsonException">The JSON is malformed, or an event's fields have the wrong types (e.g. <c>data</c> is not an object).</exception>
     /// <exception cref="InngestEventValidationException">An event breaks a rule of the event API.</exception>
@@ -327,7 +329,7 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
     }
 
     /// <summary>
-    /// One event of an event API request that carried <c>x-inngest-event-id-seed</c> (design/inngest-protocol.md §1.5):
+    /// One event of an event API request that carried <c>x-inngest-event-id-seed</c> (docs/protocol.md#event-ids-and-the-seed-header):
     /// its internal id is derived from the seed and its index in the request, as Inngest derives it, so a client's retry
     /// of the same request gets the same ids, and an event already ingested under its id is not ingested again (no
     /// second run, no second resumed wait). Without a readable seed the event gets a fresh id.
@@ -381,7 +383,7 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 
     /// <summary>
     /// Registers the functions of an app from its register request (the body an SDK posts to <c>/fn/register</c>,
-    /// design/inngest-protocol.md §3.3): they are triggered like the engine's own functions and called at their URLs.
+    /// docs/protocol.md#sync-put): they are triggered like the engine's own functions and called at their URLs.
     /// A later sync of the same app replaces its functions; runs in flight finish with the definitions they started with.
     /// </summary>
     /// <param name="registerRequest">The JSON register request.</param>

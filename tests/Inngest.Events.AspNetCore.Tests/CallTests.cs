@@ -2,7 +2,7 @@ using Inngest.Events.AspNetCore.Tests.Infrastructure;
 
 namespace Inngest.Events.AspNetCore.Tests;
 
-/// <summary>POST call requests: signatures, statuses, bodies and headers (design/inngest-protocol.md §3.5, §3.6, §3.9).</summary>
+/// <summary>POST call requests: signatures, statuses, bodies and headers (docs/protocol.md#call-requests-post, docs/protocol.md#call-responses, docs/protocol.md#signing).</summary>
 public sealed class CallTests
 {
     private static readonly string HashA = StepIds.Hash("a");

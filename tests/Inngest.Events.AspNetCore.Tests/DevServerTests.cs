@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inngest.Events.AspNetCore.Tests;
 
 /// <summary>
-/// The engine as a local Inngest server: the event API (design/inngest-protocol.md §1) with our HTTP client and raw
+/// The engine as a local Inngest server: the event API (docs/protocol.md#event-api) with our HTTP client and raw
 /// requests, and <c>/fn/register</c> with our own serve endpoint syncing out-of-band.
 /// </summary>
 public sealed class DevServerTests

@@ -7,7 +7,7 @@ namespace Inngest.Events.AspNetCore.Tests;
 
 /// <summary>
 /// The engine's HTTP driver against a hand-rolled "SDK" (a fake app on Kestrel): it reads responses as Inngest does
-/// (design/inngest-protocol.md §3.6), whatever SDK wrote them.
+/// (docs/protocol.md#call-responses), whatever SDK wrote them.
 /// </summary>
 public sealed class HttpDriverResponseTests
 {

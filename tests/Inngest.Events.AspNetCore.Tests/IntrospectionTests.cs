@@ -2,7 +2,7 @@ using Inngest.Events.AspNetCore.Tests.Infrastructure;
 
 namespace Inngest.Events.AspNetCore.Tests;
 
-/// <summary>GET introspection and the trust probe (design/inngest-protocol.md §3.2).</summary>
+/// <summary>GET introspection and the trust probe (docs/protocol.md#introspection-get).</summary>
 public sealed class IntrospectionTests
 {
     private static readonly string[] UnauthenticatedKeys =

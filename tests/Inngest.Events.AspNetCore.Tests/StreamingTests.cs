@@ -5,7 +5,7 @@ using Inngest.Events.Engine;
 namespace Inngest.Events.AspNetCore.Tests;
 
 /// <summary>
-/// Streamed answers (<c>INNGEST_STREAMING</c>, design/inngest-protocol.md §3.6): 201 at once, keep-alive spaces while the
+/// Streamed answers (<c>INNGEST_STREAMING</c>, docs/protocol.md#call-responses): 201 at once, keep-alive spaces while the
 /// function runs, then <c>{"status","headers","body"}</c>; and the engine's HTTP driver reads them like plain answers.
 /// </summary>
 public sealed class StreamingTests

@@ -2,7 +2,7 @@ using Inngest.Events.AspNetCore.Tests.Infrastructure;
 
 namespace Inngest.Events.AspNetCore.Tests;
 
-/// <summary>PUT sync, out-of-band and in-band (design/inngest-protocol.md §3.3).</summary>
+/// <summary>PUT sync, out-of-band and in-band (docs/protocol.md#sync-put).</summary>
 public sealed class SyncTests
 {
     private static readonly string HashedSigningKey = SigningKeys.HashForBearer(Keys.Signing);

@@ -13,6 +13,13 @@ public static class Program
             return EngineWaitMemory.PrintRetained(n).GetAwaiter().GetResult();
         }
 
+        // `-- flow-control [events]` runs the flow-control workload once, checked and timed (table 6).
+        if (args.Length > 0 && args[0] == "flow-control")
+        {
+            int events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : FlowControlWorkload.Tenants * 1_000;
+            return FlowControlWorkload.PrintAsync(events).GetAwaiter().GetResult();
+        }
+
         // `-- analyzer-share [runs]` prints each analyzer's execution time as a share of the compile time (table 2).
         if (args.Length > 0 && args[0] == "analyzer-share")
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inngest.Events.Benchmarks;

@@ -1,6 +1,5 @@
 using System.Text;
 using Inngest.Events.DevServer.Tests.Infrastructure;
-using Inngest.Events.Protocol;
 
 namespace Inngest.Events.DevServer.Tests;
 
@@ -261,7 +260,10 @@ public sealed class RestApiTests : IAsyncLifetime
         using var anonymous = await _http.GetAsync(url);
         using var raw = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Authorization", "Bearer " + key } } };
         using var rawResponse = await _http.SendAsync(raw);
-        using var hashed = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Authorization", "Bearer " + SigningKeys.HashForBearer(key) } } };
+        
+        // What SDKs send: the prefix, then the hex SHA-256 of the hex-decoded rest of the key.
+        var hash = "signkey-test-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Convert.FromHexString(key["signkey-test-".Length..]))).ToLowerInvariant();
+        using var hashed = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Authorization", "Bearer " + hash } } };
         using var hashedResponse = await _http.SendAsync(hashed);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

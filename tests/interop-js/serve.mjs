@@ -256,6 +256,55 @@ const configured = inngest.createFunction(
   async () => "configured",
 );
 
+// Flow control (the engine leg's flow-control scenarios): one function per policy, each triggered by
+// test/flow.requested events for its policy, each with one step returning "key:n".
+const flow = (policy) => [{ event: "test/flow.requested", if: `event.data.policy == '${policy}'` }];
+const flowWork = async ({ event, step }) => await step.run("work", () => `${event.data.key}:${event.data.n}`);
+const flowSleep = async ({ event, step }) => {
+  await step.sleep("pause", "1m");
+  return await step.run("work", () => `${event.data.key}:${event.data.n}`);
+};
+
+const flowConcurrency = inngest.createFunction(
+  { id: "flow-concurrency", concurrency: [{ limit: 1, key: "event.data.key", scope: "fn" }], triggers: flow("concurrency") },
+  flowWork,
+);
+
+const flowThrottle = inngest.createFunction(
+  { id: "flow-throttle", throttle: { limit: 1, period: "1m", key: "event.data.key" }, triggers: flow("throttle") },
+  flowWork,
+);
+
+const flowRateLimit = inngest.createFunction(
+  { id: "flow-rate-limit", rateLimit: { limit: 1, period: "1m", key: "event.data.key" }, triggers: flow("rate-limit") },
+  flowWork,
+);
+
+const flowDebounce = inngest.createFunction(
+  { id: "flow-debounce", debounce: { period: "10s", key: "event.data.key" }, triggers: flow("debounce") },
+  flowWork,
+);
+
+const flowBatch = inngest.createFunction(
+  { id: "flow-batch", batchEvents: { maxSize: 3, timeout: "10s" }, triggers: flow("batch") },
+  async ({ events, step }) => await step.run("work", () => events.map((e) => `${e.data.key}:${e.data.n}`).join(",")),
+);
+
+const flowPriority = inngest.createFunction(
+  { id: "flow-priority", concurrency: [{ limit: 1, scope: "fn" }], priority: { run: "event.data.n" }, triggers: flow("priority") },
+  flowWork,
+);
+
+const flowSingleton = inngest.createFunction(
+  { id: "flow-singleton", singleton: { key: "event.data.key", mode: "skip" }, triggers: flow("singleton") },
+  flowSleep,
+);
+
+const flowSingletonCancel = inngest.createFunction(
+  { id: "flow-singleton-cancel", singleton: { key: "event.data.key", mode: "cancel" }, triggers: flow("singleton-cancel") },
+  flowSleep,
+);
+
 const functions = [
   serialSteps,
   parallelSteps,
@@ -275,6 +324,14 @@ const functions = [
   loop,
   cancelOn,
   configured,
+  flowConcurrency,
+  flowThrottle,
+  flowRateLimit,
+  flowDebounce,
+  flowBatch,
+  flowPriority,
+  flowSingleton,
+  flowSingletonCancel,
 ];
 
 const handler = serve({ client: inngest, functions });

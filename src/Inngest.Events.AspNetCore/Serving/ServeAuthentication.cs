@@ -2,7 +2,7 @@ using Inngest.Events.Protocol;
 
 namespace Inngest.Events.AspNetCore.Serving;
 
-/// <summary>What the endpoint concluded about a request's signature (design/inngest-protocol.md §3.9).</summary>
+/// <summary>What the endpoint concluded about a request's signature (docs/protocol.md#signing).</summary>
 /// <param name="Allowed">True when the request may act: verified, or in dev mode with nothing to verify.</param>
 /// <param name="Succeeded">Introspection's <c>authentication_succeeded</c>: null unsigned (or unverifiable), false invalid, true valid.</param>
 /// <param name="KeyUsed">The key that verified the request, to sign the response with.</param>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events.AspNetCore.Serving;
 
@@ -32,8 +33,7 @@ internal sealed partial class ServeHandler
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        request.Headers.TryAddWithoutValidation(InngestHeaders.Sdk, SdkIdentity.Identifier);
-        request.Headers.TryAddWithoutValidation("User-Agent", SdkIdentity.Identifier);
+        InngestSdk.AddTo(request.Headers);
         return request;
     }
 }

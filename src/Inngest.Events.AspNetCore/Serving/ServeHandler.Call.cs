@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.AspNetCore.Http;
 
 namespace Inngest.Events.AspNetCore.Serving;
@@ -17,19 +18,19 @@ internal sealed partial class ServeHandler
             return ServeResponse.Unauthorized();
         }
 
-        if (request.Query["probe"].ToString() is { Length: > 0 } probe)
+        if (request.Query[ServeQuery.Probe].ToString() is { Length: > 0 } probe)
         {
             return probe == "trust"
                 ? new ServeResponse(200, [])
                 : ServeResponse.Error(400, "Error", $"Unknown probe \"{probe}\"", noRetry: true);
         }
 
-        if (settings.IsDev && request.Headers[InngestHeaders.ServerKind].ToString() is { Length: > 0 } kind && kind != "dev")
+        if (settings.IsDev && request.Headers[InngestHeaders.ServerKind].ToString() is { Length: > 0 } kind && kind != InngestHeaders.DevServerKind)
         {
             ServeLog.ServerKindMismatch(logger, settings.ModeSource, kind);
         }
 
-        var functionId = request.Query["fnId"].ToString();
+        var functionId = request.Query[ServeQuery.FunctionId].ToString();
         if (functionId.Length == 0)
         {
             return ServeResponse.Error(400, "Error", "The call request has no fnId query parameter, so there is no function to run.", noRetry: true);
@@ -63,7 +64,7 @@ internal sealed partial class ServeHandler
         }
 
         // The query's stepId is what Inngest asks for; it wins over ctx.step_id.
-        if (request.Query["stepId"].ToString() is { Length: > 0 } stepId)
+        if (request.Query[ServeQuery.StepId].ToString() is { Length: > 0 } stepId)
         {
             call = call with { Ctx = call.Ctx with { StepId = stepId } };
         }
@@ -159,7 +160,7 @@ internal sealed partial class ServeHandler
     }
 
     /// <summary>
-    /// <c>use_api</c> (design/inngest-protocol.md §3.5): the state was too large to send, so the events come from
+    /// <c>use_api</c> (docs/protocol.md#call-requests-post): the state was too large to send, so the events come from
     /// <c>GET {api}/v0/runs/{run}/batch</c> and the memoized steps from <c>.../actions</c>. Any failure fails the call (500).
     /// </summary>
     private async Task<(CallRequest? Call, string? Problem)> LoadStateAsync(CallRequest call, CancellationToken cancellationToken)

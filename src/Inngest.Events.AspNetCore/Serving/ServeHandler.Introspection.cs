@@ -10,7 +10,7 @@ internal sealed partial class ServeHandler
     public const string IntrospectionSchemaVersion = "2024-05-24";
 
     /// <summary>
-    /// GET (design/inngest-protocol.md §3.2): always 200. The unauthenticated body says only what is configured; a request
+    /// GET (docs/protocol.md#introspection-get): always 200. The unauthenticated body says only what is configured; a request
     /// whose signature verifies also gets the app's identity, origins, capabilities and key hashes.
     /// </summary>
     private ServeResponse Introspect(HttpRequest request, ServeAuthentication auth)
@@ -54,9 +54,9 @@ internal sealed partial class ServeHandler
             WriteNullable(writer, "env", env);
             writer.WriteString("event_api_origin", settings.EventApiBaseUrl.AbsoluteUri);
             WriteNullable(writer, "event_key_hash", settings.EventKey is { } key ? SigningKeys.HashEventKey(key) : null);
-            writer.WriteString("framework", SdkIdentity.Framework);
-            writer.WriteString("sdk_language", SdkIdentity.Language);
-            writer.WriteString("sdk_version", SdkIdentity.Version);
+            writer.WriteString("framework", ServeHandler.Framework);
+            writer.WriteString("sdk_language", InngestSdk.Language);
+            writer.WriteString("sdk_version", InngestSdk.Version);
             WriteNullable(writer, "serve_origin", settings.ServeOrigin?.GetLeftPart(UriPartial.Authority));
             WriteNullable(writer, "serve_path", settings.ServePath);
             WriteNullable(writer, "signing_key_fallback_hash", ShortHash(settings.HashedSigningKeyFallback));

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
 
 namespace Inngest.Events.AspNetCore.Serving;
@@ -7,7 +8,7 @@ namespace Inngest.Events.AspNetCore.Serving;
 internal sealed partial class ServeHandler
 {
     /// <summary>
-    /// PUT (design/inngest-protocol.md §3.3): in-band when Inngest asks for it with <c>X-Inngest-Sync-Kind: in_band</c>
+    /// PUT (docs/protocol.md#sync-put): in-band when Inngest asks for it with <c>X-Inngest-Sync-Kind: in_band</c>
     /// and it is allowed (answered with the app's config, after verifying the signature); otherwise out-of-band, by
     /// posting the config to <c>{apiBase}/fn/register</c>.
     /// </summary>
@@ -50,15 +51,15 @@ internal sealed partial class ServeHandler
             writer.WritePropertyName("capabilities");
             WriteCapabilities(writer);
             WriteNullable(writer, "env", env);
-            writer.WriteString("framework", SdkIdentity.Framework);
+            writer.WriteString("framework", ServeHandler.Framework);
             WriteFunctions(writer, url);
             writer.WritePropertyName("inspection");
             WriteIntrospection(writer, auth, env);
             writer.WriteNull("platform");
-            writer.WriteString("sdk_author", "inngest.events");
-            writer.WriteString("sdk_language", SdkIdentity.Language);
-            writer.WriteString("sdk_version", SdkIdentity.Version);
-            writer.WriteString("sdk", SdkIdentity.Identifier);
+            writer.WriteString("sdk_author", InngestSdk.Author);
+            writer.WriteString("sdk_language", InngestSdk.Language);
+            writer.WriteString("sdk_version", InngestSdk.Version);
+            writer.WriteString("sdk", InngestSdk.Identifier);
             writer.WriteString("url", url.AbsoluteUri);
             writer.WriteEndObject();
         }, new KeyValuePair<string, string>(InngestHeaders.SyncKind, InngestHeaders.InBand));
@@ -110,9 +111,9 @@ internal sealed partial class ServeHandler
 
     private async Task<ServeResponse> SyncOutOfBandAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var deployId = request.Query["deployId"].ToString() is { Length: > 0 } id && id != "undefined" ? id : null;
+        var deployId = request.Query[ServeQuery.DeployId].ToString() is { Length: > 0 } id && id != "undefined" ? id : null;
         var url = AdvertisedUrl(RequestUrl(request));
-        var registerUrl = new Uri(settings.ApiBaseUrl, "fn/register" + (deployId is null ? string.Empty : "?deployId=" + Uri.EscapeDataString(deployId)));
+        var registerUrl = new Uri(settings.ApiBaseUrl, "fn/register" + (deployId is null ? string.Empty : $"?{ServeQuery.DeployId}=" + Uri.EscapeDataString(deployId)));
         var body = ServeResponse.Write(writer => WriteRegisterBody(writer, url, deployId));
         var serverKind = request.Headers[InngestHeaders.ServerKind].ToString();
 
@@ -121,7 +122,7 @@ internal sealed partial class ServeHandler
             var message = new HttpRequestMessage(HttpMethod.Post, registerUrl) { Content = new ByteArrayContent(body) };
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             message.Headers.TryAddWithoutValidation(InngestHeaders.SyncKind, InngestHeaders.OutOfBand);
-            message.Headers.TryAddWithoutValidation(InngestHeaders.Framework, SdkIdentity.Framework);
+            message.Headers.TryAddWithoutValidation(InngestHeaders.Framework, ServeHandler.Framework);
             if (serverKind.Length > 0)
             {
                 message.Headers.TryAddWithoutValidation(InngestHeaders.ExpectedServerKind, serverKind);
@@ -209,9 +210,9 @@ internal sealed partial class ServeHandler
             writer.WriteString("appVersion", version);
         }
 
-        writer.WriteString("sdk", SdkIdentity.Identifier);
+        writer.WriteString("sdk", InngestSdk.Identifier);
         writer.WriteString("v", "0.1");
-        writer.WriteString("framework", SdkIdentity.Framework);
+        writer.WriteString("framework", ServeHandler.Framework);
         if (deployId is not null)
         {
             writer.WriteString("deployId", deployId);

@@ -1,12 +1,13 @@
+using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Logging;
-using Inngest.Events.Protocol;
 
 namespace Inngest.Events.AspNetCore.Serving;
 
 /// <summary>
-/// The serve endpoint (design/inngest-protocol.md §3): one URL, where GET introspects, PUT syncs and POST runs a call
+/// The serve endpoint (docs/protocol.md#the-serve-endpoint): one URL, where GET introspects, PUT syncs and POST runs a call
 /// request (or answers a trust probe). The body is read as raw bytes before anything parses it, because signatures
 /// are over exactly those bytes. Every response carries <c>X-Inngest-SDK</c> and <c>X-Inngest-Req-Version: 2</c>.
 /// </summary>
@@ -17,6 +18,9 @@ internal sealed partial class ServeHandler(
     ILogger logger,
     Func<HttpClient> httpClient)
 {
+    /// <summary>The framework this endpoint reports to Inngest (<c>X-Inngest-Framework</c>, <c>framework</c> of a sync).</summary>
+    public const string Framework = "aspnetcore";
+
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
 
     public ServeSettings Settings => settings;
@@ -40,7 +44,7 @@ internal sealed partial class ServeHandler(
         }
         else if (HttpMethods.IsPost(request.Method))
         {
-            if (settings.Streaming && auth.Allowed && request.Query["probe"].Count == 0)
+            if (settings.Streaming && auth.Allowed && request.Query[ServeQuery.Probe].Count == 0)
             {
                 await StreamAsync(context, PostAsync(request, body, auth, context.RequestAborted)).ConfigureAwait(false);
                 return;
@@ -75,7 +79,7 @@ internal sealed partial class ServeHandler(
     {
         response.StatusCode = serve.StatusCode;
         var headers = response.Headers;
-        headers[InngestHeaders.Sdk] = SdkIdentity.Identifier;
+        headers[InngestHeaders.Sdk] = InngestSdk.Identifier;
         headers[InngestHeaders.ReqVersion] = InngestHeaders.ExecutionVersion;
         headers.ContentType = "application/json";
         foreach (var (name, value) in serve.Headers)
@@ -105,7 +109,7 @@ internal sealed partial class ServeHandler(
     {
         var response = context.Response;
         response.StatusCode = 201;
-        response.Headers[InngestHeaders.Sdk] = SdkIdentity.Identifier;
+        response.Headers[InngestHeaders.Sdk] = InngestSdk.Identifier;
         response.Headers[InngestHeaders.ReqVersion] = InngestHeaders.ExecutionVersion;
         response.Headers.ContentType = "application/json";
         await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
@@ -135,7 +139,7 @@ internal sealed partial class ServeHandler(
             writer.WriteNumber("status", answer.StatusCode);
             writer.WriteStartObject("headers");
             writer.WriteString("Content-Type", "application/json");
-            writer.WriteString(InngestHeaders.Sdk, SdkIdentity.Identifier);
+            writer.WriteString(InngestHeaders.Sdk, InngestSdk.Identifier);
             writer.WriteString(InngestHeaders.ReqVersion, InngestHeaders.ExecutionVersion);
             foreach (var (name, value) in answer.Headers)
             {

@@ -1,3 +1,4 @@
+using Inngest.Events.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Inngest.Events.AspNetCore.Serving;
@@ -35,6 +36,6 @@ internal static partial class ServeLog
     [LoggerMessage(10, LogLevel.Debug, "Introspection answered (authenticated: {Authenticated})")]
     public static partial void Introspected(ILogger logger, bool authenticated);
 
-    [LoggerMessage(11, LogLevel.Warning, "The endpoint is in dev mode ({ModeSource}) but received a call from an Inngest server of kind '{ServerKind}'; set INNGEST_DEV=0 and INNGEST_SIGNING_KEY to serve Inngest Cloud")]
+    [LoggerMessage(11, LogLevel.Warning, $"The endpoint is in dev mode ({{ModeSource}}) but received a call from an Inngest server of kind '{{ServerKind}}'; set {EnvironmentVariables.Dev}=0 and {EnvironmentVariables.SigningKey} to serve Inngest Cloud")]
     public static partial void ServerKindMismatch(ILogger logger, string modeSource, string serverKind);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events.AspNetCore.Serving;
 
@@ -25,7 +26,7 @@ internal sealed record ServeResponse(int StatusCode, byte[] Body)
 
     /// <summary>An error as a function error body (<c>{"name","message"}</c>) with <c>X-Inngest-No-Retry</c>.</summary>
     public static ServeResponse Error(int statusCode, string name, string message, bool noRetry)
-        => new(statusCode, Write(writer => new Inngest.Events.Protocol.StepError(name, message).WriteTo(writer)))
+        => new(statusCode, Write(writer => new StepError(name, message).WriteTo(writer)))
         {
             Headers = [new(InngestHeaders.NoRetry, noRetry ? "true" : "false")],
         };

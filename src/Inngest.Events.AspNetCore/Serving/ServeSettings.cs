@@ -1,3 +1,5 @@
+using Inngest.Events.Protocol;
+
 namespace Inngest.Events.AspNetCore.Serving;
 
 /// <summary><see cref="InngestServeOptions"/>, <see cref="InngestOptions"/> and configuration resolved into what the endpoint uses.</summary>
@@ -47,7 +49,7 @@ internal sealed record ServeSettings
 
     public string? AppVersion { get; init; }
 
-    public string Mode => IsDev ? "dev" : "cloud";
+    public string Mode => IsDev ? InngestHeaders.DevServerKind : InngestHeaders.CloudServerKind;
 
     public bool HasSigningKey => !string.IsNullOrEmpty(SigningKey);
 }

@@ -3,30 +3,12 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events.AspNetCore.Serving;
 
 /// <summary>
-/// Resolves the endpoint's settings with the precedence of the official SDKs (design/inngest-protocol.md §2): explicit
+/// Resolves the endpoint's settings with the precedence of the official SDKs (docs/protocol.md#configuration): explicit
 /// options first, then the <c>INNGEST_*</c> variables (read through configuration, which includes the environment), then
 /// the mode's defaults. Cloud mode without a signing key is a configuration error: every request would be refused.
 /// </summary>
 internal static class ServeSettingsResolver
 {
-    public const string SigningKeyVariable = "INNGEST_SIGNING_KEY";
-    public const string SigningKeyFallbackVariable = "INNGEST_SIGNING_KEY_FALLBACK";
-    public const string ServeOriginVariable = "INNGEST_SERVE_ORIGIN";
-    public const string ServeHostVariable = "INNGEST_SERVE_HOST";
-    public const string ServePathVariable = "INNGEST_SERVE_PATH";
-    public const string ApiBaseUrlVariable = "INNGEST_API_BASE_URL";
-    public const string EventApiBaseUrlVariable = "INNGEST_EVENT_API_BASE_URL";
-    public const string BaseUrlVariable = "INNGEST_BASE_URL";
-    public const string DevVariable = "INNGEST_DEV";
-    public const string EventKeyVariable = "INNGEST_EVENT_KEY";
-    public const string EnvVariable = "INNGEST_ENV";
-    public const string AllowInBandSyncVariable = "INNGEST_ALLOW_IN_BAND_SYNC";
-    public const string StreamingVariable = "INNGEST_STREAMING";
-
-    public static readonly Uri CloudApiBaseUrl = new("https://api.inngest.com/");
-    public static readonly Uri CloudEventApiBaseUrl = new("https://inn.gs/");
-    public static readonly Uri DevServerBaseUrl = new("http://localhost:8288/");
-
     /// <exception cref="InngestConfigurationException">A setting is missing or invalid.</exception>
     public static ServeSettings Resolve(InngestServeOptions serve, InngestOptions client, string? appId, Func<string, string?> variable)
     {
@@ -34,63 +16,51 @@ internal static class ServeSettingsResolver
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(variable);
 
-        string? Var(string name) => variable(name)?.Trim() is { Length: > 0 } value ? value : null;
+        string? Var(string name) => InngestOptionsResolver.Variable(variable, name);
 
-        appId = NullIfEmpty(appId) ?? NullIfEmpty(client.AppId) ?? throw new InngestConfigurationException(
+        appId = InngestOptionsResolver.NullIfEmpty(appId) ?? InngestOptionsResolver.NullIfEmpty(client.AppId) ?? throw new InngestConfigurationException(
             "The Inngest serve endpoint needs an app id: set InngestOptions.AppId (for example services.AddInngest(o => o.AppId = \"my-app\")). " +
             "Inngest knows each function as {appId}-{functionId}.");
 
-        var devValue = Var(DevVariable);
-        var (isDev, modeSource, devUrl) = InngestMode.Resolve(client, devValue);
+        var mode = InngestMode.Resolve(client, Var(EnvironmentVariables.Dev));
+        var (isDev, modeSource) = (mode.IsDev, mode.Source);
 
-        var signingKey = NullIfEmpty(serve.SigningKey) ?? Var(SigningKeyVariable);
-        var fallbackKey = NullIfEmpty(serve.SigningKeyFallback) ?? Var(SigningKeyFallbackVariable);
+        var signingKey = InngestOptionsResolver.NullIfEmpty(serve.SigningKey) ?? Var(EnvironmentVariables.SigningKey);
+        var fallbackKey = InngestOptionsResolver.NullIfEmpty(serve.SigningKeyFallback) ?? Var(EnvironmentVariables.SigningKeyFallback);
         if (!isDev && signingKey is null)
         {
             throw new InngestConfigurationException(
                 $"The Inngest serve endpoint is in cloud mode ({modeSource}) but has no signing key, so it could not verify any request from Inngest. " +
-                $"Set {SigningKeyVariable} (or InngestServeOptions.SigningKey) to your key from https://app.inngest.com/env/production/manage/signing-key, " +
-                $"or set {DevVariable}=1 to serve the Inngest dev server.");
+                $"Set {EnvironmentVariables.SigningKey} (or InngestServeOptions.SigningKey) to your key from https://app.inngest.com/env/production/manage/signing-key, " +
+                $"or set {EnvironmentVariables.Dev}=1 to serve the Inngest dev server.");
         }
 
-        var apiBase =
-            Absolute(serve.ApiBaseUrl, "InngestServeOptions.ApiBaseUrl")
-            ?? Absolute(client.BaseUrl, "InngestOptions.BaseUrl")
-            ?? (isDev ? Absolute(client.DevServerUrl, "InngestOptions.DevServerUrl") : null)
-            ?? UrlVariable(Var(ApiBaseUrlVariable), ApiBaseUrlVariable)
-            ?? UrlVariable(Var(BaseUrlVariable), BaseUrlVariable)
-            ?? (isDev ? devUrl : null)
-            ?? (isDev ? DevServerBaseUrl : CloudApiBaseUrl);
-        var eventApiBase =
-            Absolute(client.EventApiBaseUrl, "InngestOptions.EventApiBaseUrl")
-            ?? Absolute(client.BaseUrl, "InngestOptions.BaseUrl")
-            ?? (isDev ? Absolute(client.DevServerUrl, "InngestOptions.DevServerUrl") : null)
-            ?? UrlVariable(Var(EventApiBaseUrlVariable), EventApiBaseUrlVariable)
-            ?? UrlVariable(Var(BaseUrlVariable), BaseUrlVariable)
-            ?? (isDev ? devUrl : null)
-            ?? (isDev ? DevServerBaseUrl : CloudEventApiBaseUrl);
+        var apiBase = InngestOptionsResolver.ResolveBaseUrl(
+            serve.ApiBaseUrl, "InngestServeOptions.ApiBaseUrl", EnvironmentVariables.ApiBaseUrl, InngestUrls.CloudApi, client, mode, variable);
+        var eventApiBase = InngestOptionsResolver.ResolveBaseUrl(
+            client.EventApiBaseUrl, "InngestOptions.EventApiBaseUrl", EnvironmentVariables.EventApiBaseUrl, InngestUrls.CloudEventApi, client, mode, variable);
 
-        var originText = NullIfEmpty(serve.ServeOrigin) ?? Var(ServeOriginVariable) ?? Var(ServeHostVariable);
+        var originText = InngestOptionsResolver.NullIfEmpty(serve.ServeOrigin) ?? Var(EnvironmentVariables.ServeOrigin) ?? Var(EnvironmentVariables.ServeHost);
         Uri? origin = null;
         if (originText is not null)
         {
             // A bare host (INNGEST_SERVE_HOST=myapp.internal:3000) is taken as http.
             var candidate = originText.Contains("://", StringComparison.Ordinal) ? originText : "http://" + originText;
-            if (!TryHttpUrl(candidate, out origin))
+            if (!InngestOptionsResolver.TryParseHttpUrl(candidate, out origin))
             {
                 throw new InngestConfigurationException(
-                    $"The serve origin '{originText}' ({ServeOriginVariable} or InngestServeOptions.ServeOrigin) must be an http(s) origin such as https://app.example.com.");
+                    $"The serve origin '{originText}' ({EnvironmentVariables.ServeOrigin} or InngestServeOptions.ServeOrigin) must be an http(s) origin such as https://app.example.com.");
             }
         }
 
-        var path = NullIfEmpty(serve.ServePath) ?? Var(ServePathVariable);
+        var path = InngestOptionsResolver.NullIfEmpty(serve.ServePath) ?? Var(EnvironmentVariables.ServePath);
         if (path is not null && !path.StartsWith('/'))
         {
             path = "/" + path;
         }
 
-        bool allowInBand = serve.AllowInBandSync ?? ParseBoolean(Var(AllowInBandSyncVariable)) ?? true;
-        bool streaming = serve.Streaming ?? ParseStreaming(Var(StreamingVariable));
+        bool allowInBand = serve.AllowInBandSync ?? ParseBoolean(Var(EnvironmentVariables.AllowInBandSync)) ?? true;
+        bool streaming = serve.Streaming ?? ParseStreaming(Var(EnvironmentVariables.Streaming));
         if (serve.StreamingHeartbeat <= TimeSpan.Zero)
         {
             throw new InngestConfigurationException(
@@ -104,19 +74,19 @@ internal static class ServeSettingsResolver
             ModeSource = modeSource,
             SigningKey = signingKey,
             SigningKeyFallback = fallbackKey,
-            HashedSigningKey = signingKey is null ? null : Hash(signingKey, SigningKeyVariable),
-            HashedSigningKeyFallback = fallbackKey is null ? null : Hash(fallbackKey, SigningKeyFallbackVariable),
-            EventKey = NullIfEmpty(client.EventKey) ?? Var(EventKeyVariable),
-            Env = NullIfEmpty(client.Env) ?? Var(EnvVariable),
-            ApiBaseUrl = WithTrailingSlash(apiBase),
-            EventApiBaseUrl = WithTrailingSlash(eventApiBase),
+            HashedSigningKey = signingKey is null ? null : Hash(signingKey, EnvironmentVariables.SigningKey),
+            HashedSigningKeyFallback = fallbackKey is null ? null : Hash(fallbackKey, EnvironmentVariables.SigningKeyFallback),
+            EventKey = InngestOptionsResolver.NullIfEmpty(client.EventKey) ?? Var(EnvironmentVariables.EventKey),
+            Env = InngestOptionsResolver.NullIfEmpty(client.Env) ?? Var(EnvironmentVariables.Env),
+            ApiBaseUrl = apiBase,
+            EventApiBaseUrl = eventApiBase,
             ServeOrigin = origin,
             ServePath = path,
             AllowInBandSync = allowInBand,
             SignResponses = serve.SignResponses,
             Streaming = streaming,
             StreamingHeartbeat = serve.StreamingHeartbeat,
-            AppVersion = NullIfEmpty(serve.AppVersion),
+            AppVersion = InngestOptionsResolver.NullIfEmpty(serve.AppVersion),
         };
     }
 
@@ -146,7 +116,7 @@ internal static class ServeSettingsResolver
         }
 
         return ParseBoolean(value) ?? throw new InngestConfigurationException(
-            $"{StreamingVariable} has the value '{value}', but it must be true or false (1/0, yes/no, on/off; allow and force also mean true).");
+            $"{EnvironmentVariables.Streaming} has the value '{value}', but it must be true or false (1/0, yes/no, on/off; allow and force also mean true).");
     }
 
     private static bool? ParseBoolean(string? value) => value?.ToLowerInvariant() switch
@@ -156,36 +126,4 @@ internal static class ServeSettingsResolver
         "0" or "false" or "no" or "off" => false,
         _ => null,
     };
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static Uri? Absolute(Uri? url, string name)
-    {
-        if (url is null)
-        {
-            return null;
-        }
-
-        return url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-            ? url
-            : throw new InngestConfigurationException($"{name} is '{url}', but it must be an absolute http or https URL.");
-    }
-
-    private static Uri? UrlVariable(string? value, string name)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        return TryHttpUrl(value, out var url)
-            ? url
-            : throw new InngestConfigurationException($"{name} has the value '{value}', but it must be an absolute http or https URL.");
-    }
-
-    private static bool TryHttpUrl(string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url)
-        => Uri.TryCreate(value, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
-
-    private static Uri WithTrailingSlash(Uri url)
-        => url.AbsolutePath.EndsWith('/') ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");
 }

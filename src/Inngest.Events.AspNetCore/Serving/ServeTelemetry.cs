@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events.AspNetCore.Serving;
 
@@ -7,5 +8,5 @@ internal static class ServeTelemetry
 {
     public const string SourceName = "Inngest.Events.AspNetCore";
 
-    public static readonly ActivitySource Source = new(SourceName, SdkIdentity.Version);
+    public static readonly ActivitySource Source = new(SourceName, InngestSdk.Version);
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Inngest.Events.DevServer.DevServer;
+using Inngest.Events.DevServer.Handlers;
 using Inngest.Events.Engine;
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Inngest.Events.DevServer.DevServer;
+using Inngest.Events.DevServer.Handlers;
 using Inngest.Events.Engine;
 using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;

@@ -6,6 +6,7 @@ using Inngest.Events.Engine.Http;
 using Inngest.Events.Engine.Internal;
 using Inngest.Events.Engine.Store;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.Logging;
 
 namespace Inngest.Events.Engine.Apps;
@@ -17,7 +18,7 @@ namespace Inngest.Events.Engine.Apps;
 /// </summary>
 internal sealed class AppRegistry : IDisposable
 {
-    private const string SyncKindHeader = "X-Inngest-Sync-Kind";
+    private const string SyncKindHeader = InngestHeaders.SyncKind;
 
     private readonly EngineParts _parts;
     private readonly EngineContext _context;
@@ -175,7 +176,7 @@ internal sealed class AppRegistry : IDisposable
         var http = Http;
         using var message = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        message.Headers.TryAddWithoutValidation(SyncKindHeader, "in_band");
+        message.Headers.TryAddWithoutValidation(SyncKindHeader, InngestHeaders.InBand);
         http.Prepare(message, body);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -201,7 +202,7 @@ internal sealed class AppRegistry : IDisposable
                     $"The app at {url} answered {(int)response.StatusCode} to the sync request: {text[..Math.Min(500, text.Length)]}");
             }
 
-            if (response.Headers.TryGetValues(SyncKindHeader, out var kinds) && kinds.Contains("in_band"))
+            if (response.Headers.TryGetValues(SyncKindHeader, out var kinds) && kinds.Contains(InngestHeaders.InBand))
             {
                 return Register(AppSyncRequest.FromInBandReply(reply));
             }
@@ -299,11 +300,20 @@ internal sealed class AppRegistry : IDisposable
 
             try
             {
-                FunctionValidator.Validate(function.Definition);
+                FunctionValidator.ValidateTriggers(function.Definition);
             }
             catch (ArgumentException exception)
             {
                 throw new InngestSyncException(400, $"The function '{function.CompositeId}' is invalid: {exception.Message}", exception);
+            }
+
+            try
+            {
+                FunctionValidator.ValidateFlowControl(function.Definition, function.CompositeId);
+            }
+            catch (ArgumentException exception)
+            {
+                throw new InngestSyncException(400, exception.Message, exception);
             }
 
             parsed.Add(function);

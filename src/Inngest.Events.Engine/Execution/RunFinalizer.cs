@@ -8,8 +8,8 @@ namespace Inngest.Events.Engine.Execution;
 
 /// <summary>
 /// Ends runs: completes, fails or cancels them, drops their pauses, timers and queued calls, frees their singleton slot,
-/// resumes the run that invoked them, and emits the <c>inngest/function.*</c> system events (design/inngest-protocol.md
-/// §6). Also applies <c>cancelOn</c> rules to incoming events. Guarded by the engine's lock.
+/// resumes the run that invoked them, and emits the <c>inngest/function.*</c> system events (
+/// docs/protocol.md#system-events). Also applies <c>cancelOn</c> rules to incoming events. Guarded by the engine's lock.
 /// </summary>
 internal sealed class RunFinalizer(EngineParts parts)
 {
@@ -27,7 +27,7 @@ internal sealed class RunFinalizer(EngineParts parts)
     {
         run.Terminal = RunStatus.Failed;
         run.Error = error;
-        run.ErrorObject = JsonValues.FunctionError(error);
+        run.ErrorObject = FunctionError.From(error);
         _context.AddTimeline(run, RunTimelineKind.Failed, null, $"failed: {error.Name}: {error.Message}");
         Finalize(run);
     }
@@ -135,16 +135,16 @@ internal sealed class RunFinalizer(EngineParts parts)
         {
             case RunStatus.Completed:
                 var result = run.Result ?? JsonValues.Null;
-                parts.Interpreter.Resolve(parent, hash, JsonValues.DataMemo(result), StepStatus.Completed, result, null, executed: false,
+                parts.Interpreter.Resolve(parent, hash, StepMemo.EncodeData(result), StepStatus.Completed, result, null, executed: false,
                     RunTimelineKind.InvokeFinished, $"step {step.Label}: invoked run {run.RunId} completed");
                 break;
             case RunStatus.Failed:
-                parts.Interpreter.Resolve(parent, hash, JsonValues.ErrorMemo(run.ErrorObject!.Value), StepStatus.Failed, null, run.Error, executed: false,
+                parts.Interpreter.Resolve(parent, hash, StepMemo.EncodeError(run.ErrorObject!), StepStatus.Failed, null, run.Error, executed: false,
                     RunTimelineKind.InvokeFinished, $"step {step.Label}: invoked run {run.RunId} failed: {run.Error!.Name}: {run.Error.Message}");
                 break;
             default:
                 var error = new StepError("Error", "function cancelled");
-                parts.Interpreter.Resolve(parent, hash, JsonValues.ErrorMemo(JsonValues.FunctionError(error)), StepStatus.Failed, null, error, executed: false,
+                parts.Interpreter.Resolve(parent, hash, StepMemo.EncodeError(FunctionError.From(error)), StepStatus.Failed, null, error, executed: false,
                     RunTimelineKind.InvokeFinished, $"step {step.Label}: invoked run {run.RunId} was cancelled");
                 break;
         }
@@ -154,41 +154,15 @@ internal sealed class RunFinalizer(EngineParts parts)
     private void EmitSystemEvents(RunState run)
     {
         var status = run.Terminal!.Value;
-        var data = JsonValues.Build(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("function_id", run.CompositeId);
-            writer.WriteString("run_id", run.RunId);
-            writer.WritePropertyName("event");
-            run.Event.WriteTo(writer);
-            writer.WriteStartArray("events");
-            foreach (var evt in run.Events)
-            {
-                evt.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
-            if (status == RunStatus.Failed)
-            {
-                writer.WritePropertyName("error");
-                run.ErrorObject!.Value.WriteTo(writer);
-            }
-            else if (status == RunStatus.Completed)
-            {
-                writer.WritePropertyName("result");
-                (run.Result ?? JsonValues.Null).WriteTo(writer);
-            }
-
-            if (run.CorrelationId is not null)
-            {
-                writer.WriteString("correlation_id", run.CorrelationId);
-            }
-
-            writer.WriteStartObject("_inngest");
-            writer.WriteString("status", status.ToString());
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
+        var data = SystemEventPayloads.RunEnded(new FunctionFinished(
+            run.CompositeId,
+            run.RunId,
+            run.Event,
+            run.Events,
+            Result: status == RunStatus.Completed ? run.Result ?? JsonValues.Null : null,
+            Error: status == RunStatus.Failed ? run.ErrorObject : null,
+            CorrelationId: run.CorrelationId,
+            Inngest: new RunEndMetadata(status.ToString())));
 
         parts.Ingestor.IngestSystemEvent(SystemEventNames.FunctionFinished, null, null, data, fanOut: true);
         if (status == RunStatus.Failed)

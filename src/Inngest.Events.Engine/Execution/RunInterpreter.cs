@@ -9,14 +9,14 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events.Engine.Execution;
 
 /// <summary>
-/// Drives runs through the protocol (design/inngest-protocol.md §8.1 steps 3–5): queues their calls, builds each call
+/// Drives runs through the protocol (docs/protocol.md#the-embedded-engine): queues their calls, builds each call
 /// request from the memoized steps, and interprets the answers as Inngest does: memoized steps, parallel plans,
 /// retries with backoff, sleeps, waits for events, invokes. Ending runs is <see cref="RunFinalizer"/>'s. Guarded by
 /// the engine's lock.
 /// </summary>
 internal sealed class RunInterpreter(EngineParts parts)
 {
-    /// <summary>The final-result op (design/inngest-protocol.md §3.7), not in <see cref="OpCodes"/>.</summary>
+    /// <summary>The final-result op (docs/protocol.md#ops), not in <see cref="OpCodes"/>.</summary>
     private const string RunCompleteOp = "RunComplete";
 
     private readonly EngineContext _context = parts.Context;
@@ -79,7 +79,7 @@ internal sealed class RunInterpreter(EngineParts parts)
         };
     }
 
-    /// <summary>Interprets a call response (design/inngest-protocol.md §8.1 steps 4–5).</summary>
+    /// <summary>Interprets a call response (docs/protocol.md#call-responses).</summary>
     public void Apply(CallWork call, CallRequest request, CallResponse response, DateTimeOffset startedAt)
     {
         var run = call.Run;
@@ -139,7 +139,7 @@ internal sealed class RunInterpreter(EngineParts parts)
                 break;
             case TimerKind.ExpireInvoke:
                 var error = new StepError("InngestInvokeTimeoutError", "Timed out waiting for invoked function to complete");
-                Resolve(run, timer.Hash, JsonValues.ErrorMemo(JsonValues.Error(error)), StepStatus.TimedOut, null, error, executed: false,
+                Resolve(run, timer.Hash, StepMemo.EncodeError(error), StepStatus.TimedOut, null, error, executed: false,
                     RunTimelineKind.InvokeTimedOut, $"step {step.Label} timed out waiting for the invoked function");
                 break;
         }
@@ -249,7 +249,7 @@ internal sealed class RunInterpreter(EngineParts parts)
     {
         if (response.Ops.Count > 1)
         {
-            // More than one op means parallel steps: from now on every step is planned before it runs (§4.3).
+            // More than one op means parallel steps: from now on every step is planned before it runs (docs/protocol.md#ops).
             run.DisableImmediateExecution = true;
         }
 
@@ -290,7 +290,7 @@ internal sealed class RunInterpreter(EngineParts parts)
             {
                 var data = op.Data ?? JsonValues.Null;
                 var step = run.GetOrAddStep(op.Id, op, OpCodes.StepRun);
-                Resolve(run, op.Id, JsonValues.DataMemo(data), StepStatus.Completed, data, null, executed: true,
+                Resolve(run, op.Id, StepMemo.EncodeData(data), StepStatus.Completed, data, null, executed: true,
                     RunTimelineKind.StepCompleted, $"step {step.Label} completed{AttemptSuffix(step.Attempts + 1)}");
                 return true;
             }
@@ -315,7 +315,7 @@ internal sealed class RunInterpreter(EngineParts parts)
             {
                 var error = op.Error ?? new StepError("Error", "The step failed without an error.");
                 var step = run.GetOrAddStep(op.Id, op, OpCodes.StepRun);
-                Resolve(run, op.Id, JsonValues.ErrorMemo(JsonValues.Error(error)), StepStatus.Failed, null, error, executed: true,
+                Resolve(run, op.Id, StepMemo.EncodeError(error), StepStatus.Failed, null, error, executed: true,
                     RunTimelineKind.StepFailed, $"step {step.Label} failed for good (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}");
                 return true;
             }
@@ -388,24 +388,9 @@ internal sealed class RunInterpreter(EngineParts parts)
         _context.AddTimeline(run, RunTimelineKind.Sleeping, step.Name, $"step {step.Label} sleeping until {until.ToString("O", CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>
-    /// When a sleep ends: <c>opts.duration</c> is a time string or an RFC 3339 time (the server tries strings of ten or
-    /// more characters as times first); a time in the past ends at once.
-    /// </summary>
+    /// <summary>When a sleep ends (<see cref="TimeStrings.TryParseSleep"/>).</summary>
     private static DateTimeOffset? SleepUntil(string? text, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (text.Length >= 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-        {
-            return time > now ? time : now;
-        }
-
-        return TimeStrings.TryParse(text, out var duration) ? now + (duration > TimeSpan.Zero ? duration : TimeSpan.Zero) : null;
-    }
+        => TimeStrings.TryParseSleep(text, now, out var until) ? until : null;
 
     /// <summary>
     /// A <c>WaitForEvent</c> op: a pause that only events ingested from now on can match, by name and <c>if</c>
@@ -463,7 +448,7 @@ internal sealed class RunInterpreter(EngineParts parts)
         if (target is null)
         {
             var error = new StepError("Error", $"The function '{functionId}' to invoke was not found in app '{_context.AppId}'.");
-            Resolve(run, op.Id, JsonValues.ErrorMemo(JsonValues.FunctionError(error)), StepStatus.Failed, null, error, executed: false,
+            Resolve(run, op.Id, StepMemo.EncodeError(Inngest.Events.FunctionError.From(error)), StepStatus.Failed, null, error, executed: false,
                 RunTimelineKind.InvokeFinished, $"step {step.Label} could not invoke '{functionId}': not found");
             return;
         }
@@ -471,31 +456,9 @@ internal sealed class RunInterpreter(EngineParts parts)
         var targetId = parts.Apps.CompositeIdOf(target);
         _context.AddTimeline(run, RunTimelineKind.Invoking, step.Name, $"step {step.Label} invoking '{targetId}'");
         var payload = opts.ValueKind == JsonValueKind.Object && opts.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        var data = JsonValues.Build(writer =>
-        {
-            writer.WriteStartObject();
-            if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("data", out var userData) && userData.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in userData.EnumerateObject())
-                {
-                    if (property.Name != "_inngest")
-                    {
-                        property.WriteTo(writer);
-                    }
-                }
-            }
-
-            writer.WriteStartObject("_inngest");
-            writer.WriteString("fn_id", targetId);
-            writer.WriteString("correlation_id", correlationId);
-            writer.WriteNumber("expire", pending.ExpiresAt.ToUnixTimeMilliseconds());
-            writer.WriteString("name", SystemEventNames.FunctionInvoked);
-            writer.WriteString("source_app_id", parts.Apps.AppIdOf(run.Function));
-            writer.WriteString("source_fn_id", run.CompositeId);
-            writer.WriteNumber("source_fn_v", 1);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
+        var userData = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("data", out var d) ? d : default;
+        var data = SystemEventPayloads.Invoked(userData, new FunctionInvokedMetadata(
+            targetId, correlationId, pending.ExpiresAt.ToUnixTimeMilliseconds(), SystemEventNames.FunctionInvoked, parts.Apps.AppIdOf(run.Function), run.CompositeId, 1));
         var user = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? u.Clone() : JsonValues.EmptyObject;
         var version = JsonValues.GetString(payload, "v");
         var evt = parts.Ingestor.Ingest(new ParsedEvent(SystemEventNames.FunctionInvoked, data, null, null, user, version), fanOut: false);
@@ -529,24 +492,15 @@ internal sealed class RunInterpreter(EngineParts parts)
             return;
         }
 
-        EnqueueCall(run, "step", 0, _context.Now, afterPause);
+        EnqueueCall(run, StepIds.Discovery, 0, _context.Now, afterPause);
     }
 
     /// <summary>The delay before retrying after a failed attempt: <c>Retry-After</c> when given, else the backoff table.</summary>
     private TimeSpan RetryDelay(int attempt, string? retryAfter)
     {
-        if (retryAfter is { Length: > 0 })
+        if (TimeStrings.TryParseRetryAfter(retryAfter, _context.Now, out var delay))
         {
-            if (long.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-            {
-                return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 86400));
-            }
-
-            if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
-            {
-                var delay = when - _context.Now;
-                return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : delay;
-            }
+            return delay;
         }
 
         var table = _context.Options.RetryBackoff;

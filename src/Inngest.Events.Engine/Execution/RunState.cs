@@ -14,6 +14,9 @@ internal sealed class RunState
 {
     public required string RunId { get; init; }
 
+    /// <summary>The order in which the engine created (or loaded) its runs: among calls queued for the same moment, the older run's go first.</summary>
+    public long Ordinal { get; init; }
+
     public required InngestFunctionDefinition Function { get; init; }
 
     public required string CompositeId { get; init; }
@@ -73,7 +76,7 @@ internal sealed class RunState
     public StepError? Error { get; set; }
 
     /// <summary>The error as system events carry it: <c>{"error","name","message","stack"}</c>.</summary>
-    public JsonElement? ErrorObject { get; set; }
+    public FunctionError? ErrorObject { get; set; }
 
     public string? CancellationReason { get; set; }
 
@@ -197,9 +200,10 @@ internal sealed class RunState
     };
 
     /// <summary>Rebuilds an unfinished run from the store (its steps and pending steps are added by the caller).</summary>
-    public static RunState FromStored(StoredRun stored, InngestFunctionDefinition function) => new()
+    public static RunState FromStored(StoredRun stored, InngestFunctionDefinition function, long ordinal) => new()
     {
         RunId = stored.RunId,
+        Ordinal = ordinal,
         Function = function,
         CompositeId = stored.CompositeFunctionId,
         Event = stored.Event,

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Inngest.Events.Engine.Expressions;
 
 /// <summary>
-/// Evaluates Inngest expressions (design/inngest-protocol.md §5) for the engine: trigger conditions and idempotency keys
+/// Evaluates Inngest expressions (docs/protocol.md#expressions) for the engine: trigger conditions and idempotency keys
 /// bind <c>event</c>; wait-for-event and cancel conditions also bind <c>async</c>, the candidate event.
 /// </summary>
 internal interface IExpressionEvaluator

@@ -10,7 +10,7 @@ namespace Inngest.Events.Engine.FlowControl;
 /// <c>batchEvents</c>: events per key collect in a batch that starts one run when it holds <c>maxSize</c> events or
 /// <c>timeout</c> after its first event; the run receives every event (<c>events</c> in the call request, <c>event</c>
 /// is the first). An event for which <c>if</c> is false runs at once, unbatched ("Batching events",
-/// inngest.com/docs/guides/batching; design/inngest-protocol.md §7). Guarded by the engine's lock.
+/// inngest.com/docs/guides/batching; docs/protocol.md#flow-control). Guarded by the engine's lock.
 /// </summary>
 internal sealed class BatchPolicy(EngineParts parts)
 {

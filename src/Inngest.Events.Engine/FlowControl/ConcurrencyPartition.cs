@@ -12,7 +12,7 @@ internal sealed class ConcurrencyPartition(string key, (ConcurrencySlot Slot, in
 
     public (ConcurrencySlot Slot, int Limit)[] Limits { get; } = limits;
 
-    public PriorityQueue<CallWork, (long Score, long Sequence)> Items { get; } = new();
+    public PriorityQueue<CallWork, (long Score, long Run, long Sequence)> Items { get; } = new();
 
     /// <summary>True while parked on a full counter (it is not in the ready heap then).</summary>
     public bool Parked { get; set; }

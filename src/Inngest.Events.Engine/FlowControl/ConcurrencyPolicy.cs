@@ -19,14 +19,14 @@ internal sealed class ConcurrencyPolicy(EngineParts parts)
 {
     private readonly Dictionary<string, ConcurrencyPartition> _partitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConcurrencySlot> _slots = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<ConcurrencyPartition, (long Score, long Sequence)> _ready = new();
+    private readonly PriorityQueue<ConcurrencyPartition, (long Score, long Run, long Sequence)> _ready = new();
     private readonly EngineContext _context = parts.Context;
     private long _sequence;
 
     /// <summary>Calls waiting for a slot (including calls of runs that ended, dropped when they come up).</summary>
     public int Queued { get; private set; }
 
-    /// <summary>The queue position of a call: earlier is sooner.</summary>
+    /// <summary>The queue position of a call: earlier is sooner (ties go to the older run, then to the call queued first).</summary>
     public static long ScoreOf(CallWork call)
         => call.Attempt > 0 || call.AfterPause
             ? call.Due.UtcTicks
@@ -56,7 +56,7 @@ internal sealed class ConcurrencyPolicy(EngineParts parts)
     public void Enqueue(CallWork call)
     {
         var partition = call.Run.Partition is { Retired: false } known ? known : call.Run.Partition = PartitionOf(call.Run);
-        var priority = (ScoreOf(call), ++_sequence);
+        var priority = (ScoreOf(call), call.Run.Ordinal, ++_sequence);
         partition.Items.Enqueue(call, priority);
         Queued++;
         if (!partition.Parked && partition.Items.TryPeek(out var head, out _) && ReferenceEquals(head, call))
@@ -64,11 +64,9 @@ internal sealed class ConcurrencyPolicy(EngineParts parts)
             _ready.Enqueue(partition, priority);
         }
 
-        if (!call.WaitNoted && partition.Blocking() is { } full)
+        if (partition.Blocking() is { } full)
         {
-            call.WaitNoted = true;
-            _context.AddTimeline(call.Run, RunTimelineKind.Delayed, null,
-                $"delayed: concurrency {full.Slot.Description} (limit {full.Limit}) is full; {(call.IsDiscovery ? "the run" : "a step")} waits for a slot");
+            NoteWait(call, full);
         }
     }
 
@@ -96,6 +94,7 @@ internal sealed class ConcurrencyPolicy(EngineParts parts)
             {
                 partition.Parked = true;
                 full.Slot.Waiters.Add(partition);
+                NoteWait(head, full);
                 continue;
             }
 
@@ -152,6 +151,19 @@ internal sealed class ConcurrencyPolicy(EngineParts parts)
 
             slot.Waiters.Clear();
         }
+    }
+
+    /// <summary>Says once in the run's timeline that a call waits for a slot (a queue's head when it parks, or a call queued behind a full limit).</summary>
+    private void NoteWait(CallWork call, (ConcurrencySlot Slot, int Limit) full)
+    {
+        if (call.WaitNoted || call.Run.IsTerminal)
+        {
+            return;
+        }
+
+        call.WaitNoted = true;
+        _context.AddTimeline(call.Run, RunTimelineKind.Delayed, null,
+            $"delayed: concurrency {full.Slot.Description} (limit {full.Limit}) is full; {(call.IsDiscovery && call.Run.StartedAt is null ? "the run" : "a step")} waits for a slot");
     }
 
     /// <summary>Puts the partition's head in the ready heap, or forgets the partition once it is empty.</summary>

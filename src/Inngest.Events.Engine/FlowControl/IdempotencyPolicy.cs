@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Inngest.Events.Engine.FlowControl;
 
 /// <summary>
-/// Idempotency (design/inngest-protocol.md §7, §8.1 step 2): a function runs once per key within
+/// Idempotency (docs/protocol.md#flow-control, #the-embedded-engine): a function runs once per key within
 /// <see cref="InngestEngineOptions.IdempotencyWindow"/> (24 hours). The key is the event's <c>id</c>, or the value of
 /// the function's <c>idempotency</c> expression; a batch or a debounce is keyed by its own id. Guarded by the engine's lock.
 /// </summary>

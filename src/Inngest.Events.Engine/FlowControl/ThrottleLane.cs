@@ -10,7 +10,7 @@ internal sealed class ThrottleLane(string compositeId, string key)
     public string Key { get; } = key;
 
     /// <summary>The first calls of the waiting runs, by queue order.</summary>
-    public PriorityQueue<CallWork, (long Score, long Sequence)> Waiting { get; } = new();
+    public PriorityQueue<CallWork, (long Score, long Run, long Sequence)> Waiting { get; } = new();
 
     /// <summary>The GCRA theoretical arrival time (UTC ticks).</summary>
     public long Tat { get; set; }

@@ -51,7 +51,7 @@ internal sealed class ThrottlePolicy(EngineParts parts)
             _lanes.Add(id, lane);
         }
 
-        lane.Waiting.Enqueue(call, (ConcurrencyPolicy.ScoreOf(call), ++_sequence));
+        lane.Waiting.Enqueue(call, (ConcurrencyPolicy.ScoreOf(call), run.Ordinal, ++_sequence));
         var ahead = lane.Waiting.Count - 1;
         Pump(lane);
         if (!run.ThrottleAdmitted && !run.IsTerminal)

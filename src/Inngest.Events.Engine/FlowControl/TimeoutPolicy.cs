@@ -8,7 +8,7 @@ namespace Inngest.Events.Engine.FlowControl;
 /// <summary>
 /// <c>timeouts</c>: <c>start</c> cancels a run still queued (for its time, its throttle or a concurrency slot) that
 /// long after it was due; <c>finish</c> cancels a run that has not ended that long after it started
-/// (design/inngest-protocol.md §7). Guarded by the engine's lock.
+/// (docs/protocol.md#flow-control). Guarded by the engine's lock.
 /// </summary>
 internal sealed class TimeoutPolicy(EngineParts parts)
 {

@@ -1,26 +1,27 @@
 using System.Text.Json;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events.Engine.Http;
 
 /// <summary>
-/// What an app told the engine about itself, from a register request (<c>POST /fn/register</c>, design/inngest-protocol.md
-/// §3.3) or an in-band sync reply: its id, URL, SDK and function configs.
+/// What an app told the engine about itself, from a register request (<c>POST /fn/register</c>,
+/// docs/protocol.md#sync-put) or an in-band sync reply: its id, URL, SDK and function configs.
 /// </summary>
 internal sealed record AppSyncRequest(string AppId, Uri Url, string? Sdk, string? Framework, string? AppVersion, IReadOnlyList<JsonElement> Functions, string SyncKind)
 {
     /// <summary>Reads a register request: <c>{url, deployType, appName, sdk, v, framework, functions, ...}</c>.</summary>
     /// <exception cref="InngestSyncException">The request is invalid (400).</exception>
     public static AppSyncRequest FromRegisterBody(ReadOnlySpan<byte> body)
-        => Read(body, "appName", "out_of_band", "register request");
+        => Read(body, "appName", InngestHeaders.OutOfBand, "register request");
 
     /// <summary>Reads an in-band sync reply: <c>{app_id, url, sdk, framework, functions, inspection, ...}</c>.</summary>
     /// <exception cref="InngestSyncException">The reply is invalid (502).</exception>
     public static AppSyncRequest FromInBandReply(ReadOnlySpan<byte> body)
-        => Read(body, "app_id", "in_band", "in-band sync reply");
+        => Read(body, "app_id", InngestHeaders.InBand, "in-band sync reply");
 
     private static AppSyncRequest Read(ReadOnlySpan<byte> body, string appIdProperty, string syncKind, string what)
     {
-        var status = syncKind == "in_band" ? 502 : 400;
+        var status = syncKind == InngestHeaders.InBand ? 502 : 400;
         JsonDocument document;
         try
         {

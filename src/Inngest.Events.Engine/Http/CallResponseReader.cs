@@ -7,15 +7,15 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events.Engine.Http;
 
 /// <summary>
-/// Reads an app's HTTP answer to a call request as Inngest does (design/inngest-protocol.md §3.6): 200 with the result,
+/// Reads an app's HTTP answer to a call request as Inngest does (docs/protocol.md#call-responses): 200 with the result,
 /// 206 with an array of ops (or one legacy op object), 4xx/5xx with an error; <c>X-Inngest-No-Retry</c> and
 /// <c>Retry-After</c>; a streamed 201 whose last value is the real answer. A 2xx without <c>X-Inngest-SDK</c> is not from an SDK, and fails the attempt.
 /// </summary>
 internal static class CallResponseReader
 {
-    public const string SdkHeader = "X-Inngest-SDK";
-    public const string NoRetryHeader = "X-Inngest-No-Retry";
-    public const string RetryAfterHeader = "Retry-After";
+    public const string SdkHeader = InngestHeaders.Sdk;
+    public const string NoRetryHeader = InngestHeaders.NoRetry;
+    public const string RetryAfterHeader = InngestHeaders.RetryAfter;
 
     public static CallResponse Read(int status, HttpResponseHeaders headers, ReadOnlySpan<byte> body)
         => Read(status, name => Header(headers, name), body);
@@ -56,7 +56,7 @@ internal static class CallResponseReader
     }
 
     /// <summary>
-    /// A streamed answer (design/inngest-protocol.md §3.6, <c>INNGEST_STREAMING</c>): 201 at once, keep-alive spaces while
+    /// A streamed answer (docs/protocol.md#call-responses, <c>INNGEST_STREAMING</c>): 201 at once, keep-alive spaces while
     /// the function runs, then <c>{"status": n, "headers": {...}, "body": "..."}</c> — the real answer, whose body is a
     /// string of JSON (the JS SDK's shape) or, leniently, the JSON itself.
     /// </summary>

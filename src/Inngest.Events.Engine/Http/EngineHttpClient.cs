@@ -6,7 +6,7 @@ namespace Inngest.Events.Engine.Http;
 /// <summary>The engine's HTTP side: the client it calls apps with, and the headers and signature every request to an app carries.</summary>
 internal sealed class EngineHttpClient(Func<InngestEngineHttpOptions> options, TimeProvider time) : IDisposable
 {
-    public const string ServerKindHeader = "X-Inngest-Server-Kind";
+    public const string ServerKindHeader = InngestHeaders.ServerKind;
 
     private readonly object _gate = new();
     private HttpClient? _owned;

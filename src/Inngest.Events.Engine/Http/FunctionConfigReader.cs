@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Inngest.Events.Engine.Http;
 
 /// <summary>
-/// Reads a function's sync config (design/inngest-protocol.md §3.4) into a definition the engine can schedule: triggers,
+/// Reads a function's sync config (docs/protocol.md#function-configuration) into a definition the engine can schedule: triggers,
 /// retries and flow control. Its handler is never called: the function runs wherever its step URL points.
 /// </summary>
 internal static class FunctionConfigReader

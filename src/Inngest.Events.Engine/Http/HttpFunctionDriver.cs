@@ -21,7 +21,7 @@ internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClie
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (request.Ctx.RunId.Length > 0)
         {
-            message.Headers.TryAddWithoutValidation("X-Run-ID", request.Ctx.RunId);
+            message.Headers.TryAddWithoutValidation(InngestHeaders.RunId, request.Ctx.RunId);
         }
 
         http.Prepare(message, body);
@@ -57,8 +57,8 @@ internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClie
         var builder = new UriBuilder(stepUrl);
         var parts = builder.Query.TrimStart('?')
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(part => !part.StartsWith("stepId=", StringComparison.Ordinal) && part != "stepId")
-            .Append("stepId=" + Uri.EscapeDataString(stepId));
+            .Where(part => !part.StartsWith(ServeQuery.StepId + "=", StringComparison.Ordinal) && part != ServeQuery.StepId)
+            .Append(ServeQuery.StepId + "=" + Uri.EscapeDataString(stepId));
         builder.Query = string.Join("&", parts);
         return builder.Uri;
     }

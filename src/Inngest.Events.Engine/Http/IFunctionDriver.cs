@@ -1,4 +1,5 @@
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 
 namespace Inngest.Events.Engine.Http;
 

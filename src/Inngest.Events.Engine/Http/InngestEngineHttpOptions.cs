@@ -1,3 +1,5 @@
+using Inngest.Events.Protocol;
+
 namespace Inngest.Events.Engine;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class InngestEngineHttpOptions
     public string? SigningKeyFallback { get; set; }
 
     /// <summary>The <c>X-Inngest-Server-Kind</c> the engine sends (<c>dev</c> or <c>cloud</c>); register requests expecting another kind are refused. Default <c>dev</c>.</summary>
-    public string ServerKind { get; set; } = "dev";
+    public string ServerKind { get; set; } = InngestHeaders.DevServerKind;
 
     /// <summary>How long one call request may take before it counts as a failed, retriable attempt. Default 15 minutes.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(15);

@@ -5,7 +5,7 @@ using Inngest.Events.Engine.Store;
 namespace Inngest.Events.Engine.Ingestion;
 
 /// <summary>
-/// Takes events in (design/inngest-protocol.md §8.1 steps 1–2): gives each an internal id and its normalized payload,
+/// Takes events in (docs/protocol.md#the-embedded-engine): gives each an internal id and its normalized payload,
 /// stores it, lets it cancel runs and resume waits, and hands it to <see cref="RunAdmission"/> for each function it
 /// triggers. Owns the <c>x-inngest-event-id-seed</c> ids already ingested. Guarded by the engine's lock.
 /// </summary>

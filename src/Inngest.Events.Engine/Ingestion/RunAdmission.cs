@@ -8,7 +8,7 @@ using Inngest.Events.Protocol;
 namespace Inngest.Events.Engine.Ingestion;
 
 /// <summary>
-/// Decides which events become runs (design/inngest-protocol.md §7, §8.1 step 2). For each function an event
+/// Decides which events become runs (docs/protocol.md#flow-control, docs/engine.md). For each function an event
 /// triggers: <c>rateLimit</c> (excess events start nothing), then <c>batchEvents</c> or <c>debounce</c> (the event waits
 /// in a buffer that later starts one run), then, when a run is to be created, the idempotency key (the event id, the
 /// <c>idempotency</c> expression's value, or the batch or debounce id) and <c>singleton</c>. Runs started by
@@ -24,7 +24,8 @@ internal sealed class RunAdmission(EngineParts parts)
     {
         var compositeId = parts.Apps.CompositeIdOf(function);
         var config = function.Config;
-        if (config.RateLimit is not null && !parts.RateLimit.TryAdmit(function, compositeId, evt))
+        // An idempotency key overrides a rate limit (Inngest treats it as a rate limit of 1 per 24 hours on that key).
+        if (config.RateLimit is not null && config.Idempotency is null && !parts.RateLimit.TryAdmit(function, compositeId, evt))
         {
             return;
         }
@@ -88,6 +89,7 @@ internal sealed class RunAdmission(EngineParts parts)
         var run = new RunState
         {
             RunId = _context.Ids.Next(),
+            Ordinal = ++_context.RunSequence,
             Function = function,
             CompositeId = compositeId,
             Event = trigger.Payload,
@@ -120,7 +122,7 @@ internal sealed class RunAdmission(EngineParts parts)
 
         _context.AddTimeline(run, RunTimelineKind.Queued, null, QueuedMessage(run, trigger, request.Note, now));
         parts.Timeouts.OnQueued(run);
-        parts.Interpreter.EnqueueCall(run, "step", 0, due, afterPause: false);
+        parts.Interpreter.EnqueueCall(run, StepIds.Discovery, 0, due, afterPause: false);
         return run;
     }
 

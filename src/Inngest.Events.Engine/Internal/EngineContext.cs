@@ -49,6 +49,9 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
 
     public long AppSyncSequence { get; set; }
 
+    /// <summary>Numbers runs in the order this engine created or loaded them (not stored).</summary>
+    public long RunSequence { get; set; }
+
     public bool Disposed { get; set; }
 
     public DateTimeOffset Now => Time.GetUtcNow();

@@ -1,6 +1,7 @@
 using Inngest.Events.Engine.Execution;
 using Inngest.Events.Engine.Scheduling;
 using Inngest.Events.Engine.Store;
+using Inngest.Events.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Inngest.Events.Engine.Internal;
@@ -34,7 +35,7 @@ internal static class EngineLoader
         foreach (var stored in state.Runs)
         {
             var function = parts.Apps.Find(stored.CompositeFunctionId);
-            var run = RunState.FromStored(stored, function ?? Placeholder(stored));
+            var run = RunState.FromStored(stored, function ?? Placeholder(stored), ++context.RunSequence);
             runs.Add(run.RunId, run);
             if (function is null)
             {
@@ -147,7 +148,7 @@ internal static class EngineLoader
         switch (stored.Kind)
         {
             case TimerKind.Call:
-                var call = new CallWork(run, stored.StepId ?? "step", stored.Attempt, stored.AfterPause);
+                var call = new CallWork(run, stored.StepId ?? StepIds.Discovery, stored.Attempt, stored.AfterPause);
                 run.Outstanding.Add(call);
                 if (call.IsDiscovery)
                 {

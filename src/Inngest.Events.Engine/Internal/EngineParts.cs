@@ -3,6 +3,7 @@ using Inngest.Events.Engine.Execution;
 using Inngest.Events.Engine.FlowControl;
 using Inngest.Events.Engine.Ingestion;
 using Inngest.Events.Engine.Scheduling;
+using Inngest.Events.Runner;
 
 namespace Inngest.Events.Engine.Internal;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events.Engine.Internal;
 
@@ -6,16 +7,12 @@ namespace Inngest.Events.Engine.Internal;
 internal sealed record ParsedEvent(string Name, JsonElement Data, string? Id, long? Ts, JsonElement User, string? V);
 
 /// <summary>
-/// Reads and validates events as Inngest's event API does (design/inngest-protocol.md §1.3): reserved <c>inngest/</c>
+/// Reads and validates events as Inngest's event API does (docs/protocol.md#event-api): reserved <c>inngest/</c>
 /// prefix, empty name, <c>ts</c> within 1980–2100, <c>data</c> an object (missing or null means <c>{}</c>), and
 /// <c>data._inngest</c> removed.
 /// </summary>
 internal static class EventParser
 {
-    private const string ReservedPrefix = "inngest/";
-    private static readonly long MinTs = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
-    private static readonly long MaxTs = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
-
     /// <summary>Reads a request body: one event object or an array of them.</summary>
     /// <exception cref="JsonException">The body is not JSON, or not an event or an array of events.</exception>
     /// <exception cref="InngestEventValidationException">An event breaks a rule.</exception>
@@ -62,14 +59,14 @@ internal static class EventParser
             _ => throw new JsonException($"Event {index}: 'name' must be a string."),
         } : string.Empty;
 
-        if (name.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase))
+        if (EventRules.IsReserved(name))
         {
-            throw new InngestEventValidationException(index, name, EventValidationRule.ReservedName, $"Event {index} is invalid: event name is reserved for internal use: {name}");
+            throw new InngestEventValidationException(index, name, EventValidationRule.ReservedName, $"Event {index} is invalid: {EventRules.ReservedNameError(name)}");
         }
 
         if (name.Length == 0)
         {
-            throw new InngestEventValidationException(index, name, EventValidationRule.EmptyName, $"Event {index} is invalid: event name is empty");
+            throw new InngestEventValidationException(index, name, EventValidationRule.EmptyName, $"Event {index} is invalid: {EventRules.EmptyNameError}");
         }
 
         long? ts = null;
@@ -81,13 +78,13 @@ internal static class EventParser
             }
 
             var value = t.TryGetInt64(out var whole) ? whole : (long)t.GetDouble();
-            if (value != 0 && (value < MinTs || value > MaxTs))
+            if (value != 0 && !EventRules.IsInRange(value))
             {
                 throw new InngestEventValidationException(
                     index,
                     name,
                     EventValidationRule.TimestampOutOfRange,
-                    $"Event {index} ('{name}') is invalid: its ts {value} is outside the range Inngest accepts, 1980-01-01 to 2100-01-01 UTC");
+                    $"Event {index} ('{name}') is invalid: its ts {value} is outside the range Inngest accepts, {EventRules.TimestampRange}");
             }
 
             ts = value == 0 ? null : value;
@@ -101,7 +98,7 @@ internal static class EventParser
                 throw new JsonException($"Event {index} ('{name}'): 'data' must be a JSON object, not {d.ValueKind.ToString().ToLowerInvariant()}.");
             }
 
-            data = d.TryGetProperty("_inngest", out _) ? WithoutInternal(d) : d.Clone();
+            data = d.TryGetProperty(EventRules.InternalDataProperty, out _) ? WithoutInternal(d) : d.Clone();
         }
 
         var user = JsonValues.EmptyObject;
@@ -136,7 +133,7 @@ internal static class EventParser
             writer.WriteStartObject();
             foreach (var property in data.EnumerateObject())
             {
-                if (property.Name != "_inngest")
+                if (property.Name != EventRules.InternalDataProperty)
                 {
                     property.WriteTo(writer);
                 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inngest.Events.Engine.Internal;
 using Inngest.Events.Engine.Store;
+using Inngest.Events.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Inngest.Events.Engine.Scheduling;

@@ -1,6 +1,7 @@
 using Inngest.Events.Engine.Execution;
 using Inngest.Events.Engine.FlowControl;
 using Inngest.Events.Engine.Store;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events.Engine.Scheduling;
 
@@ -38,7 +39,7 @@ internal sealed class CallWork(RunState run, string stepId, int attempt, bool af
     /// <summary>The call resumes the run after a sleep, wait or invoke: it queues by its due time rather than the run's age.</summary>
     public bool AfterPause { get; } = afterPause;
 
-    public bool IsDiscovery => StepId == "step";
+    public bool IsDiscovery => StepId == StepIds.Discovery;
 
     /// <summary>Where the call is: on the timer queue, waiting for flow control, or running.</summary>
     public CallPhase Phase { get; set; }

@@ -57,7 +57,7 @@ internal sealed record StoredRun
     public StepError? Error { get; init; }
 
     /// <summary>The error as system events carry it.</summary>
-    public JsonElement? ErrorObject { get; init; }
+    public FunctionError? ErrorObject { get; init; }
 
     public string? CancellationReason { get; init; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Inngest.Events.Generators.Diagnostics;
+using Inngest.Events.Protocol;
 using Microsoft.CodeAnalysis;
 
 namespace Inngest.Events.Generators.Analyzers;
@@ -12,8 +13,8 @@ namespace Inngest.Events.Generators.Analyzers;
 /// </summary>
 internal static class EventNameRules
 {
-    public const int MaxLength = 255;
-    public const string ReservedPrefix = "inngest/";
+    public const int MaxLength = EventRules.MaxNameLength;
+    public const string ReservedPrefix = EventRules.ReservedPrefix;
 
     /// <summary>The end of a message when no name can be derived.</summary>
     public const string NoSuggestion = ", e.g. 'billing/invoice.paid'";

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Inngest.Events;
 
 /// <summary>
-/// The body of an event API response (design/inngest-protocol.md §1.4), read with <see cref="Utf8JsonReader"/>:
+/// The body of an event API response (docs/protocol.md#event-api-responses), read with <see cref="Utf8JsonReader"/>:
 /// <c>{"ids":[..],"status":200}</c>, <c>{"ids":[..],"status":400,"error":".."}</c> or
 /// <c>{"status":401,"message":"","error":".."}</c>. A body that is not such JSON (e.g. a proxy's HTML page) is kept as text.
 /// </summary>

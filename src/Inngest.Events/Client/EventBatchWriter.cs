@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events;
 
@@ -9,12 +10,6 @@ namespace Inngest.Events;
 /// </summary>
 internal static class EventBatchWriter
 {
-    private const string ReservedPrefix = "inngest/";
-
-    // The event API accepts timestamps in this range (design/inngest-protocol.md §1.3).
-    private static readonly DateTimeOffset MinTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset MaxTimestamp = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>Validates and serializes <paramref name="events"/>.</summary>
     /// <exception cref="InngestEventValidationException">The first event that breaks a rule.</exception>
     public static SerializedEvents Write(IReadOnlyList<InngestEvent> events, int maxEventSizeBytes)
@@ -66,22 +61,22 @@ internal static class EventBatchWriter
             throw Invalid(index, name, EventValidationRule.EmptyName, "its name is empty");
         }
 
-        if (name.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase))
+        if (EventRules.IsReserved(name))
         {
             throw Invalid(
                 index,
                 name,
                 EventValidationRule.ReservedName,
-                $"names starting with '{ReservedPrefix}' are reserved for Inngest's own events; use your own prefix, e.g. 'app/...'");
+                $"names starting with '{EventRules.ReservedPrefix}' are reserved for Inngest's own events; use your own prefix, e.g. 'app/...'");
         }
 
-        if (ts is DateTimeOffset t && (t < MinTimestamp || t > MaxTimestamp))
+        if (ts is DateTimeOffset t && !EventRules.IsInRange(t))
         {
             throw Invalid(
                 index,
                 name,
                 EventValidationRule.TimestampOutOfRange,
-                $"its ts {t.UtcDateTime:O} is outside the range Inngest accepts, 1980-01-01 to 2100-01-01 UTC");
+                $"its ts {t.UtcDateTime:O} is outside the range Inngest accepts, {EventRules.TimestampRange}");
         }
     }
 

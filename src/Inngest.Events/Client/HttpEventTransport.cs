@@ -1,10 +1,11 @@
+using Inngest.Events.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Inngest.Events;
 
 /// <summary>
 /// Delivers events to Inngest's HTTP event API: <c>POST {eventApi}/e/{key}</c> with a JSON array body
-/// (design/inngest-protocol.md §1). Splits a batch into requests within the body-size and count limits, sends them in
+/// (docs/protocol.md#event-api). Splits a batch into requests within the body-size and count limits, sends them in
 /// order, and stops at the first failure, reporting which events were accepted. Retries are not done here but by the
 /// <see cref="HttpClient"/>'s resilience handler, which resends the same request (same body, same seed).
 /// </summary>
@@ -72,12 +73,11 @@ internal sealed class HttpEventTransport : IEventTransport
         {
             Content = new JsonArrayContent(events.GetArrayElements(range.Start, range.Count)),
         };
-        request.Headers.TryAddWithoutValidation(InngestSdk.SdkHeader, InngestSdk.Identifier);
-        request.Headers.TryAddWithoutValidation("User-Agent", InngestSdk.Identifier);
-        request.Headers.TryAddWithoutValidation(InngestSdk.EventIdSeedHeader, EventIdSeed.Create(timeProvider));
+        InngestSdk.AddTo(request.Headers);
+        request.Headers.TryAddWithoutValidation(InngestHeaders.EventIdSeed, EventIdSeed.Create(timeProvider));
         if (Options.Env is { } env)
         {
-            request.Headers.TryAddWithoutValidation(InngestSdk.EnvHeader, env);
+            request.Headers.TryAddWithoutValidation(InngestHeaders.Env, env);
         }
 
         HttpResponseMessage response;
@@ -119,7 +119,7 @@ internal sealed class HttpEventTransport : IEventTransport
 
     private static InngestConfigurationException MissingEventKey(ResolvedInngestOptions options) =>
         new($"Cannot send events: no Inngest event key is configured, and the client is in cloud mode ({options.ModeSource}). " +
-            $"Set InngestOptions.EventKey or the {InngestOptionsResolver.EventKeyVariable} environment variable to an event key " +
+            $"Set InngestOptions.EventKey or the {EnvironmentVariables.EventKey} environment variable to an event key " +
             "from the Inngest dashboard; or, to send to a local Inngest dev server, set InngestOptions.IsDev = true or " +
-            $"{InngestOptionsResolver.DevVariable}=1.");
+            $"{EnvironmentVariables.Dev}=1.");
 }

@@ -1,14 +1,14 @@
+using Inngest.Events.Protocol;
+
 namespace Inngest.Events;
 
 /// <summary>
-/// Dev or cloud mode, as the official SDKs decide it (design/inngest-protocol.md §2): <c>InngestOptions.IsDev</c>, then
+/// Dev or cloud mode, as the official SDKs decide it (docs/protocol.md#configuration): <c>InngestOptions.IsDev</c>, then
 /// <c>InngestOptions.DevServerUrl</c>, then <c>INNGEST_DEV</c> (1/true dev, 0/false cloud, a URL dev at that origin),
 /// else cloud. Shared by the client and the serve endpoint so both always agree.
 /// </summary>
 internal readonly record struct InngestMode(bool IsDev, string Source, Uri? DevUrl)
 {
-    public const string DevVariable = "INNGEST_DEV";
-
     /// <exception cref="InngestConfigurationException"><paramref name="devValue"/> is not a flag or an http(s) URL.</exception>
     public static InngestMode Resolve(InngestOptions options, string? devValue)
     {
@@ -24,16 +24,16 @@ internal readonly record struct InngestMode(bool IsDev, string Source, Uri? DevU
             {
                 devFlag = false;
             }
-            else if (Uri.TryCreate(devValue, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            else if (InngestOptionsResolver.TryParseHttpUrl(devValue, out var url))
             {
                 devUrl = url;
             }
             else
             {
                 throw new InngestConfigurationException(
-                    $"The environment variable {DevVariable} has the value '{devValue}', which is neither 1, true, 0, false " +
-                    "nor an http(s) URL of an Inngest dev server. Set INNGEST_DEV=1 for the dev server at http://localhost:8288, " +
-                    "INNGEST_DEV=<url> for one elsewhere, or INNGEST_DEV=0 (or nothing) for Inngest Cloud.");
+                    $"The environment variable {EnvironmentVariables.Dev} has the value '{devValue}', which is neither 1, true, 0, false " +
+                    $"nor an http(s) URL of an Inngest dev server. Set {EnvironmentVariables.Dev}=1 for the dev server at {InngestUrls.DevServer}, " +
+                    $"{EnvironmentVariables.Dev}=<url> for one elsewhere, or {EnvironmentVariables.Dev}=0 (or nothing) for Inngest Cloud.");
             }
         }
 
@@ -49,11 +49,11 @@ internal readonly record struct InngestMode(bool IsDev, string Source, Uri? DevU
 
         if (devFlag is bool flag)
         {
-            return new(flag, $"{DevVariable}={devValue}", devUrl);
+            return new(flag, $"{EnvironmentVariables.Dev}={devValue}", devUrl);
         }
 
         return devUrl is not null
-            ? new(true, $"{DevVariable}={devValue}", devUrl)
-            : new(false, $"the default, since neither InngestOptions.IsDev nor {DevVariable} is set", null);
+            ? new(true, $"{EnvironmentVariables.Dev}={devValue}", devUrl)
+            : new(false, $"the default, since neither InngestOptions.IsDev nor {EnvironmentVariables.Dev} is set", null);
     }
 }

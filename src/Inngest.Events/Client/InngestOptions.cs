@@ -1,3 +1,5 @@
+using Inngest.Events.Protocol;
+
 namespace Inngest.Events;
 
 /// <summary>
@@ -15,13 +17,13 @@ namespace Inngest.Events;
 public sealed class InngestOptions
 {
     /// <summary>The default of <see cref="MaxEventSizeBytes"/>: 3 MiB, the largest event Inngest accepts on paid plans.</summary>
-    public const int DefaultMaxEventSizeBytes = 3 * 1024 * 1024;
+    public const int DefaultMaxEventSizeBytes = EventRules.MaxEventSizeBytes;
 
     /// <summary>The default of <see cref="MaxRequestBodyBytes"/>: 512 KiB.</summary>
     public const int DefaultMaxRequestBodyBytes = 512 * 1024;
 
     /// <summary>The default and largest value of <see cref="MaxEventsPerRequest"/>: the event API rejects larger batches.</summary>
-    public const int DefaultMaxEventsPerRequest = 5000;
+    public const int DefaultMaxEventsPerRequest = EventRules.MaxEventsPerRequest;
 
     /// <summary>The app id (the Inngest client id) that this app's functions are registered under.</summary>
     public string? AppId { get; set; }

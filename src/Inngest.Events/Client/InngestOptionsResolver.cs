@@ -1,19 +1,14 @@
+using Inngest.Events.Protocol;
+
 namespace Inngest.Events;
 
 /// <summary>
 /// Fills unset <see cref="InngestOptions"/> from the environment with the precedence of the official SDKs
-/// (design/inngest-protocol.md §2). The environment lookup is injected so the precedence can be tested.
+/// (docs/protocol.md#configuration). The environment lookup is injected so the precedence can be tested. The serve
+/// endpoint resolves its own settings with the same rules (<see cref="ResolveBaseUrl"/>).
 /// </summary>
 internal static class InngestOptionsResolver
 {
-    public const string EventKeyVariable = "INNGEST_EVENT_KEY";
-    public const string DevVariable = "INNGEST_DEV";
-    public const string BaseUrlVariable = "INNGEST_BASE_URL";
-    public const string EventApiBaseUrlVariable = "INNGEST_EVENT_API_BASE_URL";
-    public const string EnvVariable = "INNGEST_ENV";
-
-    public static readonly Uri CloudEventApiBaseUrl = new("https://inn.gs/");
-    public static readonly Uri DevServerBaseUrl = new("http://localhost:8288/");
 
     /// <summary>Applies environment variables and defaults to <paramref name="options"/>.</summary>
     /// <exception cref="InngestConfigurationException">A setting or environment variable has an invalid value.</exception>
@@ -23,25 +18,14 @@ internal static class InngestOptionsResolver
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
         ValidateLimits(options);
 
-        string? Env(string name)
-        {
-            string? value = getEnvironmentVariable(name)?.Trim();
-            return string.IsNullOrEmpty(value) ? null : value;
-        }
+        string? Env(string name) => Variable(getEnvironmentVariable, name);
 
-        string? devValue = Env(DevVariable);
-        var (isDev, modeSource, devUrl) = InngestMode.Resolve(options, devValue);
+        InngestMode mode = InngestMode.Resolve(options, Env(EnvironmentVariables.Dev));
+        bool isDev = mode.IsDev;
+        Uri baseUrl = ResolveBaseUrl(
+            options.EventApiBaseUrl, "InngestOptions.EventApiBaseUrl", EnvironmentVariables.EventApiBaseUrl, InngestUrls.CloudEventApi, options, mode, getEnvironmentVariable);
 
-        Uri baseUrl =
-            Absolute(options.EventApiBaseUrl, "InngestOptions.EventApiBaseUrl")
-            ?? Absolute(options.BaseUrl, "InngestOptions.BaseUrl")
-            ?? (isDev ? Absolute(options.DevServerUrl, "InngestOptions.DevServerUrl") : null)
-            ?? UrlVariable(Env(EventApiBaseUrlVariable), EventApiBaseUrlVariable)
-            ?? UrlVariable(Env(BaseUrlVariable), BaseUrlVariable)
-            ?? (isDev ? devUrl : null)
-            ?? (isDev ? DevServerBaseUrl : CloudEventApiBaseUrl);
-
-        string? eventKey = NullIfEmpty(options.EventKey) ?? Env(EventKeyVariable);
+        string? eventKey = NullIfEmpty(options.EventKey) ?? Env(EnvironmentVariables.EventKey);
         if (eventKey is null && isDev)
         {
             eventKey = ResolvedInngestOptions.DevModePlaceholderEventKey;
@@ -50,10 +34,10 @@ internal static class InngestOptionsResolver
         return new ResolvedInngestOptions
         {
             IsDev = isDev,
-            ModeSource = modeSource,
-            EventApiBaseUrl = WithTrailingSlash(baseUrl),
+            ModeSource = mode.Source,
+            EventApiBaseUrl = baseUrl,
             EventKey = eventKey,
-            Env = NullIfEmpty(options.Env) ?? Env(EnvVariable),
+            Env = NullIfEmpty(options.Env) ?? Env(EnvironmentVariables.Env),
             AppId = NullIfEmpty(options.AppId),
             MaxEventSizeBytes = options.MaxEventSizeBytes,
             MaxRequestBodyBytes = options.MaxRequestBodyBytes,
@@ -77,7 +61,7 @@ internal static class InngestOptionsResolver
 
         if (options.MaxEventsPerRequest is <= 0 or > InngestOptions.DefaultMaxEventsPerRequest)
         {
-            throw Invalid(nameof(InngestOptions.MaxEventsPerRequest), options.MaxEventsPerRequest, "must be between 1 and 5000, the event API's limit");
+            throw Invalid(nameof(InngestOptions.MaxEventsPerRequest), options.MaxEventsPerRequest, $"must be between 1 and {EventRules.MaxEventsPerRequest}, the event API's limit");
         }
 
         InngestRetryOptions? retry = options.Retry;
@@ -97,10 +81,42 @@ internal static class InngestOptionsResolver
         }
     }
 
+    /// <summary>
+    /// The base URL of one of Inngest's APIs, with a trailing slash: the API's own option, <see cref="InngestOptions.BaseUrl"/>,
+    /// in dev mode <see cref="InngestOptions.DevServerUrl"/>, the API's own variable, <c>INNGEST_BASE_URL</c>, in dev mode
+    /// the URL in <c>INNGEST_DEV</c>, then the mode's default (the dev server, or <paramref name="cloudDefault"/>).
+    /// </summary>
+    /// <exception cref="InngestConfigurationException">One of them is not an absolute http(s) URL.</exception>
+    public static Uri ResolveBaseUrl(
+        Uri? specific, string specificName, string specificVariable, Uri cloudDefault, InngestOptions options, InngestMode mode, Func<string, string?> getEnvironmentVariable)
+    {
+        Uri url =
+            Absolute(specific, specificName)
+            ?? Absolute(options.BaseUrl, "InngestOptions.BaseUrl")
+            ?? (mode.IsDev ? Absolute(options.DevServerUrl, "InngestOptions.DevServerUrl") : null)
+            ?? UrlVariable(Variable(getEnvironmentVariable, specificVariable), specificVariable)
+            ?? UrlVariable(Variable(getEnvironmentVariable, EnvironmentVariables.BaseUrl), EnvironmentVariables.BaseUrl)
+            ?? (mode.IsDev ? mode.DevUrl : null)
+            ?? (mode.IsDev ? InngestUrls.DevServer : cloudDefault);
+        return WithTrailingSlash(url);
+    }
+
+    /// <summary>The trimmed value of an environment variable, or null when it is unset or blank.</summary>
+    public static string? Variable(Func<string, string?> getEnvironmentVariable, string name)
+    {
+        string? value = getEnvironmentVariable(name)?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>The trimmed value, or null when it is null or blank.</summary>
+    public static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Whether <paramref name="value"/> is an absolute http or https URL.</summary>
+    public static bool TryParseHttpUrl(string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
+        Uri.TryCreate(value, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
     private static InngestConfigurationException Invalid(string name, object value, string rule) =>
         new($"InngestOptions.{name} is {value}, but it {rule}.");
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Uri? Absolute(Uri? url, string name)
     {
@@ -111,7 +127,7 @@ internal static class InngestOptionsResolver
 
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new InngestConfigurationException($"{name} is '{url}', but it must be an absolute http or https URL such as https://inn.gs/.");
+            throw new InngestConfigurationException($"{name} is '{url}', but it must be an absolute http or https URL such as {InngestUrls.CloudEventApi}.");
         }
 
         return url;
@@ -127,11 +143,8 @@ internal static class InngestOptionsResolver
         return TryParseHttpUrl(value, out Uri? url)
             ? url
             : throw new InngestConfigurationException(
-                $"The environment variable {variable} has the value '{value}', but it must be an absolute http or https URL such as http://localhost:8288.");
+                $"The environment variable {variable} has the value '{value}', but it must be an absolute http or https URL such as {InngestUrls.DevServer}.");
     }
-
-    private static bool TryParseHttpUrl(string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
-        Uri.TryCreate(value, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
     private static Uri WithTrailingSlash(Uri url) =>
         url.AbsolutePath.EndsWith('/') ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");

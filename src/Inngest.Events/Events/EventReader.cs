@@ -5,7 +5,26 @@ namespace Inngest.Events;
 /// <summary>Turns a received event object (<c>{name, data, id, ts, v}</c>) into a typed <see cref="Event{TData}"/>.</summary>
 internal static class EventReader
 {
+    /// <summary>Reads <paramref name="raw"/> as a <typeparamref name="T"/> event.</summary>
+    /// <exception cref="PayloadMismatchException">The event or its data does not fit <typeparamref name="T"/>.</exception>
     public static Event<T> Read<T>(JsonElement raw)
+        where T : IEventData<T>
+    {
+        try
+        {
+            return ReadCore<T>(raw);
+        }
+        catch (JsonException exception)
+        {
+            var name = raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
+                ? n.GetString()!
+                : T.EventName;
+            var data = raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("data", out var d) ? d : raw;
+            throw PayloadMismatchException.Create(name, typeof(T), data, exception);
+        }
+    }
+
+    private static Event<T> ReadCore<T>(JsonElement raw)
         where T : IEventData<T>
     {
         if (raw.ValueKind != JsonValueKind.Object)

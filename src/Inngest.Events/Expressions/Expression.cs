@@ -22,7 +22,7 @@ namespace Inngest.Events.Expressions;
 /// <see cref="ExpressionEvaluationException"/>.
 /// </para>
 /// </remarks>
-public sealed class Expression
+internal sealed class Expression
 {
     private Expression(string source, ExpressionNode root)
     {

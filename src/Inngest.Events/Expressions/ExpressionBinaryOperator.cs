@@ -1,7 +1,7 @@
 namespace Inngest.Events.Expressions;
 
 /// <summary>The infix operators of the expression language, from lowest to highest precedence.</summary>
-public enum ExpressionBinaryOperator
+internal enum ExpressionBinaryOperator
 {
     /// <summary><c>a || b</c>: true when either side is truthy; the right side is skipped when the left is.</summary>
     Or,

@@ -11,4 +11,4 @@ namespace Inngest.Events.Expressions;
 /// <param name="Event">The <c>event</c> variable: the whole event envelope (<c>name</c>, <c>data</c>, <c>id</c>, <c>ts</c>, ...).</param>
 /// <param name="Async">The <c>async</c> variable: the incoming event that a wait or cancellation is matched against.</param>
 /// <param name="Vars">The <c>vars</c> variable, an object of extra values.</param>
-public readonly record struct ExpressionBindings(JsonElement? Event = null, JsonElement? Async = null, JsonElement? Vars = null);
+internal readonly record struct ExpressionBindings(JsonElement? Event = null, JsonElement? Async = null, JsonElement? Vars = null);

@@ -5,7 +5,7 @@ namespace Inngest.Events.Expressions;
 /// or with the wrong number of arguments. Type mismatches and missing fields are not errors: they evaluate to null
 /// or false.
 /// </summary>
-public sealed class ExpressionEvaluationException : InngestException
+internal sealed class ExpressionEvaluationException : InngestException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">The complete message, which should include the position and the expression.</param>

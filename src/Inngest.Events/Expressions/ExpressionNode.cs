@@ -14,7 +14,7 @@ namespace Inngest.Events.Expressions;
 /// the name of an identifier, field or function, the <c>[</c> of an index or list, the <c>{</c> of a map,
 /// the first character of a literal.
 /// </param>
-public abstract record ExpressionNode(int Position)
+internal abstract record ExpressionNode(int Position)
 {
     /// <summary>Prints the node as fully parenthesized source text, for example <c>(event.data.a + (1 * 2))</c>.</summary>
     /// <returns>Source text that parses to an equivalent node.</returns>
@@ -59,51 +59,51 @@ public abstract record ExpressionNode(int Position)
 
 /// <summary>The literal <c>null</c>.</summary>
 /// <param name="Position">The offset of the literal.</param>
-public sealed record NullLiteralNode(int Position) : ExpressionNode(Position);
+internal sealed record NullLiteralNode(int Position) : ExpressionNode(Position);
 
 /// <summary>The literal <c>true</c> or <c>false</c>.</summary>
 /// <param name="Position">The offset of the literal.</param>
 /// <param name="Value">The literal's value.</param>
-public sealed record BooleanLiteralNode(int Position, bool Value) : ExpressionNode(Position);
+internal sealed record BooleanLiteralNode(int Position, bool Value) : ExpressionNode(Position);
 
 /// <summary>A 64-bit integer literal such as <c>42</c>, <c>0x2A</c> or <c>-7</c> (a minus sign directly before a number is part of the literal).</summary>
 /// <param name="Position">The offset of the literal (of its minus sign, if it has one).</param>
 /// <param name="Value">The literal's value.</param>
-public sealed record IntegerLiteralNode(int Position, long Value) : ExpressionNode(Position);
+internal sealed record IntegerLiteralNode(int Position, long Value) : ExpressionNode(Position);
 
 /// <summary>A floating-point literal such as <c>1.5</c>, <c>1e3</c> or <c>-0.25</c>.</summary>
 /// <param name="Position">The offset of the literal (of its minus sign, if it has one).</param>
 /// <param name="Value">The literal's value.</param>
-public sealed record DoubleLiteralNode(int Position, double Value) : ExpressionNode(Position);
+internal sealed record DoubleLiteralNode(int Position, double Value) : ExpressionNode(Position);
 
 /// <summary>A string literal, single- or double-quoted, with its escapes decoded.</summary>
 /// <param name="Position">The offset of the literal's opening quote (or raw-string prefix).</param>
 /// <param name="Value">The decoded text.</param>
-public sealed record StringLiteralNode(int Position, string Value) : ExpressionNode(Position);
+internal sealed record StringLiteralNode(int Position, string Value) : ExpressionNode(Position);
 
 /// <summary>A name at the root of a path, such as <c>event</c>, <c>async</c>, <c>vars</c> or a macro's loop variable.</summary>
 /// <param name="Position">The offset of the name.</param>
 /// <param name="Name">The identifier.</param>
-public sealed record IdentifierNode(int Position, string Name) : ExpressionNode(Position);
+internal sealed record IdentifierNode(int Position, string Name) : ExpressionNode(Position);
 
 /// <summary>Field selection: <c>target.field</c>.</summary>
 /// <param name="Position">The offset of the field name.</param>
 /// <param name="Target">The value whose field is selected.</param>
 /// <param name="Field">The field name.</param>
-public sealed record SelectNode(int Position, ExpressionNode Target, string Field) : ExpressionNode(Position);
+internal sealed record SelectNode(int Position, ExpressionNode Target, string Field) : ExpressionNode(Position);
 
 /// <summary>Indexing: <c>target[index]</c>, for a list element or a map entry.</summary>
 /// <param name="Position">The offset of the <c>[</c>.</param>
 /// <param name="Target">The value being indexed.</param>
 /// <param name="Index">The index or key.</param>
-public sealed record IndexNode(int Position, ExpressionNode Target, ExpressionNode Index) : ExpressionNode(Position);
+internal sealed record IndexNode(int Position, ExpressionNode Target, ExpressionNode Index) : ExpressionNode(Position);
 
 /// <summary>A function call, either global (<c>size(x)</c>) or with a receiver (<c>x.startsWith('a')</c>).</summary>
 /// <param name="Position">The offset of the function name.</param>
 /// <param name="Target">The receiver, or null for a global call.</param>
 /// <param name="Function">The function name.</param>
 /// <param name="Arguments">The arguments, in order.</param>
-public sealed record CallNode(int Position, ExpressionNode? Target, string Function, IReadOnlyList<ExpressionNode> Arguments)
+internal sealed record CallNode(int Position, ExpressionNode? Target, string Function, IReadOnlyList<ExpressionNode> Arguments)
     : ExpressionNode(Position)
 {
     /// <inheritdoc/>
@@ -123,14 +123,14 @@ public sealed record CallNode(int Position, ExpressionNode? Target, string Funct
 /// <param name="Position">The offset of the operator.</param>
 /// <param name="Operator">The operator.</param>
 /// <param name="Operand">The operand.</param>
-public sealed record UnaryNode(int Position, ExpressionUnaryOperator Operator, ExpressionNode Operand) : ExpressionNode(Position);
+internal sealed record UnaryNode(int Position, ExpressionUnaryOperator Operator, ExpressionNode Operand) : ExpressionNode(Position);
 
 /// <summary>An infix operation such as <c>a == b</c>, <c>a &amp;&amp; b</c> or <c>a in b</c>.</summary>
 /// <param name="Position">The offset of the operator.</param>
 /// <param name="Operator">The operator.</param>
 /// <param name="Left">The left operand.</param>
 /// <param name="Right">The right operand.</param>
-public sealed record BinaryNode(int Position, ExpressionBinaryOperator Operator, ExpressionNode Left, ExpressionNode Right)
+internal sealed record BinaryNode(int Position, ExpressionBinaryOperator Operator, ExpressionNode Left, ExpressionNode Right)
     : ExpressionNode(Position);
 
 /// <summary>The conditional <c>condition ? whenTrue : whenFalse</c>.</summary>
@@ -138,13 +138,13 @@ public sealed record BinaryNode(int Position, ExpressionBinaryOperator Operator,
 /// <param name="Condition">The condition, judged by truthiness.</param>
 /// <param name="WhenTrue">The result when the condition is truthy.</param>
 /// <param name="WhenFalse">The result otherwise.</param>
-public sealed record ConditionalNode(int Position, ExpressionNode Condition, ExpressionNode WhenTrue, ExpressionNode WhenFalse)
+internal sealed record ConditionalNode(int Position, ExpressionNode Condition, ExpressionNode WhenTrue, ExpressionNode WhenFalse)
     : ExpressionNode(Position);
 
 /// <summary>A list literal: <c>[a, b, c]</c>.</summary>
 /// <param name="Position">The offset of the <c>[</c>.</param>
 /// <param name="Elements">The elements, in order.</param>
-public sealed record ListNode(int Position, IReadOnlyList<ExpressionNode> Elements) : ExpressionNode(Position)
+internal sealed record ListNode(int Position, IReadOnlyList<ExpressionNode> Elements) : ExpressionNode(Position)
 {
     /// <inheritdoc/>
     public bool Equals(ListNode? other) =>
@@ -157,7 +157,7 @@ public sealed record ListNode(int Position, IReadOnlyList<ExpressionNode> Elemen
 /// <summary>A map literal: <c>{'a': 1, 'b': 2}</c>.</summary>
 /// <param name="Position">The offset of the <c>{</c>.</param>
 /// <param name="Entries">The entries, in source order.</param>
-public sealed record MapNode(int Position, IReadOnlyList<MapEntryNode> Entries) : ExpressionNode(Position)
+internal sealed record MapNode(int Position, IReadOnlyList<MapEntryNode> Entries) : ExpressionNode(Position)
 {
     /// <inheritdoc/>
     public bool Equals(MapNode? other) =>
@@ -171,7 +171,7 @@ public sealed record MapNode(int Position, IReadOnlyList<MapEntryNode> Entries) 
 /// <param name="Position">The offset of the <c>:</c>.</param>
 /// <param name="Key">The key expression.</param>
 /// <param name="Value">The value expression.</param>
-public sealed record MapEntryNode(int Position, ExpressionNode Key, ExpressionNode Value)
+internal sealed record MapEntryNode(int Position, ExpressionNode Key, ExpressionNode Value)
 {
     /// <summary>Prints the entry as <c>key: value</c>.</summary>
     /// <returns>The entry's source text.</returns>

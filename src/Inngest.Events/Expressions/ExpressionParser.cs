@@ -14,7 +14,7 @@ namespace Inngest.Events.Expressions;
 /// friends); it does not check types or function names, so it is usable at compile time as well as at run time.
 /// Every failure is an <see cref="ExpressionSyntaxException"/> with the zero-based position of the problem.
 /// </remarks>
-public sealed class ExpressionParser
+internal sealed class ExpressionParser
 {
     /// <summary>How deeply parentheses, prefix operators, conditionals and brackets may nest while parsing.</summary>
     public const int MaxNesting = 250;

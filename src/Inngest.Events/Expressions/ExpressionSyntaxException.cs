@@ -6,7 +6,7 @@ namespace Inngest.Events.Expressions;
 /// Thrown when an expression's source is not valid: it names the zero-based <see cref="Position"/> of the problem,
 /// what was expected there and what was found, and quotes the whole expression.
 /// </summary>
-public sealed class ExpressionSyntaxException : FormatException
+internal sealed class ExpressionSyntaxException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">The complete message, which should include the position and the expression.</param>

@@ -37,7 +37,7 @@ public static class ExpressionText
     /// <param name="root">The root, such as <c>event.data</c> or <c>async.data</c>; it is written as given.</param>
     /// <param name="path">The property names, outermost first, exactly as they appear in the JSON.</param>
     /// <returns>The path as source text.</returns>
-    public static string Path(string root, IReadOnlyList<string> path)
+    internal static string Path(string root, IReadOnlyList<string> path)
     {
         if (root is null)
         {
@@ -75,7 +75,7 @@ public static class ExpressionText
     /// </summary>
     /// <param name="dataPath">The JSON property names below <c>data</c>, outermost first; at least one.</param>
     /// <returns>The expression source text.</returns>
-    public static string DataFieldsEqual(IReadOnlyList<string> dataPath)
+    internal static string DataFieldsEqual(IReadOnlyList<string> dataPath)
     {
         if (dataPath is null)
         {
@@ -96,7 +96,7 @@ public static class ExpressionText
     /// </summary>
     /// <param name="dottedDataPath">The path below <c>data</c>, with segments separated by dots.</param>
     /// <returns>The expression source text.</returns>
-    public static string DataFieldsEqual(string dottedDataPath)
+    internal static string DataFieldsEqual(string dottedDataPath)
     {
         if (dottedDataPath is null)
         {
@@ -121,7 +121,7 @@ public static class ExpressionText
     /// </summary>
     /// <param name="name">A property name.</param>
     /// <returns>True for names such as <c>userId</c> and <c>_x1</c>; false for <c>first-name</c>, <c>1st</c>, <c>in</c> or <c>if</c>.</returns>
-    public static bool IsFieldName(string name)
+    internal static bool IsFieldName(string name)
     {
         if (string.IsNullOrEmpty(name) || !ExpressionLexer.IsIdentifierStart(name[0]))
         {

@@ -1,7 +1,7 @@
 namespace Inngest.Events.Expressions;
 
 /// <summary>The prefix operators of the expression language.</summary>
-public enum ExpressionUnaryOperator
+internal enum ExpressionUnaryOperator
 {
     /// <summary><c>!x</c>: logical negation of the operand's truthiness.</summary>
     Not,

@@ -12,7 +12,7 @@ namespace Inngest.Events.Expressions;
 /// their <see cref="JsonElement"/>s (nothing is copied), so a value is only valid while the <see cref="JsonDocument"/>
 /// it came from is alive.
 /// </summary>
-public readonly struct ExpressionValue
+internal readonly struct ExpressionValue
 {
     private readonly ExpressionValueKind _kind;
 

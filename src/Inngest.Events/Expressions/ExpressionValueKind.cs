@@ -1,7 +1,7 @@
 namespace Inngest.Events.Expressions;
 
 /// <summary>The type of an <see cref="ExpressionValue"/>.</summary>
-public enum ExpressionValueKind
+internal enum ExpressionValueKind
 {
     /// <summary><c>null</c>, which is also what a missing field or index evaluates to.</summary>
     Null,

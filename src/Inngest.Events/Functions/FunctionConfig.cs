@@ -1,7 +1,7 @@
 namespace Inngest.Events;
 
 /// <summary>
-/// A function's configuration, in the terms of the Inngest protocol (design/inngest-protocol.md §3.4 and §7).
+/// A function's configuration, in the terms of the Inngest protocol (docs/protocol.md#function-configuration, docs/protocol.md#flow-control).
 /// Unset values are left out of the synced config, so Inngest applies its defaults.
 /// </summary>
 public sealed record FunctionConfig

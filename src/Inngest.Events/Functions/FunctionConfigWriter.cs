@@ -1,13 +1,14 @@
 using System.Text.Json;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events;
 
 /// <summary>
-/// Writes a function's configuration as Inngest syncs it (design/inngest-protocol.md §3.4): the composite id, the
+/// Writes a function's configuration as Inngest syncs it (docs/protocol.md#function-configuration): the composite id, the
 /// name, the triggers, the one <c>step</c> entry with the URL Inngest calls, and every flow-control setting that is
 /// set. Unset settings are left out, so Inngest applies its defaults.
 /// </summary>
-public static class FunctionConfigWriter
+internal static class FunctionConfigWriter
 {
     /// <summary>Writes the config object of <paramref name="function"/>.</summary>
     /// <param name="writer">The writer.</param>
@@ -31,9 +32,9 @@ public static class FunctionConfigWriter
         WriteTriggers(writer, function.Triggers);
 
         writer.WriteStartObject("steps");
-        writer.WriteStartObject("step");
-        writer.WriteString("id", "step");
-        writer.WriteString("name", "step");
+        writer.WriteStartObject(StepIds.Discovery);
+        writer.WriteString("id", StepIds.Discovery);
+        writer.WriteString("name", StepIds.Discovery);
         writer.WriteStartObject("runtime");
         writer.WriteString("type", "http");
         writer.WriteString("url", StepUrl(appUrl, id));
@@ -156,7 +157,7 @@ public static class FunctionConfigWriter
         ArgumentNullException.ThrowIfNull(appUrl);
         var builder = new UriBuilder(appUrl);
         var query = builder.Query.TrimStart('?');
-        var extra = "fnId=" + Uri.EscapeDataString(compositeId) + "&stepId=step";
+        var extra = $"{ServeQuery.FunctionId}={Uri.EscapeDataString(compositeId)}&{ServeQuery.StepId}={StepIds.Discovery}";
         builder.Query = query.Length == 0 ? extra : query + "&" + extra;
         return builder.Uri.AbsoluteUri;
     }

@@ -15,7 +15,7 @@ public sealed record CallContext
     public string? Env { get; init; }
 
     /// <summary>The requested step: <c>step</c> to discover, or a hashed step id to run exactly that step.</summary>
-    public string StepId { get; init; } = "step";
+    public string StepId { get; init; } = StepIds.Discovery;
 
     /// <summary>The zero-based attempt of this queue item.</summary>
     public int Attempt { get; init; }
@@ -55,7 +55,7 @@ public sealed record CallContext
             FnId = Text("fn_id"),
             RunId = Text("run_id") ?? string.Empty,
             Env = Text("env"),
-            StepId = Text("step_id") ?? "step",
+            StepId = Text("step_id") ?? StepIds.Discovery,
             Attempt = Number("attempt", 0),
             MaxAttempts = Number("max_attempts", 5),
             Stack = stack,

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// A call request from an executor to a function (design/inngest-protocol.md §3.5): the triggering event(s), the
+/// A call request from an executor to a function (docs/protocol.md#call-requests-post): the triggering event(s), the
 /// memoized step results, and the run's context. The embedded engine builds these in memory; the serve endpoint
 /// parses them from HTTP.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed record CallRequest
 
     /// <summary>Parses a call request body.</summary>
     /// <exception cref="JsonException">The body is not a call request.</exception>
-    public static CallRequest Parse(ReadOnlyMemory<byte> body)
+    internal static CallRequest Parse(ReadOnlyMemory<byte> body)
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
@@ -65,7 +65,7 @@ public sealed record CallRequest
     }
 
     /// <summary>Writes the request body.</summary>
-    public void WriteTo(Utf8JsonWriter writer)
+    internal void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("event");

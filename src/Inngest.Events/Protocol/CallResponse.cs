@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// The answer to a call request (design/inngest-protocol.md §3.6): 200 with the function's result, 206 with ops,
+/// The answer to a call request (docs/protocol.md#call-responses): 200 with the function's result, 206 with ops,
 /// or 400/500 with an error, plus the retry headers.
 /// </summary>
 public sealed record CallResponse
@@ -28,18 +28,18 @@ public sealed record CallResponse
     public string? RetryAfter { get; init; }
 
     /// <summary>A 200 response.</summary>
-    public static CallResponse Completed(JsonElement result) => new() { StatusCode = 200, Result = result };
+    internal static CallResponse Completed(JsonElement result) => new() { StatusCode = 200, Result = result };
 
     /// <summary>A 206 response.</summary>
-    public static CallResponse WithOps(IReadOnlyList<StepOp> ops, bool? noRetry = null, string? retryAfter = null)
+    internal static CallResponse WithOps(IReadOnlyList<StepOp> ops, bool? noRetry = null, string? retryAfter = null)
         => new() { StatusCode = 206, Ops = ops, NoRetry = noRetry, RetryAfter = retryAfter };
 
     /// <summary>A 400 (non-retriable) or 500 (retriable) error response.</summary>
-    public static CallResponse Failed(StepError error, bool retriable, string? retryAfter = null)
+    internal static CallResponse Failed(StepError error, bool retriable, string? retryAfter = null)
         => new() { StatusCode = retriable ? 500 : 400, Error = error, NoRetry = !retriable, RetryAfter = retryAfter };
 
     /// <summary>The response body as JSON bytes.</summary>
-    public byte[] ToBody()
+    internal byte[] ToBody()
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -1,6 +1,6 @@
 namespace Inngest.Events.Protocol;
 
-/// <summary>The <c>op</c> values of a 206 response (design/inngest-protocol.md §3.7).</summary>
+/// <summary>The <c>op</c> values of a 206 response (docs/protocol.md#ops).</summary>
 public static class OpCodes
 {
     /// <summary>A step was found but not run here.</summary>

@@ -5,15 +5,15 @@ using System.Text;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// The <c>X-Inngest-Signature</c> header (design/inngest-protocol.md §3.9): <c>t=&lt;unix seconds&gt;&amp;s=&lt;hex&gt;</c>,
+/// The <c>X-Inngest-Signature</c> header (docs/protocol.md#signing): <c>t=&lt;unix seconds&gt;&amp;s=&lt;hex&gt;</c>,
 /// where <c>s</c> is the HMAC-SHA256 of the raw body bytes immediately followed by the ASCII digits of <c>t</c>, keyed
 /// with the UTF-8 text of the signing key without its <c>signkey-&lt;env&gt;-</c> prefix. Inngest signs its requests to
 /// an app this way; the serve endpoint verifies them, and the embedded engine signs its own calls the same way.
 /// </summary>
-public sealed class RequestSignature
+internal sealed class RequestSignature
 {
     /// <summary>The header that carries the signature.</summary>
-    public const string HeaderName = "X-Inngest-Signature";
+    public const string HeaderName = InngestHeaders.Signature;
 
     /// <summary>How far a signature's timestamp may be from now, in either direction.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);

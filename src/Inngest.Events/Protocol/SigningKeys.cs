@@ -4,11 +4,11 @@ using System.Text;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// The two ways a signing key is used (design/inngest-protocol.md §3.9), which third-party SDKs often mix up: request
+/// The two ways a signing key is used (docs/protocol.md#signing), which third-party SDKs often mix up: request
 /// signatures are an HMAC keyed with the <em>text</em> of the key without its <c>signkey-&lt;env&gt;-</c> prefix, while
 /// API calls authenticate with <c>Bearer &lt;prefix&gt;&lt;hex(SHA-256(hex-decoded key))&gt;</c>.
 /// </summary>
-public static class SigningKeys
+internal static class SigningKeys
 {
     private const string KeyStart = "signkey-";
 

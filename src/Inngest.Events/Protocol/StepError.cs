@@ -6,11 +6,11 @@ namespace Inngest.Events.Protocol;
 public sealed record StepError(string Name, string Message, string? Stack = null)
 {
     /// <summary>Describes an exception the way the SDKs report it.</summary>
-    public static StepError From(Exception exception)
+    internal static StepError From(Exception exception)
         => new(exception.GetType().Name, exception.Message, exception.StackTrace);
 
     /// <summary>Writes the error object.</summary>
-    public void WriteTo(Utf8JsonWriter writer)
+    internal void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteString("name", Name);
@@ -24,7 +24,7 @@ public sealed record StepError(string Name, string Message, string? Stack = null
     }
 
     /// <summary>Reads an error object; missing fields become empty.</summary>
-    public static StepError Parse(JsonElement element)
+    internal static StepError Parse(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Inngest.Events.Protocol;
 
 /// <summary>
-/// One operation of a 206 response (design/inngest-protocol.md §3.7): what a function call found or did.
+/// One operation of a 206 response (docs/protocol.md#ops): what a function call found or did.
 /// </summary>
 public sealed record StepOp
 {
@@ -35,7 +35,7 @@ public sealed record StepOp
     public int? UserlandIndex { get; init; }
 
     /// <summary>Writes the op object.</summary>
-    public void WriteTo(Utf8JsonWriter writer)
+    internal void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteString("id", Id);
@@ -88,7 +88,7 @@ public sealed record StepOp
     }
 
     /// <summary>Reads an op object.</summary>
-    public static StepOp Parse(JsonElement element)
+    internal static StepOp Parse(JsonElement element)
     {
         string? Text(string name) => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         JsonElement? Element(string name) => element.TryGetProperty(name, out var v) ? v.Clone() : null;

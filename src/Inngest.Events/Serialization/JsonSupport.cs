@@ -101,13 +101,76 @@ public static partial class JsonSupport
     {
         if (reader.TokenType != expected)
         {
-            throw CannotConvert(ref reader, typeName);
+            var exception = CannotConvert(ref reader, typeName);
+            exception.Data[ExpectedKey] = Describe(expected);
+            throw exception;
         }
     }
 
     /// <summary>The exception for a token that cannot be converted to <paramref name="typeName"/>.</summary>
     public static JsonException CannotConvert(ref Utf8JsonReader reader, string typeName)
-        => new($"The JSON value could not be converted to {typeName}: unexpected {Describe(reader.TokenType)}.");
+    {
+        var exception = new JsonException($"The JSON value could not be converted to {typeName}: unexpected {Describe(reader.TokenType)}.");
+        exception.Data[ExpectedKey] = Expected(typeName);
+        exception.Data[FoundKey] = reader.TokenType == JsonTokenType.String && TryGetString(ref reader) is { } text
+            ? "the string \"" + (text.Length > 40 ? text[..40] + "…" : text) + "\""
+            : Describe(reader.TokenType);
+        return exception;
+    }
+
+    // What a failed read expected and found, in words, for messages that explain a payload that does not fit its type
+    // (the JsonException's own message stays System.Text.Json's).
+    private const string ExpectedKey = "Inngest.Events.Expected";
+    private const string FoundKey = "Inngest.Events.Found";
+
+    /// <summary>
+    /// "expected a number, found the string "12a"" for a read that failed on a token of the wrong kind, or null when
+    /// <paramref name="exception"/> (or an inner one) is not such a failure.
+    /// </summary>
+    internal static string? DescribeMismatch(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current.Data[ExpectedKey] is string expected && current.Data[FoundKey] is string found)
+            {
+                return $"expected {expected}, found {found}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What JSON a value of <paramref name="type"/> is read from, in words ("a number").</summary>
+    internal static string ExpectedFor(Type type) => Expected((Nullable.GetUnderlyingType(type) ?? type).FullName ?? type.Name);
+
+    private static string Expected(string typeName) => typeName switch
+    {
+        "System.Byte" or "System.SByte" or "System.Int16" or "System.UInt16" or "System.Int32" or "System.UInt32" or "System.Int64"
+            or "System.UInt64" or "System.Int128" or "System.UInt128" or "System.Single" or "System.Double" or "System.Half"
+            or "System.Decimal" => "a number",
+        "System.Boolean" => "true or false",
+        "System.String" => "a string",
+        "System.Char" => "a string of one character",
+        "System.Guid" => "a GUID string",
+        "System.DateTime" or "System.DateTimeOffset" => "an ISO 8601 date and time string",
+        "System.DateOnly" => "a yyyy-MM-dd date string",
+        "System.TimeOnly" or "System.TimeSpan" => "an hh:mm:ss time string",
+        "System.Uri" => "a URI string",
+        "System.Byte[]" => "a base64 string",
+        _ => $"a {typeName}",
+    };
+
+    private static string? TryGetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string Describe(JsonTokenType token) => token switch
     {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events;
 
@@ -12,14 +12,14 @@ public class RetryAfterException : Exception
     public RetryAfterException(string message, TimeSpan delay, Exception? innerException = null)
         : base(message, innerException)
     {
-        RetryAfter = Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        RetryAfter = TimeStrings.FormatRetryAfter(delay);
     }
 
     /// <summary>Retry at <paramref name="when"/>.</summary>
     public RetryAfterException(string message, DateTimeOffset when, Exception? innerException = null)
         : base(message, innerException)
     {
-        RetryAfter = when.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+        RetryAfter = TimeStrings.FormatRetryAfter(when);
     }
 
     /// <summary>The <c>Retry-After</c> value: seconds, or an RFC 3339 time.</summary>

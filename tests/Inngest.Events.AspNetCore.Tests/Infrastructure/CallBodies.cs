@@ -7,9 +7,9 @@ internal static class CallBodies
 {
     public static readonly string OrderEvent = """{"name":"test/order.placed","data":{"orderId":"o1","amount":5},"id":"evt-1","ts":1735732800000,"user":{}}""";
 
-    public static byte[] Create(string stepId = "step", int attempt = 0, int maxAttempts = 5, IReadOnlyDictionary<string, string>? steps = null, bool useApi = false, string runId = "run-1")
+    public static byte[] Create(string stepId = "step", int attempt = 0, int maxAttempts = 5, IReadOnlyDictionary<string, string>? steps = null, bool useApi = false, string runId = "run-1", string? evtJson = null)
     {
-        var evt = JsonDocument.Parse(OrderEvent).RootElement.Clone();
+        var evt = JsonDocument.Parse(evtJson ?? OrderEvent).RootElement.Clone();
         var request = new CallRequest
         {
             Event = evt,

@@ -11,7 +11,7 @@ namespace Inngest.Events.Interop.Tests.Engine;
 /// <c>/fn/register</c> (out-of-band; in-band sync is switched off on both so both take the same path). Events sent
 /// from steps go to the engines' event API. Dev mode throughout: nothing is signed.
 /// </summary>
-public sealed class EngineLegFixture : IAsyncLifetime
+public class EngineLegFixture : IAsyncLifetime
 {
     public const string EventKey = "interop-engine-event-key";
 
@@ -34,10 +34,13 @@ public sealed class EngineLegFixture : IAsyncLifetime
 
     internal HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>How many calls each engine runs at once (see <see cref="DevServerHost.StartAsync"/>).</summary>
+    protected virtual int MaxConcurrency => 1;
+
     public async Task InitializeAsync()
     {
-        _jsEngine = await DevServerHost.StartAsync();
-        _dotnetEngine = await DevServerHost.StartAsync();
+        _jsEngine = await DevServerHost.StartAsync(MaxConcurrency);
+        _dotnetEngine = await DevServerHost.StartAsync(MaxConcurrency);
         var node = await NodeTooling.EnsureInstalledAsync();
         _js = await JsSdkProcess.StartAsync(node, new Dictionary<string, string>
         {

@@ -1,7 +1,7 @@
 namespace Inngest.Events.Interop.Tests.Executor;
 
 /// <summary>
-/// Plays Inngest's part for one SDK (design/inngest-protocol.md §8.1 steps 3–5), deterministically and without
+/// Plays Inngest's part for one SDK (docs/protocol.md#the-embedded-engine steps 3–5), deterministically and without
 /// waiting: discovery calls with <c>stepId=step</c>; <c>{"data":…}</c> stored for <c>StepRun</c>; a targeted call per
 /// <c>StepPlanned</c>, with <c>disable_immediate_execution</c> from the first response with more than one op on, and
 /// rediscovery once no planned step is pending; <c>null</c> for a finished sleep; the event (or <c>null</c>) for a wait;

@@ -1,3 +1,5 @@
+using Inngest.Events.Runner;
+
 namespace Inngest.Events.Interop.Tests.Executor;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Inngest.Events.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,11 +24,12 @@ internal sealed class DevServerHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private DevServerHost(WebApplication app, Uri baseUrl, FakeTimeProvider time)
+    private DevServerHost(WebApplication app, Uri baseUrl, FakeTimeProvider time, ConcurrentQueue<RunTimelineEntry> timeline)
     {
         _app = app;
         BaseUrl = baseUrl;
         Time = time;
+        Timeline = timeline;
     }
 
     /// <summary>The server's origin, e.g. <c>http://127.0.0.1:41236/</c>: the base URL SDKs send events and syncs to.</summary>
@@ -35,10 +37,18 @@ internal sealed class DevServerHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>Every timeline entry of every run, in the order the engine made them (the order runs started in, across runs).</summary>
+    public ConcurrentQueue<RunTimelineEntry> Timeline { get; }
+
     public InngestEngine Engine => _app.Services.GetRequiredService<InngestEngine>();
 
-    public static async Task<DevServerHost> StartAsync()
+    /// <param name="maxConcurrency">
+    /// How many calls the engine runs at once. 1 (the default) makes the order of calls, and of completed steps, not
+    /// depend on which SDK answers faster; flow-control scenarios need more, to show what their limits hold back.
+    /// </param>
+    public static async Task<DevServerHost> StartAsync(int maxConcurrency = 1)
     {
+        var timeline = new ConcurrentQueue<RunTimelineEntry>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection();
@@ -50,16 +60,16 @@ internal sealed class DevServerHost : IAsyncDisposable
             .UseEmbeddedEngine(e =>
             {
                 e.RunInBackground = false;
+                e.MaxConcurrency = maxConcurrency;
 
-                // One call at a time, so the order of calls (and of completed steps) does not depend on which SDK
-                // answers faster; retries are due at once unless the function asks for a Retry-After.
-                e.MaxConcurrency = 1;
+                // Retries are due at once unless the function asks for a Retry-After.
                 e.RetryBackoff = [TimeSpan.Zero];
+                e.OnTimelineEntry = timeline.Enqueue;
             });
         var app = builder.Build();
         app.MapInngestDevServer();
         await app.StartAsync().ConfigureAwait(false);
-        return new DevServerHost(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"), time);
+        return new DevServerHost(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"), time, timeline);
     }
 
     /// <summary>Runs everything due now, including work that becomes due meanwhile.</summary>

@@ -1,6 +1,7 @@
 using Inngest.Events.Generated;
 using Inngest.Events.Interop.Tests.Executor;
 using Inngest.Events.Interop.Tests.Functions;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inngest.Events.Interop.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Inngest.Events.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Inngest.Events.Protocol;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

@@ -5,7 +5,7 @@ namespace Inngest.Events.Tests.Client;
 public sealed class InngestOptionsResolverTests
 {
     // Columns: explicit IsDev, DevServerUrl, EventApiBaseUrl and BaseUrl options; environment as "NAME=value;...";
-    // then the expected mode and event API origin. Rows follow design/inngest-protocol.md §2.
+    // then the expected mode and event API origin. Rows follow docs/protocol.md#configuration.
     [Theory]
     [InlineData(null, null, null, null, "", false, "https://inn.gs/")]
     [InlineData(null, null, null, null, "INNGEST_DEV=1", true, "http://localhost:8288/")]

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Inngest.Events.Tests.Functions;
 
-/// <summary>The synced function config has exactly the shape of design/inngest-protocol.md §3.4, with unset fields left out.</summary>
+/// <summary>The synced function config has exactly the shape of docs/protocol.md#function-configuration, with unset fields left out.</summary>
 public sealed class FunctionConfigWriterTests
 {
     private static readonly Uri AppUrl = new("https://app.example.com/api/inngest");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Inngest.Events.Generated;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Inngest.Events.Protocol;
+using Inngest.Events.Runner;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inngest.Events.Tests.Runner;

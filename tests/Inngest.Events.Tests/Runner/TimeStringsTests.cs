@@ -3,7 +3,7 @@ using Inngest.Events.Protocol;
 
 namespace Inngest.Events.Tests.Runner;
 
-/// <summary>Time strings (design/inngest-protocol.md: Go durations plus <c>d</c> and <c>w</c>) as they travel in ops and configs.</summary>
+/// <summary>Time strings (docs/protocol.md#time: Go durations plus <c>d</c> and <c>w</c>) as they travel in ops and configs.</summary>
 public sealed class TimeStringsTests
 {
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events;
 
@@ -8,7 +9,7 @@ namespace Inngest.Events;
 /// <param name="RunId">The cancelled run's id.</param>
 /// <param name="Event">The run's first triggering event, as received.</param>
 /// <param name="Events">All of the run's triggering events.</param>
-[Event("inngest/function.cancelled")]
+[Event(SystemEventNames.FunctionCancelled)]
 public sealed partial record FunctionCancelled(
     [property: JsonPropertyName("function_id")] string FunctionId,
     [property: JsonPropertyName("run_id")] string RunId,

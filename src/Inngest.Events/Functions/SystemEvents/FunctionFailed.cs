@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Inngest.Events.Protocol;
 
 namespace Inngest.Events;
 
@@ -12,7 +13,7 @@ namespace Inngest.Events;
 /// <param name="Event">The run's first triggering event, as received.</param>
 /// <param name="Events">All of the run's triggering events.</param>
 /// <param name="Error">Why the run failed.</param>
-[Event("inngest/function.failed")]
+[Event(SystemEventNames.FunctionFailed)]
 public sealed partial record FunctionFailed(
     [property: JsonPropertyName("function_id")] string FunctionId,
     [property: JsonPropertyName("run_id")] string RunId,

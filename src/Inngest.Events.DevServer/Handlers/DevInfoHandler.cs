@@ -1,7 +1,7 @@
 using Inngest.Events.Engine;
 using Microsoft.AspNetCore.Http;
 
-namespace Inngest.Events.DevServer.DevServer;
+namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary><c>GET /dev</c>: the synced apps and their functions, and the engine's runs by status; <c>GET /health</c>.</summary>
 internal sealed class DevInfoHandler(InngestEngine engine)

@@ -4,9 +4,12 @@ using System.Text;
 
 namespace Inngest.Events.Protocol;
 
-/// <summary>Inngest time strings (<c>"1d2h3m4s"</c>): how durations travel in ops and configs.</summary>
+/// <summary>
+/// How time travels in the protocol (docs/protocol.md#time): durations as time strings (<c>"1d2h3m4s"</c>) in ops and
+/// configs, instants as RFC 3339 text in sleeps and <c>Retry-After</c>.
+/// </summary>
 /// <remarks>Also compiled into the analyzers (netstandard2.0), which check duration strings with this same parser.</remarks>
-public static class TimeStrings
+internal static class TimeStrings
 {
     /// <summary>
     /// Formats <paramref name="duration"/> in days, hours, minutes and seconds, rounding a fraction of a second up;
@@ -108,6 +111,76 @@ public static class TimeStrings
         duration = negative ? -total : total;
         return any;
     }
+
+    /// <summary>An instant as a <c>Sleep</c> op's <c>opts.duration</c> carries it: RFC 3339 in UTC with milliseconds.</summary>
+    public static string FormatInstant(DateTimeOffset instant)
+        => instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// When a sleep ends: its <c>opts.duration</c> is a time string or an RFC 3339 time (the server tries text of ten or
+    /// more characters as a time first); a time in the past, or a negative duration, ends it at once.
+    /// </summary>
+    public static bool TryParseSleep(string? text, DateTimeOffset now, out DateTimeOffset until)
+    {
+        until = now;
+        if (text is null || string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (text.Length >= 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            until = time > now ? time : now;
+            return true;
+        }
+
+        if (!TryParse(text, out var duration))
+        {
+            return false;
+        }
+
+        until = now + (duration > TimeSpan.Zero ? duration : TimeSpan.Zero);
+        return true;
+    }
+
+    /// <summary>A <c>Retry-After</c> value for a delay: whole seconds, at least one.</summary>
+    public static string FormatRetryAfter(TimeSpan delay)
+        => Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A <c>Retry-After</c> value for an instant: RFC 3339 in UTC, to the second.</summary>
+    public static string FormatRetryAfter(DateTimeOffset instant)
+        => instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The delay a <c>Retry-After</c> value asks for (whole seconds, or a time), kept between zero and the server's
+    /// ceiling of 24 hours; false when it is neither.
+    /// </summary>
+    public static bool TryParseRetryAfter(string? text, DateTimeOffset now, out TimeSpan delay)
+    {
+        delay = TimeSpan.Zero;
+        if (text is null || text.Length == 0)
+        {
+            return false;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        {
+            delay = TimeSpan.FromSeconds(Math.Min(Math.Max(seconds, 0), MaxRetryAfter.TotalSeconds));
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+        {
+            var until = when - now;
+            delay = until < TimeSpan.Zero ? TimeSpan.Zero : until > MaxRetryAfter ? MaxRetryAfter : until;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The longest delay a <c>Retry-After</c> can ask for.</summary>
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
 
     private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Inngest.Events;
+namespace Inngest.Events.Runner;
 
 /// <summary>
 /// Runs a function call's code and its continuations one at a time, on the runner's own loop, so the runner can

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Inngest.Events.Protocol;
+using Inngest.Events.Serialization;
 
 namespace Inngest.Events;
 
@@ -36,7 +37,7 @@ internal sealed class FunctionExecution : IStepTools
         _types = types;
         _send = send;
         _cancellationToken = cancellationToken;
-        TargetHash = request.Ctx.StepId is { Length: > 0 } s && s != "step" ? s : null;
+        TargetHash = request.Ctx.StepId is { Length: > 0 } s && s != StepIds.Discovery ? s : null;
     }
 
     /// <summary>The hashed step id this call must run, or null to discover.</summary>
@@ -130,12 +131,22 @@ internal sealed class FunctionExecution : IStepTools
             }
         });
         var memo = Step(id, OpCodes.WaitForEvent, opts, execute: null, out _);
-        return memo.Kind switch
+        switch (memo.Kind)
         {
-            MemoKind.Pending => Never<Event<T>?>(),
-            MemoKind.Error => Task.FromException<Event<T>?>(new StepFailedException(id, memo.Error!)),
-            _ => Task.FromResult(memo.Value.ValueKind is JsonValueKind.Object ? EventReader.Read<T>(memo.Value) : null),
-        };
+            case StepMemoKind.Pending:
+                return Never<Event<T>?>();
+            case StepMemoKind.Error:
+                return Task.FromException<Event<T>?>(new StepFailedException(id, memo.Error!));
+            default:
+                try
+                {
+                    return Task.FromResult(memo.Value.ValueKind is JsonValueKind.Object ? EventReader.Read<T>(memo.Value) : null);
+                }
+                catch (PayloadMismatchException exception)
+                {
+                    return Task.FromException<Event<T>?>(exception);
+                }
+        }
     }
 
     public Task<Event<T>?> WaitForEventAsync<TTrigger, T>(string id, TimeSpan timeout, Expression<Func<Event<TTrigger>, Event<T>, bool>> match)
@@ -147,7 +158,7 @@ internal sealed class FunctionExecution : IStepTools
         => Sleep(id, TimeStrings.Format(duration));
 
     public Task SleepUntilAsync(string id, DateTimeOffset until)
-        => Sleep(id, until.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'", CultureInfo.InvariantCulture));
+        => Sleep(id, TimeStrings.FormatInstant(until));
 
     public Task<TResult> InvokeAsync<TData, TResult>(string id, FunctionReference<TData, TResult> function, TData data, TimeSpan? timeout = null)
         where TData : IEventData<TData>
@@ -168,25 +179,35 @@ internal sealed class FunctionExecution : IStepTools
             }
         });
         var memo = Step(id, OpCodes.InvokeFunction, opts, execute: null, out _);
-        return memo.Kind switch
+        switch (memo.Kind)
         {
-            MemoKind.Pending => Never<TResult>(),
-            MemoKind.Error => Task.FromException<TResult>(new StepFailedException(id, memo.Error!)),
-            _ => Task.FromResult(memo.Value.Deserialize(info)!),
-        };
+            case StepMemoKind.Pending:
+                return Never<TResult>();
+            case StepMemoKind.Error:
+                return Task.FromException<TResult>(new StepFailedException(id, memo.Error!));
+            default:
+                try
+                {
+                    return Task.FromResult(memo.Value.Deserialize(info)!);
+                }
+                catch (JsonException exception)
+                {
+                    return Task.FromException<TResult>(PayloadMismatchException.Create($"the result of '{functionId}' (step '{id}')", typeof(TResult), memo.Value, exception));
+                }
+        }
     }
 
     // ---- the step machinery ----
 
-    private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement.Clone();
+    private static readonly JsonElement NullElement = JsonElements.Null;
 
     private Task Sleep(string id, string duration)
     {
         var memo = Step(id, OpCodes.Sleep, Opts(writer => writer.WriteString("duration", duration)), execute: null, out _);
         return memo.Kind switch
         {
-            MemoKind.Pending => Never<bool>(),
-            MemoKind.Error => Task.FromException(new StepFailedException(id, memo.Error!)),
+            StepMemoKind.Pending => Never<bool>(),
+            StepMemoKind.Error => Task.FromException(new StepFailedException(id, memo.Error!)),
             _ => Task.CompletedTask,
         };
     }
@@ -196,9 +217,9 @@ internal sealed class FunctionExecution : IStepTools
         var memo = Step(id, OpCodes.StepRun, planType is null ? null : Opts(writer => writer.WriteString("type", planType)), execute, out _, opName);
         switch (memo.Kind)
         {
-            case MemoKind.Pending:
+            case StepMemoKind.Pending:
                 return Never<T>();
-            case MemoKind.Error:
+            case StepMemoKind.Error:
                 return Task.FromException<T>(new StepFailedException(id, memo.Error!));
             default:
                 if (info is null)
@@ -224,7 +245,7 @@ internal sealed class FunctionExecution : IStepTools
     /// records it as found. <c>opName</c> is the op's <c>name</c> when it is not the step id (<c>sendEvent</c> for
     /// sendEvent steps, as the JS SDK sends it).
     /// </summary>
-    private Memo Step(string id, string kind, JsonElement? opts, Func<Task<JsonElement>>? execute, out string hash, string? opName = null)
+    private StepMemo Step(string id, string kind, JsonElement? opts, Func<Task<JsonElement>>? execute, out string hash, string? opName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         int? index;
@@ -233,7 +254,7 @@ internal sealed class FunctionExecution : IStepTools
             (hash, index) = NextHash(id);
         }
 
-        if (_request.Steps.TryGetValue(hash, out var stored) && Decode(stored) is { Kind: not MemoKind.Pending } memo)
+        if (_request.Steps.TryGetValue(hash, out var stored) && StepMemo.Decode(stored) is { Kind: not StepMemoKind.Pending } memo)
         {
             return memo;
         }
@@ -246,7 +267,7 @@ internal sealed class FunctionExecution : IStepTools
         }
 
         _stepFound.TrySetResult();
-        return Memo.Pending;
+        return StepMemo.Pending;
     }
 
     private (string Hash, int? Index) NextHash(string id)
@@ -266,7 +287,7 @@ internal sealed class FunctionExecution : IStepTools
         // Repeats hash "id:n", skipping any n whose hash is already taken (a step may literally be named "x:1").
         while (true)
         {
-            var candidate = StepIds.Hash($"{id}:{count}");
+            var candidate = StepIds.Hash(StepIds.Repeat(id, count));
             count++;
             if (_usedHashes.Add(candidate))
             {
@@ -276,49 +297,13 @@ internal sealed class FunctionExecution : IStepTools
         }
     }
 
-    /// <summary>Decodes a memoized value (design/inngest-protocol.md §4.1).</summary>
-    internal static Memo Decode(JsonElement stored)
-    {
-        if (stored.ValueKind == JsonValueKind.Object)
-        {
-            string? only = null;
-            var count = 0;
-            foreach (var property in stored.EnumerateObject())
-            {
-                only = property.Name;
-                count++;
-            }
-
-            if (count == 1)
-            {
-                switch (only)
-                {
-                    case "data":
-                        return new Memo(MemoKind.Value, stored.GetProperty("data"), null);
-                    case "error":
-                        return new Memo(MemoKind.Error, default, StepError.Parse(stored.GetProperty("error")));
-                    case "input":
-                        return Memo.Pending;
-                }
-            }
-        }
-
-        return new Memo(MemoKind.Value, stored, null);
-    }
-
     private static JsonElement Opts(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        => JsonElements.Build(writer =>
         {
             writer.WriteStartObject();
             write(writer);
             writer.WriteEndObject();
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
-    }
+        });
 
     private static JsonElement IdsElement(IReadOnlyList<string> ids)
         => Opts(writer =>
@@ -347,31 +332,4 @@ internal sealed class FunctionExecution : IStepTools
     }
 
     private static Task<T> Never<T>() => new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously).Task;
-
-    internal enum MemoKind
-    {
-        Pending,
-        Value,
-        Error,
-    }
-
-    internal readonly record struct Memo(MemoKind Kind, JsonElement Value, StepError? Error)
-    {
-        public static Memo Pending => new(MemoKind.Pending, default, null);
-    }
-}
-
-/// <summary>A step user code reached that has no stored result yet.</summary>
-/// <param name="Hash">The hashed id.</param>
-/// <param name="UserId">The user's id.</param>
-/// <param name="Index">The repeat index, for an id used more than once.</param>
-/// <param name="Kind">The op it becomes: StepRun (run-type), Sleep, WaitForEvent or InvokeFunction.</param>
-/// <param name="Opts">The op's options.</param>
-/// <param name="Execute">Runs a run-type step and returns its result as JSON.</param>
-internal sealed record FoundStep(string Hash, string UserId, int? Index, string Kind, JsonElement? Opts, Func<Task<JsonElement>>? Execute)
-{
-    /// <summary>The op's <c>name</c>: the step id, except <c>sendEvent</c> for sendEvent steps (as the JS SDK sends it).</summary>
-    public string Name { get; init; } = UserId;
-
-    public bool IsRunType => Kind == OpCodes.StepRun;
 }

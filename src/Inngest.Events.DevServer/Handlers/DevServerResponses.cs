@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
+using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
 
-namespace Inngest.Events.DevServer.DevServer;
+namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary>Writes the JSON answers of the dev server endpoints, each with the server's <c>X-Inngest-Server-Kind</c>.</summary>
 internal static class DevServerResponses
@@ -18,7 +19,7 @@ internal static class DevServerResponses
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = "application/json";
-        response.Headers["X-Inngest-Server-Kind"] = serverKind;
+        response.Headers[InngestHeaders.ServerKind] = serverKind;
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }

@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Inngest.Events;
+namespace Inngest.Events.Runner;
 
 /// <summary>
 /// The SDK side of the Inngest protocol: turns a call request into a call response by replaying the function with
-/// its memoized steps (design/inngest-protocol.md §3.5–§4). The embedded engine calls it in memory; the serve
+/// its memoized steps (docs/protocol.md#call-requests-post, docs/protocol.md#memoized-steps). The embedded engine calls it in memory; the serve
 /// endpoint calls it from HTTP.
 /// </summary>
-public sealed class FunctionRunner
+internal sealed class FunctionRunner
 {
     private readonly IServiceProvider _services;
     private readonly InngestFunctionRegistry _registry;

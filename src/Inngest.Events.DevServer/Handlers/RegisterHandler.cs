@@ -4,10 +4,10 @@ using Inngest.Events.Engine;
 using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
 
-namespace Inngest.Events.DevServer.DevServer;
+namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary>
-/// <c>POST /fn/register</c> (design/inngest-protocol.md §3.3): an SDK's out-of-band sync. Answers
+/// <c>POST /fn/register</c> (docs/protocol.md#sync-put): an SDK's out-of-band sync. Answers
 /// <c>{"ok":true,"modified":..,"app_id":..,"sync_id":..}</c>, or <c>{"error":"..","status":..}</c> like the server.
 /// </summary>
 internal sealed class RegisterHandler(InngestEngine engine, InngestDevServerOptions options)
@@ -15,7 +15,7 @@ internal sealed class RegisterHandler(InngestEngine engine, InngestDevServerOpti
     public async Task HandleAsync(HttpContext context)
     {
         var serverKind = engine.HttpOptions.ServerKind;
-        var expected = context.Request.Headers["X-Inngest-Expected-Server-Kind"].ToString();
+        var expected = context.Request.Headers[InngestHeaders.ExpectedServerKind].ToString();
         if (expected.Length > 0 && !string.Equals(expected, serverKind, StringComparison.Ordinal))
         {
             await ErrorAsync(context, 400, $"Expected server kind {serverKind}, got {expected}").ConfigureAwait(false);

@@ -1,21 +1,18 @@
 using System.Text.Json;
 using Inngest.Events.Engine;
+using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
 
-namespace Inngest.Events.DevServer.DevServer;
+namespace Inngest.Events.DevServer.Handlers;
 
 /// <summary>
-/// <c>POST /e/{key}</c> (design/inngest-protocol.md §1): one event object or an array of up to 5000, ingested one by one
+/// <c>POST /e/{key}</c> (docs/protocol.md#event-api): one event object or an array of up to 5000, ingested one by one
 /// in order. The first invalid event stops the request with 400; the events before it stay ingested and their ids
 /// come back (<c>[""]</c> when the first one failed, as the Inngest server answers). Internal ids come from
 /// <c>x-inngest-event-id-seed</c> when the request has one.
 /// </summary>
 internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOptions options)
 {
-    public const int MaxEvents = 5000;
-
-    private const string SeedHeader = "x-inngest-event-id-seed";
-
     public async Task HandleAsync(HttpContext context)
     {
         var key = context.Request.RouteValues["key"] as string;
@@ -58,15 +55,15 @@ internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOpti
                 return;
             }
 
-            if (events.Length > MaxEvents)
+            if (events.Length > EventRules.MaxEventsPerRequest)
             {
-                await ReplyAsync(context, 400, [], $"Cannot have more than {MaxEvents} events in a batch").ConfigureAwait(false);
+                await ReplyAsync(context, 400, [], EventRules.TooManyEventsError).ConfigureAwait(false);
                 return;
             }
 
             // Inngest derives each event's internal id from x-inngest-event-id-seed and its index, so a client retrying a
             // request (after a dropped connection, say) gets the same ids and starts no second run.
-            var seed = context.Request.Headers[SeedHeader].ToString() is { Length: > 0 } value ? value : null;
+            var seed = context.Request.Headers[InngestHeaders.EventIdSeed].ToString() is { Length: > 0 } value ? value : null;
             var ids = new List<string>(events.Length);
             for (var index = 0; index < events.Length; index++)
             {
@@ -85,13 +82,13 @@ internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOpti
         }
     }
 
-    /// <summary>The server's wording for the event API's rules (design/inngest-protocol.md §1.3).</summary>
+    /// <summary>The server's wording for the event API's rules (docs/protocol.md#event-api).</summary>
     private static string ServerMessage(Exception exception) => exception switch
     {
-        InngestEventValidationException { Rule: EventValidationRule.EmptyName } => "event name is empty",
-        InngestEventValidationException { Rule: EventValidationRule.ReservedName } invalid => "event name is reserved for internal use: " + invalid.EventName,
+        InngestEventValidationException { Rule: EventValidationRule.EmptyName } => EventRules.EmptyNameError,
+        InngestEventValidationException { Rule: EventValidationRule.ReservedName } invalid => EventRules.ReservedNameError(invalid.EventName),
         InngestEventValidationException { Rule: EventValidationRule.TimestampOutOfRange } invalid =>
-            $"event '{invalid.EventName}' has a ts outside the accepted range, 1980-01-01 to 2100-01-01 UTC",
+            $"event '{invalid.EventName}' has a ts outside the accepted range, {EventRules.TimestampRange}",
         _ => exception.Message,
     };
 
