@@ -308,19 +308,19 @@ public sealed partial class BrowserTests(ChromiumFixture chromium) : IAsyncLifet
     {
         await _server.SendAccountCreatedAsync(_http);
         await _server.SettleOnboardingAsync();
-        var page = await OpenAsync("");
+        var page = await OpenAsync("", height: 1000);
         await Expect(page.Locator("#live-status")).ToHaveTextAsync("Live");
-        var runs = await Screenshots.TakeAsync(page, "runs");
+        var runs = await Screenshots.TakeAsync(page, "runs", fullPage: false);
 
         var orchestrator = _server.Engine.Runs.Single(r => r.FunctionId == "orchestrate-onboarding");
         await page.GotoAsync(Url($"runs/{orchestrator.RunId}"));
         await Expect(page.Locator("#live-status")).ToHaveTextAsync("Live");
-        var timeline = await Screenshots.TakeAsync(page, "run-timeline");
+        var timeline = await Screenshots.TakeAsync(page, "run-timeline", fullPage: false);
 
         var trial = _server.Engine.Runs.Single(r => r.FunctionId == "create-trial");
         await page.GotoAsync(Url($"runs/{trial.RunId}"));
         await Expect(page.Locator("#live-status")).ToHaveTextAsync("Live");
-        var retries = await Screenshots.TakeAsync(page, "run-retries");
+        var retries = await Screenshots.TakeAsync(page, "run-retries", fullPage: false);
 
         Assert.All(new[] { runs, timeline, retries }, png => Assert.True(png.Length > 20_000, "A screenshot is suspiciously small."));
 
@@ -332,9 +332,9 @@ public sealed partial class BrowserTests(ChromiumFixture chromium) : IAsyncLifet
         }
     }
 
-    private async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = true)
+    private async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = true, int height = 900)
     {
-        var page = await chromium.NewPageAsync(width, javaScript: javaScript);
+        var page = await chromium.NewPageAsync(width, height, javaScript);
         _pages.Add(page);
         await page.GotoAsync(Url(path));
         return page;
