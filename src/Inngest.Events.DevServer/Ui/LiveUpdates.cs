@@ -15,6 +15,8 @@ internal sealed class LiveUpdates(InngestEngine engine, CancellationToken stoppi
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(100);
+
     public async Task StreamAsync(HttpContext context)
     {
         var response = context.Response;
@@ -29,27 +31,29 @@ internal sealed class LiveUpdates(InngestEngine engine, CancellationToken stoppi
             var next = engine.NextChange;
             await WriteAsync(response, "retry: 1000\nevent: ready\ndata: 0\n\n", token).ConfigureAwait(false);
             var changes = 0L;
+            var keepAlive = Task.Delay(KeepAlive, token);
             while (!token.IsCancellationRequested)
             {
-                var keepAlive = Task.Delay(KeepAlive, token);
                 var woke = await Task.WhenAny(next, keepAlive).ConfigureAwait(false);
                 if (token.IsCancellationRequested)
                 {
                     break;
                 }
 
-                string message;
                 if (woke == next)
                 {
                     next = engine.NextChange;
-                    message = $"event: change\ndata: {(++changes).ToString(CultureInfo.InvariantCulture)}\n\n";
+                    await WriteAsync(response, $"event: change\ndata: {(++changes).ToString(CultureInfo.InvariantCulture)}\n\n", token).ConfigureAwait(false);
+
+                    // A busy engine commits thousands of times a second: tell the page at most ten times a second (the
+                    // signal taken above still catches what happens meanwhile).
+                    await Task.Delay(Coalesce, token).ConfigureAwait(false);
                 }
                 else
                 {
-                    message = ": keep-alive\n\n";
+                    await WriteAsync(response, ": keep-alive\n\n", token).ConfigureAwait(false);
+                    keepAlive = Task.Delay(KeepAlive, token);
                 }
-
-                await WriteAsync(response, message, token).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException || token.IsCancellationRequested)
