@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.Common;
+using Inngest.Events.Generators.Analyzers.DedupIds;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace Inngest.Events.CodeFixes;
 
@@ -23,7 +22,7 @@ public sealed class DedupIdCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DedupIdWithoutEventPart);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixes.FixAll(Prepare);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -35,26 +34,28 @@ public sealed class DedupIdCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.EventSlug, out var slug)
-                || slug is null
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
+            if (Prepare(root, null, diagnostic) is not null && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.EventSlug, out var slug))
             {
-                continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Prefix the dedup id with '{slug}-'",
+                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, null, ct),
+                        equivalenceKey: EquivalenceKey),
+                    diagnostic);
             }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Prefix the dedup id with '{slug}-'",
-                    ct => PrefixAsync(context.Document, expression, slug, ct),
-                    equivalenceKey: EquivalenceKey),
-                diagnostic);
         }
     }
 
-    private static async Task<Document> PrefixAsync(Document document, ExpressionSyntax expression, string slug, CancellationToken cancellationToken)
+    private static NodeFix? Prepare(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.ReplaceNode(expression, DedupIdRewrite.Prefix(expression, slug, editor.SemanticModel));
-        return editor.GetChangedDocument();
+        if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.EventSlug, out var slug)
+            || slug is null
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
+        {
+            return null;
+        }
+
+        var firstSumIsString = DedupIdRewrite.FirstSumIsString(expression, model);
+        return new NodeFix(expression, current => DedupIdRewrite.Prefix((ExpressionSyntax)current, slug, firstSumIsString));
     }
 }

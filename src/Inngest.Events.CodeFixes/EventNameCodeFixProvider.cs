@@ -1,31 +1,35 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
-using Inngest.Events.Generators.Analyzers;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace Inngest.Events.CodeFixes;
 
 /// <summary>
-/// Renames an event to the name the analyzer derived: lower case and dot-separated (INNG1011), with the domain taken
-/// from the type's namespace (INNG1010), or with '.' for the hyphens between noun and verb (INNG1012).
+/// Renames an event to the name the analyzer derived (the same for every name diagnostic of one event): lower case
+/// and dot-separated (INNG1011), with the domain taken from the type's namespace (INNG1010) in place of a missing or
+/// reserved one (INNG1014), noun and verb split by a dot and turned around when they read verb-first (INNG1012), and a
+/// known verb in the past tense (INNG1013). The [Event] declaration and every trigger that names the event are renamed
+/// together.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EventNameCodeFixProvider)), Shared]
 public sealed class EventNameCodeFixProvider : CodeFixProvider
 {
+    // One key for every id: `dotnet format` takes the key of the provider's first fix and fixes every id it handles with it.
+    internal const string EquivalenceKey = "Inngest.RenameEvent";
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.EventNameMissingDomain,
         DiagnosticIds.EventNameFormat,
-        DiagnosticIds.EventNameHyphenatedWords);
+        DiagnosticIds.EventNameHyphenatedWords,
+        DiagnosticIds.EventNameNotPastTense,
+        DiagnosticIds.EventNameReservedPrefix);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => EventRenameFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -35,33 +39,18 @@ public sealed class EventNameCodeFixProvider : CodeFixProvider
             return;
         }
 
+        var solution = context.Document.Project.Solution;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.FixedEventName, out var newName)
-                || newName is null
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            if (!EventRenames.TryRead(root, diagnostic, out var oldName, out var newName))
             {
                 continue;
             }
 
+            var renames = new Dictionary<string, string>(System.StringComparer.Ordinal) { [oldName] = newName };
             context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Rename the event to '{newName}'",
-                    ct => RenameAsync(context.Document, literal, newName, ct),
-                    // One key for all three ids: `dotnet format` takes the key of the provider's first fix and fixes
-                    // every id it handles with it, so per-id keys left INNG1010 and INNG1012 unfixed.
-                    equivalenceKey: "Inngest.RenameEvent"),
+                CodeAction.Create($"Rename the event to '{newName}'", ct => EventRenames.ApplyAsync(solution, renames, ct), EquivalenceKey),
                 diagnostic);
         }
-    }
-
-    private static async Task<Document> RenameAsync(Document document, LiteralExpressionSyntax literal, string newName, CancellationToken cancellationToken)
-    {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.ReplaceNode(
-            literal,
-            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(newName)).WithTriviaFrom(literal));
-        return editor.GetChangedDocument();
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
+using System.Linq;
 using System.Threading.Tasks;
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.Common;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -29,7 +29,7 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
         DiagnosticIds.ClientSendInFunction,
         DiagnosticIds.ClientSendInStep);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixes.FixAll(Prepare, UnusedClientParameters.RemoveAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -41,58 +41,119 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.SendFix, out var mode)
-                || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId)
-                || stepId is null
-                || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.SendOverload, out var overload)
-                || overload is null
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax send)
+            if (Prepare(root, null, diagnostic) is not null && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId))
             {
-                continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Send with step.SendEventAsync(\"{stepId}\", ...)",
+                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, UnusedClientParameters.RemoveAsync, ct),
+                        equivalenceKey: EquivalenceKey),
+                    diagnostic);
             }
-
-            InvocationExpressionSyntax target;
-            ExpressionSyntax receiver;
-            if (mode == DiagnosticPropertyNames.ReplaceSend
-                && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepTools, out var stepTools)
-                && stepTools is not null)
-            {
-                target = send;
-                receiver = SyntaxFactory.IdentifierName(stepTools);
-            }
-            else if (mode == DiagnosticPropertyNames.ReplaceStep
-                && diagnostic.AdditionalLocations.Count > 0
-                && root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax run } step)
-            {
-                target = step;
-                receiver = run.Expression;
-            }
-            else
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Send with step.SendEventAsync(\"{stepId}\", ...)",
-                    ct => ReplaceAsync(context.Document, send, target, receiver, stepId, overload, ct),
-                    equivalenceKey: EquivalenceKey),
-                diagnostic);
         }
     }
 
-    private static async Task<Document> ReplaceAsync(
-        Document document,
-        InvocationExpressionSyntax send,
-        InvocationExpressionSyntax target,
-        ExpressionSyntax receiver,
-        string stepId,
-        string overload,
-        CancellationToken cancellationToken)
+    private static NodeFix? Prepare(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {
-        // The parameters of the client's overloads: (data, options, cancellationToken), (evt, cancellationToken) and
-        // (events, cancellationToken). Positional arguments come first; named ones say whose they are.
-        string[] parameters = overload == "data" ? ["data", "options", "cancellationToken"] : [overload, "cancellationToken"];
+        if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.SendFix, out var mode)
+            || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId)
+            || stepId is null
+            || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.SendOverload, out var overload)
+            || overload is null
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax send
+            || Arguments(send, overload) is null)
+        {
+            return null;
+        }
+
+        if (mode == DiagnosticPropertyNames.ReplaceSend
+            && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepTools, out var stepTools)
+            && stepTools is not null)
+        {
+            var receiver = SyntaxFactory.IdentifierName(stepTools);
+            return new NodeFix(send, current => Rewrite((InvocationExpressionSyntax)current, current, receiver, stepId, overload));
+        }
+
+        if (mode == DiagnosticPropertyNames.ReplaceStep
+            && diagnostic.AdditionalLocations.Count > 0
+            && root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax run } step)
+        {
+            // The send is all the step's delegate does; the step call is replaced by the send step.
+            var offset = send.SpanStart - step.SpanStart;
+            return new NodeFix(step, current =>
+            {
+                var currentSend = current.DescendantNodes().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => i.SpanStart - current.SpanStart == offset) ?? send;
+                return Rewrite(currentSend, current, run.Expression, stepId, overload);
+            });
+        }
+
+        return null;
+    }
+
+    /// <summary><c>receiver.SendEventAsync("id", ...)</c> made of the arguments of <paramref name="send"/>, in place of <paramref name="target"/>.</summary>
+    private static SyntaxNode Rewrite(InvocationExpressionSyntax send, SyntaxNode target, ExpressionSyntax receiver, string stepId, string overload)
+    {
+        if (Arguments(send, overload) is not { } byName)
+        {
+            return target;
+        }
+
+        SimpleNameSyntax method = SyntaxFactory.IdentifierName("SendEventAsync");
+        var newArguments = new List<ExpressionSyntax>();
+        if (overload == "data")
+        {
+            // Explicit type arguments stay: the data may be a target-typed new().
+            if (send.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic })
+            {
+                method = SyntaxFactory.GenericName(SyntaxFactory.Identifier("SendEventAsync"), generic.TypeArgumentList);
+            }
+
+            newArguments.Add(byName["data"]);
+            if (byName.TryGetValue("options", out var options))
+            {
+                newArguments.Add(options);
+            }
+        }
+        else if (overload == DiagnosticPropertyNames.EnvelopeOverload
+            && byName["evt"] is ObjectCreationExpressionSyntax { Type: GenericNameSyntax envelope, ArgumentList.Arguments.Count: 1 } creation)
+        {
+            var dataArgument = creation.ArgumentList.Arguments[0];
+            // new Event<T>(data) { Id = ... } is data and options: the envelope is what SendEventAsync makes of them.
+            if (dataArgument.Expression is ImplicitObjectCreationExpressionSyntax)
+            {
+                method = SyntaxFactory.GenericName(SyntaxFactory.Identifier("SendEventAsync"), envelope.TypeArgumentList);
+            }
+
+            newArguments.Add(dataArgument.Expression);
+            if (creation.Initializer is { Expressions.Count: > 0 } initializer)
+            {
+                newArguments.Add(SyntaxFactory.ImplicitObjectCreationExpression()
+                    .WithNewKeyword(SyntaxFactory.Token(SyntaxKind.NewKeyword))
+                    .WithArgumentList(SyntaxFactory.ArgumentList())
+                    .WithInitializer(initializer.WithLeadingTrivia(SyntaxFactory.Space)));
+            }
+        }
+        else if (overload == "evt")
+        {
+            newArguments.Add(OneEventBatch(byName["evt"], send));
+        }
+        else
+        {
+            newArguments.Add(byName["events"]);
+        }
+
+        return StepSyntax.Call(receiver, method, stepId, newArguments).WithTriviaFrom(target);
+    }
+
+    /// <summary>
+    /// The arguments of a client send by parameter name, for the overloads (data, options, cancellationToken),
+    /// (evt, cancellationToken) and (events, cancellationToken); null when the one the overload needs is missing.
+    /// Positional arguments come first; named ones say whose they are.
+    /// </summary>
+    private static Dictionary<string, ExpressionSyntax>? Arguments(InvocationExpressionSyntax send, string overload)
+    {
+        var first = overload == DiagnosticPropertyNames.EnvelopeOverload ? "evt" : overload;
+        string[] parameters = first == "data" ? ["data", "options", "cancellationToken"] : [first, "cancellationToken"];
         var byName = new Dictionary<string, ExpressionSyntax>();
         var arguments = send.ArgumentList.Arguments;
         for (var i = 0; i < arguments.Count; i++)
@@ -104,38 +165,7 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
             }
         }
 
-        SimpleNameSyntax method = SyntaxFactory.IdentifierName("SendEventAsync");
-        var newArguments = new List<ExpressionSyntax>();
-        if (overload == "data" && byName.TryGetValue("data", out var data))
-        {
-            // Explicit type arguments stay: the data may be a target-typed new().
-            if (send.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic })
-            {
-                method = SyntaxFactory.GenericName(SyntaxFactory.Identifier("SendEventAsync"), generic.TypeArgumentList);
-            }
-
-            newArguments.Add(data);
-            if (byName.TryGetValue("options", out var options))
-            {
-                newArguments.Add(options);
-            }
-        }
-        else if (overload == "evt" && byName.TryGetValue("evt", out var evt))
-        {
-            newArguments.Add(OneEventBatch(evt, send));
-        }
-        else if (overload == "events" && byName.TryGetValue("events", out var events))
-        {
-            newArguments.Add(events);
-        }
-        else
-        {
-            return document;
-        }
-
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.ReplaceNode(target, StepSyntax.Call(receiver, method, stepId, newArguments).WithTriviaFrom(target));
-        return editor.GetChangedDocument();
+        return first is "data" or "evt" or "events" && byName.ContainsKey(first) ? byName : null;
     }
 
     /// <summary><c>[evt]</c> from C# 12 on, else <c>new global::Inngest.Events.InngestEvent[] { evt }</c>.</summary>

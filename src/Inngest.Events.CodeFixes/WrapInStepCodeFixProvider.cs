@@ -1,21 +1,20 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.Common;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace Inngest.Events.CodeFixes;
 
 /// <summary>
 /// Wraps a non-deterministic expression in a function in a step (INNG3016), so its first value is stored and replayed:
-/// <c>DateTime.UtcNow</c> becomes <c>await step.RunAsync("utc-now", () =&gt; DateTime.UtcNow)</c>.
+/// <c>DateTime.UtcNow</c> becomes <c>await step.RunAsync("utc-now", () =&gt; DateTime.UtcNow)</c>. The step ids come from
+/// the analyzer, unique within the function, so Fix All gives several clocks of one method distinct steps.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WrapInStepCodeFixProvider)), Shared]
 public sealed class WrapInStepCodeFixProvider : CodeFixProvider
@@ -24,7 +23,7 @@ public sealed class WrapInStepCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NonDeterministicOutsideStep);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixes.FixAll(Prepare);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -36,35 +35,41 @@ public sealed class WrapInStepCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepTools, out var stepTools)
-                || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId)
-                || stepTools is null
-                || stepId is null
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
+            if (Prepare(root, null, diagnostic) is not null && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId))
             {
-                continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Wrap in step \"{stepId}\"",
+                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, null, ct),
+                        equivalenceKey: EquivalenceKey),
+                    diagnostic);
             }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Wrap in step \"{stepId}\"",
-                    ct => WrapAsync(context.Document, expression, stepTools, stepId, ct),
-                    equivalenceKey: EquivalenceKey),
-                diagnostic);
         }
     }
 
-    private static async Task<Document> WrapAsync(Document document, ExpressionSyntax expression, string stepTools, string stepId, CancellationToken cancellationToken)
+    private static NodeFix? Prepare(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var call = StepSyntax.Call(SyntaxFactory.IdentifierName(stepTools), SyntaxFactory.IdentifierName("RunAsync"), stepId, [StepSyntax.Lambda(expression.WithoutTrivia())]);
-        ExpressionSyntax replacement = StepSyntax.Await(call);
-        if (StepSyntax.NeedsParentheses(expression))
+        if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepTools, out var stepTools)
+            || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId)
+            || stepTools is null
+            || stepId is null
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
         {
-            replacement = SyntaxFactory.ParenthesizedExpression(replacement);
+            return null;
         }
 
-        editor.ReplaceNode(expression, replacement.WithTriviaFrom(expression));
-        return editor.GetChangedDocument();
+        var parenthesize = StepSyntax.NeedsParentheses(expression);
+        return new NodeFix(expression, current =>
+        {
+            var value = (ExpressionSyntax)current;
+            var call = StepSyntax.Call(SyntaxFactory.IdentifierName(stepTools), SyntaxFactory.IdentifierName("RunAsync"), stepId, [StepSyntax.Lambda(value.WithoutTrivia())]);
+            ExpressionSyntax replacement = StepSyntax.Await(call);
+            if (parenthesize)
+            {
+                replacement = SyntaxFactory.ParenthesizedExpression(replacement);
+            }
+
+            return replacement.WithTriviaFrom(value);
+        });
     }
 }

@@ -20,6 +20,13 @@ public static class Program
             return FlowControlWorkload.PrintAsync(events).GetAwaiter().GetResult();
         }
 
+        // `-- fanout-cpu [rounds]` runs the fan-out workload and prints wall and CPU time per event (table 6).
+        if (args.Length > 0 && args[0] == "fanout-cpu")
+        {
+            int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
+            return FanOutCpu.PrintAsync(rounds).GetAwaiter().GetResult();
+        }
+
         // `-- analyzer-share [runs]` prints each analyzer's execution time as a share of the compile time (table 2).
         if (args.Length > 0 && args[0] == "analyzer-share")
         {

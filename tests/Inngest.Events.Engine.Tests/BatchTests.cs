@@ -3,14 +3,14 @@ namespace Inngest.Events.Engine.Tests;
 /// <summary><c>batchEvents</c>: one run receives the batch when it is full or at its timeout.</summary>
 public sealed class BatchTests
 {
-    private static InngestFunctionDefinition Batched(BatchConfig batch)
+    internal static InngestFunctionDefinition Batched(BatchConfig batch)
         => Fn.On("record", Names.OrderPlaced, invocation =>
         {
             var orders = invocation.GetEvents<OrderPlaced>().Select(e => e.Data.OrderId).ToArray();
             return Task.FromResult(invocation.SerializeResult(string.Join(",", orders)));
         }, new FunctionConfig { BatchEvents = batch });
 
-    private static string[] Results(EngineHarness h) => h.Engine.Runs.Select(r => r.Result?.GetString() ?? "-").ToArray();
+    internal static string[] Results(EngineHarness h) => h.Engine.Runs.Select(r => r.Result?.GetString() ?? "-").ToArray();
 
     [Fact]
     public async Task A_full_batch_starts_one_run_that_receives_every_event()
@@ -71,20 +71,6 @@ public sealed class BatchTests
 
         var finished = Assert.Single(h.EventsNamed(Names.FunctionFinished));
         Assert.Equal(2, finished.Data.GetProperty("events").GetArrayLength());
-    }
-
-    [Fact]
-    public async Task An_open_batch_times_out_after_a_restart()
-    {
-        await using var h = new EngineHarness(Batched(new BatchConfig(3, "10s")));
-
-        await h.SendAsync(new OrderPlaced("o1"));
-        await h.RunAsync();
-        await h.RestartAsync();
-        await h.SendAsync(new OrderPlaced("o2"));
-        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(["o1,o2"], Results(h));
     }
 
     private static readonly JsonSerializerOptions CallRequestJson = new() { Converters = { new CallRequestConverter() } };

@@ -3,7 +3,7 @@ namespace Inngest.Events.Engine.Tests;
 /// <summary><c>rateLimit</c>: events over the limit start no run and are recorded as skipped, with the key.</summary>
 public sealed class RateLimitTests
 {
-    private static InngestFunctionDefinition Limited(RateLimitConfig rateLimit)
+    internal static InngestFunctionDefinition Limited(RateLimitConfig rateLimit)
         => Fn.On("sync", Names.OrderPlaced, i => Task.FromResult(i.SerializeResult("synced")), new FunctionConfig { RateLimit = rateLimit });
 
     [Fact]
@@ -66,20 +66,5 @@ public sealed class RateLimitTests
 
         Assert.Equal(2, h.Engine.Runs.Count);
         Assert.Equal((SkipReason.Idempotency, "o1"), (Assert.Single(h.Engine.Skipped).Reason, h.Engine.Skipped[0].Key));
-    }
-
-    [Fact]
-    public async Task The_rate_limit_holds_after_a_restart()
-    {
-        await using var h = new EngineHarness(Limited(new RateLimitConfig(1, "1h")));
-
-        await h.SendAsync(new OrderPlaced("o1"));
-        await h.RunAsync();
-        await h.RestartAsync();
-        await h.SendAsync(new OrderPlaced("o2"));
-        await h.RunAsync();
-
-        Assert.Single(h.Engine.Runs);
-        Assert.Equal(SkipReason.RateLimit, Assert.Single(h.Engine.Skipped).Reason);
     }
 }

@@ -5,16 +5,22 @@ namespace Inngest.Events.Engine.Tests;
 /// <summary>
 /// A new engine on the store of a stopped (or crashed) one resumes every run from the store alone: sleeps fire at their
 /// time (at once when overdue), waits still match, retries keep their attempt numbers, dedup still holds, timers are not
-/// doubled, and a call that was running at a crash runs again.
+/// doubled, a call that was running at a crash runs again, and flow control carries on. Every store runs these: derive
+/// a class that makes the store (<see cref="InMemoryRestartTests"/>).
 /// </summary>
-public sealed class RestartTests
+public abstract class RestartTests
 {
+    /// <summary>A new, empty store; each test makes its own.</summary>
+    private protected abstract IEngineStore CreateStore();
+
+    private EngineHarness Harness(params InngestFunctionDefinition[] functions) => new(CreateStore(), null, functions);
+
     [Fact]
     public async Task A_sleeping_run_wakes_at_its_time_after_a_restart_without_running_finished_steps_again()
     {
         var before = 0;
         var after = 0;
-        await using var h = new EngineHarness(Fn.On("napper", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("napper", Names.OrderPlaced, async invocation =>
         {
             await invocation.Steps.RunAsync("before", () => ++before);
             await invocation.Steps.SleepAsync("nap", TimeSpan.FromHours(1));
@@ -42,7 +48,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_sleep_that_ended_while_the_engine_was_down_ends_at_once()
     {
-        await using var h = new EngineHarness(Fn.On("napper", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("napper", Names.OrderPlaced, async invocation =>
         {
             await invocation.Steps.SleepAsync("nap", TimeSpan.FromHours(1));
             return invocation.SerializeResult("awake");
@@ -63,7 +69,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_wait_still_matches_after_a_restart_and_only_events_sent_after_it_began()
     {
-        await using var h = new EngineHarness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
         {
             var payment = await invocation.Steps.WaitForEventAsync<PaymentReceived>("wait-payment", TimeSpan.FromHours(1), "event.data.orderId == async.data.orderId");
             return invocation.SerializeResult(payment?.Data.Amount ?? -1);
@@ -85,7 +91,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_wait_that_expired_while_the_engine_was_down_times_out_at_once()
     {
-        await using var h = new EngineHarness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
         {
             var payment = await invocation.Steps.WaitForEventAsync<PaymentReceived>("wait-payment", TimeSpan.FromHours(1));
             return invocation.SerializeResult(payment?.Data.Amount ?? -1);
@@ -106,7 +112,7 @@ public sealed class RestartTests
     public async Task A_retry_keeps_its_attempt_number_after_a_restart()
     {
         var executions = 0;
-        await using var h = new EngineHarness(Fn.On("charge", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("charge", Names.OrderPlaced, async invocation =>
             invocation.SerializeResult(await invocation.Steps.RunAsync("charge-card", () => ++executions < 3 ? Fn.Throw("declined") : executions))));
 
         await h.SendAsync(new OrderPlaced("o1"));
@@ -126,7 +132,7 @@ public sealed class RestartTests
     [Fact]
     public async Task An_event_id_still_dedups_after_a_restart()
     {
-        await using var h = new EngineHarness(Fn.Returning("once", Names.OrderPlaced, "ok"));
+        await using var h = Harness(Fn.Returning("once", Names.OrderPlaced, "ok"));
 
         await h.SendAsync(new OrderPlaced("o1"), new EventOptions { Id = "order-1" });
         await h.RunAsync();
@@ -143,7 +149,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_cron_timer_is_restored_once_and_fires_once_per_occurrence()
     {
-        await using var h = new EngineHarness(new InngestFunctionDefinition
+        await using var h = Harness(new InngestFunctionDefinition
         {
             Id = "hourly",
             Triggers = [FunctionTrigger.ForCron("0 * * * *")],
@@ -166,7 +172,7 @@ public sealed class RestartTests
         var executions = 0;
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var store = new CrashingStore(new InMemoryEngineStore());
+        var store = new CrashingStore(CreateStore());
         await using var h = new EngineHarness(store, null, Fn.On("slow", Names.OrderPlaced, async invocation =>
         {
             await invocation.Steps.RunAsync("first", () => "done");
@@ -205,7 +211,7 @@ public sealed class RestartTests
     [Fact]
     public async Task The_store_holds_the_live_state_of_a_waiting_run()
     {
-        await using var h = new EngineHarness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
+        await using var h = Harness(Fn.On("await-payment", Names.OrderPlaced, async invocation =>
         {
             var payment = await invocation.Steps.WaitForEventAsync<PaymentReceived>("wait-payment", TimeSpan.FromHours(1), "event.data.orderId == async.data.orderId");
             return invocation.SerializeResult(payment?.Data.Amount ?? -1);
@@ -223,5 +229,82 @@ public sealed class RestartTests
         Assert.Equal((TimerKind.ExpireWait, wait.TimerId, EngineHarness.Start.AddHours(1)), (timer.Kind, timer.Id, timer.Due));
         Assert.Contains(state.Keys, k => k.Id == new StoredKeyId(KeyKind.Idempotency, "app-await-payment", "order-1"));
         Assert.Equal(h.Engine.Events.Count, state.Counters.Events);
+    }
+
+    [Fact]
+    public async Task An_open_batch_times_out_after_a_restart()
+    {
+        await using var h = Harness(BatchTests.Batched(new BatchConfig(3, "10s")));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["o1,o2"], BatchTests.Results(h));
+    }
+
+    [Fact]
+    public async Task A_pending_debounce_fires_after_a_restart()
+    {
+        await using var h = Harness(DebounceTests.Debounced(new DebounceConfig("10s")));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["o2"], DebounceTests.Results(h));
+        Assert.Single(h.Engine.Skipped);
+    }
+
+    [Fact]
+    public async Task The_rate_limit_holds_after_a_restart()
+    {
+        await using var h = Harness(RateLimitTests.Limited(new RateLimitConfig(1, "1h")));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.RunAsync();
+
+        Assert.Single(h.Engine.Runs);
+        Assert.Equal(SkipReason.RateLimit, Assert.Single(h.Engine.Skipped).Reason);
+    }
+
+    [Fact]
+    public async Task The_singleton_slot_is_held_across_a_restart()
+    {
+        await using var h = Harness(SingletonTests.Singleton(SingletonMode.Skip));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.RunAsync();
+
+        Assert.Single(h.Engine.Runs);
+        Assert.Equal(SkipReason.Singleton, Assert.Single(h.Engine.Skipped).Reason);
+    }
+
+    [Fact]
+    public async Task The_throttle_carries_on_after_a_restart()
+    {
+        await using var h = Harness(ThrottleTests.Throttled(new ThrottleConfig(1, "1m")));
+
+        await h.SendAsync(new OrderPlaced("o1"));
+        await h.SendAsync(new OrderPlaced("o2"));
+        await h.RunAsync();
+        await h.RestartAsync();
+        await h.SendAsync(new OrderPlaced("o3"));
+        await h.RunAsync();
+        Assert.Equal([RunStatus.Completed, RunStatus.Queued, RunStatus.Queued], h.Engine.Runs.Select(r => r.Status));
+
+        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
+        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal([EngineHarness.Start, EngineHarness.Start.AddMinutes(1), EngineHarness.Start.AddMinutes(2)], ThrottleTests.Starts(h).Select(s => s.Started!.Value));
     }
 }

@@ -3,7 +3,7 @@ namespace Inngest.Events.Engine.Tests;
 /// <summary><c>singleton</c>: one run per key at a time; a second is skipped or cancels the running one.</summary>
 public sealed class SingletonTests
 {
-    private static InngestFunctionDefinition Singleton(SingletonMode mode, string? key = null)
+    internal static InngestFunctionDefinition Singleton(SingletonMode mode, string? key = null)
         => Fn.On("sync", Names.OrderPlaced, async invocation =>
         {
             await invocation.Steps.SleepAsync("pause", TimeSpan.FromMinutes(10));
@@ -48,20 +48,5 @@ public sealed class SingletonTests
         var cancelled = Assert.Single(h.EventsNamed(Names.FunctionCancelled));
         Assert.Equal(runs[0].RunId, cancelled.Data.GetProperty("run_id").GetString());
         Assert.Empty(h.Engine.Skipped);
-    }
-
-    [Fact]
-    public async Task The_singleton_slot_is_held_across_a_restart()
-    {
-        await using var h = new EngineHarness(Singleton(SingletonMode.Skip));
-
-        await h.SendAsync(new OrderPlaced("o1"));
-        await h.RunAsync();
-        await h.RestartAsync();
-        await h.SendAsync(new OrderPlaced("o2"));
-        await h.RunAsync();
-
-        Assert.Single(h.Engine.Runs);
-        Assert.Equal(SkipReason.Singleton, Assert.Single(h.Engine.Skipped).Reason);
     }
 }

@@ -3,14 +3,14 @@ namespace Inngest.Events.Engine.Tests;
 /// <summary><c>throttle</c>: excess runs queue and start spread over the period, first in first out, none dropped.</summary>
 public sealed class ThrottleTests
 {
-    private static InngestFunctionDefinition Throttled(ThrottleConfig throttle)
+    internal static InngestFunctionDefinition Throttled(ThrottleConfig throttle)
         => Fn.On("summarize", Names.OrderPlaced, async invocation =>
         {
             var order = invocation.GetEvent<OrderPlaced>().Data.OrderId;
             return invocation.SerializeResult(await invocation.Steps.RunAsync("work", () => order));
         }, new FunctionConfig { Throttle = throttle });
 
-    private static (string Order, DateTimeOffset? Started)[] Starts(EngineHarness h)
+    internal static (string Order, DateTimeOffset? Started)[] Starts(EngineHarness h)
         => h.Engine.Runs.Select(r => (r.Event.GetProperty("data").GetProperty("orderId").GetString()!, r.StartedAt)).ToArray();
 
     [Fact]
@@ -98,23 +98,5 @@ public sealed class ThrottleTests
         Assert.Equal([RunStatus.Completed, RunStatus.Cancelled], h.Engine.Runs.Select(r => r.Status));
         Assert.Contains("start timeout", h.Engine.Runs[1].CancellationReason, StringComparison.Ordinal);
         Assert.Single(h.EventsNamed(Names.FunctionCancelled));
-    }
-
-    [Fact]
-    public async Task The_throttle_carries_on_after_a_restart()
-    {
-        await using var h = new EngineHarness(Throttled(new ThrottleConfig(1, "1m")));
-
-        await h.SendAsync(new OrderPlaced("o1"));
-        await h.SendAsync(new OrderPlaced("o2"));
-        await h.RunAsync();
-        await h.RestartAsync();
-        await h.SendAsync(new OrderPlaced("o3"));
-        await h.RunAsync();
-        Assert.Equal([RunStatus.Completed, RunStatus.Queued, RunStatus.Queued], h.Engine.Runs.Select(r => r.Status));
-
-        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
-        await h.AdvanceAsync(TimeSpan.FromMinutes(1));
-        Assert.Equal([EngineHarness.Start, EngineHarness.Start.AddMinutes(1), EngineHarness.Start.AddMinutes(2)], Starts(h).Select(s => s.Started!.Value));
     }
 }

@@ -73,11 +73,15 @@ internal sealed class EventApiHandler(InngestEngine engine, InngestDevServerOpti
                 }
                 catch (Exception exception) when (exception is JsonException or InngestEventValidationException)
                 {
+                    // The events before the bad one were ingested: they are durable before the client hears of them.
+                    await engine.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                     await ReplyAsync(context, 400, ids.Count == 0 ? [string.Empty] : ids, ServerMessage(exception)).ConfigureAwait(false);
                     return;
                 }
             }
 
+            // What the client is told was received must survive a crash of a durable engine store.
+            await engine.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             await ReplyAsync(context, 200, ids, null).ConfigureAwait(false);
         }
     }

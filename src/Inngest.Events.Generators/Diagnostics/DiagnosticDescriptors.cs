@@ -112,19 +112,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EventNameHyphenatedWords = Create(
         DiagnosticIds.EventNameHyphenatedWords,
         "Event name joins noun and verb with a hyphen",
-        "The event name '{0}' joins its words with '-' where the convention separates noun and verb with '.': '{1}'",
+        "The event name '{0}' joins its words with '-' where the convention separates noun and verb with '.'{1}",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor EventNameNotPastTense = Create(
         DiagnosticIds.EventNameNotPastTense,
         "Event name does not end in a past-tense verb",
-        "The event name '{0}' ends in '{1}', which does not read as a past-tense verb; name events after what happened, e.g. 'billing/invoice.paid', or allow the word with 'inngest.event_name.allowed_verbs' in .editorconfig",
+        "The event name '{0}' ends in '{1}', which does not read as a past-tense verb; name events after what happened{2}, or allow the word with 'inngest.event_name.allowed_verbs' in .editorconfig",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor EventNameReservedPrefix = Create(
         DiagnosticIds.EventNameReservedPrefix,
         "Event name uses the reserved 'inngest/' prefix",
-        "The event name '{0}' starts with 'inngest/', which Inngest reserves for its own events and rejects from senders; use a domain of your own, e.g. 'app/...'",
+        "The event name '{0}' starts with 'inngest/', which Inngest reserves for its own events and rejects from senders; use a domain of your own{1}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor EventNameLength = Create(
@@ -147,7 +147,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DedupIdConstant = Create(
         DiagnosticIds.DedupIdConstant,
         "Dedup id is a constant",
-        "{0} is a constant, so Inngest treats every event sent with it as a duplicate of the first one for 24 hours; make the id specific to the event and the entity, e.g. $\"invoice-paid-{{invoiceId}}\"",
+        "{0} is a constant, so Inngest treats every event sent with it as a duplicate of the first one for 24 hours; make the id specific to the event and the entity, e.g. {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DedupIdWithoutEventPart = Create(
@@ -159,7 +159,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DedupIdChangesEveryAttempt = Create(
         DiagnosticIds.DedupIdChangesEveryAttempt,
         "Dedup id changes on every attempt",
-        "The dedup id uses '{0}', which gives a new value on every attempt: a retried send gets a new id and is not deduplicated; build the id from the event's data, e.g. $\"invoice-paid-{{invoiceId}}\"",
+        "The dedup id uses '{0}', which gives a new value on every attempt: a retried send gets a new id and is not deduplicated; build the id from the event's data, e.g. {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor FunctionIdNotSlug = Create(

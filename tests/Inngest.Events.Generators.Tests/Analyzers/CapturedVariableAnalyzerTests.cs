@@ -1,7 +1,7 @@
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using static Inngest.Events.Generators.Tests.Infrastructure.FunctionSources;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.CapturedVariableAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.Steps.CapturedVariableAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 
@@ -54,7 +54,22 @@ public sealed class CapturedVariableAnalyzerTests
             Assigned(6, "The step \"void\"", "voided"));
 
     [Fact]
-    public Task Results_returned_from_steps_and_variables_only_used_inside_get_no_diagnostic()
+    public Task Assignment_in_a_step_is_reported_even_when_the_variable_is_not_read_later()
+        => V.AnalyzerAsync(Source("""
+                [InngestFunction("sum-lines")]
+                public async Task SumAsync(Event<InvoicePaid> evt, IStepTools step)
+                {
+                    var total = "";
+                    await step.RunAsync("sum", () => { {|#0:total|} = evt.Data.InvoiceId + evt.Data.CustomerId; });
+                    var counter = 0;
+                    await step.RunAsync("count", () => { {|#1:counter|}++; });
+                }
+            """),
+            Assigned(0, "The step \"sum\"", "total"),
+            Assigned(1, "The step \"count\"", "counter"));
+
+    [Fact]
+    public Task Results_returned_from_steps_and_variables_declared_inside_get_no_diagnostic()
         => V.AnalyzerAsync(Source("""
                 private int _calls;
 
@@ -68,8 +83,6 @@ public sealed class CapturedVariableAnalyzerTests
                         _calls++;
                         return local;
                     });
-                    var counter = 0;
-                    await step.RunAsync("count", () => { counter++; });
                     var names = new List<string>();
                     names.ForEach(n => receipt = n);
                     var fromOtherLambda = "";

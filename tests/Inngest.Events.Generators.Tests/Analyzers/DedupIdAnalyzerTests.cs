@@ -1,6 +1,6 @@
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIdAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIds.DedupIdAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 
@@ -29,14 +29,14 @@ public sealed class DedupIdAnalyzerTests
         }
         """;
 
-    private static DiagnosticResult Constant(int location, string subject)
-        => V.Diagnostic(DiagnosticDescriptors.DedupIdConstant).WithLocation(location).WithArguments(subject);
+    private static DiagnosticResult Constant(int location, string subject, string suggestion)
+        => V.Diagnostic(DiagnosticDescriptors.DedupIdConstant).WithLocation(location).WithArguments(subject, suggestion);
 
     private static DiagnosticResult Bare(int location, string subject, string example)
         => V.Diagnostic(DiagnosticDescriptors.DedupIdWithoutEventPart).WithLocation(location).WithArguments(subject, example);
 
-    private static DiagnosticResult Volatile(int location, string source)
-        => V.Diagnostic(DiagnosticDescriptors.DedupIdChangesEveryAttempt).WithLocation(location).WithArguments(source);
+    private static DiagnosticResult Volatile(int location, string source, string suggestion)
+        => V.Diagnostic(DiagnosticDescriptors.DedupIdChangesEveryAttempt).WithLocation(location).WithArguments(source, suggestion);
 
     [Fact]
     public Task Specific_ids_and_ids_the_analyzer_cannot_see_get_no_diagnostic()
@@ -79,10 +79,10 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(paid, new() { Id = {|#3:$"invoice-{Fixed}"|} });
                 }
             """),
-            Constant(0, "The dedup id \"user-action\""),
-            Constant(1, "The dedup id \"order\""),
-            Constant(2, "The dedup id \"same-every-time\""),
-            Constant(3, "The dedup id \"invoice-order\""));
+            Constant(0, "The dedup id \"user-action\"", "$\"invoice-paid-{paid.InvoiceId}\""),
+            Constant(1, "The dedup id \"order\"", "$\"order-placed-{order.OrderId}\""),
+            Constant(2, "The dedup id \"same-every-time\"", "$\"order-placed-{order.OrderId}\""),
+            Constant(3, "The dedup id \"invoice-order\"", "$\"invoice-paid-{paid.InvoiceId}\""));
 
     [Fact]
     public Task Constant_template_is_a_warning()
@@ -91,7 +91,7 @@ public sealed class DedupIdAnalyzerTests
             [Event("app/user.greeted", Id = "user-greeted-{UserId}")] public partial record UserGreeted(string UserId);
             [Event("app/user.waved")] public partial record UserWaved(string UserId);
             """),
-            Constant(0, "The Id template \"user-action\" of 'UserActed'"));
+            Constant(0, "The Id template \"user-action\" of 'UserActed'", "\"user-acted-{UserId}\""));
 
     [Fact]
     public Task Bare_entity_values_are_a_warning_that_names_the_fixed_id()
@@ -159,11 +159,168 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(new Event<OrderPlaced>(order) { Id = {|#6:new Random().Next().ToString()|} });
                 }
             """),
-            Volatile(0, "Guid.NewGuid()"),
-            Volatile(1, "DateTime.UtcNow"),
-            Volatile(2, "DateTimeOffset.Now"),
-            Volatile(3, "Random"),
-            Volatile(4, "Stopwatch"),
-            Volatile(5, "TimeProvider.GetUtcNow()"),
-            Volatile(6, "Random"));
+            Volatile(0, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(1, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(2, "DateTimeOffset.Now", "$\"order-placed-{order.OrderId}\""),
+            Volatile(3, "Random", "$\"order-placed-{order.OrderId}\""),
+            Volatile(4, "Stopwatch", "$\"order-placed-{order.OrderId}\""),
+            Volatile(5, "TimeProvider.GetUtcNow()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(6, "Random", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
+    public Task Id_of_an_entity_is_a_bare_value()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Invoice(string Id, string CustomerId);
+                public sealed class Row { public long Id { get; set; } }
+
+                public async Task Send(InvoicePaid paid, OrderPlaced order, Invoice invoice, Row row, Invoice[] invoices)
+                {
+                    await client.SendAsync(paid, new EventOptions { Id = {|#0:invoice.Id|} });
+                    await client.SendAsync(paid, new() { Id = {|#1:row.Id.ToString()|} });
+                    await client.SendAsync(new Event<InvoicePaid>(paid) { Id = {|#2:$"{invoice.CustomerId}:{invoice.Id}"|} });
+                    foreach (var each in invoices)
+                    {
+                        await client.SendAsync(paid, new() { Id = {|#3:each.Id|} });
+                    }
+                }
+            """),
+            Bare(0, "The dedup id 'invoice.Id'", "$\"invoice-paid-{invoice.Id}\""),
+            Bare(1, "The dedup id 'row.Id.ToString()'", "$\"invoice-paid-{row.Id}\""),
+            Bare(2, "The dedup id '$\"{invoice.CustomerId}:{invoice.Id}\"'", "$\"invoice-paid-{invoice.CustomerId}:{invoice.Id}\""),
+            Bare(3, "The dedup id 'each.Id'", "$\"invoice-paid-{each.Id}\""));
+
+    [Fact]
+    public Task Id_of_an_Inngest_event_or_options_being_forwarded_is_quiet()
+        => V.AnalyzerAsync(Source("""
+                public async Task Forward(Event<OrderPlaced> incoming, EventOptions options, OrderPlaced order, InngestEvent any)
+                {
+                    await client.SendAsync(incoming with { Id = incoming.Id });
+                    await client.SendAsync(order, new() { Id = options.Id });
+                    await client.SendAsync(order, new() { Id = any.Id });
+                    await client.SendAsync(new Event<OrderPlaced>(order) { Id = incoming.Id });
+                }
+            """));
+
+    [Fact]
+    public Task Prefix_held_in_a_variable_parameter_or_constant_is_not_bare()
+        => V.AnalyzerAsync(Source("""
+                private const string Prefix = "order";
+                private static readonly string Scope = "billing";
+
+                public async Task Send(OrderPlaced order, string prefix, string eventName, string projectId, Guid orderId)
+                {
+                    await client.SendAsync(order, new() { Id = $"{prefix}:{projectId}" });
+                    await client.SendAsync(order, new() { Id = $"{eventName}:{projectId}" });
+                    await client.SendAsync(order, new() { Id = $"{Prefix}:{projectId}" });
+                    await client.SendAsync(order, new() { Id = Scope + "-" + projectId });
+                    var slug = "order-placed";
+                    await client.SendAsync(order, new() { Id = $"{slug}-{orderId}" });
+                    var kind = eventName;
+                    await client.SendAsync(order, new() { Id = kind + ":" + orderId });
+                }
+            """));
+
+    [Fact]
+    public Task Members_of_objects_that_hold_precomputed_ids_are_not_bare()
+        => V.AnalyzerAsync(Source("""
+                public sealed record StripeEvent(string Id, string Type);
+                public sealed record InboundMessage(string Id, string MessageId, string ThreadId);
+                public sealed record WebhookDelivery(string Id, string DeliveryId);
+                public sealed record PaymentRequest(string OrderId, string IdempotencyKey);
+
+                public async Task Send(OrderPlaced order, StripeEvent stripeEvent, InboundMessage message, WebhookDelivery delivery, PaymentRequest request, string eventId, string idempotencyKey)
+                {
+                    await client.SendAsync(order, new() { Id = stripeEvent.Id });
+                    await client.SendAsync(order, new() { Id = message.Id });
+                    await client.SendAsync(order, new() { Id = message.MessageId });
+                    await client.SendAsync(order, new() { Id = delivery.DeliveryId });
+                    await client.SendAsync(order, new() { Id = request.IdempotencyKey });
+                    await client.SendAsync(order, new() { Id = eventId });
+                    await client.SendAsync(order, new() { Id = idempotencyKey });
+                    await client.SendAsync(order, new() { Id = $"{stripeEvent.Type}-{stripeEvent.Id}" });
+                }
+            """));
+
+    [Fact]
+    public Task Values_the_rule_cannot_name_stay_quiet()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Customer(string Email, string Name, decimal Balance);
+
+                public async Task Send(OrderPlaced order, Customer customer, string email, string input)
+                {
+                    await client.SendAsync(order, new() { Id = email });
+                    await client.SendAsync(order, new() { Id = input });
+                    await client.SendAsync(order, new() { Id = customer.Email });
+                    await client.SendAsync(order, new() { Id = $"{customer.Balance}" });
+                    await client.SendAsync(order, new() { Id = $"{order.CustomerId}-{customer.Email}" });
+                }
+            """));
+
+    [Fact]
+    public Task Entity_ids_with_numbers_and_separators_are_bare()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(OrderPlaced order, string documentId, int page, long version)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"{documentId}:{page}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:documentId + "/" + version|} });
+                    await client.SendAsync(order, new() { Id = $"{page}" });
+                }
+
+                public async Task Retry(OrderPlaced order, string documentId, int attempt, int retryCount)
+                {
+                    await client.SendAsync(order, new() { Id = $"{documentId}:{attempt}" });
+                    await client.SendAsync(order, new() { Id = documentId + "-" + retryCount });
+                }
+            """),
+            Bare(0, "The dedup id '$\"{documentId}:{page}\"'", "$\"order-placed-{documentId}:{page}\""),
+            Bare(1, "The dedup id 'documentId + \"/\" + version'", "\"order-placed-\" + documentId + \"/\" + version"));
+
+    [Fact]
+    public Task Template_placeholders_follow_the_same_names()
+        => V.AnalyzerAsync(Source("", """
+            [Event("app/webhook.received", Id = "{DeliveryId}")] public partial record WebhookReceived(string DeliveryId, string Body);
+            [Event("app/user.emailed", Id = "{Email}")] public partial record UserEmailed(string Email);
+            [Event("app/user.tagged", Id = "{Kind}-{UserId}")] public partial record UserTagged(string Kind, string UserId);
+            [Event("app/page.read", Id = {|#0:"{DocumentId}-{Page}"|})] public partial record PageRead(string DocumentId, int Page);
+            """),
+            Bare(0, "The Id template \"{DocumentId}-{Page}\" of 'PageRead'", "\"page-read-{DocumentId}-{Page}\""));
+
+    [Fact]
+    public Task Constant_and_clock_messages_suggest_the_sent_events_slug_and_member()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(Guid orderId, OrderPlaced order, Event<InvoicePaid> evt, string invoiceId)
+                {
+                    await client.SendAsync(new OrderPlaced(orderId, "c-1", DateTimeOffset.UnixEpoch), new() { Id = {|#0:"placed"|} });
+                    await client.SendAsync(new Event<OrderPlaced>(order) { Id = {|#1:$"order-{Guid.NewGuid()}"|} });
+                    await client.SendAsync(evt with { Id = {|#2:"paid"|} });
+                    await client.SendAsync(new InvoicePaid(invoiceId, "c-1"), new() { Id = {|#3:DateTime.UtcNow.ToString("O")|} });
+                    await step.SendEventAsync("send-paid", new InvoicePaid(InvoiceId: invoiceId, CustomerId: "c-1"), new() { Id = {|#4:"x"|} });
+                    await client.SendAsync(new InvoicePaid("inv-1", "c-1"), new() { Id = {|#5:"y"|} });
+                }
+            """),
+            Constant(0, "The dedup id \"placed\"", "$\"order-placed-{orderId}\""),
+            Volatile(1, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Constant(2, "The dedup id \"paid\"", "$\"invoice-paid-{evt.Data.InvoiceId}\""),
+            Volatile(3, "DateTime.UtcNow", "$\"invoice-paid-{invoiceId}\""),
+            Constant(4, "The dedup id \"x\"", "$\"invoice-paid-{invoiceId}\""),
+            Constant(5, "The dedup id \"y\"", "$\"invoice-paid-{invoiceId}\""));
+
+    [Fact]
+    public Task Constant_id_of_an_unknown_event_gets_a_generic_example()
+        => V.AnalyzerAsync(Source("""
+                public EventOptions Options() => new EventOptions { Id = {|#0:"fixed"|} };
+            """),
+            Constant(0, "The dedup id \"fixed\"", "$\"invoice-paid-{invoiceId}\""));
+
+    [Fact]
+    public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(OrderPlaced order)
+                {
+                    var stamp = await step.RunAsync("stamp", () => DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+                    await step.SendEventAsync("send-order", order, new() { Id = $"order-placed-{order.OrderId}-{stamp}" });
+                    var token = await step.RunAsync("token", () => Guid.NewGuid().ToString("N"));
+                    await step.SendEventAsync("send-order-2", order, new() { Id = "order-placed-" + token });
+                }
+            """));
 }

@@ -1,5 +1,5 @@
 using Inngest.Events.Generators.Diagnostics;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DuplicateEventNameAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.EventNames.DuplicateEventNameAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 

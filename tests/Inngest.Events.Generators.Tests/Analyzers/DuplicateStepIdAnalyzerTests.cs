@@ -1,7 +1,7 @@
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using static Inngest.Events.Generators.Tests.Infrastructure.FunctionSources;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DuplicateStepIdAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.Steps.DuplicateStepIdAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 

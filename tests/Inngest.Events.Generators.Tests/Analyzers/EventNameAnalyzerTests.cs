@@ -1,8 +1,8 @@
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.EventNames;
 using Inngest.Events.Generators.Diagnostics;
 using Inngest.Events.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.EventNameAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.EventNames.EventNameAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 
@@ -44,7 +44,7 @@ public sealed class EventNameAnalyzerTests
             [Event({|#0:"payment"|})] public partial record Payment(string Id);
             """,
             V.Diagnostic(DiagnosticDescriptors.EventNameMissingDomain).WithLocation(0).WithArguments("payment", ", e.g. 'billing/invoice.paid'"),
-            V.Diagnostic(DiagnosticDescriptors.EventNameNotPastTense).WithLocation(0).WithArguments("payment", "payment"));
+            V.Diagnostic(DiagnosticDescriptors.EventNameNotPastTense).WithLocation(0).WithArguments("payment", "payment", ", e.g. 'billing/invoice.paid'"));
 
     [Theory]
     [InlineData("InvoicePaid", "contains upper-case letters", "billing/invoice.paid")]
@@ -101,22 +101,27 @@ public sealed class EventNameAnalyzerTests
 
             [Event({|#0:"billing/charge-failed"|})] public partial record ChargeFailed(string ChargeId);
             """,
-            V.Diagnostic(DiagnosticDescriptors.EventNameHyphenatedWords).WithLocation(0).WithArguments("billing/charge-failed", "billing/charge.failed"));
+            V.Diagnostic(DiagnosticDescriptors.EventNameHyphenatedWords).WithLocation(0).WithArguments("billing/charge-failed", ": 'billing/charge.failed'"));
 
     [Theory]
-    [InlineData("email/welcome.send", "send")]
-    [InlineData("crm/contact.add", "add")]
-    [InlineData("user/signup", "signup")]
-    [InlineData("billing/invoice-pay", "pay")]
-    public Task Verb_not_in_the_past_tense_is_info(string name, string verb)
+    [InlineData("email/welcome.send", "send", "email/welcome.sent")]
+    [InlineData("crm/contact.add", "add", "crm/contact.added")]
+    [InlineData("user/signup", "signup", null)]
+    [InlineData("billing/invoice-pay", "pay", "billing/invoice.paid")]
+    [InlineData("billing/invoice.void", "void", "billing/invoice.voided")]
+    [InlineData("shipping/label.print", "print", "shipping/label.printed")]
+    [InlineData("app/order.ship", "ship", "app/order.shipped")]
+    [InlineData("app/email.verify", "verify", "app/email.verified")]
+    public Task Verb_not_in_the_past_tense_is_info_with_the_past_form_when_the_verb_is_known(string name, string verb, string? renamed)
     {
         var expected = new List<DiagnosticResult>();
         if (name.Contains('-'))
         {
-            expected.Add(V.Diagnostic(DiagnosticDescriptors.EventNameHyphenatedWords).WithLocation(0).WithArguments(name, name.Replace('-', '.')));
+            expected.Add(V.Diagnostic(DiagnosticDescriptors.EventNameHyphenatedWords).WithLocation(0).WithArguments(name, $": '{renamed}'"));
         }
 
-        expected.Add(V.Diagnostic(DiagnosticDescriptors.EventNameNotPastTense).WithLocation(0).WithArguments(name, verb));
+        expected.Add(V.Diagnostic(DiagnosticDescriptors.EventNameNotPastTense).WithLocation(0)
+            .WithArguments(name, verb, renamed is null ? ", e.g. 'billing/invoice.paid'" : $" (rename it to '{renamed}')"));
         return V.AnalyzerAsync($$"""
             using Inngest.Events;
 
@@ -156,12 +161,12 @@ public sealed class EventNameAnalyzerTests
             [Event({|#0:"crm/contact.add"|})] public partial record AddContact(string ContactId);
             """,
             "inngest.event_name.allowed_verbs = send, Sync\ninngest.event_name.past_forms = retweet",
-            V.Diagnostic(DiagnosticDescriptors.EventNameNotPastTense).WithLocation(0).WithArguments("crm/contact.add", "add"));
+            V.Diagnostic(DiagnosticDescriptors.EventNameNotPastTense).WithLocation(0).WithArguments("crm/contact.add", "add", " (rename it to 'crm/contact.added')"));
 
     [Theory]
-    [InlineData("inngest/function.failed")]
-    [InlineData("Inngest/user.created")]
-    public Task Reserved_prefix_on_a_user_event_is_an_error(string name)
+    [InlineData("inngest/function.failed", "acme/function.failed")]
+    [InlineData("Inngest/user.created", "acme/user.created")]
+    public Task Reserved_prefix_on_a_user_event_is_an_error_with_the_namespace_as_domain(string name, string renamed)
         => V.AnalyzerAsync($$"""
             using Inngest.Events;
 
@@ -169,7 +174,7 @@ public sealed class EventNameAnalyzerTests
 
             [Event({|#0:"{{name}}"|})] public partial record Failed(string Id);
             """,
-            V.Diagnostic(DiagnosticDescriptors.EventNameReservedPrefix).WithLocation(0).WithArguments(name));
+            V.Diagnostic(DiagnosticDescriptors.EventNameReservedPrefix).WithLocation(0).WithArguments(name, $": rename it to '{renamed}'"));
 
     [Theory]
     [InlineData("Inngest.Events", false)]
@@ -192,7 +197,7 @@ public sealed class EventNameAnalyzerTests
         };
         if (reported)
         {
-            test.ExpectedDiagnostics.Add(V.Diagnostic(DiagnosticDescriptors.EventNameReservedPrefix).WithLocation(0).WithArguments("inngest/function.failed"));
+            test.ExpectedDiagnostics.Add(V.Diagnostic(DiagnosticDescriptors.EventNameReservedPrefix).WithLocation(0).WithArguments("inngest/function.failed", ", e.g. 'app/...'"));
         }
 
         return test.RunAsync();
@@ -236,6 +241,6 @@ public sealed class EventNameAnalyzerTests
             }
             """,
             V.Diagnostic(DiagnosticDescriptors.EventNameFormat).WithLocation(0).WithArguments("InvoicePaid", "contains upper-case letters", "; rename it to 'invoice.paid'"),
-            V.Diagnostic(DiagnosticDescriptors.EventNameHyphenatedWords).WithLocation(1).WithArguments("billing/charge-failed", "billing/charge.failed"),
+            V.Diagnostic(DiagnosticDescriptors.EventNameHyphenatedWords).WithLocation(1).WithArguments("billing/charge-failed", ": 'billing/charge.failed'"),
             V.Diagnostic(DiagnosticDescriptors.EventNameLength).WithLocation(2).WithArguments("", "is empty"));
 }

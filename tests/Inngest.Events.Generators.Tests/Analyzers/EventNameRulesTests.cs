@@ -1,4 +1,5 @@
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.Common;
+using Inngest.Events.Generators.Analyzers.EventNames;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
@@ -25,7 +26,7 @@ public sealed class EventNameRulesTests
     [InlineData("InvoicePaid", "invoice-paid")]
     [InlineData("billing/*", null)]
     public void Slug_is_the_event_part_in_lower_case_with_dashes(string name, string? slug)
-        => Assert.Equal(slug, EventNameRules.Slug(name));
+        => Assert.Equal(slug, NameWords.Slug(name));
 
     [Theory]
     [InlineData("Acme.Billing", "billing")]
@@ -74,4 +75,63 @@ public sealed class EventNameRulesTests
     [InlineData("___", "billing", null)]
     public void Names_are_normalized_mechanically_or_not_at_all(string name, string? domain, string? expected)
         => Assert.Equal(expected, EventNameRules.Normalize(name, new EventNameSite(false, false, domain)));
+
+    [Theory]
+    [InlineData("send", "sent")]
+    [InlineData("pay", "paid")]
+    [InlineData("void", "voided")]
+    [InlineData("create", "created")]
+    [InlineData("verify", "verified")]
+    [InlineData("deploy", "deployed")]
+    [InlineData("ship", "shipped")]
+    [InlineData("submit", "submitted")]
+    [InlineData("cancel", "cancelled")]
+    [InlineData("sync", "synced")]
+    [InlineData("withdraw", "withdrawn")]
+    public void Known_verbs_have_a_past_form(string verb, string past)
+    {
+        Assert.True(PastTense.TryGetPastForm(verb, out var actual));
+        Assert.Equal(past, actual);
+        Assert.True(PastTense.IsPastForm(actual));
+    }
+
+    [Theory]
+    [InlineData("signup")]
+    [InlineData("login")]
+    [InlineData("status")]
+    [InlineData("receipt")]
+    [InlineData("paid")]
+    public void Other_words_have_no_past_form(string word) => Assert.False(PastTense.TryGetPastForm(word, out _));
+
+    [Theory]
+    [InlineData("refund-issued", "refund.issued")]
+    [InlineData("cart-checkout-completed", "cart.checkout.completed")]
+    [InlineData("send-receipt", "receipt.sent")]
+    [InlineData("send-payment-reminder", "payment.reminder.sent")]
+    [InlineData("process-refund", "refund.processed")]
+    [InlineData("paid-invoice", "invoice.paid")]
+    [InlineData("invoice-pay", "invoice.pay")]
+    [InlineData("user-signup", "user.signup")]
+    [InlineData("refund-issue", null)]
+    [InlineData("issue-refund", null)]
+    [InlineData("send-create", null)]
+    public void Hyphenated_words_are_split_into_noun_and_verb_or_left_alone(string eventPart, string? expected)
+        => Assert.Equal(expected, EventNameRules.SplitHyphenatedWords(eventPart, EventNameOptions.Default, fixTense: true));
+
+    [Fact]
+    public void Verb_first_words_keep_their_tense_without_the_tense_rule()
+        => Assert.Equal("receipt.send", EventNameRules.SplitHyphenatedWords("send-receipt", EventNameOptions.Default, fixTense: false));
+
+    [Theory]
+    [InlineData("InvoicePay", "billing", "billing/invoice.paid")]
+    [InlineData("billing/send-receipt", "billing", "billing/receipt.sent")]
+    [InlineData("charge-declined", "billing", "billing/charge.declined")]
+    [InlineData("billing/invoice.void", "billing", "billing/invoice.voided")]
+    [InlineData("inngest/cart.abandoned", "orders", "orders/cart.abandoned")]
+    [InlineData("inngest/cart.abandoned", "inngest", null)]
+    [InlineData("billing/refund-issue", "billing", "billing/refund-issue")]
+    [InlineData("app/user.signup", "app", "app/user.signup")]
+    [InlineData("billing/invoice#paid", "billing", null)]
+    public void Conforming_name_repairs_everything_a_fix_can(string name, string domain, string? expected)
+        => Assert.Equal(expected, EventNameRules.Conform(name, new EventNameSite(false, false, domain), EventNameOptions.Default, fixTense: true));
 }

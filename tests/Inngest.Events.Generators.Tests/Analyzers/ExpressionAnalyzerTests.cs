@@ -1,7 +1,7 @@
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.ExpressionAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.Expressions.ExpressionAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 
@@ -299,7 +299,7 @@ public sealed class ExpressionAnalyzerTests
     [Fact]
     public async Task Nothing_is_reported_without_the_runtime()
     {
-        var test = new Infrastructure.AnalyzerTest<Inngest.Events.Generators.Analyzers.ExpressionAnalyzer, EmptyCodeFixProvider>(withRuntime: false)
+        var test = new Infrastructure.AnalyzerTest<Inngest.Events.Generators.Analyzers.Expressions.ExpressionAnalyzer, EmptyCodeFixProvider>(withRuntime: false)
         {
             TestCode = """
                 namespace Acme;

@@ -1,6 +1,6 @@
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.FunctionConfigAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.FunctionConfig.FunctionConfigAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 

@@ -1,7 +1,7 @@
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using static Inngest.Events.Generators.Tests.Infrastructure.FunctionSources;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.NonDeterminismAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.Steps.NonDeterminismAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.Analyzers;
 

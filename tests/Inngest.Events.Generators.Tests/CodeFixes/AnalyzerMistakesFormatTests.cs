@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using Inngest.Events.Generators.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Inngest.Events.Generators.Tests.CodeFixes;
@@ -23,10 +22,12 @@ public sealed partial class AnalyzerMistakesFormatTests(ITestOutputHelper output
 
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);
 
+    private readonly DotnetCli _dotnet = new(output, StepTimeout);
+
     [Fact]
     public async Task Dotnet_format_fixes_every_fixable_mistake_in_the_AnalyzerMistakes_sample()
     {
-        var sample = Path.Combine(RepositoryRoot(), "samples", "AnalyzerMistakes");
+        var sample = Path.Combine(DotnetCli.RepositoryRoot(), "samples", "AnalyzerMistakes");
         var copy = Path.Combine(Path.GetTempPath(), "inngest-analyzer-mistakes-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(copy);
         var succeeded = false;
@@ -91,60 +92,5 @@ public sealed partial class AnalyzerMistakesFormatTests(ITestOutputHelper output
     [GeneratedRegex(@"^.*warning (?<id>INNG\d{4}):.*$", RegexOptions.Multiline)]
     private static partial Regex WarningLine();
 
-    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="directory"/>; fails the test unless it exits with 0.</summary>
-    private async Task<string> RunAsync(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings belong to this test project's build, not to the copy's.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var text = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(StepTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} took longer than {StepTimeout}.");
-        }
-
-        text.Append(await stdout).Append(await stderr);
-        output.WriteLine($"> dotnet {string.Join(' ', arguments)} (exit {process.ExitCode})");
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed with {process.ExitCode}:\n{text}");
-        return text.ToString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "Generators.sln")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("Repository root not found.");
-        }
-
-        return directory;
-    }
+    private Task<string> RunAsync(string directory, params string[] arguments) => _dotnet.RunAsync(directory, arguments);
 }

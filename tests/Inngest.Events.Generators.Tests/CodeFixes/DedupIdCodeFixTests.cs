@@ -2,7 +2,7 @@ using Inngest.Events.CodeFixes;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using static Inngest.Events.Generators.Tests.Analyzers.DedupIdAnalyzerTests;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIdAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.DedupIds.DedupIdAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.CodeFixes;
 
@@ -81,4 +81,58 @@ public sealed class DedupIdCodeFixTests
         var diagnostic = Bare(0, "The dedup id 'orderId'", "$\"event-name-{orderId}\"");
         return V.CodeFixAsync<DedupIdCodeFixProvider>(source, [diagnostic], source, diagnostic);
     }
+
+    [Fact]
+    public Task Ids_of_entities_get_the_event_slug_in_front_in_one_pass()
+        => V.CodeFixAsync<DedupIdCodeFixProvider>(
+            Source("""
+                public sealed record Invoice(string Id, string CustomerId);
+
+                public async Task Send(InvoicePaid paid, OrderPlaced order, Invoice invoice, Invoice[] invoices)
+                {
+                    await client.SendAsync(paid, new EventOptions { Id = {|#0:invoice.Id|} });
+                    await client.SendAsync(order, new() { Id = {|#1:order.OrderId.ToString()|} });
+                    foreach (var each in invoices)
+                    {
+                        await client.SendAsync(paid, new() { Id = {|#2:each.Id|} });
+                        await client.SendAsync(new Event<InvoicePaid>(paid) { Id = {|#3:$"{each.CustomerId}/{each.Id}"|} });
+                    }
+                }
+            """),
+            [
+                Bare(0, "The dedup id 'invoice.Id'", "$\"invoice-paid-{invoice.Id}\""),
+                Bare(1, "The dedup id 'order.OrderId.ToString()'", "$\"order-placed-{order.OrderId}\""),
+                Bare(2, "The dedup id 'each.Id'", "$\"invoice-paid-{each.Id}\""),
+                Bare(3, "The dedup id '$\"{each.CustomerId}/{each.Id}\"'", "$\"invoice-paid-{each.CustomerId}/{each.Id}\""),
+            ],
+            Source("""
+                public sealed record Invoice(string Id, string CustomerId);
+
+                public async Task Send(InvoicePaid paid, OrderPlaced order, Invoice invoice, Invoice[] invoices)
+                {
+                    await client.SendAsync(paid, new EventOptions { Id = $"invoice-paid-{invoice.Id}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}" });
+                    foreach (var each in invoices)
+                    {
+                        await client.SendAsync(paid, new() { Id = $"invoice-paid-{each.Id}" });
+                        await client.SendAsync(new Event<InvoicePaid>(paid) { Id = $"invoice-paid-{each.CustomerId}/{each.Id}" });
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task The_slug_is_the_one_of_the_name_once_it_is_fixed()
+        => V.CodeFixAsync<DedupIdCodeFixProvider>(
+            Source("", """
+                [Event("shop/send-receipt", Id = {|#0:"{OrderId}"|})] public partial record ReceiptSent(string OrderId);
+                [Event("shop/InvoiceVoid", Id = {|#1:"{InvoiceId}"|})] public partial record InvoiceVoided(string InvoiceId);
+                """),
+            [
+                Bare(0, "The Id template \"{OrderId}\" of 'ReceiptSent'", "\"receipt-sent-{OrderId}\""),
+                Bare(1, "The Id template \"{InvoiceId}\" of 'InvoiceVoided'", "\"invoice-voided-{InvoiceId}\""),
+            ],
+            Source("", """
+                [Event("shop/send-receipt", Id = "receipt-sent-{OrderId}")] public partial record ReceiptSent(string OrderId);
+                [Event("shop/InvoiceVoid", Id = "invoice-voided-{InvoiceId}")] public partial record InvoiceVoided(string InvoiceId);
+                """));
 }

@@ -2,7 +2,7 @@ using Inngest.Events.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using static Inngest.Events.Generators.Tests.Analyzers.NonDeterminismAnalyzerTests;
 using static Inngest.Events.Generators.Tests.Infrastructure.FunctionSources;
-using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.NonDeterminismAnalyzer>;
+using V = Inngest.Events.Generators.Tests.Infrastructure.Verify<Inngest.Events.Generators.Analyzers.Steps.NonDeterminismAnalyzer>;
 
 namespace Inngest.Events.Generators.Tests.CodeFixes;
 
@@ -87,4 +87,32 @@ public sealed class WrapInStepCodeFixTests
         ];
         return V.CodeFixAsync<WrapInStepCodeFixProvider>(source, diagnostics, source, diagnostics);
     }
+
+    [Fact]
+    public Task A_value_inside_another_goes_into_the_outer_step()
+        => V.CodeFixAsync<WrapInStepCodeFixProvider>(
+            Source("""
+                [InngestFunction("pay-invoice")]
+                public async Task<int> PayAsync(Event<InvoicePaid> evt, IStepTools step)
+                {
+                    var at = {|#0:DateTime.UtcNow.AddSeconds({|#1:Random.Shared.Next(1, 60)|})|};
+                    var later = {|#2:DateTimeOffset.UtcNow.AddMinutes({|#3:Environment.TickCount|} % 5)|};
+                    return at.Second + later.Minute;
+                }
+            """),
+            [
+                Volatile(0, "DateTime.UtcNow", "utc-now-add-seconds"),
+                Volatile(1, "Random.Shared", "random-next"),
+                Volatile(2, "DateTimeOffset.UtcNow", "utc-now-add-minutes"),
+                Volatile(3, "Environment.TickCount", "tick-count"),
+            ],
+            Source("""
+                [InngestFunction("pay-invoice")]
+                public async Task<int> PayAsync(Event<InvoicePaid> evt, IStepTools step)
+                {
+                    var at = await step.RunAsync("utc-now-add-seconds", () => DateTime.UtcNow.AddSeconds(Random.Shared.Next(1, 60)));
+                    var later = await step.RunAsync("utc-now-add-minutes", () => DateTimeOffset.UtcNow.AddMinutes(Environment.TickCount % 5));
+                    return at.Second + later.Minute;
+                }
+            """));
 }

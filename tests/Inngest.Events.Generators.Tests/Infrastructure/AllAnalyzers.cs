@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
-using Inngest.Events.Generators.Analyzers;
+using Inngest.Events.Generators.Analyzers.EventNames;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Inngest.Events.Generators.Tests.Infrastructure;

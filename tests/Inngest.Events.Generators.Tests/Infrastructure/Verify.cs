@@ -36,4 +36,30 @@ internal static class Verify<TAnalyzer>
         test.FixedState.ExpectedDiagnostics.AddRange(remaining);
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// <see cref="CodeFixAsync{TCodeFix}(string, DiagnosticResult[], string, DiagnosticResult[])"/> over several files
+    /// (diagnostic locations name them: <c>{|#0:...|}</c> markup works in each), with optional .editorconfig lines.
+    /// </summary>
+    public static Task CodeFixAsync<TCodeFix>(
+        (string Path, string Source)[] sources,
+        DiagnosticResult[] expected,
+        (string Path, string Source)[] fixedSources,
+        string? editorConfig = null,
+        params DiagnosticResult[] remaining)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new AnalyzerTest<TAnalyzer, TCodeFix> { EditorConfig = editorConfig };
+        test.TestState.Sources.AddRange(sources.Select(s => (s.Path, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
+        test.ExpectedDiagnostics.AddRange(expected);
+
+        // The fixed state says exactly which diagnostics remain: by default the ones the fix cannot fix would be carried
+        // over, but a fix may remove them too (a client parameter left unread goes, and its INNG3012 with it).
+        test.FixedState.InheritanceMode = StateInheritanceMode.Explicit;
+        test.FixedState.AdditionalReferences.AddRange(test.TestState.AdditionalReferences);
+        test.FixedState.AnalyzerConfigFiles.AddRange(test.TestState.AnalyzerConfigFiles);
+        test.FixedState.Sources.AddRange(fixedSources.Select(s => (s.Path, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
+        test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+        return test.RunAsync();
+    }
 }

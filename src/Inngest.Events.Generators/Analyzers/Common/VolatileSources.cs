@@ -1,0 +1,122 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Inngest.Events.Generators.Analyzers.Common;
+
+/// <summary>
+/// The members whose value differs on every call, so an id built from them differs on every attempt: the clock
+/// (<c>DateTime.Now/UtcNow/Today</c>, <c>DateTimeOffset.Now/UtcNow</c>, <c>TimeProvider.GetUtcNow()</c>,
+/// <c>Environment.TickCount</c>), <c>Guid.NewGuid()</c>, <c>Random</c>, <c>RandomNumberGenerator</c> and <c>Stopwatch</c>.
+/// </summary>
+internal sealed class VolatileSources(Compilation compilation)
+{
+    private readonly INamedTypeSymbol? _dateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
+    private readonly INamedTypeSymbol? _dateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+    private readonly INamedTypeSymbol? _guid = compilation.GetTypeByMetadataName("System.Guid");
+    private readonly INamedTypeSymbol? _random = compilation.GetTypeByMetadataName("System.Random");
+    private readonly INamedTypeSymbol? _environment = compilation.GetTypeByMetadataName("System.Environment");
+    private readonly INamedTypeSymbol? _timeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
+    private readonly INamedTypeSymbol? _stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+    private readonly INamedTypeSymbol? _randomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
+
+    /// <summary>How to name <paramref name="operation"/> in a message when it is a volatile source, else null.</summary>
+    public string? Describe(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property: var property }:
+                var type = property.ContainingType;
+                if ((Is(type, _dateTime) && property.Name is "Now" or "UtcNow" or "Today")
+                    || (Is(type, _dateTimeOffset) && property.Name is "Now" or "UtcNow")
+                    || (Is(type, _environment) && property.Name is "TickCount" or "TickCount64"))
+                {
+                    return type.Name + "." + property.Name;
+                }
+
+                return Family(type);
+
+            case IInvocationOperation { TargetMethod: var method }:
+                var owner = method.ContainingType;
+                if ((Is(owner, _guid) && method.Name is "NewGuid" or "CreateVersion7")
+                    || (IsOrDerives(owner, _timeProvider) && method.Name is "GetUtcNow" or "GetLocalNow" or "GetTimestamp"))
+                {
+                    return (Is(owner, _guid) ? "Guid" : "TimeProvider") + "." + method.Name + "()";
+                }
+
+                return Family(owner);
+
+            case IObjectCreationOperation { Type: INamedTypeSymbol created }:
+                return Family(created);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// How to name <paramref name="operation"/> when it makes a new value on every call by itself: the clock,
+    /// <c>Guid.NewGuid()</c>, a new <c>Random</c> or <c>Random.Shared</c>, <c>Stopwatch</c>, <c>Environment.TickCount</c>,
+    /// <c>TimeProvider.GetUtcNow()</c> and <c>RandomNumberGenerator</c>; null for anything else, including the members of
+    /// an instance that one of those made (<c>rng.Next()</c> is reported where <c>rng</c> was made).
+    /// </summary>
+    public string? DescribeSource(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property: { IsStatic: true } property }:
+                var type = property.ContainingType;
+                if ((Is(type, _dateTime) && property.Name is "Now" or "UtcNow" or "Today")
+                    || (Is(type, _dateTimeOffset) && property.Name is "Now" or "UtcNow")
+                    || (Is(type, _environment) && property.Name is "TickCount" or "TickCount64")
+                    || (Is(type, _random) && property.Name == "Shared"))
+                {
+                    return type.Name + "." + property.Name;
+                }
+
+                return null;
+
+            case IInvocationOperation { TargetMethod: var method }:
+                var owner = method.ContainingType;
+                if ((method.IsStatic && Is(owner, _guid) && method.Name is "NewGuid" or "CreateVersion7")
+                    || (method.IsStatic && Is(owner, _stopwatch) && method.Name is "StartNew" or "GetTimestamp")
+                    || (method.IsStatic && IsOrDerives(owner, _randomNumberGenerator))
+                    || (!method.IsStatic && IsOrDerives(owner, _timeProvider) && method.Name is "GetUtcNow" or "GetLocalNow" or "GetTimestamp"))
+                {
+                    var typeName = IsOrDerives(owner, _timeProvider) ? "TimeProvider" : owner.Name;
+                    return typeName + "." + method.Name + "()";
+                }
+
+                return null;
+
+            // A Random made with a seed gives the same numbers on every call.
+            case IObjectCreationOperation { Type: INamedTypeSymbol created } creation:
+                return (IsOrDerives(created, _random) && creation.Arguments.Length == 0) || Is(created, _stopwatch) ? "new " + created.Name + "()" : null;
+
+            default:
+                return null;
+        }
+    }
+
+    // Every member of these types is volatile (or only used to make volatile values).
+    private string? Family(INamedTypeSymbol? type)
+        => IsOrDerives(type, _random) ? "Random"
+            : Is(type, _stopwatch) ? "Stopwatch"
+            : IsOrDerives(type, _randomNumberGenerator) ? "RandomNumberGenerator"
+            : null;
+
+    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
+        => expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+
+    private static bool IsOrDerives(INamedTypeSymbol? type, INamedTypeSymbol? expected)
+    {
+        for (var t = type; t is not null && expected is not null; t = t.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(t, expected))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,387 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Inngest.Events.Generators.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Inngest.Events.Generators.Analyzers.DedupIds;
+
+/// <summary>
+/// Classifies the expression given as a dedup id, following locals that are assigned once within the method to see
+/// what they hold (data flow light). Anything it cannot see through is <see cref="DedupIdKind.Unknown"/>.
+/// </summary>
+internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources volatileSources, CancellationToken cancellationToken)
+{
+    private const int MaxDepth = 8;
+
+    public DedupIdValue Classify(IOperation value)
+    {
+        if (FindVolatile(value, 0, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) is { } source)
+        {
+            return new(DedupIdKind.Volatile, source);
+        }
+
+        var resolved = Resolve(value, 0);
+        if (resolved.ConstantValue.HasValue)
+        {
+            return resolved.ConstantValue.Value is string text ? new(DedupIdKind.Constant, text) : default;
+        }
+
+        return IsBare(resolved) ? new(DedupIdKind.BareEntity) : default;
+    }
+
+    /// <summary>
+    /// The first value in <paramref name="operation"/> (or in the locals it reads) that differs on every call, skipping
+    /// the delegates of <c>step.RunAsync</c>: a step's result is stored, so it is the same on every attempt.
+    /// </summary>
+    private string? FindVolatile(IOperation operation, int depth, HashSet<ILocalSymbol> visited)
+    {
+        if (operation is IAnonymousFunctionOperation && StepCalls.RunOfDelegate(operation, symbols) is not null)
+        {
+            return null;
+        }
+
+        if (volatileSources.Describe(operation) is { } source)
+        {
+            return source;
+        }
+
+        if (operation is ILocalReferenceOperation local
+            && depth < MaxDepth
+            && visited.Add(local.Local)
+            && SingleInitializer(local) is { } initializer
+            && FindVolatile(initializer, depth + 1, visited) is { } inner)
+        {
+            return inner;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (FindVolatile(child, depth, visited) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Looks through implicit conversions and locals assigned once.</summary>
+    private IOperation Resolve(IOperation operation, int depth)
+    {
+        while (depth++ < MaxDepth)
+        {
+            if (operation is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operation = conversion.Operand;
+            }
+            else if (operation is ILocalReferenceOperation local && !operation.ConstantValue.HasValue && SingleInitializer(local) is { } initializer)
+            {
+                operation = initializer;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return operation;
+    }
+
+    /// <summary>
+    /// Bare: made of entity identities (with whole numbers and separators among them) and nothing else. A part that
+    /// names the event, an id made for deduplication, or anything the rule cannot read keeps it quiet.
+    /// </summary>
+    private bool IsBare(IOperation operation)
+    {
+        var parts = new List<DedupIdPart>();
+        Collect(operation, parts, 0);
+        var entities = 0;
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case DedupIdPart.Entity:
+                    entities++;
+                    break;
+                case DedupIdPart.Number or DedupIdPart.Separator:
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return entities > 0;
+    }
+
+    /// <summary>Adds what <paramref name="operation"/> is made of to <paramref name="parts"/>: its holes and operands, or itself.</summary>
+    private void Collect(IOperation operation, List<DedupIdPart> parts, int depth)
+    {
+        operation = Resolve(operation, depth);
+        if (depth > MaxDepth)
+        {
+            parts.Add(DedupIdPart.Unknown);
+            return;
+        }
+
+        if (operation.ConstantValue.HasValue)
+        {
+            parts.Add(operation.ConstantValue.Value switch
+            {
+                string text => HasLetter(text) ? DedupIdPart.Label : DedupIdPart.Separator,
+                null => DedupIdPart.Unknown,
+                _ => DedupIdNames.ByType(operation.Type),
+            });
+            return;
+        }
+
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolatedStringTextOperation text)
+                    {
+                        parts.Add(HasLetter(text.Text.ConstantValue.Value as string) ? DedupIdPart.Label : DedupIdPart.Separator);
+                    }
+                    else if (part is IInterpolationOperation hole)
+                    {
+                        Collect(hole.Expression, parts, depth + 1);
+                    }
+                    else
+                    {
+                        parts.Add(DedupIdPart.Unknown);
+                    }
+                }
+
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
+                Collect(concatenation.LeftOperand, parts, depth + 1);
+                Collect(concatenation.RightOperand, parts, depth + 1);
+                return;
+
+            case IConversionOperation conversion:
+                Collect(conversion.Operand, parts, depth + 1);
+                return;
+
+            case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
+                Collect(instance, parts, depth + 1);
+                return;
+
+            case IConditionalAccessOperation conditional:
+                Collect(conditional.WhenNotNull, parts, depth + 1);
+                return;
+
+            case IParameterReferenceOperation parameter:
+                parts.Add(Variable(parameter.Parameter.Name, parameter.Type));
+                return;
+
+            case ILocalReferenceOperation local:
+                parts.Add(Variable(local.Local.Name, local.Type));
+                return;
+
+            case IPropertyReferenceOperation property:
+                parts.Add(Member(property, property.Property.Name, property.Property.IsStatic || property.Property.IsIndexer, property.Instance, depth));
+                return;
+
+            case IFieldReferenceOperation field:
+                parts.Add(Member(field, field.Field.Name, field.Field.IsStatic, field.Instance, depth));
+                return;
+
+            default:
+                parts.Add(DedupIdPart.Unknown);
+                return;
+        }
+    }
+
+    /// <summary>A parameter or a local the rule could not see through, by its name and type.</summary>
+    private static DedupIdPart Variable(string name, ITypeSymbol? type)
+    {
+        if (DedupIdNames.IsPrecomputed(name))
+        {
+            return DedupIdPart.Precomputed;
+        }
+
+        if (DedupIdNames.IsLabel(name))
+        {
+            return DedupIdPart.Label;
+        }
+
+        // `id` alone may be an entity's id or a dedup id made elsewhere: unsure, so quiet.
+        if (name.Equals("id", StringComparison.OrdinalIgnoreCase))
+        {
+            return DedupIdPart.Unknown;
+        }
+
+        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
+    }
+
+    /// <summary>
+    /// A property or field read from a parameter, a local or a chain of properties on one (<c>order.Id</c>,
+    /// <c>evt.Data.InvoiceId</c>). The own <c>Id</c> of an Inngest event or options object being forwarded, or of an
+    /// object that stands for an occurrence (a webhook event, a message), is an id already.
+    /// </summary>
+    private DedupIdPart Member(IOperation reference, string name, bool isStatic, IOperation? instance, int depth)
+    {
+        if (isStatic || !IsEntity(instance, depth + 1))
+        {
+            return DedupIdPart.Unknown;
+        }
+
+        if (DedupIdNames.IsPrecomputed(name))
+        {
+            return DedupIdPart.Precomputed;
+        }
+
+        if (name.Equals("Id", StringComparison.OrdinalIgnoreCase) && instance is not null && IsOccurrence(instance))
+        {
+            return DedupIdPart.Precomputed;
+        }
+
+        if (DedupIdNames.IsLabel(name))
+        {
+            return DedupIdPart.Label;
+        }
+
+        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="instance"/> is an Inngest event or options object (whose Id is a complete dedup id being
+    /// forwarded) or, by its type's or its variable's name, an occurrence (<c>StripeEvent</c>, <c>webhookMessage</c>).
+    /// </summary>
+    private bool IsOccurrence(IOperation instance)
+    {
+        while (instance is IConversionOperation conversion)
+        {
+            instance = conversion.Operand;
+        }
+
+        for (var type = instance.Type as INamedTypeSymbol; type is not null; type = type.BaseType)
+        {
+            var definition = type.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, symbols.InngestEvent)
+                || SymbolEqualityComparer.Default.Equals(definition, symbols.EventEnvelope)
+                || SymbolEqualityComparer.Default.Equals(definition, symbols.EventOptions))
+            {
+                return true;
+            }
+        }
+
+        if (instance.Type is { Name: { Length: > 0 } typeName } && DedupIdNames.IsOccurrence(typeName))
+        {
+            return true;
+        }
+
+        var variable = instance switch
+        {
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
+        return variable is not null && DedupIdNames.IsOccurrence(variable);
+    }
+
+    /// <summary>The object an entity value is read from: a parameter, a local, or a property chain on one.</summary>
+    private bool IsEntity(IOperation? instance, int depth)
+    {
+        switch (instance)
+        {
+            case IConversionOperation { IsImplicit: true } conversion:
+                return IsEntity(conversion.Operand, depth);
+            case IParameterReferenceOperation or ILocalReferenceOperation:
+                return true;
+            case IPropertyReferenceOperation property when depth < MaxDepth:
+                return !property.Property.IsStatic && IsEntity(property.Instance, depth + 1);
+            case IConditionalAccessInstanceOperation:
+                for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        return IsEntity(access.Operation, depth + 1);
+                    }
+                }
+
+                return false;
+            default:
+                // Fields, `this`, helper calls: where the value comes from is not visible here.
+                return false;
+        }
+    }
+
+    private static bool HasLetter(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The initializer of a local declared with one (<c>var id = ...;</c>) and never written again in the method;
+    /// null for anything else (no initializer, foreach and pattern variables, reassigned, ref or out uses).
+    /// </summary>
+    private IOperation? SingleInitializer(ILocalReferenceOperation reference)
+    {
+        var local = reference.Local;
+        if (local.IsConst || local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        if (local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } valueSyntax }
+            || valueSyntax.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var root = (IOperation)reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var node in root.Descendants())
+        {
+            if (node is ILocalReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Local, local) && IsWrite(use))
+            {
+                return null;
+            }
+        }
+
+        return model.GetOperation(valueSyntax, cancellationToken);
+    }
+
+    private static bool IsWrite(ILocalReferenceOperation use)
+    {
+        IOperation child = use;
+        var parent = use.Parent;
+        while (parent is ITupleOperation)
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IAssignmentOperation assignment => ReferenceEquals(assignment.Target, child),
+            IIncrementOrDecrementOperation => true,
+            IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace Inngest.Events.Generators.Analyzers.DedupIds;
+
+/// <summary>
+/// What names say about a value used in a dedup id. A name can only make the rule quieter than the value's shape
+/// would: a key or an event's own id is an id already, a prefix or a kind names the event, and a name that says
+/// nothing leaves the value unknown.
+/// </summary>
+internal static class DedupIdNames
+{
+    // An id of an occurrence (an event, a message, a delivery, a request, a record of something that happened once:
+    // an outbox entry, a reply, a confirmation, an execution, an attempt), or a key made for deduplication.
+    private static readonly string[] PrecomputedParts =
+    [
+        "dedup", "idempot", "nonce", "token", "hash", "checksum", "digest", "fingerprint", "signature",
+        "eventid", "messageid", "messagesid", "deliveryid", "updateid", "requestid", "operationid", "correlationid",
+        "causationid", "commandid", "notificationid", "webhookid", "transactionid", "traceid",
+        "outboxid", "replyid", "confirmationid", "executionid", "attemptid", "invocationid", "dispatchid",
+    ];
+
+    // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
+    // generation): they make an id specific to the event or to one occurrence of it.
+    private static readonly string[] LabelEndings =
+    [
+        "prefix", "name", "slug", "kind", "type", "provider", "source", "channel", "topic", "action", "operation",
+        "scope", "category", "label", "tag", "reason", "mode", "stage", "phase", "status", "state", "event",
+        "attempt", "attempts", "retry", "retries", "retrycount", "generation", "round", "iteration",
+    ];
+
+    // Types (and variables) whose own Id identifies an occurrence rather than a domain object.
+    private static readonly string[] OccurrenceEndings =
+    [
+        "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
+        "callback", "evt", "msg",
+    ];
+
+    /// <summary>A key or an id of an occurrence: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>eventId</c>, <c>messageSid</c>.</summary>
+    public static bool IsPrecomputed(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        if (lower.EndsWith("key", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var part in PrecomputedParts)
+        {
+            if (lower.IndexOf(part, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
+    /// which occurrence (<c>attempt</c>, <c>retryCount</c>, <c>generation</c>).
+    /// </summary>
+    public static bool IsLabel(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        foreach (var ending in LabelEndings)
+        {
+            if (lower.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>invoiceNumber</c>. A
+    /// variable named just <c>id</c> is left out by the callers: it may be an entity's id or a dedup id.
+    /// </summary>
+    public static bool IsIdentity(string name)
+        => name.Equals("id", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("Id", StringComparison.Ordinal)
+            || name.EndsWith("ID", StringComparison.Ordinal)
+            || name.EndsWith("_id", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("Guid", StringComparison.Ordinal)
+            || name.EndsWith("Number", StringComparison.Ordinal)
+            || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
+
+    /// <summary>Whether a type (<c>StripeEvent</c>, <c>InboundMessage</c>, <c>WebhookDelivery</c>) or variable (<c>webhookEvent</c>, <c>msg</c>) stands for an occurrence, whose own Id is an id already.</summary>
+    public static bool IsOccurrence(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        foreach (var ending in OccurrenceEndings)
+        {
+            if (lower.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a value's type says when its name says nothing: whole numbers count with entity ids, a Guid is one.</summary>
+    public static DedupIdPart ByType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        switch (type?.SpecialType)
+        {
+            case SpecialType.System_Int16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Byte:
+                return DedupIdPart.Number;
+        }
+
+        return type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            ? DedupIdPart.Entity
+            : DedupIdPart.Unknown;
+    }
+}
