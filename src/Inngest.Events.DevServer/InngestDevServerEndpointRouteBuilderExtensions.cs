@@ -91,6 +91,7 @@ public static class InngestDevServerEndpointRouteBuilderExtensions
         group.MapGet("/v1/runs/{runId}", api.Guard(api.GetRunAsync));
         group.MapDelete("/v1/runs/{runId}", api.Guard(api.CancelRunAsync));
         group.MapPost("/v1/cancellations", api.Guard(api.CreateCancellationAsync));
+        group.Map("/v1/{**path}", api.Guard(api.NotFoundAsync));
 
         // The UI.
         group.MapGet("/", ui.Guard(ui.RunsAsync));

@@ -106,6 +106,20 @@ public sealed class RestApiTests : IAsyncLifetime
         Assert.Equal($$"""{"error":{{JsonSerializer.Serialize(message)}},"data":null,"status":400}""", json.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("GET", "v1/apps/onboarding/functions")]
+    [InlineData("POST", "v1/events")]
+    [InlineData("GET", "v1/cancellations")]
+    public async Task Routes_this_server_does_not_have_answer_404_in_Inngests_error_shape(string method, string path)
+    {
+        using var response = await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_server.BaseUrl, path)));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.StartsWith($"Not found: {method} /{path} is not a route", json["error"]!.GetValue<string>());
+        Assert.Equal(404, json["status"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task An_event_and_the_runs_it_started_are_read_by_internal_id()
     {

@@ -262,6 +262,10 @@ internal sealed class RestApiHandler(InngestEngine engine, InngestDevServerOptio
         }).ConfigureAwait(false);
     }
 
+    /// <summary>Any other <c>/v1</c> route or method: 404 in Inngest's error shape, so a client reads why.</summary>
+    public Task NotFoundAsync(HttpContext context)
+        => ErrorAsync(context, 404, $"Not found: {context.Request.Method} {context.Request.Path} is not a route of this server's REST API (see docs/dev-server.md)");
+
     private async Task<string?> EventIdAsync(HttpContext context)
     {
         var text = context.Request.RouteValues["eventId"] as string ?? string.Empty;
