@@ -26,6 +26,9 @@ public class AnalyzerBenchmarks
     [Benchmark(Baseline = true, Description = "compile (GetDiagnostics)")]
     public int Compile() => workload.Fresh().GetDiagnostics().Length;
 
+    [Benchmark(Description = "compile + do-nothing analyzer (same action kinds)")]
+    public int CompileWithBaseline() => workload.WithBaseline(workload.Fresh()).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+
     [Benchmark(Description = "compile + all analyzers")]
     public int CompileWithAnalyzers() => workload.WithAnalyzers(workload.Fresh()).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
 }

@@ -13,8 +13,9 @@ namespace Inngest.Events.Benchmarks;
 /// Table 1: our EventGenerator + FunctionGenerator against System.Text.Json's source generator (a
 /// <c>JsonSerializerContext</c> with a <c>[JsonSerializable]</c> per event) on the same project, driven by
 /// <c>CSharpGeneratorDriver</c>. <b>cold</b>: a new driver on a fresh clone of the compilation (nothing bound is
-/// reused; metadata references are). <b>unrelated edit</b> and <b>one event edited</b>: a driver that has run on the
-/// project reruns on a fresh compilation with one syntax tree replaced. GlobalSetup fails unless the generated code
+/// reused; metadata references are). <b>unrelated edit</b> (a method body in a file without events or functions),
+/// <b>one event edited</b> and <b>function body edited</b> (a keystroke in one function's step lambda): a driver that
+/// has run on the project reruns on a fresh compilation with one syntax tree replaced. GlobalSetup fails unless the generated code
 /// compiles (checked at 100 and 500 events), an unrelated edit leaves every one of our steps Cached/Unchanged and regenerates nothing, and editing an
 /// event regenerates that event's file only; the <c>Regenerated</c> column shows what each rerun regenerated.
 /// </summary>
@@ -28,6 +29,7 @@ public class GeneratorBenchmarks
     private const string Cold = "cold";
     private const string Unrelated = "unrelated edit";
     private const string OneEvent = "one event edited";
+    private const string FunctionBody = "function body edited";
 
     private GeneratorWorkload workload = null!;
     private GeneratorDriver oursAfterFirstRun = null!;
@@ -42,14 +44,14 @@ public class GeneratorBenchmarks
     [GlobalSetup(Targets = [nameof(JsonCold), nameof(OursCold)])]
     public void SetupCold() => workload = CompilingWorkload(Events);
 
-    [GlobalSetup(Targets = [nameof(OursUnrelatedEdit), nameof(OursOneEventEdited)])]
+    [GlobalSetup(Targets = [nameof(OursUnrelatedEdit), nameof(OursOneEventEdited), nameof(OursFunctionBodyEdited)])]
     public void SetupOursIncremental()
     {
         workload = CheckedWorkload(Events);
         oursAfterFirstRun = Compilations.CreateDriver(Compilations.OurGenerators(), track: false).RunGenerators(workload.Compilation.Clone());
     }
 
-    [GlobalSetup(Targets = [nameof(JsonUnrelatedEdit), nameof(JsonOneEventEdited)])]
+    [GlobalSetup(Targets = [nameof(JsonUnrelatedEdit), nameof(JsonOneEventEdited), nameof(JsonFunctionBodyEdited)])]
     public void SetupJsonIncremental()
     {
         workload = CheckedWorkload(Events);
@@ -79,6 +81,14 @@ public class GeneratorBenchmarks
     [Benchmark(Description = "Inngest generators")]
     [BenchmarkCategory(OneEvent)]
     public GeneratorDriver OursOneEventEdited() => oursAfterFirstRun.RunGenerators(workload.WithOneEventEdited());
+
+    [Benchmark(Baseline = true, Description = "System.Text.Json generator")]
+    [BenchmarkCategory(FunctionBody)]
+    public GeneratorDriver JsonFunctionBodyEdited() => jsonAfterFirstRun.RunGenerators(workload.WithFunctionBodyEdited());
+
+    [Benchmark(Description = "Inngest generators")]
+    [BenchmarkCategory(FunctionBody)]
+    public GeneratorDriver OursFunctionBodyEdited() => oursAfterFirstRun.RunGenerators(workload.WithFunctionBodyEdited());
 
     private static readonly ConcurrentDictionary<int, Lazy<GeneratorWorkload>> Compiling = new();
     private static readonly ConcurrentDictionary<int, Lazy<GeneratorWorkload>> Checked = new();
@@ -120,7 +130,13 @@ public class GeneratorBenchmarks
             throw new InvalidOperationException($"After editing {workload.EditedEventTypeName} ({n} events): {oneEvent} ({string.Join(", ", oneEvent.ChangedFiles)}).");
         }
 
-        Console.WriteLine($"// {n} events, ours: unrelated edit: {unrelated}; one event edited: {oneEvent}.");
+        var functionBody = Regenerated(n, FunctionBody, ours: true);
+        if (functionBody.ChangedFiles.Count != 0 || functionBody.RerunSteps.Count != 0)
+        {
+            throw new InvalidOperationException($"After a keystroke in a step lambda ({n} events): {functionBody}.");
+        }
+
+        Console.WriteLine($"// {n} events, ours: unrelated edit: {unrelated}; one event edited: {oneEvent}; function body edited: {functionBody}.");
         return workload;
     })).Value;
 
@@ -128,7 +144,12 @@ public class GeneratorBenchmarks
     private static IncrementalRun Regenerated(int events, string category, bool ours) => Reruns.GetOrAdd((events, category, ours), key => new Lazy<IncrementalRun>(() =>
     {
         var workload = GeneratorWorkload.Get(key.Item1);
-        var after = key.Item2 == Unrelated ? workload.WithUnrelatedEdit() : workload.WithOneEventEdited();
+        var after = key.Item2 switch
+        {
+            Unrelated => workload.WithUnrelatedEdit(),
+            FunctionBody => workload.WithFunctionBodyEdited(),
+            _ => workload.WithOneEventEdited(),
+        };
         return IncrementalRun.Measure(FirstRun(key.Item1, key.Item3), after);
     })).Value;
 

@@ -16,7 +16,7 @@ internal static class GeneratorProfile
     {
         var workload = GeneratorWorkload.Get(events);
         var c = CultureInfo.InvariantCulture;
-        foreach (var (name, edit) in new (string, Func<Compilation>)[] { ("unrelated edit", workload.WithUnrelatedEdit), ("one event edited", workload.WithOneEventEdited) })
+        foreach (var (name, edit) in new (string, Func<Compilation>)[] { ("unrelated edit", workload.WithUnrelatedEdit), ("function body edited", workload.WithFunctionBodyEdited), ("one event edited", workload.WithOneEventEdited) })
         {
             foreach (var (label, generators) in new (string, Func<ISourceGenerator[]>)[] { ("Inngest", Compilations.OurGenerators), ("System.Text.Json", Compilations.JsonGenerator) })
             {

@@ -42,6 +42,14 @@ public static class Program
             return GeneratorProfile.Print(events, runs);
         }
 
+        // `-- generator-ratios [events] [rounds]` measures table 1's scenarios interleaved, ours against System.Text.Json's.
+        if (args.Length > 0 && args[0] == "generator-ratios")
+        {
+            int events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
+            int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
+            return GeneratorRatios.Print(events, rounds);
+        }
+
         // Non-zero when a benchmark failed or a filter matched nothing, so the CI smoke notices a broken benchmark.
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
         bool filtered = args.Any(a => a.StartsWith("--filter", StringComparison.Ordinal) || a == "-f");

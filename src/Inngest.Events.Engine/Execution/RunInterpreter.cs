@@ -241,7 +241,7 @@ internal sealed class RunInterpreter(EngineParts parts)
 
         var delay = RetryDelay(call.Attempt, response.RetryAfter);
         _context.AddTimeline(run, RunTimelineKind.Retrying, null,
-            $"function failed (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}; retrying in {TimeStrings.Format(delay)}");
+            $"function failed (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}; retrying in {DurationText.Format(delay)}");
         EnqueueCall(run, call.StepId, call.Attempt + 1, _context.Now + delay, call.AfterPause);
     }
 
@@ -305,7 +305,7 @@ internal sealed class RunInterpreter(EngineParts parts)
                 _context.Changes.StepChanged(run, step);
                 var delay = RetryDelay(call.Attempt, response.RetryAfter);
                 _context.AddTimeline(run, RunTimelineKind.StepRetrying, step.Name,
-                    $"step {step.Label} failed (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}; retrying in {TimeStrings.Format(delay)}");
+                    $"step {step.Label} failed (attempt {call.Attempt + 1} of {run.MaxAttempts}): {error.Name}: {error.Message}; retrying in {DurationText.Format(delay)}");
                 EnqueueCall(run, call.StepId, call.Attempt + 1, now + delay, call.AfterPause);
                 return true;
             }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Inngest.Events.Engine.Internal;
 using Inngest.Events.Protocol;
 
 namespace Inngest.Events.Engine.Http;
@@ -35,7 +36,7 @@ internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClie
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Unreachable(url, $"no answer within {TimeStrings.Format(http.Options.CallTimeout)}");
+            return Unreachable(url, $"no answer within {DurationText.Format(http.Options.CallTimeout)}");
         }
         catch (HttpRequestException exception)
         {

@@ -47,7 +47,15 @@ public sealed partial class EventGenerator
             w.Line();
             w.Line(GeneratedCode);
             w.Open("private static class __InngestEventsJson");
-            new JsonEmitter(model.JsonTypes, w).Emit();
+            if (model.JsonUnavailable is { } reason)
+            {
+                EmitUnavailableJson(w, model, reason);
+            }
+            else
+            {
+                new JsonEmitter(model.JsonTypes, w).Emit();
+            }
+
             w.Close();
 
             w.Close();
@@ -73,6 +81,21 @@ public sealed partial class EventGenerator
                 : $"public static {type} {name}{body}");
         }
 
+        /// <summary>A serializer that throws: the build already fails with the diagnostic that explains it.</summary>
+        private static void EmitUnavailableJson(SourceWriter w, EventModel model, string reason)
+        {
+            var self = model.FullyQualifiedName;
+            var nullable = model.DeclarationKeyword.EndsWith("struct", System.StringComparison.Ordinal) ? string.Empty : "?";
+            var exception = $"throw new global::System.NotSupportedException({Literal(reason)})";
+            w.Line($"internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{self}> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<{self}>(new Converter());");
+            w.Line();
+            w.Open($"private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<{self}>");
+            w.Line($"public override {self}{nullable} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {exception};");
+            w.Line();
+            w.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, global::System.Text.Json.JsonSerializerOptions options) => {exception};");
+            w.Close();
+        }
+
         private static string IdExpression(EventModel model)
         {
             if (!model.HasIdTemplate)
@@ -86,7 +109,7 @@ public sealed partial class EventGenerator
             }
 
             var parts = model.IdTemplate.Select(static p => p.IsProperty
-                ? $"global::Inngest.Events.Serialization.IdFormatting.Format(data.{p.Text})"
+                ? $"global::Inngest.Events.SourceGeneration.IdFormatting.Format(data.{p.Text})"
                 : Literal(p.Text));
             return model.IdTemplate.Count == 1 && !model.IdTemplate[0].IsProperty
                 ? parts.First()

@@ -23,7 +23,7 @@ public sealed partial class EventGenerator
         {
             foreach (var candidate in type.GetAttributes())
             {
-                if (candidate.AttributeClass?.ToDisplayString() != KnownNames.EventAttribute)
+                if (!TypeNames.HasMetadataName(candidate.AttributeClass, KnownNames.EventAttribute))
                 {
                     continue;
                 }
@@ -36,11 +36,17 @@ public sealed partial class EventGenerator
             return true;
         }
 
-        public static EventParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static EventParseResult Parse(TypeDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
-            var syntax = (TypeDeclarationSyntax)context.TargetNode;
-            var attribute = context.Attributes[0];
+            // The [Event] applied in this declaration (the one ForAttributeWithMetadataName found).
+            var type = compilation.GetSemanticModel(syntax.SyntaxTree).GetDeclaredSymbol(syntax, cancellationToken) as INamedTypeSymbol;
+            var attribute = type?.GetAttributes().FirstOrDefault(a => TypeNames.HasMetadataName(a.AttributeClass, KnownNames.EventAttribute)
+                && a.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == syntax.SyntaxTree && syntax.Span.Contains(reference.Span));
+            if (type is null || attribute is null)
+            {
+                return new EventParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
             var diagnostics = new List<DiagnosticInfo>();
 
@@ -68,18 +74,22 @@ public sealed partial class EventGenerator
                 }
             }
 
+            // Not partial: nothing can be added to the type. Every other problem still gets the members that can be
+            // generated, so that the build's only error is the diagnostic (no CS0311 where the type is used as an event).
+            if (diagnostics.Count > 0)
+            {
+                return new EventParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            string? jsonUnavailable = null;
             for (var t = type; t is not null; t = t.ContainingType)
             {
                 if (t.IsGenericType)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EventTypeGeneric, syntax.Identifier.GetLocation(), type.Name));
+                    jsonUnavailable = $"The event type '{type.Name}' is generic, which Inngest.Events does not support (INNG1002).";
                     break;
                 }
-            }
-
-            if (diagnostics.Count > 0)
-            {
-                return new EventParseResult(null, diagnostics.ToEquatableArray());
             }
 
             var eventName = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
@@ -97,24 +107,36 @@ public sealed partial class EventGenerator
                 }
             }
 
+            // A template with an error gives the event no default id (the diagnostic says why).
             var parts = ImmutableArray<IdTemplatePart>.Empty;
             if (idTemplate is not null)
             {
+                var before = diagnostics.Count;
                 parts = ParseIdTemplate(idTemplate, type, attributeLocation, diagnostics);
+                if (diagnostics.Count > before)
+                {
+                    idTemplate = null;
+                }
             }
 
-            var builder = new JsonModelBuilder(attributeLocation, cancellationToken);
-            var jsonTypes = builder.Build(type);
-            diagnostics.AddRange(builder.Diagnostics);
-            if (diagnostics.Count > 0)
+            // A member the serializer cannot handle gives the event a serializer that throws (the diagnostic says why).
+            var jsonTypes = ImmutableArray<JsonTypeModel>.Empty;
+            if (jsonUnavailable is null)
             {
-                return new EventParseResult(null, diagnostics.ToEquatableArray());
+                var builder = new JsonModelBuilder(compilation, attributeLocation, cancellationToken);
+                jsonTypes = builder.Build(type);
+                if (builder.Diagnostics.Count > 0)
+                {
+                    diagnostics.AddRange(builder.Diagnostics);
+                    jsonTypes = ImmutableArray<JsonTypeModel>.Empty;
+                    jsonUnavailable = $"The event type '{type.Name}' has a member that the generated serializer cannot handle (INNG1003).";
+                }
             }
 
             var containingTypes = new List<ContainingTypeModel>();
             for (var t = type.ContainingType; t is not null; t = t.ContainingType)
             {
-                containingTypes.Insert(0, new ContainingTypeModel(Keyword(t), JsonModelBuilder.Escape(t.Name)));
+                containingTypes.Insert(0, new ContainingTypeModel(Keyword(t), DeclaredName(t)));
             }
 
             var explicitMembers = InterfaceMembers.Where(m => type.GetMembers(m).Length > 0).ToEquatableArray();
@@ -124,15 +146,16 @@ public sealed partial class EventGenerator
                 ns,
                 containingTypes.ToEquatableArray(),
                 Keyword(type),
-                JsonModelBuilder.Escape(type.Name),
-                JsonModelBuilder.Display(type),
+                DeclaredName(type),
+                TypeNames.Display(type),
                 eventName,
                 version,
                 parts.ToEquatableArray(),
                 idTemplate is not null,
                 explicitMembers,
-                jsonTypes.ToEquatableArray());
-            return new EventParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
+                jsonTypes.ToEquatableArray(),
+                jsonUnavailable);
+            return new EventParseResult(model, diagnostics.ToEquatableArray());
         }
 
         private static ImmutableArray<IdTemplatePart> ParseIdTemplate(string template, INamedTypeSymbol type, Location location, List<DiagnosticInfo> diagnostics)
@@ -183,7 +206,7 @@ public sealed partial class EventGenerator
                         literal.Clear();
                     }
 
-                    parts.Add(new IdTemplatePart(true, JsonModelBuilder.Escape(property.Name)));
+                    parts.Add(new IdTemplatePart(true, TypeNames.Escape(property.Name)));
                     i = end;
                 }
                 else if (c == '}')
@@ -230,6 +253,12 @@ public sealed partial class EventGenerator
             _ => type.TypeKind == TypeKind.Interface ? "interface" : "class",
         };
 
+        /// <summary>The name as a partial declaration repeats it: escaped, with its type parameters.</summary>
+        private static string DeclaredName(INamedTypeSymbol type)
+            => type.TypeParameters.Length == 0
+                ? TypeNames.Escape(type.Name)
+                : $"{TypeNames.Escape(type.Name)}<{string.Join(", ", type.TypeParameters.Select(static p => TypeNames.Escape(p.Name)))}>";
+
         private static string HintName(INamedTypeSymbol type)
         {
             var name = new StringBuilder();
@@ -241,7 +270,7 @@ public sealed partial class EventGenerator
             var chain = new List<string>();
             for (var t = type; t is not null; t = t.ContainingType)
             {
-                chain.Insert(0, t.Name);
+                chain.Insert(0, t.Arity == 0 ? t.Name : t.Name + "`" + t.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             name.Append(string.Join("+", chain));

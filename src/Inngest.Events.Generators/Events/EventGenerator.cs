@@ -13,18 +13,31 @@ namespace Inngest.Events.Generators.Events;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class EventGenerator : IIncrementalGenerator
 {
+    /// <summary>Models reused across this instance's runs while nothing they depend on changed.</summary>
+    internal SyntaxMemo<EventParseResult> Memo { get; } = new();
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var results = context.SyntaxProvider
+        var memo = Memo;
+        // The transform only picks the declaration; the model is built below, where a declaration whose file and
+        // whose compilation's declarations are unchanged since the last run reuses its model (see SyntaxMemo).
+        var declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.EventAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => Parser.Parse(ctx, ct))
+                static (ctx, _) => (TypeDeclarationSyntax)ctx.TargetNode);
+        var results = declarations
+            .Combine(DeclarationFingerprint.Create(context))
+            .Combine(context.CompilationProvider)
+            .Select((input, ct) => memo.GetOrCreate(
+                input.Left.Left,
+                input.Left.Right,
+                () => Parser.Parse(input.Left.Left, input.Right, ct),
+                static result => result.Diagnostics.Count == 0))
             .WithTrackingName(TrackingNames.EventModels);
 
         var diagnostics = results
             .Select(static (r, _) => r.Diagnostics)
-            .Where(static d => d.Count > 0)
             .WithTrackingName(TrackingNames.EventDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, items) =>
         {

@@ -4,6 +4,10 @@ using Inngest.Events.Generators.Shared;
 namespace Inngest.Events.Generators.Events;
 
 /// <summary>Everything the emitter needs for one [Event] type, as values.</summary>
+/// <param name="TypeName">The name as declared (escaped, with type parameters).</param>
+/// <param name="JsonUnavailable">
+/// When the type's JSON cannot be generated (an error the generator reports): the message its serializer throws.
+/// </param>
 internal sealed record EventModel(
     string HintName,
     string? Namespace,
@@ -16,7 +20,8 @@ internal sealed record EventModel(
     EquatableArray<IdTemplatePart> IdTemplate,
     bool HasIdTemplate,
     EquatableArray<string> ExplicitMembers,
-    EquatableArray<JsonTypeModel> JsonTypes);
+    EquatableArray<JsonTypeModel> JsonTypes,
+    string? JsonUnavailable);
 
 /// <summary>A type that contains the event type: its keyword (class, record struct, ...) and name.</summary>
 internal sealed record ContainingTypeModel(string DeclarationKeyword, string Name);

@@ -6,6 +6,7 @@ using Inngest.Events.Generators.Diagnostics;
 using Inngest.Events.Generators.Json;
 using Inngest.Events.Generators.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Inngest.Events.Generators.Functions;
@@ -38,7 +39,8 @@ public sealed partial class FunctionGenerator
             var diagnostics = new List<DiagnosticInfo>();
             var resultTypes = new List<StepTypeModel>();
             var display = Display(method);
-            var shape = ParseShape(method, display, isFailureHandler: false, diagnostics, resultTypes, cancellationToken);
+            var compilation = context.SemanticModel.Compilation;
+            var shape = ParseShape(method, display, isFailureHandler: false, diagnostics, resultTypes, compilation, cancellationToken);
 
             // Triggers: the event parameter's type, unless [Trigger<T>] attributes list the event triggers; [Cron] adds schedules.
             var triggers = new List<FunctionTriggerModel>();
@@ -46,14 +48,14 @@ public sealed partial class FunctionGenerator
             var hasCron = false;
             foreach (var data in method.GetAttributes())
             {
-                var attributeName = data.AttributeClass is { } c ? MetadataName(c.OriginalDefinition) : null;
-                if (attributeName == KnownNames.TriggerAttribute && data.AttributeClass!.TypeArguments.FirstOrDefault() is { } triggerType)
+                var attributeClass = data.AttributeClass?.OriginalDefinition;
+                if (TypeNames.HasMetadataName(attributeClass, KnownNames.TriggerAttribute) && data.AttributeClass!.TypeArguments.FirstOrDefault() is { } triggerType)
                 {
                     var eventType = EventType(triggerType);
                     triggerTypes.Add(eventType.TypeName);
                     triggers.Add(new FunctionTriggerModel(eventType, Named(data, "If"), null, null, null));
                 }
-                else if (attributeName == KnownNames.CronAttribute)
+                else if (TypeNames.HasMetadataName(attributeClass, KnownNames.CronAttribute))
                 {
                     hasCron = true;
                     triggers.Add(new FunctionTriggerModel(null, null, data.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty, Named(data, "Jitter"), null));
@@ -88,7 +90,7 @@ public sealed partial class FunctionGenerator
             FunctionModel? failure = null;
             if (onFailure is not null)
             {
-                failure = ParseFailureHandler(method, onFailure, onFailureLocation, id, name, display, diagnostics, resultTypes, cancellationToken);
+                failure = ParseFailureHandler(method, onFailure, onFailureLocation, id, name, display, diagnostics, resultTypes, compilation, cancellationToken);
             }
 
             if (diagnostics.Count > 0 || shape is null)
@@ -101,8 +103,8 @@ public sealed partial class FunctionGenerator
                 new(
                     id,
                     name,
-                    JsonModelBuilder.Display(method.ContainingType),
-                    JsonModelBuilder.Escape(method.Name),
+                    TypeNames.Display(method.ContainingType),
+                    TypeNames.Escape(method.Name),
                     method.IsStatic,
                     shape.Parameters,
                     shape.ReturnKind,
@@ -120,28 +122,36 @@ public sealed partial class FunctionGenerator
             return new FunctionParseResult(functions.ToEquatableArray(), resultTypes.ToEquatableArray(), ids.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        /// <summary>Whether <paramref name="type"/> is an event type: it has [Event], or implements IEventData&lt;itself&gt;.</summary>
-        public static bool IsEventType(ITypeSymbol type)
+        /// <summary>
+        /// Whether <paramref name="type"/> implements IEventData&lt;itself&gt; (by hand, or from the event generator), has
+        /// [Event] but cannot get the implementation (it or a containing type is not partial: INNG1001, reported on the
+        /// type), or is no event at all. Generated code must not name a broken event where IEventData is required.
+        /// </summary>
+        public static EventTypeStatus EventStatus(ITypeSymbol type)
         {
-            if (type.GetAttributes().Any(static a => a.AttributeClass is { } c && MetadataName(c) == KnownNames.EventAttribute))
+            if (type.AllInterfaces.Any(i => TypeNames.HasMetadataName(i.OriginalDefinition, KnownNames.EventDataInterface)
+                && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)))
             {
-                return true;
+                return EventTypeStatus.Valid;
             }
 
-            return type.AllInterfaces.Any(i => MetadataName(i.OriginalDefinition) == KnownNames.EventDataInterface
-                && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
-        }
-
-        /// <summary>The metadata name with namespace and containing types, e.g. <c>Inngest.Events.TriggerAttribute`1</c>.</summary>
-        public static string MetadataName(INamedTypeSymbol type)
-        {
-            var name = type.MetadataName;
-            for (var containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+            if (!type.GetAttributes().Any(static a => TypeNames.HasMetadataName(a.AttributeClass, KnownNames.EventAttribute)))
             {
-                name = containing.MetadataName + "+" + name;
+                return EventTypeStatus.NotAnEvent;
             }
 
-            return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                foreach (var reference in t.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    {
+                        return EventTypeStatus.Broken;
+                    }
+                }
+            }
+
+            return EventTypeStatus.Valid;
         }
 
         /// <summary>The parameters and return of a function method, when they are all supported.</summary>
@@ -164,6 +174,7 @@ public sealed partial class FunctionGenerator
             bool isFailureHandler,
             List<DiagnosticInfo> diagnostics,
             List<StepTypeModel> resultTypes,
+            Compilation compilation,
             CancellationToken cancellationToken)
         {
             var before = diagnostics.Count;
@@ -194,6 +205,7 @@ public sealed partial class FunctionGenerator
 
             var parameters = ImmutableArray.CreateBuilder<FunctionParameterModel>();
             var eventParameters = new List<IParameterSymbol>();
+            var unusableEvent = false;
             EventParameter? eventType = null;
             foreach (var parameter in method.Parameters)
             {
@@ -205,37 +217,43 @@ public sealed partial class FunctionGenerator
                 }
 
                 var type = parameter.Type;
-                var typeName = type is INamedTypeSymbol n ? MetadataName(n.OriginalDefinition) : null;
-                if (typeName == KnownNames.Event || (typeName == KnownNames.ReadOnlyList && ((INamedTypeSymbol)type).TypeArguments[0] is INamedTypeSymbol item && MetadataName(item.OriginalDefinition) == KnownNames.Event))
+                var isEvent = TypeNames.DefinitionHasMetadataName(type, KnownNames.Event);
+                var batch = !isEvent && TypeNames.DefinitionHasMetadataName(type, KnownNames.ReadOnlyList)
+                    && TypeNames.DefinitionHasMetadataName(((INamedTypeSymbol)type).TypeArguments[0], KnownNames.Event);
+                if (isEvent || batch)
                 {
-                    var batch = typeName == KnownNames.ReadOnlyList;
                     var envelope = batch ? (INamedTypeSymbol)((INamedTypeSymbol)type).TypeArguments[0] : (INamedTypeSymbol)type;
                     var data = envelope.TypeArguments[0];
                     eventParameters.Add(parameter);
-                    if (isFailureHandler && (batch || data is not INamedTypeSymbol failed || MetadataName(failed) != KnownNames.FunctionFailed))
+                    if (isFailureHandler && (batch || !TypeNames.HasMetadataName(data, KnownNames.FunctionFailed)))
                     {
-                        Report(DiagnosticDescriptors.FunctionParameterNotSupported, location, [parameter.Name, display, $"has the type '{JsonModelBuilder.MessageName(type)}'"],
-                            $"takes the parameter '{parameter.Name}' of type '{JsonModelBuilder.MessageName(type)}'; a failure handler's event parameter is Event<FunctionFailed>");
+                        Report(DiagnosticDescriptors.FunctionParameterNotSupported, location, [parameter.Name, display, $"has the type '{TypeNames.MessageName(type)}'"],
+                            $"takes the parameter '{parameter.Name}' of type '{TypeNames.MessageName(type)}'; a failure handler's event parameter is Event<FunctionFailed>");
+                        continue;
+                    }
+
+                    if (EventStatus(data) != EventTypeStatus.Valid)
+                    {
+                        // Event<T> of a type that is no event (CS0311 in the user's signature) or whose [Event] has an
+                        // error of its own: no handler can be generated, and the error to read is not ours.
+                        unusableEvent = true;
                         continue;
                     }
 
                     var model = EventType(data);
-                    eventType ??= new EventParameter(model, JsonModelBuilder.MessageName(data));
+                    eventType ??= new EventParameter(model, TypeNames.MessageName(data));
                     parameters.Add(new FunctionParameterModel(batch ? FunctionParameterKind.EventBatch : FunctionParameterKind.Event, model.TypeName));
                     continue;
                 }
 
-                FunctionParameterKind? kind = typeName switch
-                {
-                    KnownNames.StepTools => FunctionParameterKind.StepTools,
-                    KnownNames.FunctionContext => FunctionParameterKind.Context,
-                    KnownNames.CancellationToken => FunctionParameterKind.CancellationToken,
-                    _ => null,
-                };
+                FunctionParameterKind? kind = TypeNames.HasMetadataName(type, KnownNames.StepTools) ? FunctionParameterKind.StepTools
+                    : TypeNames.HasMetadataName(type, KnownNames.FunctionContext) ? FunctionParameterKind.Context
+                    : TypeNames.HasMetadataName(type, KnownNames.CancellationToken) ? FunctionParameterKind.CancellationToken
+                    : null;
                 if (kind is null)
                 {
-                    Report(DiagnosticDescriptors.FunctionParameterNotSupported, location, [parameter.Name, display, $"has the type '{JsonModelBuilder.MessageName(type)}'"],
-                        $"takes the parameter '{parameter.Name}' of type '{JsonModelBuilder.MessageName(type)}'; a failure handler takes Event<FunctionFailed>, IStepTools, FunctionContext and CancellationToken");
+                    Report(DiagnosticDescriptors.FunctionParameterNotSupported, location, [parameter.Name, display, $"has the type '{TypeNames.MessageName(type)}'"],
+                        $"takes the parameter '{parameter.Name}' of type '{TypeNames.MessageName(type)}'; a failure handler takes Event<FunctionFailed>, IStepTools, FunctionContext and CancellationToken");
                     continue;
                 }
 
@@ -250,32 +268,29 @@ public sealed partial class FunctionGenerator
             }
 
             var returnType = method.ReturnType as INamedTypeSymbol;
-            var returnName = returnType is null ? null : MetadataName(returnType.OriginalDefinition);
-            FunctionReturnKind? returnKind = returnName switch
-            {
-                KnownNames.Task => FunctionReturnKind.Task,
-                KnownNames.TaskOfT => FunctionReturnKind.TaskOfT,
-                KnownNames.ValueTask => FunctionReturnKind.ValueTask,
-                KnownNames.ValueTaskOfT => FunctionReturnKind.ValueTaskOfT,
-                _ => null,
-            };
+            var returnDefinition = returnType?.OriginalDefinition;
+            FunctionReturnKind? returnKind = TypeNames.HasMetadataName(returnDefinition, KnownNames.Task) ? FunctionReturnKind.Task
+                : TypeNames.HasMetadataName(returnDefinition, KnownNames.TaskOfT) ? FunctionReturnKind.TaskOfT
+                : TypeNames.HasMetadataName(returnDefinition, KnownNames.ValueTask) ? FunctionReturnKind.ValueTask
+                : TypeNames.HasMetadataName(returnDefinition, KnownNames.ValueTaskOfT) ? FunctionReturnKind.ValueTaskOfT
+                : null;
             var returnLocation = (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax)?.ReturnType.GetLocation();
             string? resultType = null;
             if (returnKind is null)
             {
-                Report(DiagnosticDescriptors.FunctionReturnTypeNotSupported, returnLocation, [display, JsonModelBuilder.MessageName(method.ReturnType)],
-                    $"returns '{JsonModelBuilder.MessageName(method.ReturnType)}'; a failure handler returns Task, Task<T>, ValueTask or ValueTask<T>");
+                Report(DiagnosticDescriptors.FunctionReturnTypeNotSupported, returnLocation, [display, TypeNames.MessageName(method.ReturnType)],
+                    $"returns '{TypeNames.MessageName(method.ReturnType)}'; a failure handler returns Task, Task<T>, ValueTask or ValueTask<T>");
             }
             else if (returnKind is FunctionReturnKind.TaskOfT or FunctionReturnKind.ValueTaskOfT)
             {
                 var result = returnType!.TypeArguments[0];
-                resultType = JsonModelBuilder.Display(result);
-                var described = ResultTypes.Describe(result, cancellationToken, out var problem);
+                resultType = TypeNames.Display(result);
+                var described = ResultTypes.Describe(result, compilation, cancellationToken, out var problem);
                 if (problem is not null)
                 {
                     // Reported as INNG2001 for failure handlers too: the type is the problem, not the handler.
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultTypeNotSerializable, returnLocation ?? methodLocation,
-                        JsonModelBuilder.MessageName(result), isFailureHandler ? $"the OnFailure handler '{method.Name}'" : $"the function '{display}'", problem));
+                        TypeNames.MessageName(result), isFailureHandler ? $"the OnFailure handler '{method.Name}'" : $"the function '{display}'", problem));
                 }
                 else if (described is not null)
                 {
@@ -283,7 +298,7 @@ public sealed partial class FunctionGenerator
                 }
             }
 
-            if (diagnostics.Count > before || returnKind is null)
+            if (diagnostics.Count > before || returnKind is null || unusableEvent)
             {
                 return null;
             }
@@ -300,20 +315,21 @@ public sealed partial class FunctionGenerator
             string display,
             List<DiagnosticInfo> diagnostics,
             List<StepTypeModel> resultTypes,
+            Compilation compilation,
             CancellationToken cancellationToken)
         {
             var candidates = function.ContainingType.GetMembers(handlerName).OfType<IMethodSymbol>().Where(static m => m.MethodKind == MethodKind.Ordinary).ToList();
             if (candidates.Count != 1)
             {
                 var why = candidates.Count == 0
-                    ? $"is not a method of '{JsonModelBuilder.MessageName(function.ContainingType)}'; name a method of the same class, e.g. OnFailure = nameof({handlerName})"
+                    ? $"is not a method of '{TypeNames.MessageName(function.ContainingType)}'; name a method of the same class, e.g. OnFailure = nameof({handlerName})"
                     : $"names {candidates.Count} overloads; name a method that is not overloaded";
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OnFailureHandlerInvalid, onFailureLocation, handlerName, display, why));
                 return null;
             }
 
             var handler = candidates[0];
-            var shape = ParseShape(handler, display, isFailureHandler: true, diagnostics, resultTypes, cancellationToken);
+            var shape = ParseShape(handler, display, isFailureHandler: true, diagnostics, resultTypes, compilation, cancellationToken);
             if (shape is null)
             {
                 return null;
@@ -323,8 +339,8 @@ public sealed partial class FunctionGenerator
             return new FunctionModel(
                 failureId,
                 (name ?? id) + " (failure)",
-                JsonModelBuilder.Display(handler.ContainingType),
-                JsonModelBuilder.Escape(handler.Name),
+                TypeNames.Display(handler.ContainingType),
+                TypeNames.Escape(handler.Name),
                 handler.IsStatic,
                 shape.Parameters,
                 shape.ReturnKind,
@@ -380,7 +396,13 @@ public sealed partial class FunctionGenerator
                 }
 
                 var args = data.ConstructorArguments;
-                switch (MetadataName(attributeClass.OriginalDefinition))
+                var definition = attributeClass.OriginalDefinition;
+                if (!TypeNames.IsInNamespace(definition, "Inngest.Events"))
+                {
+                    continue;
+                }
+
+                switch ("Inngest.Events." + definition.MetadataName)
                 {
                     case KnownNames.RetriesAttribute when args.Length == 1:
                         config = config with { Retries = args[0].Value as int? };
@@ -424,9 +446,9 @@ public sealed partial class FunctionGenerator
         private static EventTypeModel EventType(ITypeSymbol type)
         {
             var eventName = type.GetAttributes()
-                .FirstOrDefault(static a => a.AttributeClass is { } c && MetadataName(c) == KnownNames.EventAttribute)?
+                .FirstOrDefault(static a => TypeNames.HasMetadataName(a.AttributeClass, KnownNames.EventAttribute))?
                 .ConstructorArguments.FirstOrDefault().Value as string;
-            return new EventTypeModel(JsonModelBuilder.Display(type), eventName);
+            return new EventTypeModel(TypeNames.Display(type), eventName);
         }
 
         private static string? Named(AttributeData attribute, string name)

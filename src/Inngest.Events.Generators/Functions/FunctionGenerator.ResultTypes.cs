@@ -18,14 +18,11 @@ public sealed partial class FunctionGenerator
     /// </summary>
     internal static class ResultTypes
     {
-        /// <summary><c>typeof</c> cannot take nullable reference types, even nested ones.</summary>
-        private static readonly SymbolDisplayFormat TypeOfFormat = SymbolDisplayFormat.FullyQualifiedFormat;
-
         /// <summary>
         /// Describes <paramref name="type"/>, or says in <paramref name="problem"/> why it cannot be serialized.
         /// Returns null without a problem when the type is not known at compile time (a type parameter, an error type).
         /// </summary>
-        public static StepTypeModel? Describe(ITypeSymbol type, CancellationToken cancellationToken, out string? problem)
+        public static StepTypeModel? Describe(ITypeSymbol type, Compilation compilation, CancellationToken cancellationToken, out string? problem)
         {
             problem = null;
             if (!IsConcrete(type))
@@ -38,24 +35,28 @@ public sealed partial class FunctionGenerator
                 type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
             }
 
-            var typeOfName = type.ToDisplayString(TypeOfFormat);
+            var typeOfName = type.ToDisplayString(TypeNames.TypeOfFormat);
             if (IsBuiltIn(type))
             {
                 return new StepTypeModel(typeOfName, StepTypeKind.BuiltIn, EquatableArray<JsonTypeModel>.Empty);
             }
 
-            if (Parser.IsEventType(type))
+            switch (Parser.EventStatus(type))
             {
-                return new StepTypeModel(typeOfName, StepTypeKind.Event, EquatableArray<JsonTypeModel>.Empty);
+                case EventTypeStatus.Valid:
+                    return new StepTypeModel(typeOfName, StepTypeKind.Event, EquatableArray<JsonTypeModel>.Empty);
+                case EventTypeStatus.Broken:
+                    // Its own diagnostic (INNG1001) explains; the resolver leaves it out rather than fail to compile.
+                    return null;
             }
 
-            var builder = new JsonModelBuilder(null, cancellationToken);
+            var builder = new JsonModelBuilder(compilation, null, cancellationToken);
             var json = builder.BuildRoot(type, out var reason);
             problem = reason ?? builder.Problems.FirstOrDefault();
             return problem is null ? new StepTypeModel(typeOfName, StepTypeKind.Generated, json.ToEquatableArray()) : null;
         }
 
-        /// <summary>The syntactic filter for step call sites: a member call named RunAsync or InvokeAsync.</summary>
+        /// <summary>Whether <paramref name="node"/> may be a step call site: a member call named RunAsync or InvokeAsync.</summary>
         public static bool IsCandidate(SyntaxNode node)
         {
             var name = node switch
@@ -68,17 +69,184 @@ public sealed partial class FunctionGenerator
         }
 
         /// <summary>The result type of an <c>IStepTools</c> RunAsync&lt;T&gt; or InvokeAsync&lt;TData, TResult&gt; call, or null for any other call.</summary>
-        public static StepSiteResult? ParseCallSite(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        public static StepSiteResult? ParseCallSite(SemanticModel semanticModel, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var info = context.SemanticModel.GetSymbolInfo(invocation, cancellationToken);
+            // Speculative binding is only cheap without nullable analysis (it would run the whole member's otherwise).
+            ITypeSymbol? quick = null;
+            var quickResult = BodySemanticModel.SkipsNullableAnalysis ? QuickResultType(semanticModel, invocation, cancellationToken, out quick) : Quick.Unknown;
+            switch (quickResult)
+            {
+                case Quick.NotAStep:
+                    return null;
+                case Quick.Found:
+                    if (quick is null)
+                    {
+                        return null;
+                    }
+
+                    var described = Describe(quick, semanticModel.Compilation, cancellationToken, out var quickProblem);
+                    if (quickProblem is null)
+                    {
+                        return described is null ? null : new StepSiteResult(described, null);
+                    }
+
+                    // The diagnostic names the step id and the method: the full binding below says it exactly.
+                    break;
+            }
+
+            return ParseCallSiteFully(semanticModel, invocation, cancellationToken);
+        }
+
+        /// <summary>What <see cref="QuickResultType"/> could tell without binding the whole call.</summary>
+        internal enum Quick
+        {
+            /// <summary>Not a call of IStepTools: nothing to describe.</summary>
+            NotAStep,
+
+            /// <summary>An IStepTools call whose result type is known (null when it has none, e.g. a Task step).</summary>
+            Found,
+
+            /// <summary>Unclear: bind the call.</summary>
+            Unknown,
+        }
+
+        /// <summary>
+        /// The result type of the common step calls without binding the call: Roslyn binds a lambda argument once per
+        /// candidate overload (four RunAsync overloads), and each binding repeats the lambda body's own overload
+        /// resolution (a LINQ <c>Sum</c> with its twenty candidates, say). For <c>step.RunAsync(id, () =&gt; expr)</c>
+        /// (async or not) the result type follows from the natural type of <c>expr</c>, bound once at the call's
+        /// position; for <c>RunAsync&lt;T&gt;</c> and <c>InvokeAsync</c> from a type argument or the function reference.
+        /// Anything else (block lambdas, method groups, expressions without a natural type, a receiver that is not
+        /// exactly IStepTools) is <see cref="Quick.Unknown"/>.
+        /// </summary>
+        internal static Quick QuickResultType(SemanticModel semanticModel, InvocationExpressionSyntax invocation, CancellationToken cancellationToken, out ITypeSymbol? result)
+        {
+            result = null;
+            if (invocation.Expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access)
+            {
+                return Quick.Unknown;
+            }
+
+            var position = invocation.SpanStart;
+            var receiver = semanticModel.GetSpeculativeTypeInfo(position, access.Expression, SpeculativeBindingOption.BindAsExpression).Type;
+            if (receiver is null or IErrorTypeSymbol || !TypeNames.HasMetadataName(receiver, KnownNames.StepTools))
+            {
+                // Calls on other types are not steps, unless the type implements IStepTools (then bind to be sure).
+                return receiver is INamedTypeSymbol named and not IErrorTypeSymbol && !named.AllInterfaces.Any(static i => TypeNames.HasMetadataName(i, KnownNames.StepTools))
+                    ? Quick.NotAStep
+                    : Quick.Unknown;
+            }
+
+            var arguments = invocation.ArgumentList.Arguments;
+            var typeArguments = access.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments : default;
+            cancellationToken.ThrowIfCancellationRequested();
+            if (access.Name.Identifier.ValueText == "InvokeAsync")
+            {
+                if (typeArguments.Count == 2)
+                {
+                    return BindType(semanticModel, position, typeArguments[1], out result);
+                }
+
+                if (arguments.Count < 2 || arguments[1].NameColon is not null)
+                {
+                    return Quick.Unknown;
+                }
+
+                var reference = semanticModel.GetSpeculativeTypeInfo(position, arguments[1].Expression, SpeculativeBindingOption.BindAsExpression).Type;
+                if (reference is INamedTypeSymbol { TypeArguments.Length: 2 } function and not IErrorTypeSymbol
+                    && TypeNames.DefinitionHasMetadataName(function, KnownNames.FunctionReference))
+                {
+                    result = function.TypeArguments[1];
+                    return Quick.Found;
+                }
+
+                return Quick.Unknown;
+            }
+
+            if (typeArguments.Count == 1)
+            {
+                return BindType(semanticModel, position, typeArguments[0], out result);
+            }
+
+            if (typeArguments.Count != 0 || arguments.Count != 2 || arguments[1].NameColon is not null
+                || arguments[1].Expression is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0, ExpressionBody: { } body } lambda
+                || lambda.Modifiers.Any(static m => !m.IsKind(SyntaxKind.AsyncKeyword)))
+            {
+                return Quick.Unknown;
+            }
+
+            var isAsync = lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+            if (isAsync && body is AwaitExpressionSyntax awaited)
+            {
+                // async () => await task: the step returns what the task does.
+                var task = semanticModel.GetSpeculativeTypeInfo(position, awaited.Expression, SpeculativeBindingOption.BindAsExpression).Type;
+                return TaskResult(task, out result);
+            }
+
+            var type = semanticModel.GetSpeculativeTypeInfo(position, body, SpeculativeBindingOption.BindAsExpression).Type;
+            if (type is null or IErrorTypeSymbol || type.SpecialType == SpecialType.System_Void || type.TypeKind == TypeKind.Dynamic)
+            {
+                return type?.SpecialType == SpecialType.System_Void && !isAsync ? Quick.Found : Quick.Unknown;
+            }
+
+            if (isAsync)
+            {
+                // async () => value: Func<Task<T>> with T the value's type.
+                result = type;
+                return Quick.Found;
+            }
+
+            // () => task: Func<Task<T>> is the better overload for a Task<T> (and Func<Task> for a Task); other
+            // awaitables are plain values of Func<T>, which only binding tells apart from a Task: leave them to it.
+            return TypeNames.DefinitionHasMetadataName(type, KnownNames.TaskOfT) || TypeNames.HasMetadataName(type, KnownNames.Task)
+                ? TaskResult(type, out result)
+                : IsAwaitableLike(type) ? Quick.Unknown : Found(type, out result);
+        }
+
+        private static Quick Found(ITypeSymbol type, out ITypeSymbol? result)
+        {
+            result = type;
+            return Quick.Found;
+        }
+
+        private static Quick BindType(SemanticModel semanticModel, int position, TypeSyntax syntax, out ITypeSymbol? result)
+        {
+            result = semanticModel.GetSpeculativeTypeInfo(position, syntax, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            return result is null or IErrorTypeSymbol ? Quick.Unknown : Quick.Found;
+        }
+
+        /// <summary>Task&lt;T&gt; → T; Task → no result; anything else is unclear.</summary>
+        private static Quick TaskResult(ITypeSymbol? task, out ITypeSymbol? result)
+        {
+            result = null;
+            if (TypeNames.HasMetadataName(task, KnownNames.Task))
+            {
+                return Quick.Found;
+            }
+
+            if (task is INamedTypeSymbol { TypeArguments.Length: 1 } named and not IErrorTypeSymbol && TypeNames.DefinitionHasMetadataName(named, KnownNames.TaskOfT))
+            {
+                result = named.TypeArguments[0];
+                return Quick.Found;
+            }
+
+            return Quick.Unknown;
+        }
+
+        /// <summary>ValueTask and friends: types with a GetAwaiter method, which the quick path leaves to binding.</summary>
+        private static bool IsAwaitableLike(ITypeSymbol type) => !type.GetMembers("GetAwaiter").IsEmpty;
+
+        /// <summary>The result type from binding the whole call (with its lambdas), and its diagnostic when unsupported.</summary>
+        private static StepSiteResult? ParseCallSiteFully(SemanticModel semanticModel, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+        {
+            var info = semanticModel.GetSymbolInfo(invocation, cancellationToken);
 
             // The generator sees the compilation without generated code: an [Event] type of this assembly does not yet
             // implement IEventData<T>, so InvokeAsync<TData, TResult> fails its constraint and is only a candidate.
             var symbol = info.Symbol ?? (info.CandidateReason == CandidateReason.OverloadResolutionFailure && info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
             if (symbol is not IMethodSymbol method
                 || method.ContainingType is not { } containing
-                || Parser.MetadataName(containing) != KnownNames.StepTools)
+                || !TypeNames.HasMetadataName(containing, KnownNames.StepTools))
             {
                 return null;
             }
@@ -94,14 +262,14 @@ public sealed partial class FunctionGenerator
                 return null;
             }
 
-            var model = Describe(result, cancellationToken, out var problem);
+            var model = Describe(result, semanticModel.Compilation, cancellationToken, out var problem);
             if (problem is null)
             {
                 return model is null ? null : new StepSiteResult(model, null);
             }
 
             var stepId = invocation.ArgumentList.Arguments.Count > 0
-                && context.SemanticModel.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string id }
+                && semanticModel.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string id }
                 ? $"the step \"{id}\" ({method.Name})"
                 : $"this {method.Name} call";
             var location = invocation.Expression switch
@@ -110,7 +278,7 @@ public sealed partial class FunctionGenerator
                 MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
                 _ => invocation.GetLocation(),
             };
-            return new StepSiteResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.ResultTypeNotSerializable, location, JsonModelBuilder.MessageName(result), stepId, problem));
+            return new StepSiteResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.ResultTypeNotSerializable, location, TypeNames.MessageName(result), stepId, problem));
         }
 
         /// <summary>
@@ -136,7 +304,9 @@ public sealed partial class FunctionGenerator
                     return true;
             }
 
-            return type is INamedTypeSymbol named && Parser.MetadataName(named) is "System.Guid" or "System.DateTimeOffset" or "System.TimeSpan" or "System.Uri" or KnownNames.JsonElement;
+            return type is INamedTypeSymbol { Arity: 0 } named
+                && ((TypeNames.IsInNamespace(named, "System") && named.Name is "Guid" or "DateTimeOffset" or "TimeSpan" or "Uri")
+                    || TypeNames.HasMetadataName(named, KnownNames.JsonElement));
         }
 
         private static bool IsConcrete(ITypeSymbol type) => type switch

@@ -19,8 +19,12 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
 {
     public const string HintName = "Inngest.Events.Generated.InngestFunctions.g.cs";
 
+    /// <summary>Step scope results reused across this instance's runs while nothing they depend on changed.</summary>
+    internal SyntaxMemo<StepScopeResult> Memo { get; } = new();
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var memo = Memo;
         var results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.InngestFunctionAttribute,
@@ -30,7 +34,6 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
 
         var diagnostics = results
             .Select(static (r, _) => r.Diagnostics)
-            .Where(static d => d.Count > 0)
             .WithTrackingName(TrackingNames.FunctionDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, items) => Report(spc, items));
 
@@ -42,33 +45,42 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.FunctionIds);
         context.RegisterSourceOutput(ids, static (spc, items) => Report(spc, items));
 
-        var sites = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => ResultTypes.IsCandidate(node),
-                static (ctx, ct) => ResultTypes.ParseCallSite(ctx, ct))
-            .Where(static s => s is not null)
-            .Select(static (s, _) => s!)
-            .WithTrackingName(TrackingNames.StepSites);
+        // Step result types: the RunAsync/InvokeAsync calls inside step scopes (see StepScopes), one scope per transform.
+        // As for events, a scope whose file and whose compilation's declarations are unchanged reuses its result.
+        var scopes = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => StepScopes.IsScope(node), static (ctx, _) => ctx.Node)
+            .Combine(DeclarationFingerprint.Create(context))
+            .Combine(context.CompilationProvider)
+            .Select((input, ct) => memo.GetOrCreate(
+                input.Left.Left,
+                input.Left.Right,
+                () => StepScopes.Parse(input.Left.Left, input.Right, ct),
+                static _ => true))
+            .WithTrackingName(TrackingNames.StepScopes);
 
-        var siteDiagnostics = sites
-            .Where(static s => s.Diagnostic is not null)
-            .Select(static (s, _) => s.Diagnostic!)
-            .WithTrackingName(TrackingNames.StepSiteDiagnostics);
-        context.RegisterSourceOutput(siteDiagnostics, static (spc, item) => Report(spc, [item]));
+        var scopeDiagnostics = scopes
+            .Select(static (s, _) => s.Diagnostics)
+            .WithTrackingName(TrackingNames.StepScopeDiagnostics);
+        context.RegisterSourceOutput(scopeDiagnostics, static (spc, items) => Report(spc, items));
 
         var functions = results
             .Select(static (r, _) => (r.Functions, r.ResultTypes, r.Ids))
             .Collect()
             .WithTrackingName(TrackingNames.FunctionModels);
-        var stepTypes = sites
-            .Where(static s => s.Type is not null)
-            .Select(static (s, _) => s.Type!)
+        var stepTypes = scopes
+            .Select(static (s, _) => s.Types)
+            .Where(static t => t.Count > 0)
             .Collect()
+            .Select(static (all, _) => all.SelectMany(static t => t).ToEquatableArray())
             .WithTrackingName(TrackingNames.StepTypes);
 
+        // The registry's namespace is the assembly's own (see Emitter.Namespace), so two assemblies' registries never
+        // collide, even when one sees the other's internals.
+        var assemblyName = context.CompilationProvider.Select(static (c, _) => c.AssemblyName ?? string.Empty);
         var registry = functions
             .Combine(stepTypes)
-            .Select(static (pair, _) => pair.Left.Length == 0 ? null : BuildRegistry(pair.Left, pair.Right))
+            .Combine(assemblyName)
+            .Select(static (input, _) => input.Left.Left.Length == 0 ? null : BuildRegistry(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.FunctionRegistry);
         context.RegisterSourceOutput(registry, static (spc, model) =>
         {
@@ -85,7 +97,8 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
     /// </summary>
     private static RegistryModel BuildRegistry(
         ImmutableArray<(EquatableArray<FunctionModel> Functions, EquatableArray<StepTypeModel> ResultTypes, EquatableArray<FunctionIdSite> Ids)> results,
-        ImmutableArray<StepTypeModel> sites)
+        EquatableArray<StepTypeModel> sites,
+        string assemblyName)
     {
         var duplicates = new HashSet<string>(
             results.SelectMany(static r => r.Ids).GroupBy(static s => s.Id, StringComparer.Ordinal).Where(static g => g.Count() > 1).Select(static g => g.Key),
@@ -102,7 +115,7 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
             .Select(static g => g.OrderBy(static t => t.Json.Count > 0 ? t.Json[0].TypeName : string.Empty, StringComparer.Ordinal).First())
             .OrderBy(static t => t.TypeOfName, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new RegistryModel(functions, types);
+        return new RegistryModel(Emitter.Namespace(assemblyName), functions, types);
     }
 
     private static EquatableArray<DiagnosticInfo> DuplicateIds(ImmutableArray<EquatableArray<FunctionIdSite>> all)

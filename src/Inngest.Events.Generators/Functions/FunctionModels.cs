@@ -89,6 +89,14 @@ internal sealed record CancelModel(EventTypeModel Event, string? If, string? Tim
 
 internal sealed record TimeoutsModel(string? Start, string? Finish);
 
+/// <summary>What a type is as an event: see <c>FunctionGenerator.Parser.EventStatus</c>.</summary>
+internal enum EventTypeStatus
+{
+    NotAnEvent,
+    Valid,
+    Broken,
+}
+
 /// <summary>How the registry's type resolver answers for a step or function result type.</summary>
 internal enum StepTypeKind
 {
@@ -123,5 +131,8 @@ internal sealed record FunctionParseResult(
 /// <summary>One RunAsync&lt;T&gt; / InvokeAsync&lt;TData, TResult&gt; call site: its result type, or why it cannot be serialized.</summary>
 internal sealed record StepSiteResult(StepTypeModel? Type, DiagnosticInfo? Diagnostic);
 
-/// <summary>Everything the one generated file holds: the functions sorted by id, and the types to resolve.</summary>
-internal sealed record RegistryModel(EquatableArray<FunctionModel> Functions, EquatableArray<StepTypeModel> Types);
+/// <summary>The step calls of one step scope: the result types to resolve, and why others cannot be serialized.</summary>
+internal sealed record StepScopeResult(EquatableArray<StepTypeModel> Types, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Everything the one generated file holds: its namespace, the functions sorted by id, and the types to resolve.</summary>
+internal sealed record RegistryModel(string Namespace, EquatableArray<FunctionModel> Functions, EquatableArray<StepTypeModel> Types);

@@ -12,7 +12,7 @@ namespace Inngest.Events.Generators.Json;
 /// </summary>
 internal sealed class JsonEmitter
 {
-    private const string Support = "global::Inngest.Events.Serialization.JsonSupport";
+    private const string Support = "global::Inngest.Events.SourceGeneration.JsonSupport";
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
@@ -307,7 +307,7 @@ internal sealed class JsonEmitter
         if (readable.Count > 0)
         {
             var names = string.Join(", ", readable.Select(p => Literal(properties[p].JsonName)));
-            _w.Line($"private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties{i} = new({names});");
+            _w.Line($"private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties{i} = new({names});");
         }
 
         EmitObjectWrite(type);

@@ -21,6 +21,7 @@ internal static class KnownNames
     public const string TimeoutsAttribute = "Inngest.Events.TimeoutsAttribute";
     public const string Event = "Inngest.Events.Event`1";
     public const string StepTools = "Inngest.Events.IStepTools";
+    public const string FunctionReference = "Inngest.Events.FunctionReference`2";
     public const string ExpressionText = "Inngest.Events.Expressions.ExpressionText";
     public const string FunctionContext = "Inngest.Events.FunctionContext";
     public const string FunctionFailed = "Inngest.Events.FunctionFailed";

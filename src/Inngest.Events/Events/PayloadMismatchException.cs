@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inngest.Events.Serialization;
+using Inngest.Events.SourceGeneration;
 
 namespace Inngest.Events;
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Inngest.Events.Serialization;
+using Inngest.Events.SourceGeneration;
 
 namespace Inngest.Events;
 
 /// <summary>
 /// Finds the JSON metadata of a step's result type without reflection: common framework types here, everything
-/// else from the generated registry (the generator sees every <c>RunAsync&lt;T&gt;</c> call site).
+/// else from the generated registry (the generator reads the <c>RunAsync&lt;T&gt;</c> and <c>InvokeAsync</c> calls of
+/// every method with an <c>IStepTools</c> parameter, field or property).
 /// </summary>
 internal static class StepTypeInfos
 {
@@ -43,8 +44,9 @@ internal static class StepTypeInfos
 
         throw new InvalidOperationException(
             $"No JSON serializer is known for '{typeof(T)}', the result type of step '{stepId}'. The Inngest.Events generator emits one for every type used " +
-            "at RunAsync<T>, WaitForEventAsync<T> and InvokeAsync<..., T> call sites and function returns in an assembly with [InngestFunction] methods; " +
-            "make sure the call is in such an assembly, or use an [Event] type or a framework primitive.");
+            "at the RunAsync<T> and InvokeAsync<..., T> calls of methods that take an IStepTools parameter (or whose type has an IStepTools field or property), " +
+            "and for function returns, in an assembly with [InngestFunction] methods; make sure the call is in such a method of such an assembly, " +
+            "or use an [Event] type or a framework primitive.");
     }
 
     public static JsonElement ToElement<T>(T value, JsonTypeInfo<T> info)

@@ -44,8 +44,13 @@ internal sealed class AnalyzerWorkload
     /// <summary>A clone with nothing bound yet.</summary>
     public Compilation Fresh() => Compilation.Clone();
 
-    public CompilationWithAnalyzers WithAnalyzers(Compilation compilation) => compilation.WithAnalyzers(
-        Analyzers,
+    public CompilationWithAnalyzers WithAnalyzers(Compilation compilation) => WithAnalyzers(compilation, Analyzers);
+
+    /// <summary>The do-nothing <see cref="BaselineAnalyzer"/> alone, with the same options.</summary>
+    public CompilationWithAnalyzers WithBaseline(Compilation compilation) => WithAnalyzers(compilation, [new BaselineAnalyzer()]);
+
+    private static CompilationWithAnalyzers WithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) => compilation.WithAnalyzers(
+        analyzers,
         new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]),
             onAnalyzerException: null,

@@ -17,6 +17,9 @@ internal sealed class GeneratorWorkload
     private readonly SyntaxTree unrelatedEdited;
     private readonly SyntaxTree unusedEvent;
     private readonly SyntaxTree unusedEventEdited;
+    private readonly SyntaxTree function;
+    private readonly SyntaxTree functionEdited;
+    private int eventEdits;
 
     private GeneratorWorkload(int events)
     {
@@ -29,8 +32,11 @@ internal sealed class GeneratorWorkload
 
         for (int k = 0; k < events / 5; k++)
         {
-            trees.Add(Compilations.Parse(ProjectSources.Function(k, events), $"Functions/Order{5 * k}Functions.cs"));
+            trees.Add(Compilations.Parse(ProjectSources.Function(k, events), FunctionPath(k)));
         }
+
+        function = trees.Single(t => t.FilePath == FunctionPath(ProjectSources.EditedFunction));
+        functionEdited = Compilations.Parse(ProjectSources.Function(ProjectSources.EditedFunction, events, edited: true), function.FilePath);
 
         trees.Add(Compilations.Parse(ProjectSources.JsonContext(events), "ShopJsonContext.cs"));
         unrelated = Compilations.Parse(ProjectSources.UnrelatedCode(1), "Internal/BuildInfo.cs");
@@ -48,11 +54,29 @@ internal sealed class GeneratorWorkload
 
     public static GeneratorWorkload Get(int events) => Cache.GetOrAdd(events, n => new Lazy<GeneratorWorkload>(() => new GeneratorWorkload(n))).Value;
 
-    /// <summary>A fresh compilation after a new constant in a class no generator looks at.</summary>
-    public CSharpCompilation WithUnrelatedEdit() => Compilation.ReplaceSyntaxTree(unrelated, unrelatedEdited);
+    // Every edit is a new syntax tree, as every keystroke is: our generators reuse results for syntax nodes they have
+    // seen (SyntaxMemo), so repeating one edited tree object would measure a rerun that had already seen the edit.
 
-    /// <summary>A fresh compilation after a member was added to an event no function uses.</summary>
-    public CSharpCompilation WithOneEventEdited() => Compilation.ReplaceSyntaxTree(unusedEvent, unusedEventEdited);
+    /// <summary>A fresh compilation after a method body changed in a class no generator looks at.</summary>
+    public CSharpCompilation WithUnrelatedEdit() => Compilation.ReplaceSyntaxTree(unrelated, Fresh(unrelatedEdited));
+
+    /// <summary>
+    /// A fresh compilation after a member was added to an event no function uses; each call adds a member of another
+    /// name, so each is a declaration change none of the earlier runs has seen.
+    /// </summary>
+    public CSharpCompilation WithOneEventEdited()
+    {
+        int n = Interlocked.Increment(ref eventEdits);
+        var text = unusedEventEdited.ToString().Replace("string? Note = null", $"string? Note{n} = null", StringComparison.Ordinal);
+        return Compilation.ReplaceSyntaxTree(unusedEvent, Compilations.Parse(text, unusedEvent.FilePath));
+    }
+
+    /// <summary>A fresh compilation after a keystroke inside one function's step lambda.</summary>
+    public CSharpCompilation WithFunctionBodyEdited() => Compilation.ReplaceSyntaxTree(function, Fresh(functionEdited));
+
+    private static SyntaxTree Fresh(SyntaxTree tree) => Compilations.Parse(tree.ToString(), tree.FilePath);
+
+    private static string FunctionPath(int k) => $"Functions/Order{5 * k}Functions.cs";
 
     /// <summary>The hint name of the edited event's generated file.</summary>
     public string EditedEventTypeName => ProjectSources.EventTypeName(ProjectSources.UnusedEvent);

@@ -51,8 +51,14 @@ internal static class ProjectSources
         public sealed record Order#NDiscount(string Code, decimal Percent, DateOnly? ValidUntil);
         """, i).Replace("#EDIT", edited ? ",\n    string? Note = null" : string.Empty, StringComparison.Ordinal);
 
-    /// <summary>Function <paramref name="k"/>: runs steps, sleeps, waits for event 5k + 1 and sends event 5k + 2.</summary>
-    public static string Function(int k, int events) => Fill("""
+    /// <summary>The function whose step lambda the function-body edit changes.</summary>
+    public const int EditedFunction = 1;
+
+    /// <summary>
+    /// Function <paramref name="k"/>: runs steps, sleeps, waits for event 5k + 1 and sends event 5k + 2.
+    /// <paramref name="edited"/> is a keystroke inside the first step's lambda (the same result type).
+    /// </summary>
+    public static string Function(int k, int events, bool edited = false) => Fill("""
         using System;
         using System.Linq;
         using System.Threading.Tasks;
@@ -89,7 +95,8 @@ internal static class ProjectSources
         """, 5 * k)
         .Replace("#T", Number(5 * k), StringComparison.Ordinal)
         .Replace("#W", Number(Math.Min(5 * k + 1, events - 1)), StringComparison.Ordinal)
-        .Replace("#S", Number(Math.Min(5 * k + 2, events - 1)), StringComparison.Ordinal);
+        .Replace("#S", Number(Math.Min(5 * k + 2, events - 1)), StringComparison.Ordinal)
+        .Replace("l.UnitPrice * l.Quantity", edited ? "l.Quantity * l.UnitPrice" : "l.UnitPrice * l.Quantity", StringComparison.Ordinal);
 
     /// <summary>The baseline: System.Text.Json's source generator for every event, with web defaults.</summary>
     public static string JsonContext(int events)
@@ -110,13 +117,19 @@ internal static class ProjectSources
         return text.ToString();
     }
 
-    /// <summary>An edit that touches nothing the generators look at: a new constant in a class of its own.</summary>
+    /// <summary>
+    /// An edit that touches nothing the generators look at: a method body in a file with no events or functions
+    /// (issue 10's definition of an unrelated edit).
+    /// </summary>
     public static string UnrelatedCode(int version) => $$"""
         namespace Acme.Shop.Internal;
 
         internal static class BuildInfo
         {
-            public const int Revision = {{version}};
+            public static int Revision()
+            {
+                return {{version}};
+            }
         }
         """;
 

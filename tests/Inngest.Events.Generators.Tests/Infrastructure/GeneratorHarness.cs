@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Inngest.Events.Generators.Events;
 using Inngest.Events.Generators.Functions;
+using Inngest.Events.Generators.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -13,17 +14,21 @@ internal static class GeneratorHarness
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Compile(params string[] sources)
+    public static CSharpCompilation Compile(params string[] sources) => Compile("UserAssembly", [], sources);
+
+    /// <summary>Compiles <paramref name="sources"/> as the assembly <paramref name="assemblyName"/>, with <paramref name="references"/> besides the usual ones.</summary>
+    public static CSharpCompilation Compile(string assemblyName, IEnumerable<MetadataReference> references, params string[] sources)
     {
-        var references = Basic.Reference.Assemblies.Net100.References.All
+        var all = Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(EventAttribute).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ActivatorUtilities).Assembly.Location))
-            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location));
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
+            .Concat(references);
         return CSharpCompilation.Create(
-            "UserAssembly",
+            assemblyName,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            references,
+            all,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 // The .NET SDK passes NoWarn CS1701;CS1702 to every build: the runtime package references net8.0
                 // framework assemblies, and these tests compile against the net10.0 ones.
@@ -86,20 +91,11 @@ internal static class GeneratorHarness
         var second = Run(edited, first).Driver;
         foreach (var result in second.GetRunResult().Results)
         {
-            var steps = result.TrackedSteps;
-            foreach (var name in OurSteps)
+            foreach (var (name, reasons) in StepReasons(result))
             {
-                if (!steps.TryGetValue(name, out var runs))
-                {
-                    continue;
-                }
-
-                foreach (var output in runs.SelectMany(r => r.Outputs))
-                {
-                    Assert.True(
-                        output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                        $"Step '{name}' was {output.Reason} after an unrelated edit.");
-                }
+                Assert.All(reasons, reason => Assert.True(
+                    reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"Step '{name}' of {result.Generator.GetGeneratorType().Name} was {reason} after an unrelated edit."));
             }
 
             var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs);
@@ -107,11 +103,44 @@ internal static class GeneratorHarness
         }
     }
 
+    /// <summary>
+    /// The named steps (<see cref="TrackingNames"/>) that a run of <paramref name="result"/>'s generator must record:
+    /// all of its steps, unless the run saw nothing to generate from (no source, no diagnostic).
+    /// </summary>
+    public static IReadOnlyList<string> ExpectedSteps(GeneratorRunResult result)
+        => result.GeneratedSources.IsEmpty && result.Diagnostics.IsEmpty ? [] : ExpectedSteps(result.Generator);
+
+    /// <summary>The named steps (<see cref="TrackingNames"/>) of <paramref name="generator"/>.</summary>
+    public static IReadOnlyList<string> ExpectedSteps(ISourceGenerator generator) => generator.GetGeneratorType().Name switch
+    {
+        nameof(EventGenerator) => TrackingNames.EventGeneratorSteps,
+        nameof(FunctionGenerator) => TrackingNames.FunctionGeneratorSteps,
+        var other => throw new InvalidOperationException($"No tracking names are known for the generator {other}."),
+    };
+
+    /// <summary>
+    /// The output reasons of each of the generator's named steps in a run; fails when an expected step did not run
+    /// (a renamed or removed step must not make the caching checks pass by checking nothing).
+    /// </summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<IncrementalStepRunReason> Reasons)> StepReasons(GeneratorRunResult result)
+    {
+        var steps = new List<(string, IReadOnlyList<IncrementalStepRunReason>)>();
+        foreach (var name in ExpectedSteps(result))
+        {
+            Assert.True(
+                result.TrackedSteps.TryGetValue(name, out var runs),
+                $"{result.Generator.GetGeneratorType().Name} recorded no step '{name}' (recorded: {string.Join(", ", result.TrackedSteps.Keys.Order(StringComparer.Ordinal))}).");
+            steps.Add((name, runs.SelectMany(r => r.Outputs).Select(o => o.Reason).ToList()));
+        }
+
+        return steps;
+    }
+
     private static void AssertNoRoslynObjects(GeneratorDriver driver)
     {
         foreach (var result in driver.GetRunResult().Results)
         {
-            foreach (var (name, runs) in result.TrackedSteps.Where(s => OurSteps.Contains(s.Key)))
+            foreach (var (name, runs) in result.TrackedSteps.Where(s => ExpectedSteps(result).Contains(s.Key)))
             {
                 foreach (var (value, _) in runs.SelectMany(r => r.Outputs))
                 {
@@ -120,13 +149,6 @@ internal static class GeneratorHarness
             }
         }
     }
-
-    /// <summary>The tracking names of the generators' own steps (Roslyn adds steps of its own).</summary>
-    private static readonly string[] OurSteps =
-    [
-        "EventModels", "EventDiagnostics", "EventSources",
-        "FunctionResults", "FunctionDiagnostics", "FunctionIds", "FunctionModels", "StepSites", "StepSiteDiagnostics", "StepTypes", "FunctionRegistry",
-    ];
 
     private static readonly Type[] Forbidden = [typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(SemanticModel), typeof(Location), typeof(SyntaxTree)];
 

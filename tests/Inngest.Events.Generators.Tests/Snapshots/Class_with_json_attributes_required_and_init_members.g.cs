@@ -25,7 +25,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __InngestEventsJson
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Accounts.UserSignedUp> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::Accounts.UserSignedUp>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Accounts.UserSignedUp> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Accounts.UserSignedUp>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Accounts.UserSignedUp>
         {
@@ -35,9 +35,9 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -52,13 +52,13 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_4 = global::System.Text.Json.JsonEncodedText.Encode("logins");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_5 = global::System.Text.Json.JsonEncodedText.Encode("plan");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_6 = global::System.Text.Json.JsonEncodedText.Encode("displayPlan");
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Accounts.Plan> s_converter0_6 = global::Inngest.Events.Serialization.JsonSupport.ResolveConverter<global::Accounts.Plan>(new global::System.Text.Json.Serialization.JsonStringEnumConverter());
+        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Accounts.Plan> s_converter0_6 = global::Inngest.Events.SourceGeneration.JsonSupport.ResolveConverter<global::Accounts.Plan>(new global::System.Text.Json.Serialization.JsonStringEnumConverter());
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_7 = global::System.Text.Json.JsonEncodedText.Encode("locale");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_8 = global::System.Text.Json.JsonEncodedText.Encode("traits");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_9 = global::System.Text.Json.JsonEncodedText.Encode("avatar");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_10 = global::System.Text.Json.JsonEncodedText.Encode("trial");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_11 = global::System.Text.Json.JsonEncodedText.Encode("homepage");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties0 = new("signupDate", "userId", "e-mail", "referrer", "logins", "plan", "displayPlan", "locale", "traits", "avatar", "trial", "homepage");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("signupDate", "userId", "e-mail", "referrer", "logins", "plan", "displayPlan", "locale", "traits", "avatar", "trial", "homepage");
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Accounts.UserSignedUp? value)
         {
@@ -69,21 +69,21 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
-            global::Inngest.Events.Serialization.JsonSupport.WriteDateOnly(writer, value.SignupDate);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteDateOnly(writer, value.SignupDate);
             writer.WritePropertyName(s_name0_1);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.UserId);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.UserId);
             writer.WritePropertyName(s_name0_2);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Email);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Email);
             if (value.Referrer is not null)
             {
                 writer.WritePropertyName(s_name0_3);
-                global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Referrer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Referrer);
             }
             if (!global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(value.Logins, default!))
             {
@@ -93,17 +93,17 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
             writer.WritePropertyName(s_name0_5);
             writer.WriteNumberValue((byte)value.Plan);
             writer.WritePropertyName(s_name0_6);
-            global::Inngest.Events.Serialization.JsonSupport.WriteWithConverter(writer, value.DisplayPlan, s_converter0_6);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteWithConverter(writer, value.DisplayPlan, s_converter0_6);
             writer.WritePropertyName(s_name0_7);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Locale);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Locale);
             writer.WritePropertyName(s_name0_8);
             Write5(writer, value.Traits);
             writer.WritePropertyName(s_name0_9);
-            global::Inngest.Events.Serialization.JsonSupport.WriteBase64(writer, value.Avatar);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteBase64(writer, value.Avatar);
             writer.WritePropertyName(s_name0_10);
             Write8(writer, value.Trial);
             writer.WritePropertyName(s_name0_11);
-            global::Inngest.Events.Serialization.JsonSupport.WriteUri(writer, value.Homepage);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteUri(writer, value.Homepage);
             writer.WriteEndObject();
         }
 
@@ -114,7 +114,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Accounts.UserSignedUp");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Accounts.UserSignedUp");
             global::System.DateOnly v0 = default;
             var has0 = false;
             string? v1 = default;
@@ -145,46 +145,46 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadDateOnly(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDateOnly(ref reader);
                             has0 = true;
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             has1 = true;
                             break;
                         case 2:
-                            v2 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v2 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             has2 = true;
                             break;
                         case 3:
-                            v3 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v3 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             has3 = true;
                             break;
                         case 4:
-                            v4 = global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+                            v4 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
                             has4 = true;
                             break;
                         case 5:
-                            v5 = (global::Accounts.Plan)global::Inngest.Events.Serialization.JsonSupport.ReadEnumByte(ref reader, "Accounts.Plan");
+                            v5 = (global::Accounts.Plan)global::Inngest.Events.SourceGeneration.JsonSupport.ReadEnumByte(ref reader, "Accounts.Plan");
                             has5 = true;
                             break;
                         case 6:
-                            v6 = global::Inngest.Events.Serialization.JsonSupport.ReadWithConverter(ref reader, s_converter0_6);
+                            v6 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadWithConverter(ref reader, s_converter0_6);
                             has6 = true;
                             break;
                         case 7:
-                            v7 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v7 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             has7 = true;
                             break;
                         case 8:
@@ -192,7 +192,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                             has8 = true;
                             break;
                         case 9:
-                            v9 = global::Inngest.Events.Serialization.JsonSupport.ReadBase64(ref reader);
+                            v9 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadBase64(ref reader);
                             has9 = true;
                             break;
                         case 10:
@@ -200,7 +200,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                             has10 = true;
                             break;
                         case 11:
-                            v11 = global::Inngest.Events.Serialization.JsonSupport.ReadUri(ref reader);
+                            v11 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadUri(ref reader);
                             has11 = true;
                             break;
                         default:
@@ -209,14 +209,14 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
 
             if (!has1 || !has5)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.MissingRequired("Accounts.UserSignedUp", has1 ? null : "userId", has5 ? null : "plan");
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.MissingRequired("Accounts.UserSignedUp", has1 ? null : "userId", has5 ? null : "plan");
             }
 
             var result = new global::Accounts.UserSignedUp()
@@ -285,7 +285,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Text.Json.JsonElement]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Text.Json.JsonElement]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
             string? key = null;
             try
@@ -293,18 +293,18 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 while (true)
                 {
                     key = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     key = reader.GetString()!;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
-                    dictionary[key] = global::Inngest.Events.Serialization.JsonSupport.ReadJsonElement(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    dictionary[key] = global::Inngest.Events.SourceGeneration.JsonSupport.ReadJsonElement(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }
@@ -331,13 +331,13 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
         }
 
         // global::System.TimeSpan?
-        private static global::System.TimeSpan? Read8(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.Serialization.JsonSupport.ReadTimeSpan(ref reader);
+        private static global::System.TimeSpan? Read8(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadTimeSpan(ref reader);
 
         private static void Write8(global::System.Text.Json.Utf8JsonWriter writer, global::System.TimeSpan? value)
         {
             if (value.HasValue)
             {
-                global::Inngest.Events.Serialization.JsonSupport.WriteTimeSpan(writer, value.GetValueOrDefault());
+                global::Inngest.Events.SourceGeneration.JsonSupport.WriteTimeSpan(writer, value.GetValueOrDefault());
             }
             else
             {

@@ -23,7 +23,7 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __InngestEventsJson
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ThingHappened> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::ThingHappened>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ThingHappened> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::ThingHappened>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::ThingHappened>
         {
@@ -33,9 +33,9 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -45,7 +45,7 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
         // global::ThingHappened
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("eventName");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties0 = new("eventName", "count");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("eventName", "count");
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::ThingHappened? value)
         {
@@ -56,13 +56,13 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.EventName);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.EventName);
             writer.WritePropertyName(s_name0_1);
             writer.WriteNumberValue(value.Count);
             writer.WriteEndObject();
@@ -75,7 +75,7 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ThingHappened");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ThingHappened");
             string? v0 = default;
             var has0 = false;
             int v1 = default;
@@ -86,22 +86,22 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             has0 = true;
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
                             has1 = true;
                             break;
                         default:
@@ -110,7 +110,7 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }

@@ -20,12 +20,12 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
 
     /// <summary>The dedup id made from the event's Id template, or <see langword="null"/> when it has none.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
-    public static string? CreateDefaultId(global::Billing.InvoicePaid data) => string.Concat("invoice-paid-", global::Inngest.Events.Serialization.IdFormatting.Format(data.InvoiceId), "-{v}");
+    public static string? CreateDefaultId(global::Billing.InvoicePaid data) => string.Concat("invoice-paid-", global::Inngest.Events.SourceGeneration.IdFormatting.Format(data.InvoiceId), "-{v}");
 
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __InngestEventsJson
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Billing.InvoicePaid> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::Billing.InvoicePaid>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Billing.InvoicePaid> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Billing.InvoicePaid>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Billing.InvoicePaid>
         {
@@ -35,9 +35,9 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -50,7 +50,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("currency");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_3 = global::System.Text.Json.JsonEncodedText.Encode("lines");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_4 = global::System.Text.Json.JsonEncodedText.Encode("paidAt");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties0 = new("invoiceId", "amount", "currency", "lines", "paidAt");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("invoiceId", "amount", "currency", "lines", "paidAt");
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Billing.InvoicePaid? value)
         {
@@ -61,17 +61,17 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.InvoiceId);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.InvoiceId);
             writer.WritePropertyName(s_name0_1);
             writer.WriteNumberValue(value.Amount);
             writer.WritePropertyName(s_name0_2);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Currency);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Currency);
             writer.WritePropertyName(s_name0_3);
             Write3(writer, value.Lines);
             writer.WritePropertyName(s_name0_4);
@@ -86,7 +86,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Billing.InvoicePaid");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Billing.InvoicePaid");
             string? v0 = default!;
             decimal v1 = default!;
             string? v2 = default!;
@@ -99,24 +99,24 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.Serialization.JsonSupport.ReadDecimal(ref reader);
+                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
                             break;
                         case 2:
-                            v2 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v2 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             break;
                         case 3:
                             v3 = Read3(ref reader);
@@ -131,7 +131,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -156,7 +156,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Billing.LineItem]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Billing.LineItem]");
             var list = new global::System.Collections.Generic.List<global::Billing.LineItem>();
             var index = -1;
             try
@@ -164,7 +164,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
@@ -173,7 +173,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                     list.Add(Read4(ref reader)!);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -192,7 +192,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
                 Write4(writer, item);
             }
 
@@ -203,7 +203,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         private static readonly global::System.Text.Json.JsonEncodedText s_name4_0 = global::System.Text.Json.JsonEncodedText.Encode("sku");
         private static readonly global::System.Text.Json.JsonEncodedText s_name4_1 = global::System.Text.Json.JsonEncodedText.Encode("quantity");
         private static readonly global::System.Text.Json.JsonEncodedText s_name4_2 = global::System.Text.Json.JsonEncodedText.Encode("unitPrice");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties4 = new("sku", "quantity", "unitPrice");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties4 = new("sku", "quantity", "unitPrice");
 
         private static void Write4(global::System.Text.Json.Utf8JsonWriter writer, global::Billing.LineItem? value)
         {
@@ -214,13 +214,13 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name4_0);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Sku);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name4_1);
             writer.WriteNumberValue(value.Quantity);
             writer.WritePropertyName(s_name4_2);
@@ -235,7 +235,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Billing.LineItem");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Billing.LineItem");
             string? v0 = default!;
             int v1 = default!;
             decimal v2 = default!;
@@ -245,24 +245,24 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties4.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
                             break;
                         case 2:
-                            v2 = global::Inngest.Events.Serialization.JsonSupport.ReadDecimal(ref reader);
+                            v2 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
                             break;
                         default:
                             reader.Skip();
@@ -270,7 +270,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -281,7 +281,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         }
 
         // global::System.DateTimeOffset?
-        private static global::System.DateTimeOffset? Read6(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.Serialization.JsonSupport.ReadDateTimeOffset(ref reader);
+        private static global::System.DateTimeOffset? Read6(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadDateTimeOffset(ref reader);
 
         private static void Write6(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset? value)
         {

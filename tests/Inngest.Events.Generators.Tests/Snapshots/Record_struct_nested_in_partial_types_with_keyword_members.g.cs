@@ -29,7 +29,7 @@ partial class Catalog
             [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
             private static class __InngestEventsJson
             {
-                internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Events.Catalog.Inner.@event> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::Shop.Events.Catalog.Inner.@event>(new Converter());
+                internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Events.Catalog.Inner.@event> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Shop.Events.Catalog.Inner.@event>(new Converter());
 
                 private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Events.Catalog.Inner.@event>
                 {
@@ -39,9 +39,9 @@ partial class Catalog
                         {
                             return Read0(ref reader);
                         }
-                        catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                        catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                         {
-                            throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                            throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                         }
                     }
 
@@ -52,18 +52,18 @@ partial class Catalog
                 private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("class");
                 private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("for");
                 private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("id");
-                private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties0 = new("class", "for", "id");
+                private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("class", "for", "id");
 
                 private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value)
                 {
                     writer.WriteStartObject();
-                    if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth)
+                    if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
                     {
-                        throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                        throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
                     }
 
                     writer.WritePropertyName(s_name0_0);
-                    global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.@class);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.@class);
                     writer.WritePropertyName(s_name0_1);
                     writer.WriteNumberValue(value.@for);
                     writer.WritePropertyName(s_name0_2);
@@ -73,7 +73,7 @@ partial class Catalog
 
                 private static global::Shop.Events.Catalog.Inner.@event Read0(ref global::System.Text.Json.Utf8JsonReader reader)
                 {
-                    global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Events.Catalog+Inner+event");
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Events.Catalog+Inner+event");
                     string? v0 = default;
                     var has0 = false;
                     int v1 = default;
@@ -86,26 +86,26 @@ partial class Catalog
                         while (true)
                         {
                             property = null;
-                            global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                            global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                             {
                                 break;
                             }
 
                             var match = s_properties0.Match(ref reader, out property);
-                            global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                            global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                             switch (match)
                             {
                                 case 0:
-                                    v0 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                                    v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                                     has0 = true;
                                     break;
                                 case 1:
-                                    v1 = global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+                                    v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
                                     has1 = true;
                                     break;
                                 case 2:
-                                    v2 = global::Inngest.Events.Serialization.JsonSupport.ReadGuid(ref reader);
+                                    v2 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadGuid(ref reader);
                                     has2 = true;
                                     break;
                                 default:
@@ -114,7 +114,7 @@ partial class Catalog
                             }
                         }
                     }
-                    catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+                    catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
                     {
                         throw;
                     }

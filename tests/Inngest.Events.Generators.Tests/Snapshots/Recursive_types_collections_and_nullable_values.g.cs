@@ -25,7 +25,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __InngestEventsJson
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Docs.TreePublished> TypeInfo = global::Inngest.Events.Serialization.JsonSupport.CreateTypeInfo<global::Docs.TreePublished>(new Converter());
+        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Docs.TreePublished> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Docs.TreePublished>(new Converter());
 
         private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Docs.TreePublished>
         {
@@ -35,9 +35,9 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.Serialization.JsonSupport.WithPath(exception);
+                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
                 }
             }
 
@@ -49,7 +49,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("counts");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("maybe");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0_3 = global::System.Text.Json.JsonEncodedText.Encode("index");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties0 = new("root", "counts", "maybe", "index");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("root", "counts", "maybe", "index");
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.TreePublished? value)
         {
@@ -60,9 +60,9 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth && (value.Root is not null || value.Counts is not null || value.Maybe is not null || value.Index is not null))
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth && (value.Root is not null || value.Counts is not null || value.Maybe is not null || value.Index is not null))
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
@@ -83,7 +83,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Docs.TreePublished");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Docs.TreePublished");
             global::Docs.Node? v0 = default!;
             int[]? v1 = default!;
             global::System.Collections.Generic.List<int?>? v2 = default!;
@@ -94,14 +94,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
@@ -122,7 +122,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -136,7 +136,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         private static readonly global::System.Text.Json.JsonEncodedText s_name1_0 = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText s_name1_1 = global::System.Text.Json.JsonEncodedText.Encode("children");
         private static readonly global::System.Text.Json.JsonEncodedText s_name1_2 = global::System.Text.Json.JsonEncodedText.Encode("parent");
-        private static readonly global::Inngest.Events.Serialization.JsonPropertyNames s_properties1 = new("name", "children", "parent");
+        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties1 = new("name", "children", "parent");
 
         private static void Write1(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.Node? value)
         {
@@ -147,13 +147,13 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.Serialization.JsonSupport.MaxDepth && (value.Name is not null || value.Children is not null || value.Parent is not null))
+            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth && (value.Name is not null || value.Children is not null || value.Parent is not null))
             {
-                throw global::Inngest.Events.Serialization.JsonSupport.DepthExceeded();
+                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name1_0);
-            global::Inngest.Events.Serialization.JsonSupport.WriteString(writer, value.Name);
+            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Name);
             writer.WritePropertyName(s_name1_1);
             Write3(writer, value.Children);
             writer.WritePropertyName(s_name1_2);
@@ -168,7 +168,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Docs.Node");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Docs.Node");
             string? v0 = default;
             var has0 = false;
             global::System.Collections.Generic.List<global::Docs.Node>? v1 = default;
@@ -181,18 +181,18 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties1.Match(ref reader, out property);
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.Serialization.JsonSupport.ReadString(ref reader);
+                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
                             has0 = true;
                             break;
                         case 1:
@@ -209,7 +209,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -239,7 +239,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List`1[Docs.Node]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List`1[Docs.Node]");
             var list = new global::System.Collections.Generic.List<global::Docs.Node>();
             var index = -1;
             try
@@ -247,7 +247,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
@@ -256,7 +256,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     list.Add(Read1(ref reader)!);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -275,7 +275,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
                 Write1(writer, item);
             }
 
@@ -290,7 +290,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Int32[]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Int32[]");
             var list = new global::System.Collections.Generic.List<int>();
             var index = -1;
             try
@@ -298,16 +298,16 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
                     }
 
-                    list.Add(global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader));
+                    list.Add(global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader));
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -326,7 +326,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
                 writer.WriteNumberValue(item);
             }
 
@@ -341,7 +341,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List`1[System.Nullable`1[System.Int32]]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List`1[System.Nullable`1[System.Int32]]");
             var list = new global::System.Collections.Generic.List<int?>();
             var index = -1;
             try
@@ -349,7 +349,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         break;
@@ -358,7 +358,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     list.Add(Read7(ref reader));
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -377,7 +377,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
                 Write7(writer, item);
             }
 
@@ -385,7 +385,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // int?
-        private static int? Read7(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.Serialization.JsonSupport.ReadInt32(ref reader);
+        private static int? Read7(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
 
         private static void Write7(global::System.Text.Json.Utf8JsonWriter writer, int? value)
         {
@@ -407,7 +407,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 return null;
             }
 
-            global::Inngest.Events.Serialization.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.IDictionary`2[System.String,System.Collections.Generic.List`1[Docs.Node]]");
+            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.IDictionary`2[System.String,System.Collections.Generic.List`1[Docs.Node]]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>();
             string? key = null;
             try
@@ -415,18 +415,18 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     key = null;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     key = reader.GetString()!;
-                    global::Inngest.Events.Serialization.JsonSupport.Next(ref reader);
+                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
                     dictionary[key] = Read3(ref reader)!;
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.Serialization.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }
@@ -445,7 +445,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartObject();
             foreach (var pair in value)
             {
-                global::Inngest.Events.Serialization.JsonSupport.CheckDepth(writer);
+                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
                 writer.WritePropertyName(pair.Key);
                 Write3(writer, pair.Value);
             }

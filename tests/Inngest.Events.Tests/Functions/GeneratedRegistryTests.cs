@@ -209,7 +209,7 @@ public sealed class GeneratedRegistryTests
     [Fact]
     public void The_type_resolver_knows_step_and_result_types_but_not_primitives()
     {
-        var options = Inngest.Events.Serialization.JsonSupport.Options;
+        var options = Inngest.Events.SourceGeneration.JsonSupport.Options;
         Assert.NotNull(InngestGeneratedFunctions.TypeResolver.GetTypeInfo(typeof(ChargeResult), options));
         Assert.Null(InngestGeneratedFunctions.TypeResolver.GetTypeInfo(typeof(string), options));
         Assert.Null(InngestGeneratedFunctions.TypeResolver.GetTypeInfo(typeof(GeneratedRegistryTests), options));

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 
-namespace Inngest.Events.Serialization;
+namespace Inngest.Events.SourceGeneration;
 
 /// <summary>
 /// Formats the values of an <see cref="EventAttribute.Id"/> template's placeholders: culture-invariant, ISO 8601 for

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Inngest.Events.Serialization;
+namespace Inngest.Events.SourceGeneration;
 
 public static partial class JsonSupport
 {

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace Inngest.Events.Serialization;
+namespace Inngest.Events.SourceGeneration;
 
 public static partial class JsonSupport
 {

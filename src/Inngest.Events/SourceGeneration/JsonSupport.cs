@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Inngest.Events.Serialization;
+namespace Inngest.Events.SourceGeneration;
 
 /// <summary>
 /// Helpers called by the code that the Inngest.Events source generator writes for <see cref="EventAttribute"/>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Inngest.Events.Serialization;
+namespace Inngest.Events.SourceGeneration;
 
 public static partial class JsonSupport
 {

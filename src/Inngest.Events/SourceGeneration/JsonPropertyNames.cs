@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 
-namespace Inngest.Events.Serialization;
+namespace Inngest.Events.SourceGeneration;
 
 /// <summary>
 /// The JSON names of a generated type's properties, matched the way System.Text.Json does with web defaults:

@@ -1,0 +1,560 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Inngest.Events.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Inngest.Events.Generators.Json;
+
+/// <summary>
+/// The JSON shape of each type the generators meet in one compilation, described once per type following
+/// System.Text.Json's reflection rules under web defaults (property order, names, constructors) and shared by every
+/// event and step result that reaches it. Roslyn reruns the generators' semantic transforms for every event on every
+/// edit; without this cache a member type used by many events was walked again for each of them.
+/// </summary>
+internal sealed class JsonShapeCache
+{
+    private static readonly ConditionalWeakTable<Compilation, JsonShapeCache> ByCompilation = new();
+
+    private readonly Dictionary<ITypeSymbol, JsonTypeNode> _nodes = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly object _gate = new();
+
+    /// <summary>The cache of <paramref name="compilation"/> (dropped with it).</summary>
+    public static JsonShapeCache For(Compilation compilation) => ByCompilation.GetValue(compilation, static _ => new JsonShapeCache());
+
+    /// <summary>The shape of <paramref name="type"/>; its element and property types are described when first asked for.</summary>
+    public JsonTypeNode Get(ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_nodes.TryGetValue(type, out var node))
+            {
+                return node;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var built = Build(type);
+        lock (_gate)
+        {
+            if (_nodes.TryGetValue(type, out var raced))
+            {
+                return raced;
+            }
+
+            _nodes[type] = built;
+            return built;
+        }
+    }
+
+    private JsonTypeNode Build(ITypeSymbol type)
+    {
+        var converter = ConverterOf(type.GetAttributes());
+        if (converter is not null)
+        {
+            return JsonTypeNode.Leaf(Model(type, JsonKind.Converter, converter: converter));
+        }
+
+        if (SimpleKind(type) is JsonKind kind)
+        {
+            return JsonTypeNode.Leaf(Model(type, kind));
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return JsonTypeNode.Container(Model(type, JsonKind.Nullable), nullable.TypeArguments[0]);
+        }
+
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying })
+        {
+            return JsonTypeNode.Leaf(Model(type, JsonKind.Enum, enumUnderlying: SimpleKind(underlying) ?? JsonKind.Int32));
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.Rank != 1
+                ? JsonTypeNode.Unsupported("multi-dimensional arrays are not supported")
+                : JsonTypeNode.Container(Model(type, JsonKind.Array, elementType: array.ElementType), array.ElementType);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } named && TypeNames.IsInNamespace(named.OriginalDefinition, "System.Collections.Generic"))
+        {
+            switch (named.OriginalDefinition.MetadataName)
+            {
+                case "List`1":
+                case "IList`1":
+                case "IReadOnlyList`1":
+                case "IEnumerable`1":
+                case "ICollection`1":
+                case "IReadOnlyCollection`1":
+                    return JsonTypeNode.Container(Model(type, JsonKind.List, elementType: named.TypeArguments[0]), named.TypeArguments[0]);
+
+                case "Dictionary`2":
+                case "IDictionary`2":
+                case "IReadOnlyDictionary`2":
+                    return named.TypeArguments[0].SpecialType != SpecialType.System_String
+                        ? JsonTypeNode.Unsupported("dictionaries must have string keys")
+                        : JsonTypeNode.Container(Model(type, JsonKind.Dictionary, elementType: named.TypeArguments[1]), named.TypeArguments[1]);
+            }
+        }
+
+        var unsupported = WhyNotObject(type);
+        if (unsupported is not null)
+        {
+            return JsonTypeNode.Unsupported(unsupported);
+        }
+
+        var (obj, members) = BuildObject(type);
+        return JsonTypeNode.Object(Model(type, JsonKind.Object, obj: obj), members);
+    }
+
+    /// <summary>A type's model with no position yet (<see cref="JsonTypeModel.Index"/> and <see cref="JsonTypeModel.Element"/> are -1).</summary>
+    private static JsonTypeModel Model(
+        ITypeSymbol type,
+        JsonKind kind,
+        JsonKind enumUnderlying = JsonKind.Int32,
+        string? converter = null,
+        JsonObjectModel? obj = null,
+        ITypeSymbol? elementType = null)
+    {
+        var display = TypeNames.Display(type);
+        return new(-1, display, display, TypeNames.RuntimeName(type), kind, type.IsValueType, -1, elementType?.ToDisplayString(TypeNames.TypeFormat), enumUnderlying, converter, obj);
+    }
+
+    internal static JsonKind? SimpleKind(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean: return JsonKind.Boolean;
+            case SpecialType.System_Byte: return JsonKind.Byte;
+            case SpecialType.System_SByte: return JsonKind.SByte;
+            case SpecialType.System_Int16: return JsonKind.Int16;
+            case SpecialType.System_UInt16: return JsonKind.UInt16;
+            case SpecialType.System_Int32: return JsonKind.Int32;
+            case SpecialType.System_UInt32: return JsonKind.UInt32;
+            case SpecialType.System_Int64: return JsonKind.Int64;
+            case SpecialType.System_UInt64: return JsonKind.UInt64;
+            case SpecialType.System_Single: return JsonKind.Single;
+            case SpecialType.System_Double: return JsonKind.Double;
+            case SpecialType.System_Decimal: return JsonKind.Decimal;
+            case SpecialType.System_Char: return JsonKind.Char;
+            case SpecialType.System_String: return JsonKind.String;
+            case SpecialType.System_DateTime: return JsonKind.DateTime;
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
+        {
+            return JsonKind.Base64Bytes;
+        }
+
+        if (type is not INamedTypeSymbol { Arity: 0 } named)
+        {
+            return null;
+        }
+
+        if (TypeNames.IsInNamespace(named, "System"))
+        {
+            return named.Name switch
+            {
+                "Guid" => JsonKind.Guid,
+                "DateTimeOffset" => JsonKind.DateTimeOffset,
+                "DateOnly" => JsonKind.DateOnly,
+                "TimeOnly" => JsonKind.TimeOnly,
+                "TimeSpan" => JsonKind.TimeSpan,
+                "Uri" => JsonKind.Uri,
+                _ => null,
+            };
+        }
+
+        return TypeNames.HasMetadataName(named, KnownNames.JsonElement) ? JsonKind.JsonElement : null;
+    }
+
+    private static string? WhyNotObject(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Object)
+        {
+            return "'object' has no fixed shape; use JsonElement for free-form JSON";
+        }
+
+        if (type is ITypeParameterSymbol)
+        {
+            return "open generic type parameters are not supported";
+        }
+
+        if (type is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return type.TypeKind switch
+            {
+                TypeKind.Interface => "interfaces other than the supported collection interfaces have no constructible shape",
+                TypeKind.Delegate => "delegates cannot be serialized",
+                TypeKind.Pointer or TypeKind.FunctionPointer => "pointers cannot be serialized",
+                _ => "this kind of type is not supported",
+            };
+        }
+
+        if (named.IsAnonymousType)
+        {
+            return "anonymous types cannot be named by generated code; declare a record instead";
+        }
+
+        if (named.IsAbstract)
+        {
+            return "abstract types cannot be constructed when reading";
+        }
+
+        if (named.IsRefLikeType)
+        {
+            return "ref struct types cannot be serialized";
+        }
+
+        if (IsFrameworkNamespace(named.ContainingNamespace))
+        {
+            return "it is a framework type that is not one of the supported built-in types";
+        }
+
+        if (named.AllInterfaces.Any(static i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+        {
+            return "custom collection types are not supported; use List<T>, an array or Dictionary<string, T>";
+        }
+
+        for (ISymbol? s = named; s is INamedTypeSymbol t; s = s.ContainingType)
+        {
+            if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                return "the type is not accessible to generated code; make it public or internal";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the namespace is System, System.* or Microsoft.* (framework types the serializer does not describe).</summary>
+    private static bool IsFrameworkNamespace(INamespaceSymbol? ns)
+    {
+        var outermost = ns;
+        while (outermost is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+        {
+            outermost = outermost.ContainingNamespace;
+        }
+
+        return outermost is { IsGlobalNamespace: false } && (outermost.Name == "System" || (outermost.Name == "Microsoft" && !SymbolEqualityComparer.Default.Equals(outermost, ns)));
+    }
+
+    private (JsonObjectModel Object, ImmutableArray<IPropertySymbol?> Members) BuildObject(ITypeSymbol type)
+    {
+        // System.Text.Json's reflection order and conflict resolution: the most derived type's properties first, then
+        // its bases'. Conflicts are by JSON name: a base property is dropped when its name is taken by a property that
+        // overrides or hides it, and replaces one that is [JsonIgnore]d; so an override renamed with
+        // [JsonPropertyName] leaves both properties in the JSON, as it does there.
+        var entries = new List<(int Order, int Sequence, IPropertySymbol Property, PropertyWriteKind Write, bool ReadIgnored, bool Ignored)>();
+        var byJsonName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ignoredByName = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property)
+                {
+                    continue;
+                }
+
+                // A virtual property whose override is ignored is ignored too.
+                if (IsVirtual(property)
+                    && ignoredByName.TryGetValue(property.Name, out var ignoredOverride)
+                    && IsVirtual(ignoredOverride)
+                    && SymbolEqualityComparer.Default.Equals(property.Type, ignoredOverride.Type))
+                {
+                    continue;
+                }
+
+                var attributes = property.GetAttributes();
+                var write = PropertyWriteKind.None;
+                var readIgnored = false;
+                var ignored = false;
+                var ignore = Find(attributes, KnownNames.JsonIgnoreAttribute);
+                if (ignore is not null)
+                {
+                    var condition = ignore.NamedArguments.FirstOrDefault(static a => a.Key == "Condition").Value.Value as int? ?? 1;
+                    switch (condition)
+                    {
+                        case 1: // Always
+                            ignored = true;
+                            break;
+                        case 2: // WhenWritingDefault
+                            write = PropertyWriteKind.WhenNotDefault;
+                            break;
+                        case 3: // WhenWritingNull
+                            write = PropertyWriteKind.WhenNotNull;
+                            break;
+                        case 4: // WhenWriting
+                            write = PropertyWriteKind.Always;
+                            break;
+                        case 5: // WhenReading
+                            readIgnored = true;
+                            break;
+                    }
+                }
+
+                var order = Find(attributes, KnownNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value as int? ?? 0;
+                var jsonName = JsonName(property);
+                if (!byJsonName.TryGetValue(jsonName, out var taken))
+                {
+                    byJsonName[jsonName] = entries.Count;
+                    entries.Add((order, entries.Count, property, write, readIgnored, ignored));
+                }
+                else if (entries[taken].Ignored)
+                {
+                    entries[taken] = (order, entries[taken].Sequence, property, write, readIgnored, ignored);
+                }
+
+                // Otherwise the name is taken by a property that overrides or hides this one (or, where System.Text.Json
+                // would throw for two properties with one name, by the first of them), and this one is dropped.
+                if (ignored)
+                {
+                    ignoredByName[property.Name] = property;
+                }
+            }
+        }
+
+        var ordered = entries.Where(static e => !e.Ignored).Select(static e => (e.Order, e.Sequence, e.Property, e.Write, e.ReadIgnored)).ToList();
+        var sorted = ordered.OrderBy(static p => p.Order).ThenBy(static p => p.Sequence).ToList();
+        var constructor = FindConstructor((INamedTypeSymbol)type, out var hasConstructor);
+        var parameters = constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+
+        // A constructor marked [SetsRequiredMembers] sets the required members itself: System.Text.Json then neither
+        // demands them in the JSON nor overwrites them when they are missing.
+        var setsRequired = constructor is not null && Find(constructor.GetAttributes(), KnownNames.SetsRequiredMembersAttribute) is not null;
+        var keywordRequired = (IPropertySymbol p) => p.IsRequired && !setsRequired;
+        var boundParameter = new int[sorted.Count];
+        var arguments = new JsonConstructorArgument?[parameters.Length];
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            boundParameter[i] = -1;
+        }
+
+        for (var p = 0; p < parameters.Length; p++)
+        {
+            var parameter = parameters[p];
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                var property = sorted[i].Property;
+                if (boundParameter[i] < 0
+                    && string.Equals(property.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
+                    && SymbolEqualityComparer.Default.Equals(property.Type.WithNullableAnnotation(NullableAnnotation.None), parameter.Type.WithNullableAnnotation(NullableAnnotation.None)))
+                {
+                    boundParameter[i] = p;
+                    arguments[p] = new JsonConstructorArgument(i, TypeNames.Display(parameter.Type), DefaultValue(parameter));
+                    break;
+                }
+            }
+
+            arguments[p] ??= new JsonConstructorArgument(-1, TypeNames.Display(parameter.Type), DefaultValue(parameter));
+        }
+
+        var properties = ImmutableArray.CreateBuilder<JsonPropertyModel>(sorted.Count);
+        var members = ImmutableArray.CreateBuilder<IPropertySymbol?>(sorted.Count);
+        var finalIndex = new Dictionary<int, int>();
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            var (_, _, property, write, readIgnored) = sorted[i];
+            var attributes = property.GetAttributes();
+            var canGet = property.GetMethod?.DeclaredAccessibility == Accessibility.Public;
+            var setter = property.SetMethod;
+            var canSet = setter?.DeclaredAccessibility == Accessibility.Public;
+            var isRequired = keywordRequired(property) || Find(attributes, KnownNames.JsonRequiredAttribute) is not null;
+
+            PropertyReadKind read;
+            if (readIgnored)
+            {
+                read = PropertyReadKind.None;
+            }
+            else if (boundParameter[i] >= 0)
+            {
+                read = PropertyReadKind.Constructor;
+            }
+            else if (keywordRequired(property))
+            {
+                read = PropertyReadKind.Initializer;
+            }
+            else if (canSet)
+            {
+                read = setter!.IsInitOnly ? PropertyReadKind.InitAccessor : PropertyReadKind.Setter;
+            }
+            else
+            {
+                read = PropertyReadKind.None;
+            }
+
+            if (!canGet)
+            {
+                write = PropertyWriteKind.Always;
+            }
+
+            if (read == PropertyReadKind.None && write == PropertyWriteKind.Always)
+            {
+                continue;
+            }
+
+            var converter = ConverterOf(attributes);
+            members.Add(converter is null ? property : null);
+
+            var jsonName = JsonName(property);
+            var declaring = (setter ?? property.GetMethod)?.ContainingType ?? property.ContainingType;
+            finalIndex[i] = properties.Count;
+            properties.Add(new JsonPropertyModel(
+                TypeNames.Escape(property.Name),
+                setter?.Name ?? string.Empty,
+                jsonName,
+                -1,
+                TypeNames.Display(property.Type),
+                property.Type.IsValueType,
+                TypeNames.Display(declaring),
+                declaring.IsValueType,
+                write,
+                read,
+                isRequired && read != PropertyReadKind.None,
+                converter,
+                converter is not null && property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                    ? TypeNames.Display(nullable.TypeArguments[0])
+                    : null,
+                IsHidden(type, property) ? TypeNames.Display(property.ContainingType) : null,
+                read == PropertyReadKind.InitAccessor ? InitAccessor(type, property, setter!) : null));
+        }
+
+        // Constructor arguments point at properties by their index in the final list.
+        var args = arguments
+            .Select(a => a!.Property >= 0 && finalIndex.TryGetValue(a.Property, out var j) ? a with { Property = j } : a with { Property = -1 })
+            .ToEquatableArray();
+        return (new JsonObjectModel(properties.ToImmutable().ToEquatableArray(), hasConstructor, args), members.ToImmutable());
+    }
+
+    /// <summary>Whether a more derived type than the one declaring <paramref name="property"/> has a member of its name.</summary>
+    private static bool IsHidden(ITypeSymbol type, IPropertySymbol property)
+    {
+        for (var t = type; t is not null && !SymbolEqualityComparer.Default.Equals(t, property.ContainingType); t = t.BaseType)
+        {
+            if (!t.GetMembers(property.Name).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// How to call an init-only setter outside an object initializer. <c>[UnsafeAccessor]</c> reaches it without
+    /// reflection, but cannot name a constructed generic type; for those, records and structs use <c>with</c>, and
+    /// other classes an accessor in a generic class (which needs .NET 9 or later at run time).
+    /// </summary>
+    private static InitAccessorModel InitAccessor(ITypeSymbol type, IPropertySymbol property, IMethodSymbol setter)
+    {
+        var declaring = setter.ContainingType;
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = declaring; t is not null; t = t.ContainingType)
+        {
+            chain.Insert(0, t);
+        }
+
+        if (!chain.Any(static t => t.IsGenericType))
+        {
+            return new InitAccessorModel(InitAccessorStyle.UnsafeAccessor);
+        }
+
+        if (type.IsRecord || type.IsValueType)
+        {
+            return new InitAccessorModel(InitAccessorStyle.With);
+        }
+
+        var definition = setter.OriginalDefinition;
+        return new InitAccessorModel(
+            InitAccessorStyle.GenericUnsafeAccessor,
+            definition.ContainingType.ToDisplayString(TypeNames.TypeFormat),
+            string.Join(", ", chain.SelectMany(static t => t.OriginalDefinition.TypeParameters).Select(static p => p.Name)),
+            definition.Parameters[0].Type.ToDisplayString(TypeNames.TypeFormat),
+            string.Join(", ", chain.SelectMany(static t => t.TypeArguments).Select(static a => a.ToDisplayString(TypeNames.TypeFormat))));
+    }
+
+    private static string JsonName(IPropertySymbol property)
+        => Find(property.GetAttributes(), KnownNames.JsonPropertyNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string
+            ?? JsonNaming.CamelCase(property.Name);
+
+    private static bool IsVirtual(IPropertySymbol property) => property.IsVirtual || property.IsOverride || property.IsAbstract;
+
+    /// <summary>System.Text.Json's choice: [JsonConstructor], else (classes only) the public parameterless one, else the only public one.</summary>
+    private static IMethodSymbol? FindConstructor(INamedTypeSymbol type, out bool found)
+    {
+        var constructors = type.InstanceConstructors;
+        var attributed = constructors.FirstOrDefault(static c => Find(c.GetAttributes(), KnownNames.JsonConstructorAttribute) is not null
+            && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal);
+        if (attributed is not null)
+        {
+            found = true;
+            return attributed;
+        }
+
+        if (type.IsValueType)
+        {
+            found = true;
+            return null;
+        }
+
+        var publicOnes = constructors.Where(static c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+        var parameterless = publicOnes.FirstOrDefault(static c => c.Parameters.Length == 0);
+        if (parameterless is not null)
+        {
+            found = true;
+            return parameterless;
+        }
+
+        found = publicOnes.Count == 1;
+        return found ? publicOnes[0] : null;
+    }
+
+    private static string DefaultValue(IParameterSymbol parameter)
+    {
+        if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is null)
+        {
+            return "default!";
+        }
+
+        var type = TypeNames.Display(parameter.Type);
+        var value = parameter.ExplicitDefaultValue;
+        var literal = value switch
+        {
+            string s => SymbolDisplay.FormatLiteral(s, quote: true),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            bool b => b ? "true" : "false",
+            float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
+            double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
+            decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        return $"({type})({literal})";
+    }
+
+    private static string? ConverterOf(ImmutableArray<AttributeData> attributes)
+    {
+        var attribute = Find(attributes, KnownNames.JsonConverterAttribute);
+        return attribute?.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol converter ? TypeNames.Display(converter) : null;
+    }
+
+    private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (TypeNames.HasMetadataName(attribute.AttributeClass, metadataName))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+}

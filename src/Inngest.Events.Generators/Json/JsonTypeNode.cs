@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Inngest.Events.Generators.Json;
+
+/// <summary>
+/// One type's JSON shape as <see cref="JsonShapeCache"/> describes it: the model without a position, the types it
+/// leads to (the element or underlying type, or each property's type), or why it cannot be serialized.
+/// </summary>
+internal sealed class JsonTypeNode
+{
+    private JsonTypeNode(JsonTypeModel? model, ITypeSymbol? element, ImmutableArray<IPropertySymbol?> members, string? reason)
+    {
+        Model = model;
+        Element = element;
+        Members = members;
+        Reason = reason;
+    }
+
+    /// <summary>The model with <see cref="JsonTypeModel.Index"/>, <see cref="JsonTypeModel.Element"/> and property type indexes at -1; null when unsupported.</summary>
+    public JsonTypeModel? Model { get; }
+
+    /// <summary>For Nullable, Array, List and Dictionary: the underlying, element or value type.</summary>
+    public ITypeSymbol? Element { get; }
+
+    /// <summary>For objects: per property of <see cref="Model"/>, the property whose type the serializer handles (null when a converter does).</summary>
+    public ImmutableArray<IPropertySymbol?> Members { get; }
+
+    /// <summary>Why the type itself cannot be serialized (not counting its element), or null.</summary>
+    public string? Reason { get; }
+
+    public static JsonTypeNode Leaf(JsonTypeModel model) => new(model, null, ImmutableArray<IPropertySymbol?>.Empty, null);
+
+    public static JsonTypeNode Container(JsonTypeModel model, ITypeSymbol element) => new(model, element, ImmutableArray<IPropertySymbol?>.Empty, null);
+
+    public static JsonTypeNode Object(JsonTypeModel model, ImmutableArray<IPropertySymbol?> members) => new(model, null, members, null);
+
+    public static JsonTypeNode Unsupported(string reason) => new(null, null, ImmutableArray<IPropertySymbol?>.Empty, reason);
+}
