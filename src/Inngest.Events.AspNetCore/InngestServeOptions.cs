@@ -48,8 +48,9 @@ public sealed class InngestServeOptions
     /// Whether call requests are answered as a stream (docs/protocol.md#call-responses): <c>201</c> at once, a space every
     /// <see cref="StreamingHeartbeat"/> while the function runs, then the real answer as
     /// <c>{"status","headers","body"}</c>. For hosts that cut idle responses (serverless platforms, some proxies) while a
-    /// step runs longer than their timeout. Default false; <c>INNGEST_STREAMING</c> when unset. Streamed answers are not
-    /// signed: the signature header would have to be sent before the body exists.
+    /// step runs longer than their timeout. Default false; <c>INNGEST_STREAMING</c> when unset. A streamed answer to a
+    /// verified call is signed inside its final value (<c>headers</c>, over <c>body</c>), as the official SDKs do, since
+    /// the <c>201</c>'s own headers leave before the answer exists.
     /// </summary>
     public bool? Streaming { get; set; }
 

@@ -9,7 +9,8 @@ namespace Inngest.Events.DevServer.Tool;
 
 /// <summary>
 /// <c>inngest-dotnet dev</c>: the embedded engine as a local Inngest server (<c>MapInngestDevServer</c>) with its UI,
-/// syncing the apps given with <c>-u</c>, printing every run's timeline as it happens.
+/// syncing the apps given with <c>-u</c>, keeping its state in a SQLite file (<c>inngest.db</c> in the working directory
+/// unless told otherwise), printing every run's timeline as it happens.
 /// </summary>
 internal static class DevCommand
 {
@@ -26,6 +27,11 @@ internal static class DevCommand
                 if (arguments.RetryInterval is { } retry)
                 {
                     engine.RetryBackoff = [retry];
+                }
+
+                if (arguments.Database is { } database)
+                {
+                    engine.UseSqlite(database);
                 }
             });
         builder.Services.Configure<InngestDevServerOptions>(options =>
@@ -50,15 +56,16 @@ internal static class DevCommand
             app = builder.Build();
             app.MapInngestDevServer();
         }
-        catch (Exception exception) when (exception is InvalidOperationException or IOException)
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or EngineStoreException)
         {
             await error.WriteLineAsync("inngest-dotnet dev: " + exception.Message).ConfigureAwait(false);
             return 1;
         }
 
+        var state = arguments.Database is { } file ? $"state in {Path.GetFullPath(file)}" : "state in memory";
         app.Lifetime.ApplicationStarted.Register(() => output.WriteLine(
             $"Inngest.Events dev server on {baseUrl}: UI at {baseUrl}/, events at {baseUrl}/e/{{key}}, REST API at {baseUrl}/v1, " +
-            $"syncs at {baseUrl}/fn/register; state in memory. Ctrl+C stops it."));
+            $"syncs at {baseUrl}/fn/register; {state}. Ctrl+C stops it."));
         try
         {
             await app.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,9 @@ internal static class DevServerTool
               --poll-interval SECS   Sync the apps again every SECS seconds (default 5; 0 syncs once)
               --no-poll              Sync the apps once
               --retry-interval SECS  Retry failed steps every SECS seconds instead of Inngest's backoff (15s, 30s, 1m, ...)
+              --db PATH              The SQLite file that keeps the state (default inngest.db in the working directory),
+                                     so a restart carries on every run where it was
+              --in-memory            Keep the state in memory instead (lost when the server stops)
 
         Environment: INNGEST_SIGNING_KEY (sign calls to apps; apps must sync with it), INNGEST_EVENT_KEY (the one event
         key the event API takes; any key when unset).

@@ -6,16 +6,21 @@ namespace Inngest.Events.DevServer.Tool;
 /// The <c>dev</c> command's options, in the Inngest dev server's terms where it has them: <c>-u/--sdk-url URL</c>
 /// (repeatable), <c>-p/--port N</c> (default 8288, or <c>PORT</c>), <c>--host NAME</c> (default <c>localhost</c>),
 /// <c>--poll-interval SECONDS</c> (default 5; 0 syncs once), <c>--no-poll</c>, <c>--retry-interval SECONDS</c> (retries
-/// every N seconds instead of Inngest's backoff).
+/// every N seconds instead of Inngest's backoff); and where the state lives: <c>--db PATH</c> (default <c>inngest.db</c>
+/// in the working directory) or <c>--in-memory</c>.
 /// </summary>
+/// <param name="Database">The SQLite file the engine keeps its state in, or null to keep it in memory.</param>
 internal sealed record ToolArguments(
     int Port,
     string Host,
     IReadOnlyList<Uri> AppUrls,
     TimeSpan? PollInterval,
-    TimeSpan? RetryInterval)
+    TimeSpan? RetryInterval,
+    string? Database)
 {
     public const int DefaultPort = 8288;
+
+    public const string DefaultDatabase = "inngest.db";
 
     /// <summary>The options after <c>dev</c>; <paramref name="portVariable"/> is <c>PORT</c> from the environment.</summary>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has a bad one (the message says which).</exception>
@@ -31,6 +36,7 @@ internal sealed record ToolArguments(
         var urls = new List<Uri>();
         TimeSpan? poll = TimeSpan.FromSeconds(5);
         TimeSpan? retry = null;
+        string? database = DefaultDatabase;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -57,6 +63,12 @@ internal sealed record ToolArguments(
                 case "--no-poll":
                     poll = null;
                     break;
+                case "--db":
+                    database = Value();
+                    break;
+                case "--in-memory":
+                    database = null;
+                    break;
                 case "--retry-interval":
                     retry = TimeSpan.FromSeconds(Seconds(option, Value()));
                     break;
@@ -65,7 +77,7 @@ internal sealed record ToolArguments(
             }
         }
 
-        return new ToolArguments(port, host, urls, poll, retry);
+        return new ToolArguments(port, host, urls, poll, retry, database);
     }
 
     private static bool TryPort(string text, out int port)

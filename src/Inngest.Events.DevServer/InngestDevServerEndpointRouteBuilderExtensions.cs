@@ -3,6 +3,7 @@ using Inngest.Events.DevServer.Api;
 using Inngest.Events.DevServer.Handlers;
 using Inngest.Events.DevServer.Ui;
 using Inngest.Events.Engine;
+using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,8 @@ public static class InngestDevServerEndpointRouteBuilderExtensions
         options.PollInterval = registered is null ? options.PollInterval : registered.PollInterval;
 
         configure?.Invoke(options);
+        Validate(options.SigningKey, nameof(InngestDevServerOptions.SigningKey));
+        Validate(options.SigningKeyFallback, nameof(InngestDevServerOptions.SigningKeyFallback));
         if (options.SigningKey is not null || options.SigningKeyFallback is not null)
         {
             var http = engine.HttpOptions;
@@ -127,5 +130,23 @@ public static class InngestDevServerEndpointRouteBuilderExtensions
         }
 
         return group;
+    }
+
+    /// <summary>A key register requests are checked against must hash (its text after the prefix is hex); refuse it at start, not at every sync.</summary>
+    private static void Validate(string? signingKey, string option)
+    {
+        if (signingKey is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = SigningKeys.HashForBearer(signingKey);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException($"InngestDevServerOptions.{option} is not usable: {exception.Message}", exception);
+        }
     }
 }

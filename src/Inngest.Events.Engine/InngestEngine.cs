@@ -23,7 +23,8 @@ namespace Inngest.Events.Engine;
 /// <remarks>
 /// <para>Nothing runs by itself until <see cref="StartAsync"/> starts background processing (what a hosted app uses) or
 /// <see cref="RunUntilIdleAsync"/> is called (what tests use: with a fake clock, advance time and run until idle again).</para>
-/// <para>It is thread-safe. Its state lives in memory by default and is lost when the process ends.</para>
+/// <para>It is thread-safe. Its state lives in memory by default and is lost when the process ends; with
+/// <see cref="SqliteEngineOptionsExtensions.UseSqlite"/> it lives in a SQLite file and a restarted engine carries on every run.</para>
 /// </remarks>
 public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 {
@@ -35,7 +36,6 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private Task? _background;
     private CancellationTokenSource? _backgroundStop;
-    private long _lastCommit;
 
     /// <summary>Creates an engine for the functions of <paramref name="registry"/>.</summary>
     /// <param name="registry">The functions and the JSON metadata of their step types.</param>
@@ -93,7 +93,7 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
             lock (_context.Gate)
             {
                 EngineLoader.Load(_parts, store.ReadState());
-                _lastCommit = _context.Commit();
+                _context.Commit();
             }
         }
         catch
@@ -364,7 +364,7 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 
     /// <summary>Completes once everything the engine has done so far is durable in its store (at once for the in-memory store).</summary>
     internal ValueTask FlushAsync(CancellationToken cancellationToken = default)
-        => _context.Store.WaitForDurableAsync(Interlocked.Read(ref _lastCommit), cancellationToken);
+        => _context.Store.WaitForDurableAsync(_context.LastCommit, cancellationToken);
 
     /// <inheritdoc/>
     async Task<SendEventsResult> IEventTransport.SendAsync(SerializedEvents events, CancellationToken cancellationToken)
@@ -512,13 +512,20 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
             await changed.ConfigureAwait(false);
         }
 
-        await FlushAsync().ConfigureAwait(false);
-        _client.Dispose();
-        _parts.Apps.Dispose();
-        _shutdown.Dispose();
-        if (_ownsStore)
+        try
         {
-            _context.Store.Dispose();
+            await FlushAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // A store that failed to write reports it here, and everything is released all the same.
+            _client.Dispose();
+            _parts.Apps.Dispose();
+            _shutdown.Dispose();
+            if (_ownsStore)
+            {
+                _context.Store.Dispose();
+            }
         }
     }
 
@@ -544,14 +551,7 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
     }
 
     /// <summary>Writes the unit of work collected under the lock. Under the lock.</summary>
-    private void Commit()
-    {
-        var commit = _context.Commit();
-        if (commit != 0)
-        {
-            Interlocked.Exchange(ref _lastCommit, commit);
-        }
-    }
+    private void Commit() => _context.Commit();
 
     private async Task BackgroundLoopAsync(CancellationToken stop)
     {
@@ -588,18 +588,27 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 
     private void Start(List<StartedCall> started)
     {
+        if (started.Count == 0)
+        {
+            return;
+        }
+
+        // A call shows the function what the engine knows (memoized steps); it goes out only once that is durable, so
+        // a crash never makes the engine forget a step the function has already seen completed.
+        var durable = _context.LastCommit;
         foreach (var call in started)
         {
-            _ = Task.Run(() => ExecuteAsync(call));
+            _ = Task.Run(() => ExecuteAsync(call, durable));
         }
     }
 
-    private async Task ExecuteAsync(StartedCall started)
+    private async Task ExecuteAsync(StartedCall started, long durable)
     {
         var (call, request, startedAt) = started;
         CallResponse response;
         try
         {
+            await _context.Store.WaitForDurableAsync(durable, _shutdown.Token).ConfigureAwait(false);
             response = await _parts.Apps.CallFunctionAsync(call.Run.Function, call.Run.CompositeId, request, _shutdown.Token).ConfigureAwait(false);
         }
         catch (Exception exception)

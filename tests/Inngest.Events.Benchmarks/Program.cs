@@ -6,11 +6,12 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        // `-- retained [N]` prints the memory retained per run parked in WaitForEventAsync (table 6, second half).
+        // `-- retained [N] [memory|sqlite]` prints the memory retained per run parked in WaitForEventAsync (table 6).
         if (args.Length > 0 && args[0] == "retained")
         {
             int n = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
-            return EngineWaitMemory.PrintRetained(n).GetAwaiter().GetResult();
+            string store = args.Length > 2 ? args[2] : EngineStores.Memory;
+            return EngineWaitMemory.PrintRetained(n, store).GetAwaiter().GetResult();
         }
 
         // `-- flow-control [events]` runs the flow-control workload once, checked and timed (table 6).
@@ -20,11 +21,12 @@ public static class Program
             return FlowControlWorkload.PrintAsync(events).GetAwaiter().GetResult();
         }
 
-        // `-- fanout-cpu [rounds]` runs the fan-out workload and prints wall and CPU time per event (table 6).
+        // `-- fanout-cpu [rounds] [memory|sqlite]` runs the fan-out workload and prints wall and CPU time per event (table 6).
         if (args.Length > 0 && args[0] == "fanout-cpu")
         {
             int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
-            return FanOutCpu.PrintAsync(rounds).GetAwaiter().GetResult();
+            string store = args.Length > 2 ? args[2] : EngineStores.Memory;
+            return FanOutCpu.PrintAsync(rounds, store).GetAwaiter().GetResult();
         }
 
         // `-- analyzer-share [runs]` prints each analyzer's execution time as a share of the compile time (table 2).

@@ -23,6 +23,9 @@ public sealed class ToolTests
         var fromEnvironment = ToolArguments.Parse(["--no-poll"], portVariable: "7000");
 
         Assert.Equal((8288, "localhost", TimeSpan.FromSeconds(5), (TimeSpan?)null), (defaults.Port, defaults.Host, defaults.PollInterval, defaults.RetryInterval));
+        Assert.Equal("inngest.db", defaults.Database);
+        Assert.Equal("state/dev.db", ToolArguments.Parse(["--db", "state/dev.db"], null).Database);
+        Assert.Null(ToolArguments.Parse(["--in-memory"], null).Database);
         Assert.Empty(defaults.AppUrls);
         Assert.Equal((7000, (TimeSpan?)null), (fromEnvironment.Port, fromEnvironment.PollInterval));
         Assert.Null(ToolArguments.Parse(["--poll-interval", "0"], null).PollInterval);
@@ -37,6 +40,7 @@ public sealed class ToolTests
     [InlineData("--retry-interval", "soon", "--retry-interval 'soon' is not a number of seconds")]
     [InlineData("--verbose", null, "Unknown option '--verbose'")]
     [InlineData("-u", null, "-u needs a value.")]
+    [InlineData("--db", null, "--db needs a value.")]
     public void A_bad_option_says_which_and_why(string option, string? value, string message)
     {
         string[] args = value is null ? [option] : [option, value];

@@ -32,6 +32,8 @@ internal sealed class CrashingStore(IEngineStore inner) : IEngineStore
 
     public IReadOnlyList<RunRecord> ReadRuns(int offset = 0, int limit = int.MaxValue) => Inner.ReadRuns(offset, limit);
 
+    public IReadOnlyDictionary<RunStatus, int> CountRuns() => Inner.CountRuns();
+
     public RunRecord? GetRun(string runId) => Inner.GetRun(runId);
 
     public IReadOnlyList<SkippedRun> ReadSkipped(int offset = 0, int limit = int.MaxValue) => Inner.ReadSkipped(offset, limit);

@@ -39,7 +39,13 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public IEngineStore Store { get; }
+    public IEngineStore Store { get; private set; }
+
+    /// <summary>
+    /// What a restarted process would open in place of the store it had: by default the same store (in memory); for a
+    /// store on a file, a new store on that file once the old one is closed.
+    /// </summary>
+    public Func<IEngineStore, IEngineStore>? Reopen { get; init; }
 
     public InngestEngine Engine { get; private set; }
 
@@ -47,13 +53,19 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async Task RestartAsync()
     {
         await Engine.DisposeAsync();
+        if (Reopen is not null)
+        {
+            Store = Reopen(Store);
+        }
+
         Engine = Create();
     }
 
-    /// <summary>Starts a new engine on <paramref name="store"/> and the same clock, leaving the current one to the caller (a crashed engine).</summary>
+    /// <summary>Starts a new engine on <paramref name="store"/> (from now on the harness's store) and the same clock, leaving the current one to the caller (a crashed engine).</summary>
     public InngestEngine Replace(IEngineStore store)
     {
         var crashed = Engine;
+        Store = store;
         Engine = Create(store);
         return crashed;
     }

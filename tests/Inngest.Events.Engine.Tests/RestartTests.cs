@@ -6,14 +6,20 @@ namespace Inngest.Events.Engine.Tests;
 /// A new engine on the store of a stopped (or crashed) one resumes every run from the store alone: sleeps fire at their
 /// time (at once when overdue), waits still match, retries keep their attempt numbers, dedup still holds, timers are not
 /// doubled, a call that was running at a crash runs again, and flow control carries on. Every store runs these: derive
-/// a class that makes the store (<see cref="InMemoryRestartTests"/>).
+/// a class that makes the store (<see cref="InMemoryRestartTests"/>, <see cref="SqliteRestartTests"/>).
 /// </summary>
 public abstract class RestartTests
 {
     /// <summary>A new, empty store; each test makes its own.</summary>
     private protected abstract IEngineStore CreateStore();
 
-    private EngineHarness Harness(params InngestFunctionDefinition[] functions) => new(CreateStore(), null, functions);
+    /// <summary>
+    /// The store a restarted process gets in place of <paramref name="store"/>: the same one by default (in memory); for
+    /// a store on a file, a new store on the same file once the old one is closed.
+    /// </summary>
+    private protected virtual IEngineStore Reopen(IEngineStore store) => store;
+
+    private EngineHarness Harness(params InngestFunctionDefinition[] functions) => new(CreateStore(), null, functions) { Reopen = Reopen };
 
     [Fact]
     public async Task A_sleeping_run_wakes_at_its_time_after_a_restart_without_running_finished_steps_again()
@@ -193,7 +199,7 @@ public abstract class RestartTests
         var running = h.Engine.RunUntilIdleAsync();
         await started.Task;
         store.Crash();
-        var crashed = h.Replace(store.Inner);
+        var crashed = h.Replace(Reopen(store.Inner));
 
         await h.RunAsync();
         var run = h.SingleRun("slow");

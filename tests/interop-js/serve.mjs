@@ -1,14 +1,16 @@
 // The official Inngest JS SDK as a peer for tests/Inngest.Events.Interop.Tests.
 //
-// Serves one JS function per interop scenario with `inngest/node` on 127.0.0.1, in dev mode (no signing), and prints
-// one JSON line `{"port":N}` to stdout once it listens. Everything else it writes goes to stderr. The .NET test POSTs
-// call requests to /api/inngest?fnId=interop-<fn>&stepId=..., and plays Inngest's part.
+// Serves one JS function per interop scenario with `inngest/node` on 127.0.0.1, in dev mode (no signing) unless
+// INNGEST_DEV=0, and prints one JSON line `{"port":N}` to stdout once it listens. Everything else it writes goes to
+// stderr. The .NET test POSTs call requests to /api/inngest?fnId=interop-<fn>&stepId=..., and plays Inngest's part.
 //
 // Environment (set by the test; nothing else is read):
 //   INTEROP_PORT         port to listen on; 0 (the default) picks a free one
 //   INNGEST_BASE_URL     the test's fake Inngest API (event API POST /e/{key}, POST /fn/register)
 //   INNGEST_EVENT_KEY    the event key step.sendEvent and inngest.send use
 //   INNGEST_ALLOW_IN_BAND_SYNC  "false" for the engine leg, so the SDK syncs out-of-band to INNGEST_BASE_URL/fn/register
+//   INNGEST_DEV          "0" for cloud mode (the signed leg), with INNGEST_SIGNING_KEY, INNGEST_SIGNING_KEY_FALLBACK and
+//                        optionally INNGEST_STREAMING; dev mode otherwise
 //   INTEROP_VERBOSE      set to log the SDK's own messages to stderr
 //
 // Extra route: POST /interop/send with a JSON array of events calls `inngest.send(events)` and answers its result,
@@ -30,7 +32,9 @@ const logger = { debug: log("debug"), info: log("info"), warn: log("warn"), erro
 
 export const inngest = new Inngest({
   id: "interop",
-  isDev: true,
+  // Dev mode (no signing) unless INNGEST_DEV=0: the signed leg runs the app in cloud mode, where the SDK verifies every
+  // call with INNGEST_SIGNING_KEY (or INNGEST_SIGNING_KEY_FALLBACK), signs its answers and authenticates its sync.
+  isDev: process.env.INNGEST_DEV !== "0",
   // Checkpointing (POST {api}/v1/checkpoint/...) is a JS-only optimization that the protocol does not require; the
   // interop suite compares the plain call-request protocol, which is what every SDK must speak.
   checkpointing: false,

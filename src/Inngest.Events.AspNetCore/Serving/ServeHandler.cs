@@ -46,7 +46,7 @@ internal sealed partial class ServeHandler(
         {
             if (settings.Streaming && auth.Allowed && request.Query[ServeQuery.Probe].Count == 0)
             {
-                await StreamAsync(context, PostAsync(request, body, auth, context.RequestAborted)).ConfigureAwait(false);
+                await StreamAsync(context, PostAsync(request, body, auth, context.RequestAborted), auth.KeyUsed).ConfigureAwait(false);
                 return;
             }
 
@@ -104,8 +104,10 @@ internal sealed partial class ServeHandler(
     /// space every <see cref="ServeSettings.StreamingHeartbeat"/> so idle-timeouts of the host do not cut the call, then
     /// the real answer as <c>{"status","headers","body","version"}</c> with the body as a string of JSON, the shape the
     /// official SDKs stream. Leading whitespace is insignificant to a JSON reader, so the whole stream is one JSON value.
+    /// The answer's signature travels in those headers, over the body string, as the JS SDK sends it: the 201's own
+    /// headers left before the answer existed.
     /// </summary>
-    private async Task StreamAsync(HttpContext context, Task<ServeResponse> call)
+    private async Task StreamAsync(HttpContext context, Task<ServeResponse> call, string? keyUsed)
     {
         var response = context.Response;
         response.StatusCode = 201;
@@ -113,6 +115,9 @@ internal sealed partial class ServeHandler(
         response.Headers[InngestHeaders.ReqVersion] = InngestHeaders.ExecutionVersion;
         response.Headers.ContentType = "application/json";
         await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+
+        // Kestrel holds the headers until the first body bytes; the 201 must go out now, not with the first keep-alive.
+        await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
 
         while (true)
         {
@@ -144,6 +149,11 @@ internal sealed partial class ServeHandler(
             foreach (var (name, value) in answer.Headers)
             {
                 writer.WriteString(name, value);
+            }
+
+            if (keyUsed is not null && settings.SignResponses)
+            {
+                writer.WriteString(InngestHeaders.Signature, RequestSignature.CreateHeader(answer.Body, keyUsed, time.GetUtcNow()));
             }
 
             writer.WriteEndObject();

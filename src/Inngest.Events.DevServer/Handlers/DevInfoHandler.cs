@@ -9,7 +9,8 @@ internal sealed class DevInfoHandler(InngestEngine engine)
     public Task InfoAsync(HttpContext context)
     {
         var apps = engine.Apps;
-        var runs = engine.Runs;
+        // Counted by the store, not read: a persistent dev server's runs pile up across restarts.
+        var runs = engine.Store.CountRuns();
         return DevServerResponses.WriteAsync(context, 200, engine.HttpOptions.ServerKind, writer =>
         {
             writer.WriteStartObject();
@@ -36,9 +37,9 @@ internal sealed class DevInfoHandler(InngestEngine engine)
 
             writer.WriteEndArray();
             writer.WriteStartObject("runs");
-            foreach (var group in runs.GroupBy(r => r.Status).OrderBy(g => g.Key))
+            foreach (var (status, count) in runs.OrderBy(r => r.Key))
             {
-                writer.WriteNumber(group.Key.ToString().ToLowerInvariant(), group.Count());
+                writer.WriteNumber(status.ToString().ToLowerInvariant(), count);
             }
 
             writer.WriteEndObject();

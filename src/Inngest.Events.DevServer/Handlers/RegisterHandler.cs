@@ -40,6 +40,7 @@ internal sealed class RegisterHandler(InngestEngine engine, InngestDevServerOpti
             return;
         }
 
+        await engine.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         await DevServerResponses.WriteAsync(context, 200, serverKind, writer =>
         {
             writer.WriteStartObject();

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Inngest.Events.Engine.Http;
@@ -174,8 +173,7 @@ internal sealed class AppRegistry : IDisposable
 
         var body = buffer.WrittenSpan.ToArray();
         var http = Http;
-        using var message = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(body) };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var message = new HttpRequestMessage(HttpMethod.Put, url);
         message.Headers.TryAddWithoutValidation(SyncKindHeader, InngestHeaders.InBand);
         http.Prepare(message, body);
 
@@ -204,6 +202,13 @@ internal sealed class AppRegistry : IDisposable
 
             if (response.Headers.TryGetValues(SyncKindHeader, out var kinds) && kinds.Contains(InngestHeaders.InBand))
             {
+                // An in-band reply is the app's configuration; in cloud mode it counts only when signed like a call's answer.
+                var signature = response.Headers.TryGetValues(InngestHeaders.Signature, out var values) ? string.Join(",", values) : null;
+                if (http.ResponseCheck()?.Problem(signature, reply) is { } problem)
+                {
+                    throw new InngestSyncException(502, $"The app at {url} answered the in-band sync, but the answer is not signed as a cloud-mode server requires: {problem}. Nothing was registered.");
+                }
+
                 return Register(AppSyncRequest.FromInBandReply(reply));
             }
         }

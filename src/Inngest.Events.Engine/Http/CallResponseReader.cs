@@ -9,7 +9,8 @@ namespace Inngest.Events.Engine.Http;
 /// <summary>
 /// Reads an app's HTTP answer to a call request as Inngest does (docs/protocol.md#call-responses): 200 with the result,
 /// 206 with an array of ops (or one legacy op object), 4xx/5xx with an error; <c>X-Inngest-No-Retry</c> and
-/// <c>Retry-After</c>; a streamed 201 whose last value is the real answer. A 2xx without <c>X-Inngest-SDK</c> is not from an SDK, and fails the attempt.
+/// <c>Retry-After</c>; a streamed 201 whose last value is the real answer. A 2xx without <c>X-Inngest-SDK</c> is not from an SDK, and fails the attempt;
+/// so does, in cloud mode, an answer without a valid signature.
 /// </summary>
 internal static class CallResponseReader
 {
@@ -17,11 +18,23 @@ internal static class CallResponseReader
     public const string NoRetryHeader = InngestHeaders.NoRetry;
     public const string RetryAfterHeader = InngestHeaders.RetryAfter;
 
-    public static CallResponse Read(int status, HttpResponseHeaders headers, ReadOnlySpan<byte> body)
-        => Read(status, name => Header(headers, name), body);
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="headers">The response headers.</param>
+    /// <param name="body">The response body.</param>
+    /// <param name="check">
+    /// In cloud mode, the signature the answer must carry (for a streamed answer, inside its final value); an answer
+    /// that fails it is a failed, retriable attempt, whatever it says.
+    /// </param>
+    public static CallResponse Read(int status, HttpResponseHeaders headers, ReadOnlySpan<byte> body, ResponseSignatureCheck? check = null)
+        => Read(status, name => Header(headers, name), body, check);
 
-    private static CallResponse Read(int status, Func<string, string?> header, ReadOnlySpan<byte> body)
+    private static CallResponse Read(int status, Func<string, string?> header, ReadOnlySpan<byte> body, ResponseSignatureCheck? check)
     {
+        if (check is not null && status != 201 && check.Problem(header(InngestHeaders.Signature), body) is { } problem)
+        {
+            return Unverified(status, body, problem);
+        }
+
         var noRetry = header(NoRetryHeader) switch
         {
             { } value when value.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
@@ -44,7 +57,7 @@ internal static class CallResponseReader
             case 206:
                 return ReadOps(body, noRetry, retryAfter);
             case 201:
-                return ReadStreamed(body, header);
+                return ReadStreamed(body, header, check);
             case >= 200 and < 300:
                 return Retriable(status, "UnsupportedResponseError", $"The app answered {Describe(status)}; the engine understands 200, 206 and streamed (201) answers.", retryAfter);
             case < 400:
@@ -60,7 +73,7 @@ internal static class CallResponseReader
     /// the function runs, then <c>{"status": n, "headers": {...}, "body": "..."}</c> — the real answer, whose body is a
     /// string of JSON (the JS SDK's shape) or, leniently, the JSON itself.
     /// </summary>
-    private static CallResponse ReadStreamed(ReadOnlySpan<byte> body, Func<string, string?> outerHeader)
+    private static CallResponse ReadStreamed(ReadOnlySpan<byte> body, Func<string, string?> outerHeader, ResponseSignatureCheck? check)
     {
         if (!TryParse(body, out var root) || root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("status", out var statusElement) || !statusElement.TryGetInt32(out var status) || status == 201)
@@ -89,8 +102,13 @@ internal static class CallResponseReader
             }
             : [];
 
-        // The inner headers describe the real answer; the SDK header was on the 201 itself.
-        return Read(status, name => inner.TryGetValue(name, out var value) ? value : outerHeader(name), innerBody);
+        // The inner headers describe the real answer; the SDK header was on the 201 itself. The signature can only be
+        // inside: the 201's headers were sent before the answer existed.
+        return Read(
+            status,
+            name => inner.TryGetValue(name, out var value) ? value : name == InngestHeaders.Signature ? null : outerHeader(name),
+            innerBody,
+            check);
     }
 
     private static CallResponse ReadOps(ReadOnlySpan<byte> body, bool? noRetry, string? retryAfter)
@@ -133,6 +151,16 @@ internal static class CallResponseReader
         return new StepError("Error", text.Length == 0
             ? $"The app answered {Describe(status)} without a body."
             : $"The app answered {Describe(status)}: {text[..Math.Min(500, text.Length)]}");
+    }
+
+    /// <summary>An answer that failed the cloud-mode signature check: a failed attempt, retried, with what the app said for the logs.</summary>
+    private static CallResponse Unverified(int status, ReadOnlySpan<byte> body, string problem)
+    {
+        var said = status >= 400 ? $" ({ReadError(status, body).Message})" : string.Empty;
+        var hint = status == 401
+            ? " The app refused the engine's call: do the engine and the app share a signing key, or the app's fallback key?"
+            : string.Empty;
+        return Retriable(status, "ResponseSignatureError", $"The app's answer{said} is not signed as a cloud-mode server requires: {problem}.{hint}", null);
     }
 
     private static CallResponse Retriable(int status, string name, string message, string? retryAfter)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Inngest.Events.Protocol;
 
 namespace Inngest.Events.Engine.Http;
@@ -37,15 +38,36 @@ internal sealed class EngineHttpClient(Func<InngestEngineHttpOptions> options, T
         }
     }
 
-    /// <summary>Adds <c>X-Inngest-Server-Kind</c> and, with a signing key, <c>X-Inngest-Signature</c> over <paramref name="body"/>.</summary>
-    public void Prepare(HttpRequestMessage message, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// Gives <paramref name="message"/> <paramref name="json"/> as its JSON body with <c>X-Inngest-Server-Kind</c> and,
+    /// with a signing key, <c>X-Inngest-Signature</c>. A signed body is sent in its canonical form (RFC 8785), as
+    /// Inngest's server sends it, because SDKs verify the signature over that form: the JS SDK over
+    /// <c>canonicalize(JSON.parse(body))</c>, the Go SDK over the JCS transform of the body.
+    /// </summary>
+    public void Prepare(HttpRequestMessage message, byte[] json)
     {
         var current = Options;
+        var signed = !string.IsNullOrEmpty(current.SigningKey);
+        var body = signed ? CanonicalJson.Transform(json) : json;
+        message.Content = new ByteArrayContent(body);
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         message.Headers.TryAddWithoutValidation(ServerKindHeader, current.ServerKind);
-        if (!string.IsNullOrEmpty(current.SigningKey))
+        if (signed)
         {
-            message.Headers.TryAddWithoutValidation(RequestSignature.HeaderName, RequestSignature.CreateHeader(body, current.SigningKey, time.GetUtcNow()));
+            message.Headers.TryAddWithoutValidation(RequestSignature.HeaderName, RequestSignature.CreateHeader(body, current.SigningKey!, time.GetUtcNow()));
         }
+    }
+
+    /// <summary>
+    /// In cloud mode (<see cref="InngestEngineHttpOptions.ServerKind"/> <c>cloud</c>), the check every answer of an app
+    /// must pass: signed with the engine's key or its fallback, now. Null in dev mode, where SDKs do not sign.
+    /// </summary>
+    public ResponseSignatureCheck? ResponseCheck()
+    {
+        var current = Options;
+        return current.ServerKind == InngestHeaders.CloudServerKind
+            ? new ResponseSignatureCheck(current.SigningKey, current.SigningKeyFallback, time.GetUtcNow())
+            : null;
     }
 
     public void Dispose()

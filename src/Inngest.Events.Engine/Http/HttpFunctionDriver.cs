@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Inngest.Events.Engine.Internal;
 using Inngest.Events.Protocol;
@@ -8,7 +7,8 @@ namespace Inngest.Events.Engine.Http;
 
 /// <summary>
 /// Calls a function served over HTTP by any Inngest SDK: <c>POST {step url with stepId}</c> with the call request as
-/// JSON, signed with the engine's signing key when it has one, and reads the answer as Inngest does.
+/// JSON, signed with the engine's signing key when it has one, and reads the answer as Inngest does; in cloud mode
+/// only a signed answer counts (<see cref="EngineHttpClient.ResponseCheck"/>).
 /// </summary>
 internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClient http) : IFunctionDriver
 {
@@ -18,8 +18,7 @@ internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClie
     {
         var url = WithStepId(function.StepUrl, request.Ctx.StepId);
         var body = Serialize(request);
-        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var message = new HttpRequestMessage(HttpMethod.Post, url);
         if (request.Ctx.RunId.Length > 0)
         {
             message.Headers.TryAddWithoutValidation(InngestHeaders.RunId, request.Ctx.RunId);
@@ -32,7 +31,7 @@ internal sealed class HttpFunctionDriver(RemoteFunction function, EngineHttpClie
         {
             using var response = await http.Client.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
             var content = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            return CallResponseReader.Read((int)response.StatusCode, response.Headers, content);
+            return CallResponseReader.Read((int)response.StatusCode, response.Headers, content, http.ResponseCheck());
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

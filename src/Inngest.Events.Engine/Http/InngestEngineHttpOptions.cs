@@ -18,7 +18,12 @@ public sealed class InngestEngineHttpOptions
     /// <summary>A second key that register requests may also authenticate with, as during a key rotation.</summary>
     public string? SigningKeyFallback { get; set; }
 
-    /// <summary>The <c>X-Inngest-Server-Kind</c> the engine sends (<c>dev</c> or <c>cloud</c>); register requests expecting another kind are refused. Default <c>dev</c>.</summary>
+    /// <summary>
+    /// The <c>X-Inngest-Server-Kind</c> the engine sends (<c>dev</c> or <c>cloud</c>); register requests expecting another
+    /// kind are refused. Default <c>dev</c>. With <c>cloud</c> the engine also takes an app's answer (to a call, or to an
+    /// in-band sync) only when it is signed with <see cref="SigningKey"/> or <see cref="SigningKeyFallback"/>, as SDKs in
+    /// cloud mode sign them; any other answer is a failed attempt.
+    /// </summary>
     public string ServerKind { get; set; } = InngestHeaders.DevServerKind;
 
     /// <summary>How long one call request may take before it counts as a failed, retriable attempt. Default 15 minutes.</summary>

@@ -19,6 +19,7 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
     private readonly object _notifyGate = new();
     private TaskCompletionSource _changed = NewSignal();
     private TaskCompletionSource _committed = NewSignal();
+    private long _lastCommit;
 
     /// <summary>The engine's lock.</summary>
     public object Gate { get; } = new();
@@ -77,12 +78,16 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
     /// </summary>
     public Task NextCommit => Volatile.Read(ref _committed).Task;
 
+    /// <summary>The number of the last unit of work committed to the store (0 before the first).</summary>
+    public long LastCommit => Interlocked.Read(ref _lastCommit);
+
     /// <summary>Writes the unit of work collected under the lock to the store; its number, or 0 when nothing changed.</summary>
     public long Commit()
     {
         var commit = Changes.Commit(Store, Counters);
         if (commit != 0)
         {
+            Interlocked.Exchange(ref _lastCommit, commit);
             Interlocked.Exchange(ref _committed, NewSignal()).TrySetResult();
         }
 

@@ -53,6 +53,9 @@ internal interface IEngineStore : IDisposable
     /// <summary>How many runs were created.</summary>
     int RunCount { get; }
 
+    /// <summary>How many runs are in each status (what a status page shows, without reading the runs).</summary>
+    IReadOnlyDictionary<RunStatus, int> CountRuns();
+
     /// <summary>Runs in the order they were created (finished or not), from <paramref name="offset"/>, at most <paramref name="limit"/>.</summary>
     IReadOnlyList<RunRecord> ReadRuns(int offset = 0, int limit = int.MaxValue);
 

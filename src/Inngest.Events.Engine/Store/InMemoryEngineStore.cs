@@ -178,6 +178,20 @@ internal sealed class InMemoryEngineStore : IEngineStore
         }
     }
 
+    public IReadOnlyDictionary<RunStatus, int> CountRuns()
+    {
+        lock (_gate)
+        {
+            var counts = new Dictionary<RunStatus, int>();
+            foreach (var entry in _runs)
+            {
+                counts[entry.Run.Status] = counts.GetValueOrDefault(entry.Run.Status) + 1;
+            }
+
+            return counts;
+        }
+    }
+
     public RunRecord? GetRun(string runId)
     {
         lock (_gate)
@@ -254,54 +268,6 @@ internal sealed class InMemoryEngineStore : IEngineStore
 
         public List<RunTimelineEntry> Timeline { get; } = [];
 
-        public RunRecord ToRecord()
-        {
-            var stack = new List<(int Index, string Hash)>();
-            var steps = new StepRecord[Steps.Count];
-            for (var i = 0; i < steps.Length; i++)
-            {
-                var step = Steps[i];
-                steps[i] = new StepRecord
-                {
-                    Hash = step.Hash,
-                    Name = step.Name,
-                    Op = step.Op,
-                    Status = step.Status,
-                    Attempts = step.Attempts,
-                    Output = step.Output,
-                    Error = step.Error,
-                    Memo = step.Memo,
-                };
-                if (step.StackIndex is { } index)
-                {
-                    stack.Add((index, step.Hash));
-                }
-            }
-
-            stack.Sort((a, b) => a.Index.CompareTo(b.Index));
-            return new RunRecord
-            {
-                RunId = Run.RunId,
-                FunctionId = Run.FunctionId,
-                CompositeFunctionId = Run.CompositeFunctionId,
-                Event = Run.Event,
-                Events = Run.Events,
-                EventIds = Run.EventIds,
-                OriginalRunId = Run.OriginalRunId,
-                Status = Run.Status,
-                CreatedAt = Run.CreatedAt,
-                StartedAt = Run.StartedAt,
-                EndedAt = Run.EndedAt,
-                Steps = steps,
-                Stack = stack.ConvertAll(s => s.Hash),
-                Result = Run.Result,
-                Error = Run.Error,
-                CancellationReason = Run.CancellationReason,
-                CorrelationId = Run.CorrelationId,
-                ParentRunId = Run.ParentRunId,
-                Calls = Calls.ToArray(),
-                Timeline = Timeline.ToArray(),
-            };
-        }
+        public RunRecord ToRecord() => StoredRunRecords.ToRecord(Run, Steps, Calls.ToArray(), Timeline.ToArray());
     }
 }

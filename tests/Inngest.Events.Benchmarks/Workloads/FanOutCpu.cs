@@ -9,9 +9,9 @@ namespace Inngest.Events.Benchmarks;
 /// </summary>
 public static class FanOutCpu
 {
-    public static async Task<int> PrintAsync(int rounds)
+    public static async Task<int> PrintAsync(int rounds, string store)
     {
-        var bench = new EngineFanOutBenchmarks();
+        var bench = new EngineFanOutBenchmarks { Store = store };
         bench.Setup();
         for (var i = 0; i < 20; i++)
         {
@@ -30,7 +30,7 @@ public static class FanOutCpu
         process.Refresh();
         var used = process.TotalProcessorTime - cpu;
         var events = rounds * EngineFanOutBenchmarks.Events;
-        Console.WriteLine($"fan-out: {events} events ({6 * events} steps): wall {watch.Elapsed.TotalMilliseconds * 1000 / events:F1} us/event, CPU {used.TotalMilliseconds * 1000 / events:F1} us/event = {6 * events / used.TotalSeconds:F0} steps per CPU second");
+        Console.WriteLine($"fan-out ({store}): {events} events ({6 * events} steps): wall {watch.Elapsed.TotalMilliseconds * 1000 / events:F1} us/event, CPU {used.TotalMilliseconds * 1000 / events:F1} us/event = {6 * events / used.TotalSeconds:F0} steps per CPU second");
         return 0;
     }
 }

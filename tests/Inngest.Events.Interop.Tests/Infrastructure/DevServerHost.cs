@@ -11,9 +11,9 @@ namespace Inngest.Events.Interop.Tests.Infrastructure;
 
 /// <summary>
 /// The embedded engine as a local Inngest server (<c>MapInngestDevServer</c>: the event API <c>POST /e/{key}</c> and
-/// <c>POST /fn/register</c>) on Kestrel at 127.0.0.1 (a free port), with no functions of its own, unsigned (dev), on a
-/// fake clock, driven by the test: nothing runs in the background; <see cref="SettleAsync"/> runs what is due and moves
-/// the clock from timer to timer.
+/// <c>POST /fn/register</c>) on Kestrel at 127.0.0.1 (a free port), with no functions of its own, unsigned (dev) unless
+/// the test gives it signing keys, on a fake clock, driven by the test: nothing runs in the background;
+/// <see cref="SettleAsync"/> runs what is due and moves the clock from timer to timer.
 /// </summary>
 internal sealed class DevServerHost : IAsyncDisposable
 {
@@ -46,7 +46,14 @@ internal sealed class DevServerHost : IAsyncDisposable
     /// How many calls the engine runs at once. 1 (the default) makes the order of calls, and of completed steps, not
     /// depend on which SDK answers faster; flow-control scenarios need more, to show what their limits hold back.
     /// </param>
-    public static async Task<DevServerHost> StartAsync(int maxConcurrency = 1)
+    /// <param name="start">Where the fake clock starts; <see cref="Start"/> when null.</param>
+    /// <param name="http">The engine's HTTP options (signing keys, server kind, client); unsigned dev when null.</param>
+    /// <param name="front">Adds middleware in front of the dev server's endpoints (to watch or refuse requests).</param>
+    public static async Task<DevServerHost> StartAsync(
+        int maxConcurrency = 1,
+        DateTimeOffset? start = null,
+        InngestEngineHttpOptions? http = null,
+        Action<WebApplication>? front = null)
     {
         var timeline = new ConcurrentQueue<RunTimelineEntry>();
         var builder = WebApplication.CreateSlimBuilder();
@@ -54,7 +61,7 @@ internal sealed class DevServerHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var time = new FakeTimeProvider(Start);
+        var time = new FakeTimeProvider(start ?? Start);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddInngest(o => o.AppId = "interop-engine")
             .UseEmbeddedEngine(e =>
@@ -67,6 +74,12 @@ internal sealed class DevServerHost : IAsyncDisposable
                 e.OnTimelineEntry = timeline.Enqueue;
             });
         var app = builder.Build();
+        if (http is not null)
+        {
+            app.Services.GetRequiredService<InngestEngine>().HttpOptions = http;
+        }
+
+        front?.Invoke(app);
         app.MapInngestDevServer();
         await app.StartAsync().ConfigureAwait(false);
         return new DevServerHost(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"), time, timeline);
