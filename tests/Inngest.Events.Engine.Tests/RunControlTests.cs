@@ -1,3 +1,5 @@
+using Inngest.Events.Engine.Store;
+
 namespace Inngest.Events.Engine.Tests;
 
 /// <summary>
@@ -31,6 +33,28 @@ public sealed class RunControlTests
         Assert.Equal([id], run.EventIds);
         Assert.Equal("order-o1", run.Event.GetProperty("id").GetString());
         Assert.Null(run.OriginalRunId);
+    }
+
+    [Fact]
+    public async Task A_SQLite_store_keeps_a_runs_event_ids_and_the_run_a_rerun_reran_across_a_restart()
+    {
+        using var folder = new TempFolder();
+        var store = SqliteEngineStore.Open(folder.File("inngest.db"), new SqliteStoreOptions());
+        await using var h = new EngineHarness(store, null, Sleeper());
+        var id = await h.SendAsync(new OrderPlaced("o1"));
+        await h.RunAsync();
+        var original = h.SingleRun("sleeper");
+        var rerunId = h.Engine.Rerun(original.RunId);
+        await h.RunAsync();
+        await h.Engine.DisposeAsync();
+        store.Dispose();
+
+        using var reopened = SqliteEngineStore.Open(folder.File("inngest.db"), new SqliteStoreOptions());
+
+        Assert.Equal([id], reopened.GetRun(original.RunId)!.EventIds);
+        var rerun = reopened.GetRun(rerunId)!;
+        Assert.Equal([id], rerun.EventIds);
+        Assert.Equal(original.RunId, rerun.OriginalRunId);
     }
 
     [Fact]
