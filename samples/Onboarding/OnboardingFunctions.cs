@@ -2,8 +2,11 @@ using Inngest.Events;
 
 namespace Onboarding;
 
-/// <summary>The onboarding flow: one event fans out to three functions; an orchestrator waits for all three.</summary>
-public sealed class OnboardingFunctions(Mailer mailer, Billing billing, Crm crm)
+/// <summary>
+/// The onboarding flow: one event fans out to three functions; an orchestrator waits for all three. Dates come from the
+/// registered <see cref="TimeProvider"/> (the system clock when there is none), so tests can run them on a virtual one.
+/// </summary>
+public sealed class OnboardingFunctions(Mailer mailer, Billing billing, Crm crm, TimeProvider? time = null)
 {
     /// <summary>Announces the signup (its event fans out) and waits, in parallel, for the three confirmations.</summary>
     [InngestFunction("orchestrate-onboarding")]
@@ -38,7 +41,7 @@ public sealed class OnboardingFunctions(Mailer mailer, Billing billing, Crm crm)
     public async Task<TrialCreated> CreateTrialAsync(Event<SignupCompleted> evt, IStepTools step)
     {
         await step.RunAsync("reserve-capacity", () => billing.ReserveCapacityAsync(evt.Data.UserId));
-        var endsOn = await step.RunAsync("start-subscription", () => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)));
+        var endsOn = await step.RunAsync("start-subscription", () => DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddDays(14)));
         var created = new TrialCreated(evt.Data.UserId, endsOn);
         await step.SendEventAsync("confirm-trial", created);
         return created;
@@ -57,11 +60,11 @@ public sealed class OnboardingFunctions(Mailer mailer, Billing billing, Crm crm)
     [Trigger<SignupCompleted>(If = "event.data.plan == 'pro'")]
     public async Task ChargeSetupFeeAsync(Event<SignupCompleted> evt, IStepTools step)
     {
-        await step.RunAsync("charge", async () =>
+        await step.RunAsync("charge", evt.Data.UserId, async userId =>
         {
             try
             {
-                await billing.ChargeSetupFeeAsync(evt.Data.UserId);
+                await billing.ChargeSetupFeeAsync(userId);
             }
             catch (InvalidOperationException declined)
             {

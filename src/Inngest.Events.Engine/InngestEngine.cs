@@ -299,6 +299,27 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
         return id;
     }
 
+    /// <summary>
+    /// The history of the run <paramref name="runId"/> as a run-history document (docs/run-history.md), with the id of the
+    /// app its function belongs to (empty when no function has its id any more), exported at the engine's time; or null.
+    /// What the dev server's Export JSON button downloads, and what <c>Inngest.Events.Testing</c> replays.
+    /// </summary>
+    public History.RunHistory? ExportRunHistory(string runId)
+    {
+        if (GetRun(runId) is not { } run)
+        {
+            return null;
+        }
+
+        string appId;
+        lock (_context.Gate)
+        {
+            appId = _parts.Apps.Find(run.CompositeFunctionId) is { } function ? _parts.Apps.AppIdOf(function) : string.Empty;
+        }
+
+        return History.RunHistory.FromRun(run, appId, _context.Time.GetUtcNow());
+    }
+
     /// <summary>Sends events to the engine, validated and serialized as the client does; returns their internal ids.</summary>
     /// <exception cref="InngestEventValidationException">An event breaks a rule of the event API; none was ingested.</exception>
     public async Task<IReadOnlyList<string>> SendAsync(IReadOnlyList<InngestEvent> events, CancellationToken cancellationToken = default)

@@ -40,7 +40,10 @@ public sealed class InngestEngineOptions
     /// </summary>
     public bool RunInBackground { get; set; } = true;
 
-    /// <summary>Called (outside the engine's lock, one at a time, in order) for every timeline entry of every run.</summary>
+    /// <summary>
+    /// Called (outside the engine's lock, one at a time, in order) for every timeline entry of every run;
+    /// <see cref="InngestEngine.RunUntilIdleAsync"/> returns once every entry so far has been delivered.
+    /// </summary>
     public Action<RunTimelineEntry>? OnTimelineEntry { get; set; }
 
     /// <summary>Makes the store each engine keeps its state in; the in-memory store when null. The engine disposes what it makes.</summary>

@@ -139,6 +139,28 @@ public sealed class EngineHttpDriverTests
     }
 
     [Fact]
+    public async Task A_batch_over_http_reaches_the_generated_function_whole_and_equals_the_in_memory_run()
+    {
+        await using var pair = await EnginePair.StartAsync(signed: true, BatchedFunctions.Definition());
+
+        var (memory, http) = await pair.PlayAsync("batched", async (engine, time) =>
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                await engine.SendAsync(new OrderPlaced($"o{i}", i * 10));
+            }
+
+            await EnginePair.RunAsync(engine);
+        });
+
+        Assert.Equal(RunStatus.Completed, http.Status);
+        Assert.Equal("\"o1,o2,o3=60\"", http.Result?.GetRawText());
+        Assert.Equal(3, http.Calls.Count);
+        Assert.All(http.Calls, c => Assert.Equal(3, c.Request.Events.Count));
+        RunComparison.Equal(memory, http);
+    }
+
+    [Fact]
     public async Task An_invoke_from_an_app_names_that_app_not_the_engine_as_the_source_in_function_invoked()
     {
         var receipt = new FunctionReference<ReceiptRequested, string>("receipt");

@@ -77,7 +77,7 @@ public sealed partial class UiPageTests : IAsyncLifetime
 
         using var response = await _http.GetAsync(new Uri(_server.BaseUrl, $"runs/{trial.RunId}/history.json"));
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"run-{trial.RunId}.json", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"run-{trial.RunId}.run.json", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var history = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = history.RootElement;
         Assert.Equal(["format", "version", "exported_at", "run", "events", "steps", "stack", "calls", "timeline"], root.EnumerateObject().Select(p => p.Name));

@@ -188,7 +188,21 @@ public sealed class DocBlockCheckTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DocBlockCompiler.CompileAsync(block));
 
         Assert.Contains("There is no compile context 'controllers'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("app-code, events, functions, web-app", error.Message, StringComparison.Ordinal);
+        Assert.Contains("app-code, events, functions, tests, web-app", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_test_code_contexts_compile_against_the_test_framework()
+    {
+        const string test = """
+            [Fact]
+            public void Adds() => Assert.Equal(2, 1 + 1);
+            """;
+        var inTests = await DocBlockCompiler.CompileAsync(Single($"<!-- compile: tests -->\n```csharp\n{test}\n```"));
+        var inFunctions = await DocBlockCompiler.CompileAsync(Single($"<!-- compile: functions -->\n```csharp\n{test}\n```"));
+
+        Assert.Empty(inTests.Diagnostics);
+        Assert.Contains(inFunctions.Diagnostics, d => d.Id == "CS0246" && d.GetMessage().Contains("Fact", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -155,6 +155,12 @@ public sealed class RunControlTests
         Assert.Equal(2, done);
         Assert.Contains($"rerun of run {original.RunId}", rerun.Timeline[0].Message);
 
+        // Its exported history says so too, with the event's internal id (what the dev server's export downloads).
+        var history = h.Engine.ExportRunHistory(rerunId)!;
+        Assert.Equal(original.RunId, history.Run.OriginalRunId);
+        Assert.Equal(eventId, Assert.Single(history.Events).InternalId);
+        Assert.Equal(original.RunId, Engine.History.RunHistory.Parse(history.ToJson()).Run.OriginalRunId);
+
         // The same event sent again is still deduplicated: the rerun did not use up or free its key.
         await h.SendAsync(new OrderPlaced("o1"), new EventOptions { Id = "order-o1" });
         await h.RunAsync();

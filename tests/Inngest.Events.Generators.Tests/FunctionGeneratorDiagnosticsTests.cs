@@ -276,6 +276,8 @@ public sealed class FunctionGeneratorDiagnosticsTests
     [InlineData("public static Task Failed(Event<FunctionFailed> failure, string extra) => Task.CompletedTask;", "extra", "takes the parameter 'extra' of type 'string'")]
     [InlineData("public static void Failed(Event<FunctionFailed> failure) { }", "void", "returns 'void'")]
     [InlineData("private static Task Failed(Event<FunctionFailed> failure) => Task.CompletedTask;", "Failed", "the method is private")]
+    [InlineData("public static Task Failed(Event<FunctionFailed>[] failures) => Task.CompletedTask;", "failures", "a failure handler's event parameter is Event<FunctionFailed>")]
+    [InlineData("public static Task Failed(IReadOnlyList<Event<FunctionFailed>> failures) => Task.CompletedTask;", "failures", "a failure handler's event parameter is Event<FunctionFailed>")]
     [InlineData("public static Task Failed() => Task.CompletedTask; public static Task Failed(Event<FunctionFailed> failure) => Task.CompletedTask;", "OnFailure = nameof(Failed)", "overloads")]
     public void OnFailure_handler_with_the_wrong_signature_is_INNG2007(string handler, string at, string why)
     {
@@ -363,6 +365,137 @@ public sealed class FunctionGeneratorDiagnosticsTests
             }
             """, "INNG2009", out _);
         Assert.Contains("a scheduled function takes no event parameter", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Event<OrderPlaced> order", "order")]
+    [InlineData("Event<OrderPlaced>? order", "order")]
+    public void Batched_function_taking_one_event_is_INNG2015_at_the_parameter_and_is_not_generated(string parameter, string name)
+    {
+        var d = Single($$"""
+            public static class Bad
+            {
+                [InngestFunction("bad")]
+                [BatchEvents(10, "5s")]
+                public static Task Run({{parameter}}, IStepTools step) => Task.CompletedTask;
+            }
+            """, "INNG2015", out var located, out var generated);
+        Assert.Equal(name, located);
+        Assert.Equal(
+            $"The function 'Bad.Run' batches its events with [BatchEvents], but its parameter '{name}' is an Event<OrderPlaced>, which receives only the first "
+            + "event of each batch: Inngest starts one run with up to 10 events, and the others would be silently lost; take IReadOnlyList<Event<OrderPlaced>> "
+            + "(or Event<OrderPlaced>[]) to receive the whole batch",
+            d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("\"bad\"", generated);
+    }
+
+    [Fact]
+    public void INNG2015_is_reported_with_trigger_attributes_too()
+    {
+        var d = Single("""
+            public static class Bad
+            {
+                [InngestFunction("bad")]
+                [BatchEvents(3, "1m", Key = "event.data.orderId")]
+                [Trigger<OrderPlaced>(If = "event.data.orderId != ''")]
+                public static Task Run(IStepTools step, Event<OrderPlaced> placed) => Task.CompletedTask;
+            }
+            """, "INNG2015", out var located);
+        Assert.Equal("placed", located);
+        Assert.Contains("up to 3 events", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("IReadOnlyList<Event<OrderPlaced>>")]
+    [InlineData("Event<OrderPlaced>[]")]
+    [InlineData("IReadOnlyList<Event<OrderPlaced>>?")]
+    public void Batched_function_taking_a_list_or_an_array_is_generated_with_every_event(string type)
+    {
+        Assert.Empty(Diagnose($$"""
+            public static class Batched
+            {
+                [InngestFunction("batched", OnFailure = nameof(Failed))]
+                [BatchEvents(10, "5s")]
+                public static Task Run({{type}} orders, IStepTools step) => Task.CompletedTask;
+
+                public static Task Failed(Event<FunctionFailed> failure) => Task.CompletedTask;
+            }
+            """, out var generated));
+        Assert.Contains("Id = \"batched\"", generated);
+        Assert.Contains("Id = \"batched-failure\"", generated);
+        Assert.Contains("global::Batched.Run(invocation.GetEvents<global::OrderPlaced>(), invocation.Steps)", generated);
+    }
+
+    [Theory]
+    [InlineData("IReadOnlyList<Event<OrderPlaced>>")]
+    [InlineData("Event<OrderPlaced>[]")]
+    public void Event_list_without_BatchEvents_is_INNG2016_a_warning_and_the_function_is_still_generated(string type)
+    {
+        var (d, located) = Assert.Single(Diagnose($$"""
+            public static class Unbatched
+            {
+                [InngestFunction("unbatched")]
+                public static Task Run(IStepTools step, {{type}} orders) => Task.CompletedTask;
+            }
+            """, out var generated));
+        Assert.Equal(("INNG2016", DiagnosticSeverity.Warning), (d.Id, d.Severity));
+        Assert.EndsWith("docs/diagnostics/INNG2016.md", d.Descriptor.HelpLinkUri);
+        Assert.Equal("orders", located);
+        Assert.Equal(
+            $"The parameter 'orders' of the function 'Unbatched.Run' is a list of events ('{type}'), but the function has no [BatchEvents], so every run "
+            + "receives a list of exactly one event; add [BatchEvents(maxSize, timeout)] to receive batches, or take Event<OrderPlaced>",
+            d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("Id = \"unbatched\"", generated);
+        Assert.Contains("global::Unbatched.Run(invocation.Steps, invocation.GetEvents<global::OrderPlaced>())", generated);
+    }
+
+    [Fact]
+    public void A_batched_function_that_reads_no_event_is_fine()
+        => Assert.Empty(Diagnose("""
+            public static class Counted
+            {
+                [InngestFunction("count-orders")]
+                [BatchEvents(100, "1m")]
+                [Trigger<OrderPlaced>]
+                public static Task Run(IStepTools step) => Task.CompletedTask;
+            }
+            """, out _));
+
+    [Theory]
+    [InlineData("List<Event<OrderPlaced>> orders", "has the type 'System.Collections.Generic.List<Inngest.Events.Event<OrderPlaced>>'")]
+    [InlineData("IEnumerable<Event<OrderPlaced>> orders", "has the type 'System.Collections.Generic.IEnumerable<Inngest.Events.Event<OrderPlaced>>'")]
+    [InlineData("Event<OrderPlaced>[,] orders", "has the type 'Inngest.Events.Event<OrderPlaced>[*,*]'")]
+    [InlineData("Event<OrderPlaced>[][] orders", "has the type 'Inngest.Events.Event<OrderPlaced>[][]'")]
+    [InlineData("IReadOnlyList<OrderPlaced> orders", "has the type 'System.Collections.Generic.IReadOnlyList<OrderPlaced>'")]
+    public void Other_collections_of_events_are_INNG2003_naming_the_batch_shapes(string parameter, string why)
+    {
+        var d = Single($$"""
+            public static class Bad
+            {
+                [InngestFunction("bad")]
+                [BatchEvents(10, "5s")]
+                [Trigger<OrderPlaced>]
+                public static Task Run({{parameter}}) => Task.CompletedTask;
+            }
+            """, "INNG2003", out var located);
+        Assert.Equal("orders", located);
+        Assert.Contains($"The parameter 'orders' of the function 'Bad.Run' {why}", d.GetMessage());
+        Assert.Contains("a function takes Event<T> (or IReadOnlyList<Event<T>> or Event<T>[] for a batch)", d.GetMessage());
+    }
+
+    [Fact]
+    public void A_list_and_an_array_of_events_are_two_event_parameters_INNG2002()
+    {
+        var d = Single("""
+            public static class Bad
+            {
+                [InngestFunction("bad")]
+                [BatchEvents(10, "5s")]
+                public static Task Run(IReadOnlyList<Event<OrderPlaced>> first, Event<OrderPlaced>[] second) => Task.CompletedTask;
+            }
+            """, "INNG2002", out var located);
+        Assert.Equal("second", located);
+        Assert.Contains("a function takes exactly one: Event<T>, or IReadOnlyList<Event<T>> or Event<T>[] for a batch", d.GetMessage());
     }
 
     [Fact]

@@ -115,6 +115,42 @@ public sealed class FunctionGeneratorSnapshotTests
         """);
 
     [Fact]
+    public void Batched_functions_take_every_event_as_a_list_or_an_array() => Verify(nameof(Batched_functions_take_every_event_as_a_list_or_an_array), """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Inngest.Events;
+
+        namespace Search;
+
+        [Event("search/document.changed")]
+        public partial record DocumentChanged(string DocumentId, int Revision);
+
+        public interface ISearchIndex
+        {
+            Task<int> UpsertAsync(IReadOnlyList<string> documentIds);
+        }
+
+        public sealed class IndexFunctions(ISearchIndex index)
+        {
+            [InngestFunction("index-documents", OnFailure = nameof(IndexFailed))]
+            [BatchEvents(50, "10s", Key = "event.data.documentId")]
+            public async Task<int> IndexDocuments(IReadOnlyList<Event<DocumentChanged>> changes, IStepTools step)
+            {
+                var ids = changes.Select(c => c.Data.DocumentId).Distinct().ToArray();
+                return await step.RunAsync("upsert", () => index.UpsertAsync(ids));
+            }
+
+            public Task IndexFailed(Event<FunctionFailed> failure) => Task.CompletedTask;
+
+            [InngestFunction("audit-revisions")]
+            [BatchEvents(1000, "1m")]
+            public static ValueTask<int> AuditRevisions(FunctionContext context, Event<DocumentChanged>[] changes)
+                => new(changes.Sum(c => c.Data.Revision));
+        }
+        """);
+
+    [Fact]
     public void Global_namespace_nested_class_hand_written_event_type_and_reference_name_clashes() => Verify(nameof(Global_namespace_nested_class_hand_written_event_type_and_reference_name_clashes), """
         using System.Text.Json.Serialization.Metadata;
         using System.Threading.Tasks;

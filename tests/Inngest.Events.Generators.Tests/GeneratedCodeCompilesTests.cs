@@ -134,6 +134,15 @@ public sealed class GeneratedCodeCompilesTests
                 public static Task Run(Event<OrderPlaced> order) => Task.CompletedTask;
             }
             """ },
+        { "INNG2015", """
+            public static class Bad
+            {
+                [InngestFunction("bad")]
+                [BatchEvents(10, "5s")]
+                public static async Task<string> Run(Event<OrderPlaced> order, IStepTools step)
+                    => await step.RunAsync("charge", () => order.Data.OrderId);
+            }
+            """ },
     };
 
     [Theory]
@@ -152,5 +161,26 @@ public sealed class GeneratedCodeCompilesTests
 
         // The good function next to the mistake is still registered.
         Assert.Contains("Id = \"good\"", GeneratorHarness.Sources(driver).Single(s => s.HintName.EndsWith("InngestFunctions.g.cs", StringComparison.Ordinal)).Text);
+    }
+
+    [Theory]
+    [InlineData("IReadOnlyList<Event<OrderPlaced>>")]
+    [InlineData("Event<OrderPlaced>[]")]
+    public void An_event_list_without_BatchEvents_is_only_a_warning_and_its_function_is_generated(string type)
+    {
+        var compilation = GeneratorHarness.Compile(Prelude + $$"""
+            public static class Listed
+            {
+                [InngestFunction("listed")]
+                public static async Task<string> Run({{type}} orders, IStepTools step)
+                    => await step.RunAsync("first", () => orders[0].Data.OrderId);
+            }
+            """);
+        var (driver, output, generatorDiagnostics) = GeneratorHarness.Run(compilation, GeneratorHarness.AllGenerators);
+
+        var warning = Assert.Single(generatorDiagnostics);
+        Assert.Equal(("INNG2016", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        GeneratorHarness.AssertCompilesCleanly(output);
+        Assert.Contains("Id = \"listed\"", GeneratorHarness.Sources(driver).Single(s => s.HintName.EndsWith("InngestFunctions.g.cs", StringComparison.Ordinal)).Text);
     }
 }

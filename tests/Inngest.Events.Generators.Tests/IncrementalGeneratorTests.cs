@@ -193,14 +193,38 @@ public sealed class IncrementalGeneratorTests
         Assert.Contains("typeof(global::Shop.Line)", retyped.Text(FunctionGenerator.HintName));
     }
 
+    [Fact]
+    public void Batching_a_function_reports_INNG2015_until_its_parameter_takes_the_batch_and_regenerates_the_registry_only()
+    {
+        // [BatchEvents] alone: the function keeps its Event<T> parameter, so it would lose events; it leaves the registry.
+        var half = Edit("ShipFunctions.cs", "[InngestFunction(\"notify-shipped\")]", "[InngestFunction(\"notify-shipped\")][BatchEvents(10, \"5s\")]");
+        Assert.Equal(["INNG2015"], half.Second.GetRunResult().Diagnostics.Select(d => d.Id));
+        Assert.Equal([FunctionGenerator.HintName], half.ChangedFiles);
+        Assert.DoesNotContain("notify-shipped", half.Text(FunctionGenerator.HintName));
+
+        // And the parameter as an array: generated again, with every event of the call.
+        var whole = Edit(
+            "ShipFunctions.cs",
+            "[InngestFunction(\"notify-shipped\")]",
+            "[InngestFunction(\"notify-shipped\")][BatchEvents(10, \"5s\")]",
+            ("Event<OrderShipped> shipped,", "Event<OrderShipped>[] shipped,"),
+            ("shipped.Data.OrderId", "shipped[0].Data.OrderId"));
+        Assert.Empty(whole.Second.GetRunResult().Diagnostics);
+        Assert.Equal([FunctionGenerator.HintName], whole.ChangedFiles);
+        var registry = whole.Text(FunctionGenerator.HintName);
+        Assert.Contains("BatchEvents = new global::Inngest.Events.BatchConfig(10, \"5s\"),", registry);
+        Assert.Contains("global::Shop.ShipFunctions.Notify(invocation.GetEvents<global::Shop.OrderShipped>(), invocation.Steps)", registry);
+        Assert.All(whole.Reasons(TrackingNames.EventModels), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+    }
+
     private static CSharpCompilation Compile(IReadOnlyDictionary<string, string> files)
         => GeneratorHarness.Compile([]).AddSyntaxTrees(files.Select(f => CSharpSyntaxTree.ParseText(f.Value, ParseOptions, path: f.Key)));
 
     private static GeneratorDriver RunFresh(CSharpCompilation compilation)
         => GeneratorHarness.Run(compilation, GeneratorHarness.AllGenerators).Driver;
 
-    /// <summary>Runs the project, replaces <paramref name="file"/> with <paramref name="from"/> → <paramref name="to"/>, and reruns.</summary>
-    private static Rerun Edit(string file, string from, string to)
+    /// <summary>Runs the project, replaces <paramref name="from"/> → <paramref name="to"/> (and any <paramref name="more"/>) in <paramref name="file"/>, and reruns.</summary>
+    private static Rerun Edit(string file, string from, string to, params (string From, string To)[] more)
     {
         var compilation = Compile(Project);
         var eventGenerator = new EventGenerator();
@@ -208,8 +232,14 @@ public sealed class IncrementalGeneratorTests
         var (first, output, _) = GeneratorHarness.Run(compilation, [eventGenerator, functionGenerator]);
         GeneratorHarness.AssertCompilesCleanly(output);
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == file);
-        Assert.Contains(from, old.ToString());
-        var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(old.ToString().Replace(from, to), ParseOptions, path: file));
+        var text = old.ToString();
+        foreach (var (a, b) in more.Prepend((from, to)))
+        {
+            Assert.Contains(a, text);
+            text = text.Replace(a, b);
+        }
+
+        var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, ParseOptions, path: file));
         var events = eventGenerator.Memo.Created;
         var scopes = functionGenerator.Memo.Created;
         var second = GeneratorHarness.Run(edited, first).Driver;

@@ -42,18 +42,19 @@ internal sealed class UiHandler(InngestEngine engine, AppSyncer syncer, ILogger 
     public async Task ExportAsync(HttpContext context)
     {
         var id = RouteValue(context, "runId");
-        if (engine.GetRun(id) is not { } run)
+        // The one run-history format (docs/run-history.md), written by the engine's own exporter: what
+        // Inngest.Events.Testing replays.
+        if (engine.ExportRunHistory(id) is not { } history)
         {
             await NotFoundAsync(context, $"There is no run '{id}'.", "./", "Runs").ConfigureAwait(false);
             return;
         }
 
-        var appId = engine.DescribeFunctions().FirstOrDefault(f => f.CompositeId == run.CompositeFunctionId)?.AppId ?? string.Empty;
-        var body = RunHistoryExport.Write(run, appId, engine.TimeProvider.GetUtcNow());
+        var body = history.ToUtf8Json();
         var response = context.Response;
         response.StatusCode = 200;
         response.ContentType = "application/json; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"run-{run.RunId}.json\"";
+        response.Headers.ContentDisposition = $"attachment; filename=\"run-{history.Run.RunId}.run.json\"";
         response.Headers.CacheControl = "no-store";
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);

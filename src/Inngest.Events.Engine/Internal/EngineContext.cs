@@ -114,10 +114,13 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
     public void Notify()
     {
         var callback = Options.OnTimelineEntry;
-        if (callback is null || _notifications.IsEmpty)
+        if (callback is null)
         {
             return;
         }
+
+        // No look at the queue before taking the gate: another thread may have taken the last entries and still be
+        // delivering them, and a caller (RunUntilIdleAsync) must not return before what happened has been delivered.
 
         lock (_notifyGate)
         {

@@ -58,7 +58,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FunctionParameterNotSupported = Create(
         DiagnosticIds.FunctionParameterNotSupported,
         "Function parameter type not supported",
-        "The parameter '{0}' of the function '{1}' {2}; a function takes Event<T> (or IReadOnlyList<Event<T>> for a batch), IStepTools, FunctionContext and CancellationToken",
+        "The parameter '{0}' of the function '{1}' {2}; a function takes Event<T> (or IReadOnlyList<Event<T>> or Event<T>[] for a batch), IStepTools, FunctionContext and CancellationToken",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor FunctionReturnTypeNotSupported = Create(
@@ -96,6 +96,18 @@ internal static class DiagnosticDescriptors
         "Function triggers do not match its event parameter",
         "The function '{0}' reads its event as '{1}', but {2}",
         DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BatchedFunctionTakesOneEvent = Create(
+        DiagnosticIds.BatchedFunctionTakesOneEvent,
+        "Batched function takes a single event",
+        "The function '{0}' batches its events with [BatchEvents], but its parameter '{1}' is an Event<{2}>, which receives only the first event of each batch: Inngest starts one run with up to {3} events, and the others would be silently lost; take IReadOnlyList<Event<{2}>> (or Event<{2}>[]) to receive the whole batch",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EventListWithoutBatchEvents = Create(
+        DiagnosticIds.EventListWithoutBatchEvents,
+        "Event list parameter on a function without [BatchEvents]",
+        "The parameter '{1}' of the function '{0}' is a list of events ('{2}'), but the function has no [BatchEvents], so every run receives a list of exactly one event; add [BatchEvents(maxSize, timeout)] to receive batches, or take Event<{3}>",
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor EventNameMissingDomain = Create(
         DiagnosticIds.EventNameMissingDomain,
@@ -292,6 +304,7 @@ internal static class DiagnosticDescriptors
         EventTypeNotPartial, EventTypeGeneric, UnsupportedMemberType, IdTemplateUnknownPlaceholder, IdTemplateMalformed,
         ResultTypeNotSerializable, FunctionTriggerMissing, FunctionParameterNotSupported, FunctionReturnTypeNotSupported,
         FunctionGeneric, FunctionNotAccessible, OnFailureHandlerInvalid, FunctionIdDuplicate, FunctionTriggerMismatch,
+        BatchedFunctionTakesOneEvent, EventListWithoutBatchEvents,
         EventNameMissingDomain, EventNameFormat, EventNameHyphenatedWords, EventNameNotPastTense, EventNameReservedPrefix, EventNameLength, DuplicateEventName,
         DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt,
         FunctionIdNotSlug, FunctionTooManyTriggers, FunctionTooManyConcurrencyLimits, BatchEventsIncompatible, RetriesOutOfRange,

@@ -20,6 +20,8 @@ internal static class DiagnosticIds
     public const string OnFailureHandlerInvalid = "INNG2007";
     public const string FunctionIdDuplicate = "INNG2008";
     public const string FunctionTriggerMismatch = "INNG2009";
+    public const string BatchedFunctionTakesOneEvent = "INNG2015";
+    public const string EventListWithoutBatchEvents = "INNG2016";
 
     // Event names (EventNameAnalyzer, DuplicateEventNameAnalyzer).
     public const string EventNameMissingDomain = "INNG1010";

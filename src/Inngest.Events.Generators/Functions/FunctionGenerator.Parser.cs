@@ -65,7 +65,7 @@ public sealed partial class FunctionGenerator
             if (shape is { EventParameters: 0 } && triggers.Count == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FunctionTriggerMissing, syntax.Identifier.GetLocation(), display,
-                    "has no trigger: give it an Event<T> (or IReadOnlyList<Event<T>>) parameter, or [Trigger<T>] or [Cron] attributes"));
+                    "has no trigger: give it an Event<T> parameter (IReadOnlyList<Event<T>> or Event<T>[] for a batch), or [Trigger<T>] or [Cron] attributes"));
             }
             else if (shape is { EventType: { } parameterEvent })
             {
@@ -86,6 +86,11 @@ public sealed partial class FunctionGenerator
             }
 
             var config = ParseConfig(method);
+            var warnings = new List<DiagnosticInfo>();
+            if (shape is { EventType: { } taken })
+            {
+                CheckBatchShape(display, taken, config, diagnostics, warnings);
+            }
 
             FunctionModel? failure = null;
             if (onFailure is not null)
@@ -95,7 +100,7 @@ public sealed partial class FunctionGenerator
 
             if (diagnostics.Count > 0 || shape is null)
             {
-                return new FunctionParseResult(EquatableArray<FunctionModel>.Empty, EquatableArray<StepTypeModel>.Empty, ids.ToEquatableArray(), diagnostics.ToEquatableArray());
+                return new FunctionParseResult(EquatableArray<FunctionModel>.Empty, EquatableArray<StepTypeModel>.Empty, ids.ToEquatableArray(), diagnostics.Concat(warnings).ToEquatableArray());
             }
 
             var functions = new List<FunctionModel>
@@ -119,7 +124,26 @@ public sealed partial class FunctionGenerator
                 functions.Add(failure);
             }
 
-            return new FunctionParseResult(functions.ToEquatableArray(), resultTypes.ToEquatableArray(), ids.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+            return new FunctionParseResult(functions.ToEquatableArray(), resultTypes.ToEquatableArray(), ids.ToEquatableArray(), warnings.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// Whether the event parameter's shape fits the function's batching. Inngest starts a batched function's run with
+        /// the whole batch in <c>events</c> and only its first event in <c>event</c>: a single <c>Event&lt;T&gt;</c>
+        /// parameter would drop the rest without a trace (an error). A list without <c>[BatchEvents]</c> always holds one
+        /// event: it works, but says something untrue about the function (a warning, so the function still generates).
+        /// </summary>
+        private static void CheckBatchShape(string display, EventParameter taken, FunctionConfigModel config, List<DiagnosticInfo> errors, List<DiagnosticInfo> warnings)
+        {
+            if (config.BatchEvents is { } batch && !taken.IsBatch)
+            {
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BatchedFunctionTakesOneEvent, taken.Location, display, taken.Name, taken.Message,
+                    batch.MaxSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            else if (config.BatchEvents is null && taken.IsBatch)
+            {
+                warnings.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EventListWithoutBatchEvents, taken.Location, display, taken.Name, taken.TypeMessage, taken.Message));
+            }
         }
 
         /// <summary>
@@ -162,7 +186,11 @@ public sealed partial class FunctionGenerator
             FunctionReturnKind ReturnKind,
             string? ResultType);
 
-        private sealed record EventParameter(EventTypeModel Model, string Message);
+        /// <summary>The event parameter a function reads its event(s) from.</summary>
+        /// <param name="Message">The event data type, as messages name it.</param>
+        /// <param name="IsBatch">Whether it takes every event of the call (<c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c> or <c>Event&lt;T&gt;[]</c>).</param>
+        /// <param name="TypeMessage">The parameter's type, with the short names the user wrote (<c>IReadOnlyList&lt;Event&lt;OrderPlaced&gt;&gt;</c>).</param>
+        private sealed record EventParameter(EventTypeModel Model, string Message, bool IsBatch, string Name, string TypeMessage, Location? Location);
 
         /// <summary>
         /// Checks what a function or failure handler method must be (concrete, reachable, supported parameters and
@@ -217,12 +245,8 @@ public sealed partial class FunctionGenerator
                 }
 
                 var type = parameter.Type;
-                var isEvent = TypeNames.DefinitionHasMetadataName(type, KnownNames.Event);
-                var batch = !isEvent && TypeNames.DefinitionHasMetadataName(type, KnownNames.ReadOnlyList)
-                    && TypeNames.DefinitionHasMetadataName(((INamedTypeSymbol)type).TypeArguments[0], KnownNames.Event);
-                if (isEvent || batch)
+                if (EventEnvelope(type, out var batch) is { } envelope)
                 {
-                    var envelope = batch ? (INamedTypeSymbol)((INamedTypeSymbol)type).TypeArguments[0] : (INamedTypeSymbol)type;
                     var data = envelope.TypeArguments[0];
                     eventParameters.Add(parameter);
                     if (isFailureHandler && (batch || !TypeNames.HasMetadataName(data, KnownNames.FunctionFailed)))
@@ -241,7 +265,7 @@ public sealed partial class FunctionGenerator
                     }
 
                     var model = EventType(data);
-                    eventType ??= new EventParameter(model, TypeNames.MessageName(data));
+                    eventType ??= new EventParameter(model, TypeNames.MessageName(data), batch, parameter.Name, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), location);
                     parameters.Add(new FunctionParameterModel(batch ? FunctionParameterKind.EventBatch : FunctionParameterKind.Event, model.TypeName));
                     continue;
                 }
@@ -263,7 +287,7 @@ public sealed partial class FunctionGenerator
             if (eventParameters.Count > 1)
             {
                 var names = string.Join("', '", eventParameters.Select(static p => p.Name));
-                var why = $"has more than one event parameter ('{names}'); a function takes exactly one, Event<T> or IReadOnlyList<Event<T>>";
+                var why = $"has more than one event parameter ('{names}'); a function takes exactly one: Event<T>, or IReadOnlyList<Event<T>> or Event<T>[] for a batch";
                 Report(DiagnosticDescriptors.FunctionTriggerMissing, eventParameters[1].Locations.FirstOrDefault(), [display, why], why);
             }
 
@@ -304,6 +328,33 @@ public sealed partial class FunctionGenerator
             }
 
             return new Shape(parameters.ToImmutable().ToEquatableArray(), eventParameters.Count, eventType, returnKind.Value, resultType);
+        }
+
+        /// <summary>
+        /// The <c>Event&lt;T&gt;</c> of an event parameter: the type itself, or the element of a batch parameter
+        /// (<c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c> or a one-dimensional <c>Event&lt;T&gt;[]</c>); null for any other type.
+        /// </summary>
+        private static INamedTypeSymbol? EventEnvelope(ITypeSymbol type, out bool batch)
+        {
+            batch = false;
+            if (TypeNames.DefinitionHasMetadataName(type, KnownNames.Event))
+            {
+                return (INamedTypeSymbol)type;
+            }
+
+            var element = type switch
+            {
+                IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+                INamedTypeSymbol { TypeArguments.Length: 1 } list when TypeNames.DefinitionHasMetadataName(list, KnownNames.ReadOnlyList) => list.TypeArguments[0],
+                _ => null,
+            };
+            if (element is INamedTypeSymbol envelope && TypeNames.DefinitionHasMetadataName(envelope, KnownNames.Event))
+            {
+                batch = true;
+                return envelope;
+            }
+
+            return null;
         }
 
         private static FunctionModel? ParseFailureHandler(

@@ -251,9 +251,11 @@ public sealed partial class FunctionGenerator
                 return null;
             }
 
+            // RunAsync<T>(id, action) and RunAsync<TInput>(id, input, action) serialize their one type argument;
+            // RunAsync<TInput, T>(id, input, action) serializes its input (reported with the step) and its result.
             var result = method.Name switch
             {
-                "RunAsync" when method.TypeArguments.Length == 1 => method.TypeArguments[0],
+                "RunAsync" when method.TypeArguments.Length is 1 or 2 => method.TypeArguments[method.TypeArguments.Length - 1],
                 "InvokeAsync" when method.TypeArguments.Length == 2 => method.TypeArguments[1],
                 _ => null,
             };
@@ -262,10 +264,14 @@ public sealed partial class FunctionGenerator
                 return null;
             }
 
+            // An input type that cannot be serialized gets no diagnostic here: the runtime says so when the step is called.
+            var input = method.Name == "RunAsync" && method.TypeArguments.Length == 2
+                ? Describe(method.TypeArguments[0], semanticModel.Compilation, cancellationToken, out var inputProblem) is { } inputModel && inputProblem is null ? inputModel : null
+                : null;
             var model = Describe(result, semanticModel.Compilation, cancellationToken, out var problem);
             if (problem is null)
             {
-                return model is null ? null : new StepSiteResult(model, null);
+                return model is null && input is null ? null : new StepSiteResult(model, null) { InputType = input };
             }
 
             var stepId = invocation.ArgumentList.Arguments.Count > 0

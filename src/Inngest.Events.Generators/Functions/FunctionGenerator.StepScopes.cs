@@ -55,6 +55,12 @@ public sealed partial class FunctionGenerator
                 {
                     diagnostics.Add(diagnostic);
                 }
+
+                // RunAsync<TInput, T>(id, input, action) reports its input with the step, serialized like results.
+                if (site?.InputType is { } input)
+                {
+                    types.Add(input);
+                }
             }
 
             return new StepScopeResult(types.ToEquatableArray(), diagnostics.ToEquatableArray());

@@ -128,8 +128,15 @@ internal sealed record FunctionParseResult(
     EquatableArray<FunctionIdSite> Ids,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>One RunAsync&lt;T&gt; / InvokeAsync&lt;TData, TResult&gt; call site: its result type, or why it cannot be serialized.</summary>
-internal sealed record StepSiteResult(StepTypeModel? Type, DiagnosticInfo? Diagnostic);
+/// <summary>
+/// One RunAsync&lt;T&gt; / RunAsync&lt;TInput, T&gt; / InvokeAsync&lt;TData, TResult&gt; call site: its result type, or why it
+/// cannot be serialized, and the type of the input it reports with the step.
+/// </summary>
+internal sealed record StepSiteResult(StepTypeModel? Type, DiagnosticInfo? Diagnostic)
+{
+    /// <summary>The input type of a RunAsync&lt;TInput, T&gt; call, when it can be serialized.</summary>
+    public StepTypeModel? InputType { get; init; }
+}
 
 /// <summary>The step calls of one step scope: the result types to resolve, and why others cannot be serialized.</summary>
 internal sealed record StepScopeResult(EquatableArray<StepTypeModel> Types, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -44,8 +44,12 @@ public sealed class FunctionInvocation
     public Event<T> GetEvent<T>()
         where T : IEventData<T> => EventReader.Read<T>(Event);
 
-    /// <summary>All triggering events as typed envelopes.</summary>
-    public IReadOnlyList<Event<T>> GetEvents<T>()
+    /// <summary>
+    /// All triggering events as typed envelopes, in the order received: every event of a batch (<c>[BatchEvents]</c>),
+    /// otherwise the one event. A new array on each call, so a generated handler can pass it as an
+    /// <c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c> or an <c>Event&lt;T&gt;[]</c> parameter.
+    /// </summary>
+    public Event<T>[] GetEvents<T>()
         where T : IEventData<T>
     {
         var events = new Event<T>[Events.Count];

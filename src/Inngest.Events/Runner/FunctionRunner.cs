@@ -60,12 +60,16 @@ internal sealed class FunctionRunner
     }
 
     /// <summary>Runs one call of <paramref name="function"/>.</summary>
-    public async Task<CallResponse> CallAsync(InngestFunctionDefinition function, CallRequest request, CancellationToken cancellationToken = default)
+    public Task<CallResponse> CallAsync(InngestFunctionDefinition function, CallRequest request, CancellationToken cancellationToken = default)
+        => CallAsync(function, request, observer: null, cancellationToken);
+
+    /// <summary>Runs one call of <paramref name="function"/>, with <paramref name="observer"/> seeing (and answering) every step it reaches.</summary>
+    public async Task<CallResponse> CallAsync(InngestFunctionDefinition function, CallRequest request, IStepObserver? observer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(request);
         var ctx = request.Ctx;
-        var execution = new FunctionExecution(request, _appId, _registry.Types, _send, cancellationToken);
+        var execution = new FunctionExecution(request, _appId, _registry.Types, _send, cancellationToken, observer);
         await using var scope = _services.CreateAsyncScope();
         var context = new FunctionContext
         {

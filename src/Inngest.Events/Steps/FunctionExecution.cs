@@ -19,6 +19,7 @@ internal sealed class FunctionExecution : IStepTools
     private readonly IJsonTypeInfoResolver? _types;
     private readonly Func<IReadOnlyList<InngestEvent>, CancellationToken, Task<IReadOnlyList<string>>>? _send;
     private readonly CancellationToken _cancellationToken;
+    private readonly IStepObserver? _observer;
     private readonly Dictionary<string, int> _idCounts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedHashes = new(StringComparer.Ordinal);
     private readonly List<FoundStep> _found = [];
@@ -30,13 +31,15 @@ internal sealed class FunctionExecution : IStepTools
         string appId,
         IJsonTypeInfoResolver? types,
         Func<IReadOnlyList<InngestEvent>, CancellationToken, Task<IReadOnlyList<string>>>? send,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IStepObserver? observer = null)
     {
         _request = request;
         _appId = appId;
         _types = types;
         _send = send;
         _cancellationToken = cancellationToken;
+        _observer = observer;
         TargetHash = request.Ctx.StepId is { Length: > 0 } s && s != StepIds.Discovery ? s : null;
     }
 
@@ -102,6 +105,40 @@ internal sealed class FunctionExecution : IStepTools
         return RunCore(id, info, () => Task.FromResult(StepTypeInfos.ToElement(action(), info)));
     }
 
+    public Task<T> RunAsync<TInput, T>(string id, TInput input, Func<TInput, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var info = StepTypeInfos.Get<T>(_types, id);
+        return RunCore(id, info, async () => StepTypeInfos.ToElement(await action(input).ConfigureAwait(false), info), InputOpts(id, input));
+    }
+
+    public Task<T> RunAsync<TInput, T>(string id, TInput input, Func<TInput, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var info = StepTypeInfos.Get<T>(_types, id);
+        return RunCore(id, info, () => Task.FromResult(StepTypeInfos.ToElement(action(input), info)), InputOpts(id, input));
+    }
+
+    public Task RunAsync<TInput>(string id, TInput input, Func<TInput, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return RunCore<JsonElement>(id, null, async () =>
+        {
+            await action(input).ConfigureAwait(false);
+            return NullElement;
+        }, InputOpts(id, input));
+    }
+
+    public Task RunAsync<TInput>(string id, TInput input, Action<TInput> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return RunCore<JsonElement>(id, null, () =>
+        {
+            action(input);
+            return Task.FromResult(NullElement);
+        }, InputOpts(id, input));
+    }
+
     public Task<IReadOnlyList<string>> SendEventAsync<TData>(string id, TData data, EventOptions? options = null)
         where TData : IEventData<TData>
         => SendEventAsync(id, [new Event<TData>(data) { Id = options?.Id, Ts = options?.Ts, V = options?.V }]);
@@ -114,7 +151,7 @@ internal sealed class FunctionExecution : IStepTools
         {
             var ids = await send(events, _cancellationToken).ConfigureAwait(false);
             return IdsElement(ids);
-        }, planType: "step.sendEvent", opName: "sendEvent").ConfigureAwait(false);
+        }, () => Opts(writer => writer.WriteString("type", "step.sendEvent")), opName: "sendEvent").ConfigureAwait(false);
         return ReadIds(result);
     }
 
@@ -130,7 +167,7 @@ internal sealed class FunctionExecution : IStepTools
                 writer.WriteString("if", @if);
             }
         });
-        var memo = Step(id, OpCodes.WaitForEvent, opts, execute: null, out _);
+        var memo = Step(id, OpCodes.WaitForEvent, () => opts, execute: null, out var reached);
         switch (memo.Kind)
         {
             case StepMemoKind.Pending:
@@ -144,6 +181,7 @@ internal sealed class FunctionExecution : IStepTools
                 }
                 catch (PayloadMismatchException exception)
                 {
+                    _observer?.Unreadable(reached, typeof(Event<T>), exception);
                     return Task.FromException<Event<T>?>(exception);
                 }
         }
@@ -178,7 +216,7 @@ internal sealed class FunctionExecution : IStepTools
                 writer.WriteString("timeout", TimeStrings.Format(t));
             }
         });
-        var memo = Step(id, OpCodes.InvokeFunction, opts, execute: null, out _);
+        var memo = Step(id, OpCodes.InvokeFunction, () => opts, execute: null, out var reached);
         switch (memo.Kind)
         {
             case StepMemoKind.Pending:
@@ -192,6 +230,7 @@ internal sealed class FunctionExecution : IStepTools
                 }
                 catch (JsonException exception)
                 {
+                    _observer?.Unreadable(reached, typeof(TResult), exception);
                     return Task.FromException<TResult>(PayloadMismatchException.Create($"the result of '{functionId}' (step '{id}')", typeof(TResult), memo.Value, exception));
                 }
         }
@@ -203,7 +242,7 @@ internal sealed class FunctionExecution : IStepTools
 
     private Task Sleep(string id, string duration)
     {
-        var memo = Step(id, OpCodes.Sleep, Opts(writer => writer.WriteString("duration", duration)), execute: null, out _);
+        var memo = Step(id, OpCodes.Sleep, () => Opts(writer => writer.WriteString("duration", duration)), execute: null, out _);
         return memo.Kind switch
         {
             StepMemoKind.Pending => Never<bool>(),
@@ -212,9 +251,9 @@ internal sealed class FunctionExecution : IStepTools
         };
     }
 
-    private Task<T> RunCore<T>(string id, JsonTypeInfo<T>? info, Func<Task<JsonElement>> execute, string? planType = null, string? opName = null)
+    private Task<T> RunCore<T>(string id, JsonTypeInfo<T>? info, Func<Task<JsonElement>> execute, Func<JsonElement?>? opts = null, string? opName = null)
     {
-        var memo = Step(id, OpCodes.StepRun, planType is null ? null : Opts(writer => writer.WriteString("type", planType)), execute, out _, opName);
+        var memo = Step(id, OpCodes.StepRun, opts, execute, out var reached, opName);
         switch (memo.Kind)
         {
             case StepMemoKind.Pending:
@@ -234,6 +273,7 @@ internal sealed class FunctionExecution : IStepTools
                 }
                 catch (JsonException exception)
                 {
+                    _observer?.Unreadable(reached, typeof(T), exception);
                     return Task.FromException<T>(new InvalidOperationException(
                         $"The stored result of step '{id}' cannot be read as '{typeof(T)}': {exception.Message} Did the step's result type change since the run started?", exception));
                 }
@@ -242,28 +282,50 @@ internal sealed class FunctionExecution : IStepTools
 
     /// <summary>
     /// Resolves a step call: its hashed id (with the <c>:n</c> suffix for repeats), then its memoized result, or
-    /// records it as found. <c>opName</c> is the op's <c>name</c> when it is not the step id (<c>sendEvent</c> for
-    /// sendEvent steps, as the JS SDK sends it).
+    /// records it as found. <c>opts</c> makes the op's options, when they are needed (a new step, or an observer);
+    /// <c>opName</c> is the op's <c>name</c> when it is not the step id (<c>sendEvent</c> for sendEvent steps, as the JS
+    /// SDK sends it).
     /// </summary>
-    private StepMemo Step(string id, string kind, JsonElement? opts, Func<Task<JsonElement>>? execute, out string hash, string? opName = null)
+    private StepMemo Step(string id, string kind, Func<JsonElement?>? opts, Func<Task<JsonElement>>? execute, out ReachedStep reached, string? opName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
+        string hash;
         int? index;
         lock (_gate)
         {
             (hash, index) = NextHash(id);
         }
 
-        if (_request.Steps.TryGetValue(hash, out var stored) && StepMemo.Decode(stored) is { Kind: not StepMemoKind.Pending } memo)
+        JsonElement? stored = _request.Steps.TryGetValue(hash, out var value) ? value : null;
+        JsonElement? options = null;
+        var optionsMade = false;
+        if (_observer is not null)
+        {
+            options = opts?.Invoke();
+            optionsMade = true;
+            reached = new ReachedStep(hash, id, index, kind, options);
+            stored = _observer.Reached(reached, stored);
+        }
+        else
+        {
+            reached = new ReachedStep(hash, id, index, kind, null);
+        }
+
+        if (stored is { } memoized && StepMemo.Decode(memoized) is { Kind: not StepMemoKind.Pending } memo)
         {
             return memo;
+        }
+
+        if (!optionsMade)
+        {
+            options = opts?.Invoke();
         }
 
         // Every new step is recorded, also when replaying towards a requested step: the runner then runs only that
         // one, but needs to know that the code can go no further (and, if the target never shows up, what it found).
         lock (_gate)
         {
-            _found.Add(new FoundStep(hash, id, index, kind, opts, execute) { Name = opName ?? id });
+            _found.Add(new FoundStep(hash, id, index, kind, options, execute) { Name = opName ?? id });
         }
 
         _stepFound.TrySetResult();
@@ -295,6 +357,31 @@ internal sealed class FunctionExecution : IStepTools
                 return (candidate, count - 1);
             }
         }
+    }
+
+    /// <summary>The options of a run step called with an input: <c>{"input": [input]}</c>, the arguments as Inngest's SDKs report them.</summary>
+    private Func<JsonElement?> InputOpts<TInput>(string id, TInput input)
+    {
+        JsonTypeInfo<TInput> info;
+        try
+        {
+            info = StepTypeInfos.Get<TInput>(_types, id);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException(
+                $"No JSON serializer is known for '{typeof(TInput)}', the input type of step '{id}'. The Inngest.Events generator emits one for every type " +
+                "passed as the input of RunAsync in an assembly with [InngestFunction] methods; make sure the call is in such an assembly, or pass an " +
+                "[Event] type or a framework primitive.",
+                exception);
+        }
+
+        return () => Opts(writer =>
+        {
+            writer.WriteStartArray("input");
+            JsonSerializer.Serialize(writer, input, info);
+            writer.WriteEndArray();
+        });
     }
 
     private static JsonElement Opts(Action<Utf8JsonWriter> write)

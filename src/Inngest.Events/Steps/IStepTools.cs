@@ -26,6 +26,23 @@ public interface IStepTools
     /// <summary>Runs <paramref name="action"/> once and stores its result (as JSON).</summary>
     Task<T> RunAsync<T>(string id, Func<T> action);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once with <paramref name="input"/> and stores its result (as JSON). The input is
+    /// reported with the step (as Inngest's <c>step.run(id, fn, ...input)</c> reports its arguments), so the dev server,
+    /// run histories and test mocks see what the step was called with; pass what the step needs as its input rather than
+    /// capturing it. The input is serialized with the generated metadata, like results.
+    /// </summary>
+    Task<T> RunAsync<TInput, T>(string id, TInput input, Func<TInput, Task<T>> action);
+
+    /// <summary>Runs <paramref name="action"/> once with <paramref name="input"/> and stores its result (as JSON); the input is reported with the step.</summary>
+    Task<T> RunAsync<TInput, T>(string id, TInput input, Func<TInput, T> action);
+
+    /// <summary>Runs <paramref name="action"/> once with <paramref name="input"/>, retrying it on failure; the input is reported with the step.</summary>
+    Task RunAsync<TInput>(string id, TInput input, Func<TInput, Task> action);
+
+    /// <summary>Runs <paramref name="action"/> once with <paramref name="input"/>, retrying it on failure; the input is reported with the step.</summary>
+    Task RunAsync<TInput>(string id, TInput input, Action<TInput> action);
+
     /// <summary>Sends events once per run (memoized, unlike the client's SendAsync) and returns their ids.</summary>
     Task<IReadOnlyList<string>> SendEventAsync(string id, IReadOnlyList<InngestEvent> events);
 

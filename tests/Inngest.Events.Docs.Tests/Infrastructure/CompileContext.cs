@@ -13,6 +13,9 @@ internal sealed record CompileContext(string Name, string Path, string Text)
 
     public const string MembersSlot = "// <members>";
 
+    /// <summary>The line that lets a context's blocks use the test framework (xUnit), as a test project's code does.</summary>
+    public const string TestFrameworkLine = "// <test-framework>";
+
     /// <summary>Loads <c>Contexts/{name}.cs</c>.</summary>
     public static CompileContext Load(string name)
     {
@@ -36,4 +39,7 @@ internal sealed record CompileContext(string Name, string Path, string Text)
             .ToArray();
 
     public bool Has(string slot) => Text.ReplaceLineEndings("\n").Split('\n').Any(line => line.Trim() == slot);
+
+    /// <summary>Whether the context is test code (it has <see cref="TestFrameworkLine"/>): its blocks compile against xUnit too.</summary>
+    public bool IsTestCode => Has(TestFrameworkLine);
 }

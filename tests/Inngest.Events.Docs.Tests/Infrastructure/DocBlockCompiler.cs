@@ -21,13 +21,18 @@ internal static class DocBlockCompiler
 
     /// <summary>The assemblies of the test process that a user's web app would reference: the shared frameworks and
     /// the runtime packages with their dependencies; not the test framework, Roslyn, or the analyzer assemblies.</summary>
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() => Create(testCode: false));
+
+    /// <summary>The same, plus xUnit's assemblies, for the blocks of a test-code context (a user's test project).</summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> TestCodeReferences = new(() => Create(testCode: true));
+
+    private static ImmutableArray<MetadataReference> Create(bool testCode)
+        => ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => !IsTestOrToolingAssembly(Path.GetFileNameWithoutExtension(path)))
+            .Where(path => !IsTestOrToolingAssembly(Path.GetFileNameWithoutExtension(path)) || (testCode && IsXunit(Path.GetFileNameWithoutExtension(path))))
             .Order(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray());
+            .ToImmutableArray();
 
     private static readonly Lazy<ImmutableArray<ISourceGenerator>> Generators = new(() =>
         GeneratorAssembly.GetTypes()
@@ -90,7 +95,7 @@ internal static class DocBlockCompiler
         var compilation = CSharpCompilation.Create(
             "DocsBlock",
             trees,
-            References.Value,
+            context.IsTestCode ? TestCodeReferences.Value : References.Value,
             new CSharpCompilationOptions(
                 isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -196,6 +201,9 @@ internal static class DocBlockCompiler
             text.Append($"#line {nextLineIndex + 1} \"{context.Path}\"\n");
         }
     }
+
+    /// <summary>xUnit's own assemblies (what a test project compiles against), not its runners.</summary>
+    private static bool IsXunit(string? name) => name is "xunit.core" or "xunit.assert" or "xunit.abstractions";
 
     private static bool IsTestOrToolingAssembly(string? name)
         => name is null

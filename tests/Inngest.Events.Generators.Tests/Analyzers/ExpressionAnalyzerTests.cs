@@ -159,6 +159,20 @@ public sealed class ExpressionAnalyzerTests
             Unknown(7, "event.data.reason", "WaitForEventAsync<OrderCancelled>'s condition", "'OrderPlaced'", OrderPlacedMembers));
 
     [Fact]
+    public Task Paths_of_a_batched_function_are_checked_against_the_events_of_its_list_or_array()
+        => V.AnalyzerAsync(Source("""
+                [InngestFunction("a")]
+                [BatchEvents(10, "5s", Key = "event.data.{|#0:CustomerId|}")]
+                public static Task A(IReadOnlyList<Event<OrderPlaced>> events) => Task.CompletedTask;
+
+                [InngestFunction("b")]
+                [BatchEvents(10, "5s", Key = "event.data.customerId", If = "event.data.{|#1:secret|} != ''")]
+                public static Task B(Event<OrderPlaced>[] events) => Task.CompletedTask;
+            """),
+            Unknown(0, "event.data.CustomerId", "[BatchEvents] Key", "'OrderPlaced'", OrderPlacedMembers, "; did you mean 'customerId'?"),
+            Unknown(1, "event.data.secret", "[BatchEvents] If", "'OrderPlaced'", OrderPlacedMembers));
+
+    [Fact]
     public Task Paths_are_checked_against_every_trigger_type_and_not_at_all_when_the_type_is_unknown()
         => V.AnalyzerAsync(Source("""
                 [InngestFunction("a")]

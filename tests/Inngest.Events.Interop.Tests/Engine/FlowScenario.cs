@@ -15,9 +15,6 @@ internal sealed record FlowScenario(string Name, string FunctionId, string Polic
     /// <summary>What must hold on each engine, whichever app it drives.</summary>
     public required Action<FlowOutcome> Check { get; init; }
 
-    /// <summary>Whether the JS run and ours must match call for call (not for batching: our function sees only the first event).</summary>
-    public bool SameRuns { get; init; } = true;
-
     public JsonObject Event(int index, (string Key, int N) e) => new()
     {
         ["name"] = "test/flow.requested",

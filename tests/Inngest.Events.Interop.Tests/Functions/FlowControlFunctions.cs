@@ -26,14 +26,12 @@ public static class FlowControlFunctions
     [Debounce("10s", Key = "event.data.key")]
     public static Task<string> Debounce(Event<FlowRequested> evt, IStepTools step) => Work(evt, step);
 
-    /// <summary>
-    /// Batched like the JS function, but it sees only the batch's first event: taking every event needs the generator to
-    /// accept <c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c> as the trigger parameter of a batched function (not done yet).
-    /// </summary>
+    /// <summary>Batched like the JS function, which reads <c>events</c>: it receives every event of the batch, in order.</summary>
     [InngestFunction("flow-batch")]
     [Trigger<FlowRequested>(If = "event.data.policy == 'batch'")]
     [BatchEvents(3, "10s")]
-    public static Task<string> Batch(Event<FlowRequested> evt, IStepTools step) => Work(evt, step);
+    public static async Task<string> Batch(IReadOnlyList<Event<FlowRequested>> events, IStepTools step)
+        => await step.RunAsync("work", () => string.Join(",", events.Select(e => $"{e.Data.Key}:{e.Data.N}")));
 
     [InngestFunction("flow-priority")]
     [Trigger<FlowRequested>(If = "event.data.policy == 'priority'")]

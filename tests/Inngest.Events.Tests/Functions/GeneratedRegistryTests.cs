@@ -49,6 +49,11 @@ public static class RegistryStaticFunctions
     [Trigger<RegistryOrderCancelled>(If = "event.data.orderId != ''")]
     public static ValueTask<int> RefundBatch(IReadOnlyList<Event<RegistryOrderCancelled>> cancelled) => new(cancelled.Count);
 
+    [InngestFunction("total-batch")]
+    [BatchEvents(50, "1m")]
+    public static async Task<string> TotalBatch(IStepTools step, Event<RegistryOrderPlaced>[] placed)
+        => await step.RunAsync("total", () => $"{string.Join(",", placed.Select(p => $"{p.Id}:{p.Data.OrderId}"))}={placed.Sum(p => p.Data.Amount)}");
+
     [InngestFunction("charge-via-invoke")]
     public static async Task<string> ChargeViaInvoke(Event<RegistryOrderPlaced> order, IStepTools step)
     {
@@ -93,7 +98,7 @@ public sealed class GeneratedRegistryTests
     {
         var registry = InngestGeneratedFunctions.CreateRegistry(AppId);
 
-        Assert.Equal(["charge-order", "charge-order-failure", "charge-via-invoke", "nightly", "refund-batch"], registry.Functions.Select(f => f.Id));
+        Assert.Equal(["charge-order", "charge-order-failure", "charge-via-invoke", "nightly", "refund-batch", "total-batch"], registry.Functions.Select(f => f.Id));
         Assert.Same(InngestGeneratedFunctions.TypeResolver, registry.Types);
 
         var charge = registry.Functions[0];
@@ -175,6 +180,74 @@ public sealed class GeneratedRegistryTests
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("3", Encoding.UTF8.GetString(response.ToBody()));
+    }
+
+    [Fact]
+    public async Task A_batch_function_taking_an_array_gets_every_event_in_order_in_its_steps_and_on_replay()
+    {
+        var runner = CreateRunner();
+        var function = runner.Find("test-app-total-batch")!;
+        JsonElement[] events =
+        [
+            Json("""{"name":"tests/order.placed","data":{"orderId":"o1","amount":1.5},"id":"e1"}"""),
+            Json("""{"name":"tests/order.placed","data":{"orderId":"o2","amount":2},"id":"e2"}"""),
+            Json("""{"name":"tests/order.placed","data":{"orderId":"o3","amount":3},"id":"e3"}"""),
+        ];
+
+        var first = await runner.CallAsync(function, Request(events[0], events: events));
+        var op = Assert.Single(first.Ops);
+        Assert.Equal("\"e1:o1,e2:o2,e3:o3=6.5\"", op.Data!.Value.GetRawText());
+
+        var steps = new Dictionary<string, JsonElement> { [op.Id] = Json($$"""{"data":{{op.Data.Value.GetRawText()}}}""") };
+        var second = await runner.CallAsync(function, Request(events[0], steps, events));
+        Assert.Equal(200, second.StatusCode);
+        Assert.Equal("\"e1:o1,e2:o2,e3:o3=6.5\"", Encoding.UTF8.GetString(second.ToBody()));
+    }
+
+    [Theory]
+    [InlineData("refund-batch", "3")]
+    [InlineData("total-batch", "\"e1:o1,e2:o2,e3:o3=6\"")]
+    public async Task A_batch_read_from_a_call_request_body_reaches_the_function_whole(string functionId, string expected)
+    {
+        // As the serve endpoint parses an HTTP call: `events` holds the batch, `event` its first event.
+        var runner = CreateRunner();
+        var name = functionId == "refund-batch" ? "tests/order.cancelled" : "tests/order.placed";
+        var events = string.Join(",", new[] { "o1", "o2", "o3" }.Select((id, i) => $$$"""{"name":"{{{name}}}","data":{"orderId":"{{{id}}}","amount":{{{i + 1}}}},"id":"e{{{i + 1}}}"}"""));
+        var body = $$$"""{"event":{"name":"{{{name}}}","data":{"orderId":"o1","amount":1},"id":"e1"},"events":[{{{events}}}],"steps":{},"ctx":{"run_id":"run-1","attempt":0}}""";
+
+        var response = await runner.CallAsync(runner.Find(functionId)!, CallRequest.Parse(Encoding.UTF8.GetBytes(body)));
+
+        // refund-batch completes at once; total-batch runs its one step in this call and reports what it returned.
+        var result = response.StatusCode == 200 ? Encoding.UTF8.GetString(response.ToBody()) : Assert.Single(response.Ops).Data!.Value.GetRawText();
+        Assert.Equal(expected, result);
+    }
+
+    [Fact]
+    public async Task A_call_request_without_events_gives_a_batch_function_its_one_event()
+    {
+        var runner = CreateRunner();
+        var body = """{"event":{"name":"tests/order.cancelled","data":{"orderId":"o1"}},"steps":{},"ctx":{"run_id":"run-1"}}""";
+
+        var response = await runner.CallAsync(runner.Find("refund-batch")!, CallRequest.Parse(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("1", Encoding.UTF8.GetString(response.ToBody()));
+    }
+
+    [Fact]
+    public async Task One_event_of_a_batch_that_does_not_fit_fails_the_run_without_retries_naming_it()
+    {
+        var runner = CreateRunner();
+        JsonElement[] events =
+        [
+            Json("""{"name":"tests/order.placed","data":{"orderId":"o1","amount":1},"id":"e1"}"""),
+            Json("""{"name":"tests/order.placed","data":{"orderId":"o2","amount":"a lot"},"id":"e2"}"""),
+        ];
+
+        var response = await runner.CallAsync(runner.Find("total-batch")!, Request(events[0], events: events));
+
+        Assert.Equal((400, true), (response.StatusCode, response.NoRetry));
+        Assert.Contains("tests/order.placed → RegistryOrderPlaced: $.amount", response.Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal static class RunPage
 
         html.Add($"""
             <form method="post" action="runs/{run.RunId}/rerun"><button type="submit" id="rerun-run">Rerun</button></form>
-            <a class="button secondary" id="export-run" href="runs/{run.RunId}/history.json" download="run-{run.RunId}.json">Export JSON</a>
+            <a class="button secondary" id="export-run" href="runs/{run.RunId}/history.json" download="run-{run.RunId}.run.json">Export JSON</a>
             </div>
             </header>
             <dl class="facts">

@@ -21,6 +21,7 @@ internal sealed class InngestSymbols
     public const string EventEnvelopeName = "Inngest.Events.Event`1";
     public const string FunctionTriggerName = "Inngest.Events.FunctionTrigger";
     public const string ClientName = "Inngest.Events.IInngestClient";
+    public const string TestHostName = "Inngest.Events.Testing.InngestTestHost";
 
     // The analyzers of one compilation all see the same Compilation object, so the first to ask resolves the symbols
     // and the others reuse them; entries go when the compilation is collected.
@@ -39,6 +40,7 @@ internal sealed class InngestSymbols
         IsRuntimeAssembly = compilation.AssemblyName == RuntimeAssemblyName;
         StepTools = compilation.GetTypeByMetadataName(KnownNames.StepTools);
         Client = compilation.GetTypeByMetadataName(ClientName);
+        TestHost = compilation.GetTypeByMetadataName(TestHostName);
         FunctionAttribute = compilation.GetTypeByMetadataName(KnownNames.InngestFunctionAttribute);
         TriggerAttribute = compilation.GetTypeByMetadataName(KnownNames.TriggerAttribute);
         ExpressionText = compilation.GetTypeByMetadataName(KnownNames.ExpressionText);
@@ -85,6 +87,12 @@ internal sealed class InngestSymbols
 
     /// <summary><c>IInngestClient</c>, whose <c>SendAsync</c> is not memoized.</summary>
     public INamedTypeSymbol? Client { get; }
+
+    /// <summary>
+    /// <c>InngestTestHost</c> of Inngest.Events.Testing, when the compilation references it: what a test sends through it
+    /// (fixed dedup ids, times from the virtual clock) is on purpose.
+    /// </summary>
+    public INamedTypeSymbol? TestHost { get; }
 
     /// <summary><c>[InngestFunction]</c>.</summary>
     public INamedTypeSymbol? FunctionAttribute { get; }
@@ -205,6 +213,10 @@ internal sealed class InngestSymbols
         return false;
     }
 
+    /// <summary>Whether <paramref name="method"/> is a member of the test host (<c>host.SendAsync</c>, <c>host.SendAfter</c>, <c>host.MockWaitForEvent</c>, ...).</summary>
+    public bool IsTestHostMember(IMethodSymbol? method)
+        => method is not null && TestHost is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, TestHost);
+
     /// <summary>The [InngestFunction] attribute of <paramref name="method"/>, if it has one.</summary>
     public AttributeData? GetFunctionAttribute(IMethodSymbol? method)
     {
@@ -276,7 +288,8 @@ internal sealed class InngestSymbols
 
     /// <summary>
     /// The data types of the events that can trigger <paramref name="method"/>: its <c>Event&lt;T&gt;</c> (or batch
-    /// <c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c>) parameter and its <c>[Trigger&lt;T&gt;]</c> attributes. Empty when unknown.
+    /// <c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c> or <c>Event&lt;T&gt;[]</c>) parameter and its <c>[Trigger&lt;T&gt;]</c>
+    /// attributes. Empty when unknown.
     /// </summary>
     public ImmutableArray<ITypeSymbol> TriggerEventTypes(IMethodSymbol? method)
     {
@@ -288,7 +301,7 @@ internal sealed class InngestSymbols
         var types = new List<ITypeSymbol>();
         foreach (var parameter in method.Parameters)
         {
-            var type = parameter.Type as INamedTypeSymbol;
+            var type = (parameter.Type is IArrayTypeSymbol { Rank: 1 } array ? array.ElementType : parameter.Type) as INamedTypeSymbol;
             if (type is { TypeArguments.Length: 1 } && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, envelope))
             {
                 type = type.TypeArguments[0] as INamedTypeSymbol;

@@ -45,6 +45,29 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>
+    /// Whether the event or options the id is set on go to the test host (a test sends with fixed ids, or ids from the
+    /// virtual clock, on purpose) or straight into a function's method (a test calling it directly): no send to dedup.
+    /// </summary>
+    private static bool IsForTestOrDirectCall(ISimpleAssignmentOperation assignment, InngestSymbols symbols)
+    {
+        if (assignment.Parent is not IObjectOrCollectionInitializerOperation { Parent: { } owner })
+        {
+            return false;
+        }
+
+        var current = owner;
+        // Past conversions, parentheses and the array or collection expression (`[new Event<T>(...) { Id = ... }]`) it is in.
+        while (current.Parent is IConversionOperation or IParenthesizedOperation or IArrayInitializerOperation or IArrayCreationOperation
+            || current.Parent?.Syntax is CollectionExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: var method } }
+            && (symbols.IsTestHostMember(method) || symbols.IsFunction(method));
+    }
+
     private static void AnalyzeAssignment(OperationAnalysisContext context, InngestSymbols symbols, VolatileSources volatileSources)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
@@ -52,6 +75,11 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
             || !(SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.InngestEvent)
                 || SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.EventOptions))
             || assignment.Value.Syntax is not ExpressionSyntax syntax)
+        {
+            return;
+        }
+
+        if (IsForTestOrDirectCall(assignment, symbols))
         {
             return;
         }
