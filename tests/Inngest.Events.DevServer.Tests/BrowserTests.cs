@@ -153,6 +153,13 @@ public sealed partial class BrowserTests(ChromiumFixture chromium) : IAsyncLifet
         Assert.Equal("cancelled from the dev server's run page", cancelled.CancellationReason);
         await Expect(page.Locator("#output-title ~ p")).ToContainTextAsync("cancelled from the dev server's run page");
 
+        // Export JSON downloads the cancelled run's history in the run-history format.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export JSON" }).ClickAsync());
+        Assert.Equal($"run-{orchestrator.RunId}.run.json", download.SuggestedFilename);
+        var history = Engine.History.RunHistory.Load(await download.PathAsync());
+        Assert.Equal((orchestrator.RunId, RunStatus.Cancelled), (history.Run.RunId, history.Run.Status));
+        Assert.Equal("cancelled from the dev server's run page", history.Run.CancellationReason);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Rerun" }).ClickAsync();
 
         await Expect(page.Locator("p.notice")).ToHaveTextAsync("This run is a rerun, started from the same event.");
@@ -324,11 +331,21 @@ public sealed partial class BrowserTests(ChromiumFixture chromium) : IAsyncLifet
 
         Assert.All(new[] { runs, timeline, retries }, png => Assert.True(png.Length > 20_000, "A screenshot is suspiciously small."));
 
-        // The other pages, for a look (not published).
-        foreach (var (path, name) in new[] { ("events", "events"), ($"events/{orchestrator.EventIds[0]}", "event"), ("apps", "apps"), ("events/send", "send") })
+        // The other pages, for a look (not published). At 1280 px no page scrolls sideways.
+        foreach (var (path, name) in new[]
+        {
+            ("", "runs"), ($"runs/{orchestrator.RunId}", "run"), ($"runs/{trial.RunId}", "run"), ("events", "events"),
+            ($"events/{orchestrator.EventIds[0]}", "event"), ("apps", "apps"), ("events/send", "send"),
+        })
         {
             await page.GotoAsync(Url(path));
-            await Screenshots.TakeAsync(page, name, publish: false);
+            Assert.True(
+                await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                $"/{path} is wider than a 1280 px screen.");
+            if (name is not ("runs" or "run"))
+            {
+                await Screenshots.TakeAsync(page, name, publish: false);
+            }
         }
     }
 

@@ -140,7 +140,12 @@ public sealed partial class UiPageTests : IAsyncLifetime
         await SendAsync("test/limited.pinged");
         await _server.RunAsync();
 
-        Assert.Equal(7, RunRows(await PageAsync("")).Length);
+        var all = RunRows(await PageAsync(""));
+        Assert.Equal(7, all.Length);
+
+        // Newest first: the run queued two hours after the onboarding flow leads, the flow's first run comes last.
+        Assert.Equal("limited", FunctionOf(all[0]));
+        Assert.Equal("orchestrate-onboarding", FunctionOf(all[^1]));
         Assert.Equal(["charge-setup-fee"], RunRows(await PageAsync("?status=failed")).Select(FunctionOf));
         Assert.Equal(["create-trial"], RunRows(await PageAsync("?function=onboarding-create-trial")).Select(FunctionOf));
         Assert.Equal(4, RunRows(await PageAsync("?event=user%2Fsignup.completed")).Length);
@@ -201,6 +206,9 @@ public sealed partial class UiPageTests : IAsyncLifetime
         Assert.Equal("/apps?done=synced#app-onboarding", good.Headers.Location?.OriginalString);
         var apps = await PageAsync("apps");
         Assert.Contains("App synced.", await PageAsync("apps?done=synced"));
+        Assert.Contains($"<dd class=\"mono\"><a href=\"{_server.AppUrl.AbsoluteUri}\"", apps);
+        Assert.Matches("<dt>SDK</dt><dd class=\"mono\">dotnet:", apps);
+        Assert.Contains("<dt>Last sync</dt><dd><time datetime=\"2025-06-02T", apps);
         Assert.Contains("onboarding-charge-setup-fee", apps);
         Assert.Contains("if <code>event.data.plan == &#x27;pro&#x27;</code>", apps);
         Assert.Contains("&quot;retries&quot;", apps);
