@@ -29,6 +29,12 @@ public static class Program
             return FanOutCpu.PrintAsync(rounds, store).GetAwaiter().GetResult();
         }
 
+        // `-- schema-lock-share [runs]` prints the event schema lock analyzer's time as a share of the compile time (table 2).
+        if (args.Length > 0 && args[0] == "schema-lock-share")
+        {
+            return SchemaLockShare.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        }
+
         // `-- analyzer-share [runs]` prints each analyzer's execution time as a share of the compile time (table 2).
         if (args.Length > 0 && args[0] == "analyzer-share")
         {

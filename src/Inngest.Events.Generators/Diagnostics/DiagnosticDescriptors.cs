@@ -156,6 +156,30 @@ internal static class DiagnosticDescriptors
         helpLinkUri: HelpLinkBase + DiagnosticIds.DuplicateEventName + ".md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor EventSchemaBreakingChange = Create(
+        DiagnosticIds.EventSchemaBreakingChange,
+        "Breaking change to a locked event schema",
+        "The event '{0}' ({1}) is locked in inngest-events.lock.json, but {2} {3}; events already sent keep the locked shape, so declare a new version ([Event(..., Version = \"...\")]; the lock keeps the old version's schema) or make the change compatible (add an optional member instead of changing one)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EventSchemaChangeNotLocked = Create(
+        DiagnosticIds.EventSchemaChangeNotLocked,
+        "Event schema change not yet in the lock",
+        "The event '{0}' ({1}) {2}; update inngest-events.lock.json with the code fix or '" + SchemaLock.EventLockFile.UpdateCommand + "'",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor EventLockEntryMismatch = Create(
+        DiagnosticIds.EventLockEntryMismatch,
+        "Event missing from the lock, or a locked event without its type",
+        "{0}; update inngest-events.lock.json with the code fix or '" + SchemaLock.EventLockFile.UpdateCommand + "'",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EventLockUnreadable = Create(
+        DiagnosticIds.EventLockUnreadable,
+        "Event schema lock cannot be read",
+        "inngest-events.lock.json cannot be read: {0} (line {1}, column {2}); correct it, or delete it and write it again with '" + SchemaLock.EventLockFile.UpdateCommand + "'",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor DedupIdConstant = Create(
         DiagnosticIds.DedupIdConstant,
         "Dedup id is a constant",
@@ -306,6 +330,7 @@ internal static class DiagnosticDescriptors
         FunctionGeneric, FunctionNotAccessible, OnFailureHandlerInvalid, FunctionIdDuplicate, FunctionTriggerMismatch,
         BatchedFunctionTakesOneEvent, EventListWithoutBatchEvents,
         EventNameMissingDomain, EventNameFormat, EventNameHyphenatedWords, EventNameNotPastTense, EventNameReservedPrefix, EventNameLength, DuplicateEventName,
+        EventSchemaBreakingChange, EventSchemaChangeNotLocked, EventLockEntryMismatch, EventLockUnreadable,
         DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt,
         FunctionIdNotSlug, FunctionTooManyTriggers, FunctionTooManyConcurrencyLimits, BatchEventsIncompatible, RetriesOutOfRange,
         ClientSendInFunction, ClientSendInStep, ClientInjectedIntoFunctions, TaskNotAwaited, NestedStep, CapturedVariableAssignedInStep,

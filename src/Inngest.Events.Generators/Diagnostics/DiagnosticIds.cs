@@ -32,6 +32,12 @@ internal static class DiagnosticIds
     public const string EventNameLength = "INNG1015";
     public const string DuplicateEventName = "INNG1016";
 
+    // The event schema lock (EventSchemaLockAnalyzer).
+    public const string EventSchemaBreakingChange = "INNG1020";
+    public const string EventSchemaChangeNotLocked = "INNG1021";
+    public const string EventLockEntryMismatch = "INNG1022";
+    public const string EventLockUnreadable = "INNG1023";
+
     // Dedup ids (DedupIdAnalyzer).
     public const string DedupIdConstant = "INNG3001";
     public const string DedupIdWithoutEventPart = "INNG3002";

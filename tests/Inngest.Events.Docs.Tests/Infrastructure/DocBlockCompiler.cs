@@ -107,9 +107,10 @@ internal static class DocBlockCompiler
                     ["CS1702"] = ReportDiagnostic.Suppress,
                 }));
 
-        CSharpGeneratorDriver.Create(Generators.Value, parseOptions: ParseOptions)
+        ImmutableArray<AdditionalText> additionalFiles = block.Marker?.Lock is { } lockName ? [LockFixture.Load(lockName)] : [];
+        CSharpGeneratorDriver.Create(Generators.Value, additionalTexts: additionalFiles, parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var all = await output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([])).GetAllDiagnosticsAsync();
+        var all = await output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions(additionalFiles)).GetAllDiagnosticsAsync();
         var shown = generatorDiagnostics.Concat(all)
             .Where(d => d.Severity != DiagnosticSeverity.Hidden && !d.IsSuppressed)
             .Distinct()

@@ -11,6 +11,9 @@ internal static class RepositoryPaths
     /// <summary>The folder of the compile contexts, relative to <see cref="Root"/>.</summary>
     public const string ContextsFolder = "tests/Inngest.Events.Docs.Tests/Contexts";
 
+    /// <summary>The folder of the lock files a block's <c>lock:</c> marker names, relative to <see cref="Root"/>.</summary>
+    public const string LocksFolder = "tests/Inngest.Events.Docs.Tests/Locks";
+
     /// <summary>README.md and every Markdown file under docs/, relative to <see cref="Root"/> with '/' separators, sorted.</summary>
     public static IReadOnlyList<string> DocumentationFiles()
         => Directory.EnumerateFiles(Path.Combine(Root, "docs"), "*.md", SearchOption.AllDirectories)

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Inngest.Events.Generators.Events;
 using Inngest.Events.Generators.Functions;
+using Inngest.Events.Generators.SchemaLock;
+using Inngest.Events.Generators.Tests.SchemaLock;
 using Inngest.Events.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -66,7 +68,9 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
             parseOptions: ParseOptions);
 
         // The intact project compiles (but for the mistakes it is full of) and exercises the rules, or the test proves little.
-        var (baseline, baselineProblems) = await RunAsync(driver, project, null, analyzers);
+        // Its event schema lock is an additional file, so the lock analyzer also meets every broken variant.
+        var lockFile = new InMemoryAdditionalText("/project/inngest-events.lock.json", EventLockUpdate.Write(project, EventLockFile.Empty, null, CancellationToken.None));
+        var (baseline, baselineProblems) = await RunAsync(driver, project, null, analyzers, lockFile);
         Assert.Empty(baselineProblems);
         var ids = baseline.Select(d => d.Id).Distinct().ToList();
         Assert.True(ids.Count >= 20, "The fuzz project should trigger most rules, but only triggers " + string.Join(", ", ids));
@@ -88,7 +92,7 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
                 var broken = CSharpSyntaxTree.ParseText(variant.Text, ParseOptions, path: original.FilePath);
                 var compilation = project.ReplaceSyntaxTree(original, broken);
                 var whole = variant.Index % WholeCompilationEvery == 0;
-                var (_, found) = await RunAsync(driver, compilation, whole ? null : broken, analyzers);
+                var (_, found) = await RunAsync(driver, compilation, whole ? null : broken, analyzers, lockFile);
                 foreach (var problem in found)
                 {
                     problems.Enqueue($"{variant.Description}: {problem}");
@@ -98,6 +102,191 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{variants.Count} variants in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
         Assert.True(problems.IsEmpty, string.Join("\n\n", problems.Take(5)));
+    }
+
+    /// <summary>
+    /// The lock file mutated the way hand edits and merges break it: cut short, spans deleted or doubled, JSON tokens
+    /// swapped, and values anywhere in it (keys, schemas, types, ranges, references, named values) replaced by values of
+    /// other kinds or by other parts of the lock. The lock analyzer checks the intact project against each variant (the
+    /// whole compilation, so the lock file's own action runs) and the update generator rewrites it: nothing throws, and
+    /// the variants reach every lock rule.
+    /// </summary>
+    [Fact]
+    public async Task Lock_analyzer_and_update_generator_never_throw_on_mutated_lock_files()
+    {
+        var trees = Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Path)).ToArray();
+        var project = CSharpCompilation.Create(
+            "UserAssembly",
+            trees,
+            [
+                .. Basic.Reference.Assemblies.Net100.References.All.Where(r => FrameworkAssemblies.Contains(Path.GetFileNameWithoutExtension(r.FilePath ?? ""))),
+                MetadataReference.CreateFromFile(typeof(EventAttribute).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ActivatorUtilities).Assembly.Location),
+            ],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpGeneratorDriver.Create([new EventGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(project, out var compiled, out _);
+        var intact = EventLockUpdate.Write(project, EventLockFile.Empty, null, CancellationToken.None);
+        var random = new Random(Seed);
+        var variants = Enumerable.Range(0, LockVariants).Select(i => MutateLock(random, intact, i)).ToList();
+
+        var problems = new ConcurrentQueue<string>();
+        var ids = new ConcurrentDictionary<string, int>();
+        await Parallel.ForEachAsync(
+            variants,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (variant, cancellationToken) =>
+            {
+                var lockFile = new InMemoryAdditionalText("/project/inngest-events.lock.json", variant.Text);
+                GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                    [new EventSchemaLockGenerator().AsSourceGenerator()],
+                    [lockFile],
+                    ParseOptions,
+                    new UpdatingOptions());
+                driver = driver.RunGeneratorsAndUpdateCompilation(project, out var updated, out var generatorDiagnostics);
+                foreach (var result in driver.GetRunResult().Results.Where(r => r.Exception is not null))
+                {
+                    problems.Enqueue($"{variant.Description}: {result.Generator.GetGeneratorType().Name} threw {result.Exception}");
+                }
+
+                foreach (var diagnostic in generatorDiagnostics.Where(d => d.Id is "CS8784" or "CS8785"))
+                {
+                    problems.Enqueue($"{variant.Description}: {diagnostic}");
+                }
+
+                var (diagnostics, found) = await RunAsync(
+                    CSharpGeneratorDriver.Create([], parseOptions: ParseOptions), compiled, null, [new EventSchemaLockAnalyzer()], lockFile);
+                foreach (var problem in found)
+                {
+                    problems.Enqueue($"{variant.Description}: {problem}");
+                }
+
+                foreach (var id in diagnostics.Select(d => d.Id).Distinct())
+                {
+                    ids.AddOrUpdate(id, 1, (_, n) => n + 1);
+                }
+            });
+
+        output.WriteLine($"{variants.Count} lock variants: " + string.Join(", ", ids.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} x{p.Value}")));
+        Assert.True(problems.IsEmpty, string.Join("\n\n", problems.Take(5)));
+        Assert.All(new[] { "INNG1020", "INNG1021", "INNG1022", "INNG1023" }, id => Assert.True(ids.ContainsKey(id), $"no lock variant led to {id}"));
+    }
+
+    /// <summary>1000 by default; INNGEST_FUZZ_LOCK_VARIANTS for more or fewer.</summary>
+    private static readonly int LockVariants = int.TryParse(Environment.GetEnvironmentVariable("INNGEST_FUZZ_LOCK_VARIANTS"), out var l) && l > 0 ? l : 1000;
+
+    private static (int Index, string Description, string Text) MutateLock(Random random, string text, int index)
+    {
+        switch (random.Next(5))
+        {
+            case 0:
+            {
+                var length = random.Next(text.Length);
+                return (index, $"#{index} lock truncated at {length}", text[..length]);
+            }
+
+            case 1:
+            {
+                var start = random.Next(text.Length);
+                var length = Math.Min(random.Next(1, 40), text.Length - start);
+                return (index, $"#{index} lock: deleted {length} at {start}", text.Remove(start, length));
+            }
+
+            case 2:
+            {
+                var start = random.Next(text.Length);
+                var length = Math.Min(random.Next(1, 200), text.Length - start);
+                return (index, $"#{index} lock: doubled {length} at {start}", text.Insert(start, text.Substring(start, length)));
+            }
+
+            default:
+            {
+                // Values replaced inside the JSON, which keeps the file readable and reaches the schema comparison.
+                var document = (LockObject)LockJsonReader.Read(text);
+                var nodes = new List<(LockNode Parent, object Key)>();
+                Collect(document, nodes);
+                var description = $"#{index} lock: replaced";
+                for (var n = random.Next(1, 4); n > 0; n--)
+                {
+                    var (parent, key) = nodes[random.Next(nodes.Count)];
+                    var replacement = random.Next(8) switch
+                    {
+                        0 => (LockNode)LockLiteral.Create("null"),
+                        1 => LockLiteral.Create(random.Next(2) == 0 ? "true" : "false"),
+                        2 => new LockNumber(random.Next(-5, 5).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        3 => new LockString(new[] { "", "object", "integer", "string", "null", "#", "#/$defs/Nope", "#/$defs/Address", "1", "2" }[random.Next(10)]),
+                        4 => new LockObject(),
+                        5 => new LockArray(),
+                        // A copy of another part of the lock (a copy, so that no value contains itself).
+                        _ => nodes[random.Next(nodes.Count)] is var (otherParent, otherKey) ? LockJsonReader.Read(LockJsonWriter.Write(Get(otherParent, otherKey))) : new LockObject(),
+                    };
+                    Set(parent, key, replacement);
+                    description += $" {key} with {replacement.Kind}";
+                }
+
+                return (index, description, LockJsonWriter.Write(document));
+            }
+        }
+
+        static void Collect(LockNode node, List<(LockNode, object)> nodes)
+        {
+            switch (node)
+            {
+                case LockObject obj:
+                    foreach (var member in obj.Members)
+                    {
+                        nodes.Add((obj, member.Key));
+                        Collect(member.Value, nodes);
+                    }
+
+                    break;
+                case LockArray array:
+                    for (var i = 0; i < array.Items.Count; i++)
+                    {
+                        nodes.Add((array, i));
+                        Collect(array.Items[i], nodes);
+                    }
+
+                    break;
+            }
+        }
+
+        static LockNode Get(LockNode parent, object key) => parent is LockObject o ? o[(string)key]! : ((LockArray)parent).Items[(int)key];
+
+        static void Set(LockNode parent, object key, LockNode value)
+        {
+            if (parent is LockObject o)
+            {
+                o.Set((string)key, value);
+            }
+            else
+            {
+                ((LockArray)parent).Items[(int)key] = value;
+            }
+        }
+    }
+
+    /// <summary>Analyzer options that say the update command is running.</summary>
+    private sealed class UpdatingOptions : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options Global = new(updating: true);
+        private static readonly Options None = new(updating: false);
+
+        public override AnalyzerConfigOptions GlobalOptions => Global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
+
+        private sealed class Options(bool updating) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = "true";
+                return updating && key == LockDiagnosticProperties.UpdateProperty;
+            }
+        }
     }
 
     /// <summary>
@@ -200,7 +389,8 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
         GeneratorDriver driver,
         Compilation compilation,
         SyntaxTree? tree,
-        ImmutableArray<DiagnosticAnalyzer> analyzers)
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        AdditionalText? lockFile = null)
     {
         var problems = new List<string>();
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
@@ -216,7 +406,7 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
 
         var exceptions = new ConcurrentQueue<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
+            new AnalyzerOptions(lockFile is null ? [] : [lockFile]),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name} threw {exception}"),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);

@@ -43,7 +43,7 @@ internal static class NodeTooling
                     await RunNpmCiAsync(npm, dir).ConfigureAwait(false);
                     if (!IsInstalled(dir))
                     {
-                        throw new InvalidOperationException($"'npm ci' in {dir} succeeded but node_modules/inngest still does not match package.json.");
+                        throw new InvalidOperationException($"'npm ci' in {dir} succeeded but node_modules still does not match package.json.");
                     }
                 }
             }
@@ -64,17 +64,31 @@ internal static class NodeTooling
         return package.RootElement.GetProperty("dependencies").GetProperty("inngest").GetString()!;
     }
 
-    /// <summary>True when node_modules holds the pinned <c>inngest</c> and npm's record of the install.</summary>
+    /// <summary>True when node_modules holds every dependency of package.json at its pinned version, and npm's record of the install.</summary>
     private static bool IsInstalled(string dir)
     {
-        var installed = Path.Combine(dir, "node_modules", "inngest", "package.json");
-        if (!File.Exists(installed) || !File.Exists(Path.Combine(dir, "node_modules", ".package-lock.json")))
+        if (!File.Exists(Path.Combine(dir, "node_modules", ".package-lock.json")))
         {
             return false;
         }
 
-        using var package = JsonDocument.Parse(File.ReadAllBytes(installed));
-        return package.RootElement.TryGetProperty("version", out var version) && version.GetString() == PinnedInngestVersion();
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "package.json")));
+        foreach (var dependency in manifest.RootElement.GetProperty("dependencies").EnumerateObject())
+        {
+            var installed = Path.Combine(dir, "node_modules", dependency.Name, "package.json");
+            if (!File.Exists(installed))
+            {
+                return false;
+            }
+
+            using var package = JsonDocument.Parse(File.ReadAllBytes(installed));
+            if (!package.RootElement.TryGetProperty("version", out var version) || version.GetString() != dependency.Value.GetString())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task RunNpmCiAsync(string npm, string dir)

@@ -172,7 +172,9 @@ public sealed class RandomValues(int seed)
 
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.SetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0 || bound.Contains(property.Name) || Chance(15))
+            // Required members are always set, as C# demands; the others are left at their initial values now and then.
+            var required = property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute));
+            if (property.SetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0 || bound.Contains(property.Name) || (!required && Chance(15)))
             {
                 continue;
             }
