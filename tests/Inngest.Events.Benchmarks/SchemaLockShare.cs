@@ -35,6 +35,8 @@ internal static class SchemaLockShare
         var withLock = new List<double>();
         var upToDate = new List<double>();
         var outOfDate = new List<double>();
+        var upToDateAfter = new List<double>();
+        var outOfDateAfter = new List<double>();
         for (int round = -1; round < runs; round++)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -47,6 +49,8 @@ internal static class SchemaLockShare
 
             double upToDateMs = ExecutionTime(workload, current);
             double outOfDateMs = ExecutionTime(workload, stale);
+            double upToDateAfterMs = ExecutionTime(workload, current, afterCompile: true);
+            double outOfDateAfterMs = ExecutionTime(workload, stale, afterCompile: true);
             if (round < 0)
             {
                 continue;
@@ -56,19 +60,27 @@ internal static class SchemaLockShare
             withLock.Add(bothMs);
             upToDate.Add(upToDateMs);
             outOfDate.Add(outOfDateMs);
+            upToDateAfter.Add(upToDateAfterMs);
+            outOfDateAfter.Add(outOfDateAfterMs);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round + 1}: compile {compileMs:F0} ms, compile + lock analyzer {bothMs:F0} ms; lock analyzer {upToDateMs:F1} ms (lock up to date), {outOfDateMs:F1} ms (every event changed)"));
+                $"round {round + 1}: compile {compileMs:F0} ms, compile + lock analyzer {bothMs:F0} ms; lock analyzer {upToDateMs:F1} ms (lock up to date), {outOfDateMs:F1} ms (every event changed) on a fresh compilation; {upToDateAfterMs:F1} ms and {outOfDateAfterMs:F1} ms after the compile"));
         }
 
         var c = CultureInfo.InvariantCulture;
         double compileMedian = Median(compile);
         Console.WriteLine();
-        Console.WriteLine("| Lock | EventSchemaLockAnalyzer (telemetry, median) | Share of compile time | Target |");
-        Console.WriteLine("|---|---:|---:|---|");
-        foreach (var (name, values) in new[] { ("up to date (500 events)", upToDate), ("every event changed (500 INNG1021)", outOfDate) })
+        Console.WriteLine("| Lock | Analyzer run on | EventSchemaLockAnalyzer (telemetry, median) | Share of compile time | Target |");
+        Console.WriteLine("|---|---|---:|---:|---|");
+        foreach (var (name, on, values) in new[]
+        {
+            ("up to date (500 events)", "a fresh compilation (binds what it reads)", upToDate),
+            ("every event changed (500 INNG1021)", "a fresh compilation (binds what it reads)", outOfDate),
+            ("up to date (500 events)", "the compiled compilation (as in a build)", upToDateAfter),
+            ("every event changed (500 INNG1021)", "the compiled compilation (as in a build)", outOfDateAfter),
+        })
         {
             double share = Median(values) / compileMedian;
-            Console.WriteLine(string.Create(c, $"| {name} | {Median(values):F1} ms | {share:P2} | {(share <= 0.01 ? "met (≤ 1 %)" : "**missed** (> 1 %)")} |"));
+            Console.WriteLine(string.Create(c, $"| {name} | {on} | {Median(values):F1} ms | {share:P2} | {(share <= 0.01 ? "met (≤ 1 %)" : "**missed** (> 1 %)")} |"));
         }
 
         Console.WriteLine(string.Create(c, $"Compile: median {compileMedian:F0} ms; compile + lock analyzer (GetAllDiagnosticsAsync): median {Median(withLock):F0} ms ({Median(withLock) / compileMedian - 1:P1} over the compile)"));
@@ -93,9 +105,17 @@ internal static class SchemaLockShare
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false));
 
-    private static double ExecutionTime(AnalyzerWorkload workload, string lockText)
+    private static double ExecutionTime(AnalyzerWorkload workload, string lockText, bool afterCompile = false)
     {
-        var analyzers = With(workload.Fresh(), lockText);
+        var fresh = workload.Fresh();
+        if (afterCompile)
+        {
+            // What a build adds: the compiler has bound the declarations the analyzer reads (attributes, member types)
+            // by the time it asks, so the telemetry charges the analyzer only its own work.
+            fresh.GetDiagnostics();
+        }
+
+        var analyzers = With(fresh, lockText);
         analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return analyzers.GetAnalyzerTelemetryInfoAsync(analyzers.Analyzers[0], CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
     }
