@@ -15,4 +15,14 @@ public sealed class InngestDevServerOptions
 
     /// <summary>A second key register requests may authenticate with, as during a key rotation.</summary>
     public string? SigningKeyFallback { get; set; }
+
+    /// <summary>
+    /// Serve URLs of apps to sync, as the Inngest dev server's <c>-u</c> (e.g. <c>http://localhost:5000/api/inngest</c>):
+    /// synced once the server has started, then again every <see cref="PollInterval"/>, so an app started later, or
+    /// restarted with new functions, is picked up. The Apps page shows each one's last sync and its error.
+    /// </summary>
+    public IList<Uri> AppUrls { get; } = new List<Uri>();
+
+    /// <summary>How often to sync <see cref="AppUrls"/> again: 5 seconds by default, as the Inngest dev server; null syncs once.</summary>
+    public TimeSpan? PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

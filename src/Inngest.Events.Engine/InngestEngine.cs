@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Inngest.Events.Engine.Apps;
 using Inngest.Events.Engine.Http;
+using Inngest.Events.Engine.Ingestion;
 using Inngest.Events.Engine.Internal;
 using Inngest.Events.Engine.Scheduling;
 using Inngest.Events.Engine.Store;
@@ -160,6 +161,143 @@ public sealed class InngestEngine : IEventTransport, IAsyncDisposable
 
     /// <summary>A snapshot of the run <paramref name="runId"/>, or null.</summary>
     public RunRecord? GetRun(string runId) => _context.Store.GetRun(runId);
+
+    /// <summary>Every registered function (the engine's own, then each synced app's) with its app and config JSON.</summary>
+    internal IReadOnlyList<FunctionDescription> DescribeFunctions() => _parts.Apps.Describe();
+
+    /// <summary>
+    /// Completes at the next change the engine commits to its store. Read it before reading the store: a change made
+    /// in between completes it, so a reader that renders what it read and then waits on it misses nothing.
+    /// </summary>
+    internal Task NextChange => _context.NextCommit;
+
+    /// <summary>
+    /// Cancels the run <paramref name="runId"/>, as Inngest's <c>DELETE /v1/runs/{runId}</c> and the dev server's cancel
+    /// button do: its pending steps, sleeps, waits and queued calls are dropped, a call that is running is let finish
+    /// and its answer ignored, a run it invoked is not waited for, and <c>inngest/function.cancelled</c> and
+    /// <c>inngest/function.finished</c> are sent (so <c>onFailure</c>-style handlers of cancellations run).
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="reason">Why, as the run's <see cref="RunRecord.CancellationReason"/>; "cancelled by request" when null.</param>
+    /// <returns>True when the run was cancelled; false when it had already ended or there is no such run.</returns>
+    public bool CancelRun(string runId, string? reason = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        bool cancelled;
+        lock (_context.Gate)
+        {
+            ObjectDisposedException.ThrowIf(_context.Disposed, this);
+            cancelled = _parts.Runs.TryGet(runId, out var run) && !run.IsTerminal;
+            if (cancelled)
+            {
+                _parts.Finalizer.Cancel(run, reason ?? "cancelled by request");
+                Commit();
+            }
+        }
+
+        _context.Notify();
+        return cancelled;
+    }
+
+    /// <summary>
+    /// Cancels, as one bulk cancellation (Inngest's <c>POST /v1/cancellations</c>), every unfinished run of the function
+    /// <paramref name="compositeFunctionId"/> created after <paramref name="startedAfter"/> (when given) and before
+    /// <paramref name="startedBefore"/>, both exclusive, whose triggering event satisfies <paramref name="condition"/> (an
+    /// expression over <c>event</c>, such as <c>event.data.userId == 'u1'</c>) when one is given.
+    /// </summary>
+    /// <returns>The ids of the runs it cancelled, oldest first.</returns>
+    /// <exception cref="ArgumentException">The condition is not a valid expression.</exception>
+    public IReadOnlyList<string> CancelRuns(
+        string compositeFunctionId, DateTimeOffset? startedAfter, DateTimeOffset startedBefore, string? condition = null, string? reason = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(compositeFunctionId);
+        if (condition is not null)
+        {
+            try
+            {
+                Inngest.Events.Expressions.Expression.Parse(condition);
+            }
+            catch (Exception exception) when (exception is InngestException or FormatException)
+            {
+                throw new ArgumentException($"invalid expression: {exception.Message}", nameof(condition), exception);
+            }
+        }
+
+        var cancelled = new List<string>();
+        lock (_context.Gate)
+        {
+            ObjectDisposedException.ThrowIf(_context.Disposed, this);
+            var candidates = _parts.Runs.All
+                .Where(run => run.CompositeId == compositeFunctionId && !run.IsTerminal
+                    && run.CreatedAt < startedBefore && (startedAfter is not { } after || run.CreatedAt > after))
+                .OrderBy(run => run.CreatedAt)
+                .ThenBy(run => run.RunId, StringComparer.Ordinal)
+                .ToArray();
+            foreach (var run in candidates)
+            {
+                if (run.IsTerminal
+                    || (condition is not null && !_context.IsTruthy(condition, run.Event, null, $"bulk cancellation of function '{run.Function.Id}'")))
+                {
+                    continue;
+                }
+
+                _parts.Finalizer.Cancel(run, reason ?? "cancelled by a bulk cancellation");
+                cancelled.Add(run.RunId);
+            }
+
+            Commit();
+        }
+
+        _context.Notify();
+        return cancelled;
+    }
+
+    /// <summary>
+    /// Starts a new run of the function that ran <paramref name="runId"/>, from the same triggering events, as the
+    /// dev server's rerun button does (Inngest's "rerun"): a fresh run with no memoized steps, past the event-level
+    /// rules (idempotency, rate limit, debounce, batching) that the original run already passed, with
+    /// <see cref="RunRecord.OriginalRunId"/> pointing back. The function's current definition is used.
+    /// </summary>
+    /// <returns>The new run's id.</returns>
+    /// <exception cref="ArgumentException">There is no run <paramref name="runId"/>.</exception>
+    /// <exception cref="InvalidOperationException">Its function is no longer registered, or its singleton key is held by a running run (<c>mode: skip</c>).</exception>
+    public string Rerun(string runId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        var original = _context.Store.GetRun(runId) ?? throw new ArgumentException($"There is no run '{runId}'.", nameof(runId));
+        string id;
+        lock (_context.Gate)
+        {
+            ObjectDisposedException.ThrowIf(_context.Disposed, this);
+            var function = _parts.Apps.Find(original.CompositeFunctionId) ?? throw new InvalidOperationException(
+                $"The run '{runId}' cannot be rerun: its function '{original.CompositeFunctionId}' is no longer registered.");
+            var events = new EventRecord[original.Events.Count];
+            for (var i = 0; i < events.Length; i++)
+            {
+                var payload = original.Events[i];
+                var internalId = i < original.EventIds.Count ? original.EventIds[i] : string.Empty;
+                events[i] = (internalId.Length > 0 ? _context.Store.GetEvent(internalId) : null) ?? new EventRecord(
+                    internalId,
+                    payload.TryGetProperty("name", out var name) ? name.GetString() ?? string.Empty : string.Empty,
+                    payload.TryGetProperty("id", out var eventId) ? eventId.GetString() ?? internalId : internalId,
+                    payload,
+                    original.CreatedAt);
+            }
+
+            // A key of its own, so the idempotency key that let the original run through does not stop the rerun.
+            var key = $"rerun:{runId}:{_context.NextToken()}";
+            var run = _parts.Admission.Schedule(new RunRequest(function, original.CompositeFunctionId, events, _context.Now, key, $"rerun of run {runId}")
+            {
+                OriginalRunId = runId,
+            });
+            Commit();
+            id = run?.RunId ?? throw new InvalidOperationException(
+                $"The run '{runId}' was not rerun: a run of '{original.CompositeFunctionId}' with the same singleton key is still running (mode: skip).");
+        }
+
+        _context.Notify();
+        return id;
+    }
 
     /// <summary>
     /// The history of the run <paramref name="runId"/> as a run-history document (docs/run-history.md), with the id of the

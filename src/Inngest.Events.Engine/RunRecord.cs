@@ -21,6 +21,12 @@ public sealed record RunRecord
     /// <summary>All triggering events.</summary>
     public required IReadOnlyList<JsonElement> Events { get; init; }
 
+    /// <summary>The internal ids of the triggering events (<see cref="EventRecord.InternalId"/>), in the order of <see cref="Events"/>.</summary>
+    public IReadOnlyList<string> EventIds { get; init; } = [];
+
+    /// <summary>For a rerun (<see cref="InngestEngine.Rerun"/>): the run it reran.</summary>
+    public string? OriginalRunId { get; init; }
+
     /// <summary>Where the run stands.</summary>
     public required RunStatus Status { get; init; }
 

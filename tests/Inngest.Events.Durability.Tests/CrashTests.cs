@@ -8,12 +8,12 @@ using Xunit.Abstractions;
 namespace Inngest.Events.Durability.Tests;
 
 /// <summary>
-/// The dev server (<c>samples/DevServer</c>, a real process on a SQLite file) is killed with SIGKILL at random points of a
-/// busy workload, several times, and started again on the same file each time. Our app (MapInngest, in this process)
-/// records every step it runs. Afterwards: no run is lost, no event started two runs of a function, no step ran again
-/// once the function had been given its result, a step ran twice only across a kill, retries kept their attempt counts,
-/// and every run ended as it would have without the crashes. The seed (<c>INNGEST_CRASH_SEED</c> to choose another)
-/// decides the kill points and is printed with every failure.
+/// The dev server (the <c>inngest-dotnet dev</c> tool, a real process on a SQLite file) is killed with SIGKILL at
+/// random points of a busy workload, several times, and started again on the same file each time. Our app (MapInngest,
+/// in this process) records every step it runs. Afterwards: no run is lost, no event started two runs of a function, no
+/// step ran again once the function had been given its result, a step ran twice only across a kill, retries kept their
+/// attempt counts, and every run ended as it would have without the crashes. The seed (<c>INNGEST_CRASH_SEED</c> to
+/// choose another) decides the kill points and is printed with every failure.
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {

@@ -4,8 +4,9 @@ using Inngest.Events.Durability.Tests.Infrastructure;
 namespace Inngest.Events.Durability.Tests;
 
 /// <summary>
-/// <c>samples/DevServer</c> keeps its state in <c>inngest.db</c> in its working directory unless told otherwise: after a
-/// restart (here a SIGKILL) it still knows its apps and runs. With <c>--in-memory</c> it keeps nothing.
+/// The dev server tool (<c>inngest-dotnet dev</c>) keeps its state in <c>inngest.db</c> in its working directory unless
+/// told otherwise: after a restart (here a SIGKILL) it still knows its apps and runs. With <c>--in-memory</c> it keeps
+/// nothing.
 /// </summary>
 public sealed class DevServerPersistenceTests
 {

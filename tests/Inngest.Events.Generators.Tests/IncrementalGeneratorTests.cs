@@ -217,6 +217,86 @@ public sealed class IncrementalGeneratorTests
         Assert.All(whole.Reasons(TrackingNames.EventModels), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
     }
 
+    [Fact]
+    public void A_reference_whose_content_changed_under_the_same_object_is_not_reused()
+    {
+        // Reuse must not rest on a metadata reference object standing for the same content: this host hands the same
+        // reference object to a new compilation after the assembly behind it changed.
+        var library = new SwappableReference(LibraryImage("public sealed record Money(decimal Amount);"));
+        var events = CSharpSyntaxTree.ParseText(
+            """
+            using Inngest.Events;
+
+            namespace Shop;
+
+            [Event("shop/invoice.paid")]
+            public partial record InvoicePaid(string InvoiceId, Lib.Money Amount);
+            """,
+            ParseOptions,
+            path: "Events.cs");
+        var before = GeneratorHarness.Compile([]).AddReferences(library).AddSyntaxTrees(events);
+        var (first, _, _) = GeneratorHarness.Run(before, GeneratorHarness.AllGenerators);
+        Assert.DoesNotContain("Currency", GeneratorHarness.Sources(first).Single(s => s.HintName == "Shop.InvoicePaid.Event.g.cs").Text);
+
+        library.Image = LibraryImage("public sealed record Money(decimal Amount, string Currency);");
+        var after = CSharpCompilation.Create(before.AssemblyName, before.SyntaxTrees, before.References, before.Options);
+        var second = GeneratorHarness.Run(after, first).Driver;
+        Assert.Contains("Currency", GeneratorHarness.Sources(second).Single(s => s.HintName == "Shop.InvoicePaid.Event.g.cs").Text);
+    }
+
+    [Fact]
+    public void Top_level_statements_added_in_another_file_are_seen_by_the_step_scopes()
+    {
+        // The first top-level statement of a project declares the Program class, without any declaration changing.
+        var functions = """
+            using System.Threading.Tasks;
+            using Inngest.Events;
+
+            namespace Shop;
+
+            public static class StartFunctions
+            {
+                [InngestFunction("start")]
+                public static async Task Start(Event<OrderShipped> shipped, IStepTools step)
+                    => await step.RunAsync("program", () => new global::Program());
+            }
+            """;
+        var compilation = Compile(new Dictionary<string, string>(Project) { ["StartFunctions.cs"] = functions, ["Main.cs"] = "// no statements yet\n" })
+            .WithOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var (first, _, _) = GeneratorHarness.Run(compilation, GeneratorHarness.AllGenerators);
+        Assert.DoesNotContain("typeof(global::Program)", GeneratorHarness.Sources(first).Single(s => s.HintName == FunctionGenerator.HintName).Text);
+
+        var main = compilation.SyntaxTrees.Single(t => t.FilePath == "Main.cs");
+        var edited = compilation.ReplaceSyntaxTree(main, CSharpSyntaxTree.ParseText("System.Console.WriteLine();\n", ParseOptions, path: "Main.cs"));
+        var second = GeneratorHarness.Run(edited, first).Driver;
+        Assert.Contains("typeof(global::Program)", GeneratorHarness.Sources(second).Single(s => s.HintName == FunctionGenerator.HintName).Text);
+    }
+
+    private static byte[] LibraryImage(string source)
+    {
+        var library = CSharpCompilation.Create(
+            "Lib",
+            [CSharpSyntaxTree.ParseText("namespace Lib;\n" + source, ParseOptions)],
+            Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var stream = new MemoryStream();
+        var emitted = library.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return stream.ToArray();
+    }
+
+    /// <summary>A reference that reads its assembly anew whenever a compilation asks (as a host watching a file might).</summary>
+    private sealed class SwappableReference(byte[] image) : PortableExecutableReference(MetadataReferenceProperties.Assembly)
+    {
+        public byte[] Image { get; set; } = image;
+
+        protected override Metadata GetMetadataImpl() => AssemblyMetadata.CreateFromImage(Image);
+
+        protected override DocumentationProvider CreateDocumentationProvider() => DocumentationProvider.Default;
+
+        protected override PortableExecutableReference WithPropertiesImpl(MetadataReferenceProperties properties) => this;
+    }
+
     private static CSharpCompilation Compile(IReadOnlyDictionary<string, string> files)
         => GeneratorHarness.Compile([]).AddSyntaxTrees(files.Select(f => CSharpSyntaxTree.ParseText(f.Value, ParseOptions, path: f.Key)));
 

@@ -243,6 +243,30 @@ internal sealed class AppRegistry : IDisposable
         }
     }
 
+    /// <summary>Every registered function with its app and config JSON, in <see cref="Functions"/> order. Takes the lock.</summary>
+    public IReadOnlyList<FunctionDescription> Describe()
+    {
+        lock (_context.Gate)
+        {
+            var described = new List<FunctionDescription>(_functions.Count);
+            foreach (var function in _functions)
+            {
+                if (_remoteDrivers.TryGetValue(function, out var driver))
+                {
+                    var remote = driver.Function;
+                    described.Add(new FunctionDescription(remote.AppId, remote.CompositeId, function, remote.Config, InProcess: false));
+                    continue;
+                }
+
+                // The engine calls its own functions in memory; the URL only completes the config's shape.
+                var config = JsonValues.Build(writer => FunctionConfigWriter.Write(writer, function, _context.AppId, new Uri("http://in-process/")));
+                described.Add(new FunctionDescription(_context.AppId, function.CompositeId(_context.AppId), function, config.GetRawText(), InProcess: true));
+            }
+
+            return described;
+        }
+    }
+
     /// <summary>Runs one call: over HTTP for an app's function (at its current URL), in memory otherwise. Takes the lock briefly.</summary>
     public Task<CallResponse> CallFunctionAsync(InngestFunctionDefinition function, string compositeId, CallRequest request, CancellationToken cancellationToken)
     {

@@ -25,6 +25,12 @@ internal sealed class RunState
 
     public required IReadOnlyList<JsonElement> Events { get; init; }
 
+    /// <summary>The internal ids of the triggering events, in the order of <see cref="Events"/>.</summary>
+    public IReadOnlyList<string> EventIds { get; init; } = [];
+
+    /// <summary>For a rerun: the run it reran.</summary>
+    public string? OriginalRunId { get; init; }
+
     /// <summary>The engine's event sequence number when the run was created: only later events can cancel it.</summary>
     public required long CreatedSequence { get; init; }
 
@@ -168,6 +174,8 @@ internal sealed class RunState
         Status = Status,
         Event = Event,
         Events = Events,
+        EventIds = EventIds,
+        OriginalRunId = OriginalRunId,
         CreatedSequence = CreatedSequence,
         CreatedAt = CreatedAt,
         DueAt = DueAt,
@@ -200,6 +208,8 @@ internal sealed class RunState
         CompositeId = stored.CompositeFunctionId,
         Event = stored.Event,
         Events = stored.Events,
+        EventIds = stored.EventIds,
+        OriginalRunId = stored.OriginalRunId,
         CreatedSequence = stored.CreatedSequence,
         CreatedAt = stored.CreatedAt,
         DueAt = stored.DueAt,

@@ -41,13 +41,14 @@ internal static class RunHistoryConversion
                 CreatedAt = run.CreatedAt,
                 StartedAt = run.StartedAt,
                 EndedAt = run.EndedAt,
+                OriginalRunId = run.OriginalRunId,
                 ParentRunId = run.ParentRunId,
                 CorrelationId = run.CorrelationId,
                 Result = run.Result,
                 Error = run.Error,
                 CancellationReason = run.CancellationReason,
             },
-            Events = run.Events.Select(e => new RunHistoryEvent(string.Empty, e)).ToArray(),
+            Events = run.Events.Select((e, i) => new RunHistoryEvent(i < run.EventIds.Count ? run.EventIds[i] : string.Empty, e)).ToArray(),
             Steps = run.Steps.Select(s => new RunHistoryStep
             {
                 Hash = s.Hash,

@@ -79,9 +79,11 @@ internal sealed class RunAdmission(EngineParts parts)
         parts.Idempotency.Claim(compositeId, key, now);
         var retries = Math.Clamp(function.Config.Retries ?? _context.Options.DefaultRetries, 0, 20);
         var payloads = new System.Text.Json.JsonElement[events.Count];
+        var eventIds = new string[events.Count];
         for (var i = 0; i < payloads.Length; i++)
         {
             payloads[i] = events[i].Payload;
+            eventIds[i] = events[i].InternalId;
         }
 
         var run = new RunState
@@ -92,6 +94,8 @@ internal sealed class RunAdmission(EngineParts parts)
             CompositeId = compositeId,
             Event = trigger.Payload,
             Events = payloads,
+            EventIds = eventIds,
+            OriginalRunId = request.OriginalRunId,
             CreatedSequence = _context.EventSequence,
             CreatedAt = now,
             DueAt = due,

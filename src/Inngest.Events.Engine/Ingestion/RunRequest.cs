@@ -23,5 +23,8 @@ internal readonly record struct RunRequest(
 
     public string? ParentStepHash { get; init; }
 
+    /// <summary>For a rerun: the run it reruns.</summary>
+    public string? OriginalRunId { get; init; }
+
     public bool IsInvoke => CorrelationId is not null;
 }

@@ -18,6 +18,7 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
     private readonly ConcurrentQueue<RunTimelineEntry> _notifications = new();
     private readonly object _notifyGate = new();
     private TaskCompletionSource _changed = NewSignal();
+    private TaskCompletionSource _committed = NewSignal();
     private long _lastCommit;
 
     /// <summary>The engine's lock.</summary>
@@ -71,6 +72,12 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
         previous.TrySetResult();
     }
 
+    /// <summary>
+    /// Completes once a unit of work is committed after it was read (any thread, no lock): what a reader of the store
+    /// (the dev server's live pages) waits on. Read it before reading the store, so no commit in between is missed.
+    /// </summary>
+    public Task NextCommit => Volatile.Read(ref _committed).Task;
+
     /// <summary>The number of the last unit of work committed to the store (0 before the first).</summary>
     public long LastCommit => Interlocked.Read(ref _lastCommit);
 
@@ -81,6 +88,7 @@ internal sealed class EngineContext(InngestEngineOptions options, TimeProvider t
         if (commit != 0)
         {
             Interlocked.Exchange(ref _lastCommit, commit);
+            Interlocked.Exchange(ref _committed, NewSignal()).TrySetResult();
         }
 
         return commit;

@@ -22,6 +22,12 @@ internal sealed record StoredRun
     /// <summary>Every triggering event (several for a batch).</summary>
     public required IReadOnlyList<JsonElement> Events { get; init; }
 
+    /// <summary>The internal ids of the triggering events (empty in a store written before they were kept).</summary>
+    public IReadOnlyList<string> EventIds { get; init; } = [];
+
+    /// <summary>For a rerun: the run it reran.</summary>
+    public string? OriginalRunId { get; init; }
+
     /// <summary>The event sequence number when the run was created: only later events cancel it.</summary>
     public required long CreatedSequence { get; init; }
 

@@ -36,6 +36,8 @@ internal static class StoredRunRecords
             CompositeFunctionId = run.CompositeFunctionId,
             Event = run.Event,
             Events = run.Events,
+            EventIds = run.EventIds,
+            OriginalRunId = run.OriginalRunId,
             Status = run.Status,
             CreatedAt = run.CreatedAt,
             StartedAt = run.StartedAt,

@@ -64,7 +64,7 @@ public sealed partial class EventGenerator
                 w.Close();
             }
 
-            return w.ToString();
+            return w.ToStringAndFree();
         }
 
         private static void Member(SourceWriter w, EventModel model, string iface, string name, string type, string body, string doc)
@@ -116,6 +116,6 @@ public sealed partial class EventGenerator
                 : $"string.Concat({string.Join(", ", parts)})";
         }
 
-        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+        private static string Literal(string text) => Literals.Quote(text);
     }
 }

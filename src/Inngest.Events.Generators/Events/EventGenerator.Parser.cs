@@ -139,6 +139,7 @@ public sealed partial class EventGenerator
                 containingTypes.Insert(0, new ContainingTypeModel(Keyword(t), DeclaredName(t)));
             }
 
+            var fullName = JsonShapeCache.For(compilation).Display(type);
             var explicitMembers = InterfaceMembers.Where(m => type.GetMembers(m).Length > 0).ToEquatableArray();
             var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
             var model = new EventModel(
@@ -147,7 +148,7 @@ public sealed partial class EventGenerator
                 containingTypes.ToEquatableArray(),
                 Keyword(type),
                 DeclaredName(type),
-                TypeNames.Display(type),
+                fullName,
                 eventName,
                 version,
                 parts.ToEquatableArray(),

@@ -27,13 +27,13 @@ public sealed partial class EventGenerator : IIncrementalGenerator
                 static (node, _) => node is TypeDeclarationSyntax,
                 static (ctx, _) => (TypeDeclarationSyntax)ctx.TargetNode);
         var results = declarations
-            .Combine(DeclarationFingerprint.Create(context))
             .Combine(context.CompilationProvider)
             .Select((input, ct) => memo.GetOrCreate(
-                input.Left.Left,
-                input.Left.Right,
-                () => Parser.Parse(input.Left.Left, input.Right, ct),
-                static result => result.Diagnostics.Count == 0))
+                input.Left,
+                input.Right,
+                () => Parser.Parse(input.Left, input.Right, ct),
+                static result => result.Diagnostics.Count == 0,
+                ct))
             .WithTrackingName(TrackingNames.EventModels);
 
         var diagnostics = results

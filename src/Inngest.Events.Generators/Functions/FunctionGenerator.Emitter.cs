@@ -123,7 +123,7 @@ public sealed partial class FunctionGenerator
 
             EmitResolver(w, model.Types);
             w.Close();
-            return w.ToString();
+            return w.ToStringAndFree();
         }
 
         /// <summary>Emits one definition; returns whether it names an event through its type rather than a literal.</summary>
@@ -386,7 +386,7 @@ public sealed partial class FunctionGenerator
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+        private static string Literal(string text) => Literals.Quote(text);
 
         private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }

@@ -49,13 +49,13 @@ public sealed partial class FunctionGenerator : IIncrementalGenerator
         // As for events, a scope whose file and whose compilation's declarations are unchanged reuses its result.
         var scopes = context.SyntaxProvider
             .CreateSyntaxProvider(static (node, _) => StepScopes.IsScope(node), static (ctx, _) => ctx.Node)
-            .Combine(DeclarationFingerprint.Create(context))
             .Combine(context.CompilationProvider)
             .Select((input, ct) => memo.GetOrCreate(
-                input.Left.Left,
-                input.Left.Right,
-                () => StepScopes.Parse(input.Left.Left, input.Right, ct),
-                static _ => true))
+                input.Left,
+                input.Right,
+                () => StepScopes.Parse(input.Left, input.Right, ct),
+                static _ => true,
+                ct))
             .WithTrackingName(TrackingNames.StepScopes);
 
         var scopeDiagnostics = scopes

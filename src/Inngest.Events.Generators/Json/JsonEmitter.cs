@@ -146,7 +146,7 @@ internal sealed class JsonEmitter
         _ => "int",
     };
 
-    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+    private static string Literal(string text) => Literals.Quote(text);
 
     private void Header(JsonTypeModel type)
     {

@@ -22,7 +22,9 @@ internal sealed class JsonShapeCache
     private static readonly ConditionalWeakTable<Compilation, JsonShapeCache> ByCompilation = new();
 
     private readonly Dictionary<ITypeSymbol, JsonTypeNode> _nodes = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly Dictionary<ITypeSymbol, string> _displays = new(SymbolEqualityComparer.IncludeNullability);
     private readonly object _gate = new();
+    private readonly object _displayGate = new();
 
     /// <summary>The cache of <paramref name="compilation"/> (dropped with it).</summary>
     public static JsonShapeCache For(Compilation compilation) => ByCompilation.GetValue(compilation, static _ => new JsonShapeCache());
@@ -113,8 +115,31 @@ internal sealed class JsonShapeCache
         return JsonTypeNode.Object(Model(type, JsonKind.Object, obj: obj), members);
     }
 
+    /// <summary>
+    /// <see cref="TypeNames.Display"/>, formatted once per type: the same member types (string, decimal, a shared
+    /// record) recur in every object that uses them.
+    /// </summary>
+    public string Display(ITypeSymbol type)
+    {
+        lock (_displayGate)
+        {
+            if (_displays.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+        }
+
+        var display = TypeNames.Display(type);
+        lock (_displayGate)
+        {
+            _displays[type] = display;
+        }
+
+        return display;
+    }
+
     /// <summary>A type's model with no position yet (<see cref="JsonTypeModel.Index"/> and <see cref="JsonTypeModel.Element"/> are -1).</summary>
-    private static JsonTypeModel Model(
+    private JsonTypeModel Model(
         ITypeSymbol type,
         JsonKind kind,
         JsonKind enumUnderlying = JsonKind.Int32,
@@ -122,7 +147,7 @@ internal sealed class JsonShapeCache
         JsonObjectModel? obj = null,
         ITypeSymbol? elementType = null)
     {
-        var display = TypeNames.Display(type);
+        var display = Display(type);
         return new(-1, display, display, TypeNames.RuntimeName(type), kind, type.IsValueType, -1, elementType?.ToDisplayString(TypeNames.TypeFormat), enumUnderlying, converter, obj);
     }
 
@@ -348,12 +373,12 @@ internal sealed class JsonShapeCache
                     && SymbolEqualityComparer.Default.Equals(property.Type.WithNullableAnnotation(NullableAnnotation.None), parameter.Type.WithNullableAnnotation(NullableAnnotation.None)))
                 {
                     boundParameter[i] = p;
-                    arguments[p] = new JsonConstructorArgument(i, TypeNames.Display(parameter.Type), DefaultValue(parameter));
+                    arguments[p] = new JsonConstructorArgument(i, Display(parameter.Type), DefaultValue(parameter));
                     break;
                 }
             }
 
-            arguments[p] ??= new JsonConstructorArgument(-1, TypeNames.Display(parameter.Type), DefaultValue(parameter));
+            arguments[p] ??= new JsonConstructorArgument(-1, Display(parameter.Type), DefaultValue(parameter));
         }
 
         var properties = ImmutableArray.CreateBuilder<JsonPropertyModel>(sorted.Count);
@@ -411,18 +436,18 @@ internal sealed class JsonShapeCache
                 setter?.Name ?? string.Empty,
                 jsonName,
                 -1,
-                TypeNames.Display(property.Type),
+                Display(property.Type),
                 property.Type.IsValueType,
-                TypeNames.Display(declaring),
+                Display(declaring),
                 declaring.IsValueType,
                 write,
                 read,
                 isRequired && read != PropertyReadKind.None,
                 converter,
                 converter is not null && property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-                    ? TypeNames.Display(nullable.TypeArguments[0])
+                    ? Display(nullable.TypeArguments[0])
                     : null,
-                IsHidden(type, property) ? TypeNames.Display(property.ContainingType) : null,
+                IsHidden(type, property) ? Display(property.ContainingType) : null,
                 read == PropertyReadKind.InitAccessor ? InitAccessor(type, property, setter!) : null));
         }
 
@@ -516,14 +541,14 @@ internal sealed class JsonShapeCache
         return found ? publicOnes[0] : null;
     }
 
-    private static string DefaultValue(IParameterSymbol parameter)
+    private string DefaultValue(IParameterSymbol parameter)
     {
         if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is null)
         {
             return "default!";
         }
 
-        var type = TypeNames.Display(parameter.Type);
+        var type = Display(parameter.Type);
         var value = parameter.ExplicitDefaultValue;
         var literal = value switch
         {

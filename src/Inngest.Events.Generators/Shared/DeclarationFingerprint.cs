@@ -1,7 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,69 +9,75 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Inngest.Events.Generators.Shared;
 
 /// <summary>
-/// Everything outside a member body that can change what binding a declaration or a method body yields: every
-/// syntax tree's declarations (types, members, signatures, attributes, constants, usings and directives, but not
-/// method bodies, non-constant initializers, top-level statements or comments), the assembly name, the compilation
-/// options and the metadata references. Equal fingerprints in two compilations mean that a syntax node present in
-/// both binds the same way in both, which lets <see cref="SyntaxMemo{T}"/> reuse what a semantic transform found.
+/// Everything outside a member body that can change what binding a declaration or a method body yields in one
+/// compilation: its syntax trees' declarations (types, members, signatures, attributes, constants, usings,
+/// directives, and whether a file has top-level statements; not method bodies, non-constant initializers, the
+/// statements themselves or comments), its assembly name and options, its metadata references and the assemblies
+/// Roslyn bound them to. Two compilations that <see cref="Matches"/> bind every syntax node they share the same way,
+/// which lets <see cref="SyntaxMemo{T}"/> reuse what a semantic transform found.
 /// </summary>
-internal sealed class DeclarationFingerprint : IEquatable<DeclarationFingerprint>
+/// <remarks>
+/// Nothing is computed when a fingerprint is made, so a cold run (where nothing can be reused) pays nothing for it.
+/// Comparing two fingerprints compares their trees by identity and hashes only the trees that differ (an edit: the
+/// old and the new version of the edited file); each tree's hash is kept with the tree. Referenced assemblies are
+/// compared by the symbols Roslyn bound them to, so a reference object that stands for other content in a new
+/// compilation (a host re-reading a file) does not match, and neither does a rebuilt reference.
+/// </remarks>
+internal sealed class DeclarationFingerprint
 {
-    private readonly ImmutableArray<TreeShape> _trees;
+    private static readonly ConditionalWeakTable<Compilation, DeclarationFingerprint> ByCompilation = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeShapeBox> Shapes = new();
+
+    private readonly ImmutableArray<SyntaxTree> _trees;
     private readonly string? _assemblyName;
     private readonly CompilationOptions _options;
     private readonly ImmutableArray<MetadataReference> _references;
+    private readonly ImmutableArray<IAssemblySymbol> _assemblies;
 
-    private DeclarationFingerprint(ImmutableArray<TreeShape> trees, string? assemblyName, CompilationOptions options, ImmutableArray<MetadataReference> references)
+    // The last fingerprint this one was compared with, and the answer (comparisons come in runs of one pair).
+    private volatile Comparison? _last;
+
+    private DeclarationFingerprint(Compilation compilation)
     {
-        _trees = trees;
-        _assemblyName = assemblyName;
-        _options = options;
-        _references = references;
+        _trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
+        _assemblyName = compilation.AssemblyName;
+        _options = compilation.Options;
+        _references = ImmutableArray.CreateRange(compilation.References);
+        _assemblies = compilation.SourceModule.ReferencedAssemblySymbols;
     }
 
-    /// <summary>
-    /// The fingerprint of the current compilation. Each tree's shape is computed once per tree (Roslyn reuses it for
-    /// unchanged trees), so an edit costs the hashing of the edited file's declarations.
-    /// </summary>
-    public static IncrementalValueProvider<DeclarationFingerprint> Create(IncrementalGeneratorInitializationContext context)
-    {
-        var trees = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => node is CompilationUnitSyntax, static (ctx, _) => (CompilationUnitSyntax)ctx.Node)
-            .Select(static (root, cancellationToken) => TreeShape.Of(root, cancellationToken))
-            .Collect();
-        var identity = context.CompilationProvider
-            .Select(static (compilation, _) => (compilation.AssemblyName, compilation.Options, References: compilation.References.ToImmutableArray()));
-        return trees.Combine(identity).Select(static (pair, _) => new DeclarationFingerprint(pair.Left, pair.Right.AssemblyName, pair.Right.Options, pair.Right.References));
-    }
+    /// <summary>The fingerprint of <paramref name="compilation"/> (one per compilation; it computes nothing yet).</summary>
+    public static DeclarationFingerprint For(Compilation compilation) => ByCompilation.GetValue(compilation, static c => new DeclarationFingerprint(c));
 
-    public bool Equals(DeclarationFingerprint? other)
+    /// <summary>Whether every syntax node present in both compilations binds the same way in both.</summary>
+    public bool Matches(DeclarationFingerprint other, CancellationToken cancellationToken)
     {
-        if (other is null)
-        {
-            return false;
-        }
-
         if (ReferenceEquals(this, other))
         {
             return true;
         }
 
+        if (_last is { } last && ReferenceEquals(last.Other, other))
+        {
+            return last.Result;
+        }
+
+        var result = Compare(other, cancellationToken);
+        _last = new Comparison(other, result);
+        return result;
+    }
+
+    private bool Compare(DeclarationFingerprint other, CancellationToken cancellationToken)
+    {
         if (_assemblyName != other._assemblyName || !_options.Equals(other._options)
-            || _trees.Length != other._trees.Length || _references.Length != other._references.Length)
+            || _trees.Length != other._trees.Length || _references.Length != other._references.Length
+            || _assemblies.Length != other._assemblies.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < _trees.Length; i++)
-        {
-            if (!_trees[i].Equals(other._trees[i]))
-            {
-                return false;
-            }
-        }
-
-        // A reference the host kept is the same object; a rebuilt or replaced one is not.
+        // A reference the host kept is the same object; a rebuilt or replaced one is not. And the same object must
+        // have been bound to the same assembly symbol, i.e. Roslyn read the same metadata for both compilations.
         for (var i = 0; i < _references.Length; i++)
         {
             if (!ReferenceEquals(_references[i], other._references[i]))
@@ -81,20 +86,56 @@ internal sealed class DeclarationFingerprint : IEquatable<DeclarationFingerprint
             }
         }
 
+        for (var i = 0; i < _assemblies.Length; i++)
+        {
+            if (!ReferenceEquals(_assemblies[i], other._assemblies[i]))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            var mine = _trees[i];
+            var theirs = other._trees[i];
+            if (!ReferenceEquals(mine, theirs) && !ShapeOf(mine, cancellationToken).Equals(ShapeOf(theirs, cancellationToken)))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
-    public override bool Equals(object? obj) => Equals(obj as DeclarationFingerprint);
-
-    public override int GetHashCode()
+    private static TreeShape ShapeOf(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var hash = _trees.Length;
-        foreach (var tree in _trees)
+        if (Shapes.TryGetValue(tree, out var known))
         {
-            hash = unchecked((hash * 31) + tree.GetHashCode());
+            return known.Shape;
         }
 
-        return hash;
+        var shape = TreeShape.Of((CompilationUnitSyntax)tree.GetRoot(cancellationToken), cancellationToken);
+        return Shapes.GetValue(tree, _ => new TreeShapeBox(shape)).Shape;
+    }
+
+    private sealed class Comparison
+    {
+        public Comparison(DeclarationFingerprint other, bool result)
+        {
+            Other = other;
+            Result = result;
+        }
+
+        public DeclarationFingerprint Other { get; }
+
+        public bool Result { get; }
+    }
+
+    private sealed class TreeShapeBox
+    {
+        public TreeShapeBox(TreeShape shape) => Shape = shape;
+
+        public TreeShape Shape { get; }
     }
 
     /// <summary>A 128-bit hash of one tree's declarations (the parts described on <see cref="DeclarationFingerprint"/>).</summary>
@@ -113,15 +154,26 @@ internal sealed class DeclarationFingerprint : IEquatable<DeclarationFingerprint
         {
             var hasher = Hasher.Create();
             var count = 0;
-            foreach (var token in root.DescendantTokens(static node => !IsBody(node)))
+            foreach (var item in root.DescendantNodesAndTokens(static node => !IsBody(node)))
             {
                 if ((++count & 1023) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                hasher.Add(token.RawKind);
-                hasher.Add(token.ValueText);
+                if (item.IsToken)
+                {
+                    // The token's text, not its value: 1 and 1L have one value text and may pick other overloads.
+                    var token = item.AsToken();
+                    hasher.Add(token.RawKind);
+                    hasher.Add(token.Text);
+                }
+                else if (item.AsNode() is { } node && IsBody(node))
+                {
+                    // A body's content is left out, but not that it is there: a file's first top-level statement
+                    // declares the Program class.
+                    hasher.Add(node.RawKind);
+                }
             }
 
             // Directives anywhere in the file (#nullable, #if, #define) change how the declarations after them read.

@@ -6,13 +6,14 @@ using Microsoft.CodeAnalysis;
 namespace Inngest.Events.Generators.Shared;
 
 /// <summary>
-/// What a semantic transform found for a syntax node, kept with the <see cref="DeclarationFingerprint"/> it was found
-/// under. Roslyn reruns every semantic transform on every edit (binding the same unchanged code again in the new
-/// compilation); a node that is still the same object (its file was not edited) under an equal fingerprint (no
-/// declaration anywhere changed) binds the same way, so its result is reused instead. Entries live as long as their
-/// syntax node does (a weak table), and only results whose locations all lie in the node's own file are kept, since
-/// an edit elsewhere may move another file's locations without changing any declaration. Each generator instance has
-/// its own memo: the host keeps one instance per project across runs, and a new instance (a build) starts empty.
+/// What a semantic transform found for a syntax node, kept with the <see cref="DeclarationFingerprint"/> of the
+/// compilation it was found in. Roslyn reruns every semantic transform on every edit (binding the same unchanged code
+/// again in the new compilation); a node that is still the same object (its file was not edited) in a compilation
+/// whose fingerprint matches (no declaration anywhere changed, the same options and the same referenced assemblies)
+/// binds the same way, so its result is reused instead. Entries live as long as their syntax node does (a weak
+/// table), and only results whose locations all lie in the node's own file are kept, since an edit elsewhere may move
+/// another file's locations without changing any declaration. Each generator instance has its own memo: the host
+/// keeps one instance per project across runs, and a new instance (a build) starts empty.
 /// </summary>
 internal sealed class SyntaxMemo<T>
     where T : class
@@ -23,11 +24,19 @@ internal sealed class SyntaxMemo<T>
     /// <summary>How many results were computed rather than reused (for tests of what an edit recomputes).</summary>
     public int Created => Volatile.Read(ref _created);
 
-    public T GetOrCreate(SyntaxNode node, DeclarationFingerprint fingerprint, Func<T> create, Func<T, bool> keep)
+    public T GetOrCreate(SyntaxNode node, Compilation compilation, Func<T> create, Func<T, bool> keep, CancellationToken cancellationToken)
     {
+        var fingerprint = DeclarationFingerprint.For(compilation);
         var entry = _entries.GetValue(node, static _ => new Entry());
-        if (entry.Value is { } found && found.Fingerprint.Equals(fingerprint))
+        if (entry.Value is { } found && fingerprint.Matches(found.Fingerprint, cancellationToken))
         {
+            // Remember the newest compilation, so the next edit is compared with this one (one file apart) and the
+            // trees of older compilations are not kept alive.
+            if (!ReferenceEquals(found.Fingerprint, fingerprint))
+            {
+                entry.Value = new Snapshot(fingerprint, found.Result);
+            }
+
             return found.Result;
         }
 

@@ -6,8 +6,8 @@ using Inngest.Events.Interop.Tests.Infrastructure;
 namespace Inngest.Events.Durability.Tests.Infrastructure;
 
 /// <summary>
-/// <c>samples/DevServer</c> as a real process (<c>dotnet DevServer.dll</c>, the build output of this configuration) on
-/// 127.0.0.1 at a given port, with the arguments the test gives (e.g. <c>--db file</c>); its output goes to a log file.
+/// The dev server tool as a real process (<c>dotnet inngest-dotnet.dll dev</c>, the build output of this configuration of
+/// <c>src/Inngest.Events.DevServer.Tool</c>) on 127.0.0.1 at a given port, with the arguments the test gives (e.g. <c>--db file</c>); its output goes to a log file.
 /// <see cref="KillAsync"/> kills it with SIGKILL, as a crash would.
 /// </summary>
 internal sealed class DevServerProcess : IAsyncDisposable
@@ -35,7 +35,7 @@ internal sealed class DevServerProcess : IAsyncDisposable
         get
         {
             var configuration = typeof(DevServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-            return Path.Combine(RepositoryPaths.Root, "samples", "DevServer", "bin", configuration, "net10.0", "DevServer.dll");
+            return Path.Combine(RepositoryPaths.Root, "src", "Inngest.Events.DevServer.Tool", "bin", configuration, "net8.0", "inngest-dotnet.dll");
         }
     }
 
@@ -44,10 +44,10 @@ internal sealed class DevServerProcess : IAsyncDisposable
     {
         if (!File.Exists(DllPath))
         {
-            throw new InvalidOperationException($"The dev server is not built at '{DllPath}'; build the solution (this test project references samples/DevServer).");
+            throw new InvalidOperationException($"The dev server is not built at '{DllPath}'; build the solution (this test project references src/Inngest.Events.DevServer.Tool).");
         }
 
-        var start = new ProcessStartInfo(DotnetHost(), [DllPath, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. arguments])
+        var start = new ProcessStartInfo(DotnetHost(), [DllPath, "dev", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. arguments])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
