@@ -35,6 +35,12 @@ public static class Program
             return SchemaLockShare.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
         }
 
+        // `-- schema-lock-profile [runs] [stale]` runs the lock analyzer alone, repeatedly, for a profiler (table 2).
+        if (args.Length > 0 && args[0] == "schema-lock-profile")
+        {
+            return SchemaLockShare.Profile(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Contains("stale"));
+        }
+
         // `-- analyzer-share [runs]` prints each analyzer's execution time as a share of the compile time (table 2).
         if (args.Length > 0 && args[0] == "analyzer-share")
         {

@@ -19,7 +19,7 @@ internal sealed record EventLockCheck(LockStatus Status, IReadOnlyList<SchemaCha
         }
 
         // A lock written by the update has the schema in exactly the text the snapshot writes; anything else is compared as JSON.
-        var sameSchema = schema.Text == snapshot.LockText || LockNode.DeepEquals(schema.Node, snapshot.Schema);
+        var sameSchema = schema.TextEquals(snapshot.LockText) || LockNode.DeepEquals(schema.Node, snapshot.Schema);
         if (sameSchema && locked.TypeName == snapshot.TypeName && locked.Current == snapshot.Version)
         {
             return new EventLockCheck(LockStatus.UpToDate, [], locked);

@@ -32,7 +32,7 @@ internal sealed class EventLockFile
     /// <summary>Reads a lock; a <see cref="LockFormatException"/> says what is wrong and where.</summary>
     public static EventLockFile Parse(string text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Trim() == "\uFEFF")
+        if (IsBlank(text))
         {
             return Empty;
         }
@@ -94,6 +94,25 @@ internal sealed class EventLockFile
         }
 
         return new EventLockFile(events);
+    }
+
+    /// <summary>Whether the text is empty, white space, or a byte order mark and white space (what string.Trim removes), read without copying it.</summary>
+    private static bool IsBlank(string text)
+    {
+        var bom = false;
+        foreach (var c in text)
+        {
+            if (c == '\uFEFF' && !bom)
+            {
+                bom = true;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static LockFormatException Missing(string eventName, LockObject entry, string property, string kind)

@@ -80,13 +80,19 @@ public sealed class EventSchemaLockAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, EventLockFile lockFile, bool updating)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (EventSnapshot.Identity(type) is null
-            || EventSnapshot.Create(type, context.Compilation, context.CancellationToken) is not { } snapshot)
+        if (EventSnapshot.Identity(type) is not { } identity
+            || EventSnapshot.Create(type, identity, context.Compilation, context.CancellationToken) is not { } snapshot)
         {
             return;
         }
 
         var check = EventLockCheck.Of(lockFile, snapshot);
+        if (check.Status == LockStatus.UpToDate || (updating && check.Status != LockStatus.Breaking))
+        {
+            // The usual build: nothing to report, so nothing of a message is put together.
+            return;
+        }
+
         var location = type.Locations.FirstOrDefault(static l => l.IsInSource);
         var version = VersionOrder.Describe(snapshot.Version).Replace("no version", "without a version");
         version = snapshot.Version.Length == 0 ? "without a version" : "version " + version;
@@ -100,7 +106,7 @@ public sealed class EventSchemaLockAnalyzer : DiagnosticAnalyzer
                 }
 
                 break;
-            case LockStatus.Compatible when !updating:
+            case LockStatus.Compatible:
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.EventSchemaChangeNotLocked,
                     location,
@@ -109,7 +115,7 @@ public sealed class EventSchemaLockAnalyzer : DiagnosticAnalyzer
                     version,
                     "has changes that the lock does not record yet: " + check.Describe()));
                 break;
-            case LockStatus.NewVersion when !updating:
+            case LockStatus.NewVersion:
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.EventSchemaChangeNotLocked,
                     location,
@@ -118,7 +124,7 @@ public sealed class EventSchemaLockAnalyzer : DiagnosticAnalyzer
                     version,
                     $"is not in the lock yet, which records {check.Locked!.DescribeVersions()} (the lock keeps them for events already sent)"));
                 break;
-            case LockStatus.NotLocked when !updating:
+            case LockStatus.NotLocked:
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.EventLockEntryMismatch,
                     location,

@@ -38,12 +38,11 @@ internal sealed record EventSnapshot(string Name, string Version, string TypeNam
 
     /// <summary>The snapshot of an [Event] type, or null when it is no event or its data cannot be serialized.</summary>
     public static EventSnapshot? Create(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (Identity(type) is not { } identity)
-        {
-            return null;
-        }
+        => Identity(type) is { } identity ? Create(type, identity, compilation, cancellationToken) : null;
 
+    /// <summary>The snapshot of an [Event] type whose <see cref="Identity"/> is known, or null when its data cannot be serialized.</summary>
+    public static EventSnapshot? Create(INamedTypeSymbol type, (string Name, string Version) identity, Compilation compilation, CancellationToken cancellationToken)
+    {
         for (var t = type; t is not null; t = t.ContainingType)
         {
             if (t.IsGenericType)

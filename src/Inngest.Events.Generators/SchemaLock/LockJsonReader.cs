@@ -14,6 +14,9 @@ internal sealed class LockJsonReader
 
     private readonly string _text;
     private readonly int _rawDepth;
+
+    // The names seen so far in each skipped object, by depth (reused: a lock skips thousands of small objects).
+    private readonly List<List<(int Start, int Length, bool Escaped)>> _skippedNames = new();
     private int _position;
 
     private LockJsonReader(string text, int rawDepth)
@@ -203,7 +206,18 @@ internal sealed class LockJsonReader
             }
 
             var close = c == '{' ? '}' : ']';
-            List<string>? names = null;
+            List<(int Start, int Length, bool Escaped)>? names = null;
+            if (close == '}')
+            {
+                while (_skippedNames.Count <= depth)
+                {
+                    _skippedNames.Add(new List<(int, int, bool)>());
+                }
+
+                names = _skippedNames[depth];
+                names.Clear();
+            }
+
             _position++;
             SkipWhitespace();
             if (Peek() == close)
@@ -223,11 +237,14 @@ internal sealed class LockJsonReader
                     }
 
                     var nameStart = _position;
-                    var name = ReadString(build: true)!;
-                    names ??= new List<string>();
-                    if (names.Contains(name))
+                    ReadString(build: false);
+                    var name = (nameStart, _position - nameStart, _text.IndexOf('\\', nameStart, _position - nameStart) >= 0);
+                    foreach (var other in names!)
                     {
-                        throw new LockFormatException($"the property \"{name}\" appears twice in one object", nameStart);
+                        if (SameName(other, name))
+                        {
+                            throw new LockFormatException($"the property \"{NameAt(nameStart)}\" appears twice in one object", nameStart);
+                        }
                     }
 
                     names.Add(name);
@@ -284,6 +301,30 @@ internal sealed class LockJsonReader
             default:
                 throw new LockFormatException($"unexpected '{Describe(c)}' where a value was expected", _position);
         }
+    }
+
+    /// <summary>
+    /// Whether two property names of one skipped object (their quoted text in the file) are the same name: compared as
+    /// they are written, and only decoded when one of them has an escape (so that "a" and "\u0061" are one name).
+    /// </summary>
+    private bool SameName((int Start, int Length, bool Escaped) left, (int Start, int Length, bool Escaped) right)
+    {
+        if (!left.Escaped && !right.Escaped)
+        {
+            return left.Length == right.Length && string.CompareOrdinal(_text, left.Start, _text, right.Start, left.Length) == 0;
+        }
+
+        return NameAt(left.Start) == NameAt(right.Start);
+    }
+
+    /// <summary>The string that starts (with its quote) at <paramref name="start"/>, decoded; the position is kept.</summary>
+    private string NameAt(int start)
+    {
+        var position = _position;
+        _position = start;
+        var name = ReadString(build: true)!;
+        _position = position;
+        return name;
     }
 
     private string? ReadString(bool build)

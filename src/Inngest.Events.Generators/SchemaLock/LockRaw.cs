@@ -30,6 +30,10 @@ internal sealed class LockRaw : LockNode
     /// <summary>The value's text as it is in the file.</summary>
     public string Text => _text ??= _file.Substring(Start, Length);
 
+    /// <summary>Whether the value's text in the file is <paramref name="text"/>, compared in place (no copy of it is made).</summary>
+    public bool TextEquals(string text)
+        => _text is not null ? _text == text : text.Length == Length && string.CompareOrdinal(_file, Start, text, 0, Length) == 0;
+
     /// <summary>The value read (offsets relative to <see cref="Text"/>).</summary>
     public LockNode Node => _node ??= LockJsonReader.Read(Text);
 }

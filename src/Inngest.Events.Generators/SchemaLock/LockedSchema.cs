@@ -9,6 +9,9 @@ internal sealed class LockedSchema(LockRaw raw)
     /// <summary>The schema's text in the file.</summary>
     public string Text => raw.Text;
 
+    /// <summary>Whether the schema's text in the file is <paramref name="text"/> (compared in place).</summary>
+    public bool TextEquals(string text) => raw.TextEquals(text);
+
     /// <summary>The schema.</summary>
     public LockObject Node => (LockObject)raw.Node;
 

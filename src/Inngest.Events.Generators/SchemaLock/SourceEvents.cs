@@ -17,28 +17,36 @@ internal static class SourceEvents
             .OrderBy(static t => t.ToDisplayString(), System.StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The names of the events the compilation's sources declare (among <paramref name="wanted"/>, looked up cheaply first by the recorded type names).</summary>
+    /// <summary>
+    /// The names of the events the compilation's sources declare (among <paramref name="wanted"/>): looked up cheaply
+    /// first, in one pass over the declared type names, among the types named as the lock recorded them; all [Event]
+    /// types are read only when that misses one (a type renamed or moved, or an event gone).
+    /// </summary>
     public static HashSet<string> Declared(Compilation compilation, IEnumerable<LockedEvent> wanted, CancellationToken cancellationToken)
     {
-        var found = new HashSet<string>(System.StringComparer.Ordinal);
-        var missing = false;
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var simpleNames = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var locked in wanted)
         {
+            names.Add(locked.Name);
             var simpleName = locked.TypeName.Substring(locked.TypeName.LastIndexOf('.') + 1);
-            var hit = simpleName.Length > 0 && compilation.GetSymbolsWithName(simpleName, SymbolFilter.Type, cancellationToken)
-                .OfType<INamedTypeSymbol>()
-                .Any(t => EventSnapshot.Identity(t)?.Name == locked.Name);
-            if (hit)
+            if (simpleName.Length > 0)
             {
-                found.Add(locked.Name);
-            }
-            else
-            {
-                missing = true;
+                simpleNames.Add(simpleName);
             }
         }
 
-        if (missing)
+        // One GetSymbolsWithName walk with a predicate: a walk per name would make this quadratic in the number of events.
+        var found = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var symbol in compilation.GetSymbolsWithName(simpleNames.Contains, SymbolFilter.Type, cancellationToken))
+        {
+            if (symbol is INamedTypeSymbol type && EventSnapshot.Identity(type) is { } identity && names.Contains(identity.Name))
+            {
+                found.Add(identity.Name);
+            }
+        }
+
+        if (found.Count < names.Count)
         {
             foreach (var type in All(compilation, cancellationToken))
             {

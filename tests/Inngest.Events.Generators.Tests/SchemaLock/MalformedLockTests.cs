@@ -24,6 +24,11 @@ public sealed class MalformedLockTests
         { "{ \"lockVersion\": 01 }", "unexpected '1' where ',' or '}' was expected", 1, 19 },
         { "<<<<<<< HEAD\n{}", "unexpected '<' where a value was expected", 1, 1 },
         { new string('[', 500), "the JSON nests deeper than 128 levels", 1, 129 },
+
+        // Inside a version's schema, which is checked without being read into nodes: names are compared as written, and
+        // decoded when one is escaped.
+        { "{ \"lockVersion\": 1, \"events\": { \"a\": { \"type\": \"T\", \"current\": \"1\", \"versions\": { \"1\": { \"properties\": { \"x\": {}, \"y\": {}, \"x\": {} } } } } } }", "the property \"x\" appears twice in one object", 1, 124 },
+        { "{ \"lockVersion\": 1, \"events\": { \"a\": { \"type\": \"T\", \"current\": \"1\", \"versions\": { \"1\": { \"properties\": { \"x\": {}, \"\\u0078\": {} } } } } } }", "the property \"x\" appears twice in one object", 1, 115 },
     };
 
     [Theory]
@@ -39,5 +44,20 @@ public sealed class MalformedLockTests
 
         // The update leaves an unreadable lock alone (and reports the same error).
         Assert.Throws<LockFormatException>(() => EventLockFile.Parse(text));
+    }
+
+    [Fact]
+    public void White_space_and_one_byte_order_mark_are_an_empty_lock_but_two_marks_are_not()
+    {
+        foreach (var blank in new[] { "", " \n", "\uFEFF", "\uFEFF\r\n", " \uFEFF \t" })
+        {
+            Assert.Empty(EventLockFile.Parse(blank).Events);
+        }
+
+        Assert.Throws<LockFormatException>(() => EventLockFile.Parse("\uFEFF\uFEFF"));
+
+        // Different names, one of them escaped, are two names.
+        var parsed = EventLockFile.Parse("{ \"lockVersion\": 1, \"events\": { \"a\": { \"type\": \"T\", \"current\": \"1\", \"versions\": { \"1\": { \"x\": 1, \"\\u0079\": 2 } } } } }");
+        Assert.Equal("1", Assert.Single(parsed.Events).Value.Current);
     }
 }
