@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Inngest.Events.DevServer.Handlers;
 using Inngest.Events.Engine;
-using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -32,7 +29,7 @@ internal sealed class RestApiHandler(InngestEngine engine, InngestDevServerOptio
     /// <summary>Runs <paramref name="handle"/> after the auth check; anything unexpected is a 500 in Inngest's error shape, never a stack trace.</summary>
     public RequestDelegate Guard(Func<HttpContext, Task> handle) => async context =>
     {
-        if (!Authorized(context.Request))
+        if (!BearerKeys.Authorized(context.Request, options, engine, acceptRawKey: true))
         {
             await ErrorAsync(context, 401, "Unauthorized: this server has a signing key; send Authorization: Bearer <signing key>").ConfigureAwait(false);
             return;
@@ -304,27 +301,4 @@ internal sealed class RestApiHandler(InngestEngine engine, InngestDevServerOptio
     }
 
     private Task ErrorAsync(HttpContext context, int status, string message) => ApiJson.WriteErrorAsync(context, ServerKind, status, message);
-
-    /// <summary>With a signing key, requests must bear it (or its hash, as SDKs send it): as on a self-hosted server.</summary>
-    private bool Authorized(HttpRequest request)
-    {
-        var keys = new[] { options.SigningKey ?? engine.HttpOptions.SigningKey, options.SigningKeyFallback ?? engine.HttpOptions.SigningKeyFallback }
-            .Where(key => !string.IsNullOrEmpty(key))
-            .Select(key => key!)
-            .ToArray();
-        if (keys.Length == 0)
-        {
-            return true;
-        }
-
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var token = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        return keys.Any(key => CryptographicOperations.FixedTimeEquals(token, Encoding.UTF8.GetBytes(key))
-            || CryptographicOperations.FixedTimeEquals(token, Encoding.UTF8.GetBytes(SigningKeys.HashForBearer(key))));
-    }
 }

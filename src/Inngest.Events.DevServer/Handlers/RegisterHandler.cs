@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Inngest.Events.Engine;
 using Inngest.Events.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +20,7 @@ internal sealed class RegisterHandler(InngestEngine engine, InngestDevServerOpti
             return;
         }
 
-        if (!Authorized(context.Request))
+        if (!BearerKeys.Authorized(context.Request, options, engine, acceptRawKey: false))
         {
             await ErrorAsync(context, 401, "Unauthorized: a register request must carry Authorization: Bearer <hashed signing key>").ConfigureAwait(false);
             return;
@@ -50,27 +48,6 @@ internal sealed class RegisterHandler(InngestEngine engine, InngestDevServerOpti
             writer.WriteString("sync_id", result.SyncId);
             writer.WriteEndObject();
         }).ConfigureAwait(false);
-    }
-
-    /// <summary>With a signing key, only requests bearing its hash (or the fallback's) may register, as on a self-hosted server.</summary>
-    private bool Authorized(HttpRequest request)
-    {
-        var keys = new[] { options.SigningKey ?? engine.HttpOptions.SigningKey, options.SigningKeyFallback ?? engine.HttpOptions.SigningKeyFallback }
-            .Where(key => !string.IsNullOrEmpty(key))
-            .ToArray();
-        if (keys.Length == 0)
-        {
-            return true;
-        }
-
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var token = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        return keys.Any(key => CryptographicOperations.FixedTimeEquals(token, Encoding.UTF8.GetBytes(SigningKeys.HashForBearer(key!))));
     }
 
     private Task ErrorAsync(HttpContext context, int status, string error)
