@@ -221,6 +221,27 @@ public sealed class DedupIdAnalyzerTests
             """));
 
     [Fact]
+    public Task Ids_of_stored_occurrences_and_abbreviated_message_ids_are_not_bare()
+        => V.AnalyzerAsync(Source("""
+                public sealed record OutboxEventRecord(Guid Id, string Payload);
+                public sealed record OutboxRow(long Id);
+                public sealed record MessageEntity(string Id);
+                public sealed record CustomerRecord(string Id);
+
+                public async Task Send(OrderPlaced order, OutboxEventRecord record, OutboxRow row, MessageEntity stored, Guid recipient, string msgID, string msgId, string idMessage, string evtId, CustomerRecord customer)
+                {
+                    await client.SendAsync(order, new() { Id = $"{record.Id:N}-{recipient:N}" });
+                    await client.SendAsync(order, new() { Id = row.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = stored.Id });
+                    await client.SendAsync(order, new() { Id = msgID });
+                    await client.SendAsync(order, new() { Id = msgId });
+                    await client.SendAsync(order, new() { Id = idMessage });
+                    await client.SendAsync(order, new() { Id = evtId });
+                    await client.SendAsync(order, new() { Id = {|#0:customer.Id|} });
+                }
+            """), Bare(0, "The dedup id 'customer.Id'", "$\"order-placed-{customer.Id}\""));
+
+    [Fact]
     public Task Members_of_objects_that_hold_precomputed_ids_are_not_bare()
         => V.AnalyzerAsync(Source("""
                 public sealed record StripeEvent(string Id, string Type);

@@ -33,8 +33,12 @@ internal static class DedupIdNames
     private static readonly string[] OccurrenceEndings =
     [
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
-        "callback", "evt", "msg",
+        "callback", "evt", "msg", "outbox",
     ];
+
+    // Words a storage type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity): the name
+    // before them says what the thing is.
+    private static readonly string[] StorageSuffixes = ["record", "row", "entry", "entity", "dto", "model"];
 
     /// <summary>A key or an id of an occurrence: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>eventId</c>, <c>messageSid</c>.</summary>
     public static bool IsPrecomputed(string name)
@@ -53,7 +57,26 @@ internal static class DedupIdNames
             }
         }
 
-        return false;
+        // The id of an occurrence however it is spelled: msgId, msgID, evtId, idMessage, outboxId.
+        return IdentityStem(name) is { Length: > 0 } stem && IsOccurrence(stem);
+    }
+
+    /// <summary>What an identity name names: <c>order</c> for <c>orderId</c>, <c>order_id</c> and <c>idOrder</c>; null otherwise.</summary>
+    private static string? IdentityStem(string name)
+    {
+        if (name.Length > 2 && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)))
+        {
+            return name.Substring(0, name.Length - 2).TrimEnd('_');
+        }
+
+        if (name.Length > 3 && name.EndsWith("_id", StringComparison.OrdinalIgnoreCase))
+        {
+            return name.Substring(0, name.Length - 3);
+        }
+
+        return name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2])
+            ? name.Substring(2)
+            : null;
     }
 
     /// <summary>
@@ -87,10 +110,22 @@ internal static class DedupIdNames
             || name.EndsWith("Number", StringComparison.Ordinal)
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
 
-    /// <summary>Whether a type (<c>StripeEvent</c>, <c>InboundMessage</c>, <c>WebhookDelivery</c>) or variable (<c>webhookEvent</c>, <c>msg</c>) stands for an occurrence, whose own Id is an id already.</summary>
+    /// <summary>
+    /// Whether a type (<c>StripeEvent</c>, <c>InboundMessage</c>, <c>WebhookDelivery</c>, <c>OutboxEventRecord</c>) or
+    /// variable (<c>webhookEvent</c>, <c>msg</c>) stands for an occurrence, whose own Id is an id already.
+    /// </summary>
     public static bool IsOccurrence(string name)
     {
         var lower = name.ToLowerInvariant();
+        foreach (var suffix in StorageSuffixes)
+        {
+            if (lower.Length > suffix.Length && lower.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                lower = lower.Substring(0, lower.Length - suffix.Length);
+                break;
+            }
+        }
+
         foreach (var ending in OccurrenceEndings)
         {
             if (lower.EndsWith(ending, StringComparison.Ordinal))
