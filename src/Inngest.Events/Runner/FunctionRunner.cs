@@ -153,8 +153,10 @@ internal sealed class FunctionRunner
                 continue;
             }
 
+            // Re-arm the signal, then look again: a step found by code running off the loop (after ConfigureAwait(false))
+            // between the check above and the reset would otherwise leave nothing to wake the wait below.
             execution.ResetStepFound();
-            if (!loop.IsEmpty || run.IsCompleted)
+            if (!loop.IsEmpty || run.IsCompleted || execution.Found.Count > 0)
             {
                 continue;
             }
