@@ -5,7 +5,6 @@ using Inngest.Events.Generators.Analyzers.Common;
 using Inngest.Events.Generators.Analyzers.DedupIds;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -24,27 +23,12 @@ public sealed class DedupIdCodeFixProvider : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => DocumentFixes.FixAll(Prepare);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Prepare(root, null, diagnostic) is not null && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.EventSlug, out var slug))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Prefix the dedup id with '{slug}-'",
-                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, null, ct),
-                        equivalenceKey: EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        => DocumentFixes.RegisterAsync(
+            context,
+            Prepare,
+            diagnostic => diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.EventSlug, out var slug) ? $"Prefix the dedup id with '{slug}-'" : null,
+            EquivalenceKey);
 
     private static NodeFix? Prepare(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 
@@ -33,6 +34,29 @@ internal static class DocumentFixes
         => FixAllProvider.Create(
             async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, prepare, finish, context.CancellationToken).ConfigureAwait(false),
             ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));
+
+    /// <summary>
+    /// Offers the fix of each diagnostic that <paramref name="prepare"/> can fix and <paramref name="title"/> names (null:
+    /// no fix offered), applied with <see cref="ApplyAsync"/> under one equivalence key.
+    /// </summary>
+    public static async Task RegisterAsync(CodeFixContext context, Prepare prepare, Func<Diagnostic, string?> title, string equivalenceKey, Finish? finish = null)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (prepare(root, null, diagnostic) is not null && title(diagnostic) is { } text)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(text, ct => ApplyAsync(context.Document, [diagnostic], prepare, finish, ct), equivalenceKey),
+                    diagnostic);
+            }
+        }
+    }
 
     /// <summary>Applies the fixes of <paramref name="diagnostics"/> to <paramref name="document"/>.</summary>
     public static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, Prepare prepare, Finish? finish, CancellationToken cancellationToken)

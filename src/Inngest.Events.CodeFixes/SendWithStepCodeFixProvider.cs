@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Inngest.Events.Generators.Analyzers.Common;
 using Inngest.Events.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,27 +30,13 @@ public sealed class SendWithStepCodeFixProvider : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => DocumentFixes.FixAll(Prepare, UnusedClientParameters.RemoveAsync);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Prepare(root, null, diagnostic) is not null && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Send with step.SendEventAsync(\"{stepId}\", ...)",
-                        ct => DocumentFixes.ApplyAsync(context.Document, [diagnostic], Prepare, UnusedClientParameters.RemoveAsync, ct),
-                        equivalenceKey: EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        => DocumentFixes.RegisterAsync(
+            context,
+            Prepare,
+            diagnostic => diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.StepId, out var stepId) ? $"Send with step.SendEventAsync(\"{stepId}\", ...)" : null,
+            EquivalenceKey,
+            UnusedClientParameters.RemoveAsync);
 
     private static NodeFix? Prepare(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {

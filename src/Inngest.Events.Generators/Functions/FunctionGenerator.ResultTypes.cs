@@ -36,7 +36,7 @@ public sealed partial class FunctionGenerator
             }
 
             var typeOfName = type.ToDisplayString(TypeNames.TypeOfFormat);
-            if (IsBuiltIn(type))
+            if (RuntimeStepTypes.IsBuiltIn(type))
             {
                 return new StepTypeModel(typeOfName, StepTypeKind.BuiltIn, EquatableArray<JsonTypeModel>.Empty);
             }
@@ -285,34 +285,6 @@ public sealed partial class FunctionGenerator
                 _ => invocation.GetLocation(),
             };
             return new StepSiteResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.ResultTypeNotSerializable, location, TypeNames.MessageName(result), stepId, problem));
-        }
-
-        /// <summary>
-        /// The types the runtime serializes without generated metadata; keep in step with the runtime's
-        /// <c>StepTypeInfos</c>.
-        /// </summary>
-        private static bool IsBuiltIn(ITypeSymbol type)
-        {
-            switch (type.SpecialType)
-            {
-                case SpecialType.System_String:
-                case SpecialType.System_Boolean:
-                case SpecialType.System_Int32:
-                case SpecialType.System_Int64:
-                case SpecialType.System_Int16:
-                case SpecialType.System_Byte:
-                case SpecialType.System_UInt32:
-                case SpecialType.System_UInt64:
-                case SpecialType.System_Single:
-                case SpecialType.System_Double:
-                case SpecialType.System_Decimal:
-                case SpecialType.System_DateTime:
-                    return true;
-            }
-
-            return type is INamedTypeSymbol { Arity: 0 } named
-                && ((TypeNames.IsInNamespace(named, "System") && named.Name is "Guid" or "DateTimeOffset" or "TimeSpan" or "Uri")
-                    || TypeNames.HasMetadataName(named, KnownNames.JsonElement));
         }
 
         private static bool IsConcrete(ITypeSymbol type) => type switch

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inngest.Events.Generators.Analyzers.Common;
 using Inngest.Events.Generators.Diagnostics;
+using Inngest.Events.Generators.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -182,25 +183,7 @@ public sealed class NonDeterminismAnalyzer : DiagnosticAnalyzer
             type = nullable.TypeArguments[0];
         }
 
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_String:
-            case SpecialType.System_Boolean:
-            case SpecialType.System_Int32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_Int16:
-            case SpecialType.System_Byte:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
-            case SpecialType.System_Decimal:
-            case SpecialType.System_DateTime:
-                return true;
-        }
-
-        return type is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } named
-            && named.Name is "Guid" or "DateTimeOffset" or "TimeSpan";
+        return RuntimeStepTypes.IsBuiltIn(type);
     }
 
     private static bool IsInExpressionTree(IOperation operation)
