@@ -35,6 +35,12 @@ public static class Program
             return SchemaLockShare.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
         }
 
+        // `-- schema-lock-build [runs]` builds the 500-event project with `dotnet build` and reads csc's per-analyzer report (table 2).
+        if (args.Length > 0 && args[0] == "schema-lock-build")
+        {
+            return SchemaLockBuild.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        }
+
         // `-- schema-lock-profile [runs] [stale]` runs the lock analyzer alone, repeatedly, for a profiler (table 2).
         if (args.Length > 0 && args[0] == "schema-lock-profile")
         {

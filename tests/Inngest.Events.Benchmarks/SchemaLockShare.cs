@@ -25,10 +25,7 @@ internal static class SchemaLockShare
         var workload = AnalyzerWorkload.Instance;
         var current = LockOf(workload.Compilation);
 
-        // A lock written when every event's Total was an int: each event now differs (a widened type), compatibly.
-        var trees = Enumerable.Range(0, AnalyzerWorkload.Files)
-            .Select(i => Compilations.Parse(AnalyzerProjectSources.File(i, AnalyzerWorkload.Files).Replace("decimal Total,", "int Total,", StringComparison.Ordinal), $"Orders/Order{i}.cs"));
-        var stale = LockOf(Compilations.Compile(trees, concurrentBuild: false));
+        var stale = StaleLock();
         Console.WriteLine($"{AnalyzerWorkload.Files} files; lock {current.Length / 1024} KiB; findings with the current lock: {Findings(workload, current)}; with the stale lock: {Findings(workload, stale)}");
 
         var compile = new List<double>();
@@ -100,9 +97,7 @@ internal static class SchemaLockShare
         string lockText;
         if (stale)
         {
-            var trees = Enumerable.Range(0, AnalyzerWorkload.Files)
-                .Select(i => Compilations.Parse(AnalyzerProjectSources.File(i, AnalyzerWorkload.Files).Replace("decimal Total,", "int Total,", StringComparison.Ordinal), $"Orders/Order{i}.cs"));
-            lockText = LockOf(Compilations.Compile(trees, concurrentBuild: false));
+            lockText = StaleLock();
         }
         else
         {
@@ -128,8 +123,19 @@ internal static class SchemaLockShare
         return 0;
     }
 
+    /// <summary>
+    /// A lock written when every event's Total was an int: each event of the project now differs (a widened type),
+    /// compatibly (500 INNG1021).
+    /// </summary>
+    internal static string StaleLock()
+    {
+        var trees = Enumerable.Range(0, AnalyzerWorkload.Files)
+            .Select(i => Compilations.Parse(AnalyzerProjectSources.File(i, AnalyzerWorkload.Files).Replace("decimal Total,", "int Total,", StringComparison.Ordinal), $"Orders/Order{i}.cs"));
+        return LockOf(Compilations.Compile(trees, concurrentBuild: false));
+    }
+
     /// <summary>The lock text the update command would write for <paramref name="compilation"/>.</summary>
-    private static string LockOf(Compilation compilation)
+    internal static string LockOf(Compilation compilation)
     {
         var driver = CSharpGeneratorDriver.Create([new EventSchemaLockGenerator().AsSourceGenerator()], [], Compilations.ParseOptions, new Options(updating: true));
         var source = driver.RunGenerators(compilation).GetRunResult().Results[0].GeneratedSources.Single().SourceText.ToString();
