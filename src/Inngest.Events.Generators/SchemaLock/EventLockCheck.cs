@@ -18,8 +18,9 @@ internal sealed record EventLockCheck(LockStatus Status, IReadOnlyList<SchemaCha
             return new EventLockCheck(LockStatus.NewVersion, [], locked);
         }
 
-        // A lock written by the update has the schema in exactly the text the snapshot writes; anything else is compared as JSON.
-        var sameSchema = schema.TextEquals(snapshot.LockText) || LockNode.DeepEquals(schema.Node, snapshot.Schema);
+        // A lock written by the update has the schema in exactly the text the snapshot writes (compared while writing it,
+        // in place); anything else is compared as JSON.
+        var sameSchema = schema.Matches(snapshot.Schema) || LockNode.DeepEquals(schema.Node, snapshot.Schema);
         if (sameSchema && locked.TypeName == snapshot.TypeName && locked.Current == snapshot.Version)
         {
             return new EventLockCheck(LockStatus.UpToDate, [], locked);

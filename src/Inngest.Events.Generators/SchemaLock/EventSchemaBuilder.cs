@@ -84,7 +84,8 @@ internal sealed class EventSchemaBuilder
         if (_defs.Count > 0)
         {
             var defs = new LockObject();
-            foreach (var def in _defs.OrderBy(static d => d.Key, StringComparer.Ordinal))
+            SortByKey(_defs);
+            foreach (var def in _defs)
             {
                 defs.Set(def.Key, def.Value);
             }
@@ -137,19 +138,47 @@ internal sealed class EventSchemaBuilder
             }
         }
 
+        SortByKey(properties);
         var props = new LockObject();
-        foreach (var property in properties.OrderBy(static p => p.Key, StringComparer.Ordinal))
+        foreach (var property in properties)
         {
             props.Set(property.Key, property.Value);
         }
 
-        var schema = new LockObject().Set("type", new LockString("object")).Set("properties", props);
+        var schema = new LockObject().Set("type", JsonTypes["object"]).Set("properties", props);
         if (required.Count > 0)
         {
-            schema.Set("required", new LockArray(required.OrderBy(static r => r, StringComparer.Ordinal).Select(static r => new LockString(r))));
+            required.Sort(StringComparer.Ordinal);
+            var list = new LockArray();
+            foreach (var name in required)
+            {
+                list.Items.Add(new LockString(name));
+            }
+
+            schema.Set("required", list);
         }
 
         return schema;
+    }
+
+    /// <summary>
+    /// Sorts by name in ordinal order, keeping the order of equal names (as OrderBy did): an insertion sort, allocation
+    /// free, for the few members of one object.
+    /// </summary>
+    private static void SortByKey(List<KeyValuePair<string, LockObject>> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            var item = list[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(list[j].Key, item.Key) > 0)
+            {
+                list[j + 1] = list[j];
+                j--;
+            }
+
+            list[j + 1] = item;
+        }
     }
 
     /// <summary>The schema of a value of <paramref name="type"/>; <paramref name="annotated"/> says a reference type may be null.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
@@ -137,13 +138,23 @@ public sealed class EventSchemaLockAnalyzer : DiagnosticAnalyzer
     private static void ReportGoneEvents(AdditionalFileAnalysisContext context, AdditionalText file, Microsoft.CodeAnalysis.Text.SourceText text, EventLockFile lockFile)
     {
         var declared = SourceEvents.Declared(context.Compilation, lockFile.Events.Values, context.CancellationToken);
-        foreach (var locked in lockFile.Events.Values.OrderBy(static e => e.Name, System.StringComparer.Ordinal))
+        List<LockedEvent>? gone = null;
+        foreach (var locked in lockFile.Events.Values)
         {
-            if (declared.Contains(locked.Name))
+            if (!declared.Contains(locked.Name))
             {
-                continue;
+                (gone ??= new List<LockedEvent>()).Add(locked);
             }
+        }
 
+        if (gone is null)
+        {
+            // The usual build: every locked event is declared, and nothing needs sorting.
+            return;
+        }
+
+        foreach (var locked in gone.OrderBy(static e => e.Name, System.StringComparer.Ordinal))
+        {
             var reference = SourceEvents.DeclaringReference(context.Compilation, locked.Name, context.CancellationToken);
             var where = reference is null
                 ? "no [Event] type of this project declares it"

@@ -9,11 +9,6 @@ namespace Inngest.Events.Generators.SchemaLock;
 /// <param name="Version">EventAttribute.Version, or empty.</param>
 internal sealed record EventSnapshot(string Name, string Version, string TypeName, LockObject Schema)
 {
-    private string? _lockText;
-
-    /// <summary>The schema's text as the lock file holds it (at its depth in the file).</summary>
-    public string LockText => _lockText ??= LockJsonWriter.Write(Schema, LockedSchema.Depth, finalNewline: false);
-
     /// <summary>The event name and version of an [Event] type, or null when it has no [Event] (or no name).</summary>
     public static (string Name, string Version)? Identity(INamedTypeSymbol type)
     {

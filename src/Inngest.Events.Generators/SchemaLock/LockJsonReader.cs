@@ -296,7 +296,7 @@ internal sealed class LockJsonReader
                 return;
             case '-':
             case >= '0' and <= '9':
-                ReadNumber();
+                SkipNumber();
                 return;
             default:
                 throw new LockFormatException($"unexpected '{Describe(c)}' where a value was expected", _position);
@@ -394,6 +394,13 @@ internal sealed class LockJsonReader
     private string ReadNumber()
     {
         var start = _position;
+        SkipNumber();
+        return _text.Substring(start, _position - start);
+    }
+
+    /// <summary>Checks a number and moves past it (a skipped schema's numbers are not copied out of the file).</summary>
+    private void SkipNumber()
+    {
         if (Peek() == '-')
         {
             _position++;
@@ -438,8 +445,6 @@ internal sealed class LockJsonReader
 
             SkipDigits();
         }
-
-        return _text.Substring(start, _position - start);
     }
 
     private void SkipDigits()

@@ -16,110 +16,221 @@ internal static class LockJsonWriter
     /// <summary>A value as it is written at <paramref name="indent"/> levels inside a document.</summary>
     public static string Write(LockNode node, int indent, bool finalNewline)
     {
-        var builder = new StringBuilder();
-        Write(builder, node, indent);
-        return finalNewline ? builder.Append('\n').ToString() : builder.ToString();
+        var sink = new BuilderSink(new StringBuilder());
+        Write(ref sink, node, indent);
+        return finalNewline ? sink.Builder.Append('\n').ToString() : sink.Builder.ToString();
     }
 
-    private static void Write(StringBuilder builder, LockNode node, int indent)
+    /// <summary>
+    /// Whether <paramref name="node"/>, written at <paramref name="indent"/> levels inside a document, is exactly the
+    /// <paramref name="length"/> characters of <paramref name="text"/> at <paramref name="start"/>: the text
+    /// <see cref="Write(LockNode, int, bool)"/> would give (same code), compared while it is written, with nothing
+    /// allocated and stopping at the first difference.
+    /// </summary>
+    public static bool Matches(LockNode node, int indent, string text, int start, int length)
     {
+        var sink = new MatchSink(text, start, start + length);
+        Write(ref sink, node, indent);
+        return sink.Matched;
+    }
+
+    private static void Write<TSink>(ref TSink sink, LockNode node, int indent)
+        where TSink : struct, ISink
+    {
+        if (sink.Differs)
+        {
+            return;
+        }
+
         switch (node)
         {
             case LockObject obj:
                 if (obj.Members.Count == 0)
                 {
-                    builder.Append("{}");
+                    sink.Append("{}");
                     return;
                 }
 
-                builder.Append("{\n");
+                sink.Append("{\n");
                 for (var i = 0; i < obj.Members.Count; i++)
                 {
-                    Indent(builder, indent + 1);
-                    WriteString(builder, obj.Members[i].Key);
-                    builder.Append(": ");
-                    Write(builder, obj.Members[i].Value, indent + 1);
-                    builder.Append(i + 1 < obj.Members.Count ? ",\n" : "\n");
+                    sink.Append(' ', (indent + 1) * 2);
+                    WriteString(ref sink, obj.Members[i].Key);
+                    sink.Append(": ");
+                    Write(ref sink, obj.Members[i].Value, indent + 1);
+                    sink.Append(i + 1 < obj.Members.Count ? ",\n" : "\n");
                 }
 
-                Indent(builder, indent);
-                builder.Append('}');
+                sink.Append(' ', indent * 2);
+                sink.Append('}');
                 return;
-            case LockArray array when array.Items.All(static i => i is not (LockObject or LockArray)):
-                builder.Append('[');
+            case LockArray array when IsFlat(array):
+                sink.Append('[');
                 for (var i = 0; i < array.Items.Count; i++)
                 {
                     if (i > 0)
                     {
-                        builder.Append(", ");
+                        sink.Append(", ");
                     }
 
-                    Write(builder, array.Items[i], indent);
+                    Write(ref sink, array.Items[i], indent);
                 }
 
-                builder.Append(']');
+                sink.Append(']');
                 return;
             case LockArray array:
-                builder.Append("[\n");
+                sink.Append("[\n");
                 for (var i = 0; i < array.Items.Count; i++)
                 {
-                    Indent(builder, indent + 1);
-                    Write(builder, array.Items[i], indent + 1);
-                    builder.Append(i + 1 < array.Items.Count ? ",\n" : "\n");
+                    sink.Append(' ', (indent + 1) * 2);
+                    Write(ref sink, array.Items[i], indent + 1);
+                    sink.Append(i + 1 < array.Items.Count ? ",\n" : "\n");
                 }
 
-                Indent(builder, indent);
-                builder.Append(']');
+                sink.Append(' ', indent * 2);
+                sink.Append(']');
                 return;
             case LockString s:
-                WriteString(builder, s.Value);
+                WriteString(ref sink, s.Value);
                 return;
             case LockNumber n:
-                builder.Append(n.Text);
+                sink.Append(n.Text);
                 return;
             case LockLiteral l:
-                builder.Append(l.Text);
+                sink.Append(l.Text);
                 return;
             case LockRaw raw:
-                Write(builder, raw.Node, indent);
+                Write(ref sink, raw.Node, indent);
                 return;
         }
     }
 
-    private static void Indent(StringBuilder builder, int indent) => builder.Append(' ', indent * 2);
-
-    private static void WriteString(StringBuilder builder, string value)
+    /// <summary>Whether an array holds only plain values (written on one line).</summary>
+    private static bool IsFlat(LockArray array)
     {
-        builder.Append('"');
+        foreach (var item in array.Items)
+        {
+            if (item is LockObject or LockArray)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void WriteString<TSink>(ref TSink sink, string value)
+        where TSink : struct, ISink
+    {
+        sink.Append('"');
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
             switch (c)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
+                case '"': sink.Append("\\\""); break;
+                case '\\': sink.Append("\\\\"); break;
+                case '\n': sink.Append("\\n"); break;
+                case '\r': sink.Append("\\r"); break;
+                case '\t': sink.Append("\\t"); break;
+                case '\b': sink.Append("\\b"); break;
+                case '\f': sink.Append("\\f"); break;
                 default:
                     // Control characters, and surrogates without their pair (which UTF-8 cannot hold), are escaped.
                     var lonely = char.IsHighSurrogate(c) ? i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])
                         : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1]));
                     if (c < ' ' || c == '\u007F' || c == '\u2028' || c == '\u2029' || lonely)
                     {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        sink.Append("\\u");
+                        sink.Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
-                        builder.Append(c);
+                        sink.Append(c);
                     }
 
                     break;
             }
         }
 
-        builder.Append('"');
+        sink.Append('"');
+    }
+
+    /// <summary>Where written text goes: a builder, or a comparison with text already written.</summary>
+    private interface ISink
+    {
+        /// <summary>Whether the text written so far already differs (then nothing more needs writing).</summary>
+        bool Differs { get; }
+
+        void Append(char c);
+
+        void Append(char c, int count);
+
+        void Append(string text);
+    }
+
+    private readonly struct BuilderSink(StringBuilder builder) : ISink
+    {
+        public StringBuilder Builder { get; } = builder;
+
+        public bool Differs => false;
+
+        public void Append(char c) => Builder.Append(c);
+
+        public void Append(char c, int count) => Builder.Append(c, count);
+
+        public void Append(string text) => Builder.Append(text);
+    }
+
+    private struct MatchSink(string text, int position, int end) : ISink
+    {
+        private int _position = position;
+
+        public bool Differs { get; private set; }
+
+        /// <summary>Whether everything written was the text, and all of it.</summary>
+        public readonly bool Matched => !Differs && _position == end;
+
+        public void Append(char c)
+        {
+            if (Differs || _position >= end || text[_position] != c)
+            {
+                Differs = true;
+                return;
+            }
+
+            _position++;
+        }
+
+        public void Append(char c, int count)
+        {
+            if (Differs || count > end - _position)
+            {
+                Differs = true;
+                return;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (text[_position + i] != c)
+                {
+                    Differs = true;
+                    return;
+                }
+            }
+
+            _position += count;
+        }
+
+        public void Append(string value)
+        {
+            if (Differs || value.Length > end - _position || string.CompareOrdinal(text, _position, value, 0, value.Length) != 0)
+            {
+                Differs = true;
+                return;
+            }
+
+            _position += value.Length;
+        }
     }
 }

@@ -30,9 +30,11 @@ internal sealed class LockRaw : LockNode
     /// <summary>The value's text as it is in the file.</summary>
     public string Text => _text ??= _file.Substring(Start, Length);
 
-    /// <summary>Whether the value's text in the file is <paramref name="text"/>, compared in place (no copy of it is made).</summary>
-    public bool TextEquals(string text)
-        => _text is not null ? _text == text : text.Length == Length && string.CompareOrdinal(_file, Start, text, 0, Length) == 0;
+    /// <summary>
+    /// Whether the value's text in the file is exactly what the lock's writer writes for <paramref name="node"/> at
+    /// <paramref name="indent"/> levels, compared in place while writing (neither text is copied).
+    /// </summary>
+    public bool Matches(LockNode node, int indent) => LockJsonWriter.Matches(node, indent, _file, Start, Length);
 
     /// <summary>The value read (offsets relative to <see cref="Text"/>).</summary>
     public LockNode Node => _node ??= LockJsonReader.Read(Text);

@@ -9,8 +9,8 @@ internal sealed class LockedSchema(LockRaw raw)
     /// <summary>The schema's text in the file.</summary>
     public string Text => raw.Text;
 
-    /// <summary>Whether the schema's text in the file is <paramref name="text"/> (compared in place).</summary>
-    public bool TextEquals(string text) => raw.TextEquals(text);
+    /// <summary>Whether the schema's text in the file is exactly what the update would write for <paramref name="schema"/>.</summary>
+    public bool Matches(LockObject schema) => raw.Matches(schema, Depth);
 
     /// <summary>The schema.</summary>
     public LockObject Node => (LockObject)raw.Node;
