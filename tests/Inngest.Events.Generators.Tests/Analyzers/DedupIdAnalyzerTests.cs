@@ -252,9 +252,13 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record DispatchOptions(string QueueName, string TaskId);
                 public sealed record QueuePublishOpts(string ID, string SessionName);
                 public sealed record CustomerRecord(string Id);
+                public sealed record SyncOperation(string Id);
+                public sealed record EInvoice(string SubmissionId);
 
-                public async Task Send(OrderPlaced order, string runId, string taskId, string workflowId, int outboundEmailId, WorkflowInstance instance, TaskJob job, Alert alert, TeamsActivity activity, DispatchOptions dispatch, QueuePublishOpts opts, CustomerRecord customer)
+                public async Task Send(OrderPlaced order, string runId, string taskId, string workflowId, int outboundEmailId, WorkflowInstance instance, TaskJob job, Alert alert, TeamsActivity activity, DispatchOptions dispatch, QueuePublishOpts opts, CustomerRecord customer, SyncOperation operation, string targetId, EInvoice invoice)
                 {
+                    await client.SendAsync(order, new() { Id = $"{operation.Id}:{targetId}" });
+                    await client.SendAsync(order, new() { Id = invoice.SubmissionId });
                     await client.SendAsync(order, new() { Id = runId });
                     await client.SendAsync(order, new() { Id = taskId });
                     await client.SendAsync(order, new() { Id = workflowId });
