@@ -341,6 +341,10 @@ public sealed class DedupIdAnalyzerTests
                     var id = $"sync-{registryId}-{ShortId()}";
                     id = id.Substring(0, Math.Min(64, id.Length));
                     await client.SendAsync(order, new() { Id = {|#6:id|} });
+
+                    var attempt = 3;
+                    var jitter = rng.Next(attempt);
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{attempt}" });
                 }
             """),
             Volatile(0, "IDateTimeProvider.Today", "$\"order-placed-{order.OrderId}\""),

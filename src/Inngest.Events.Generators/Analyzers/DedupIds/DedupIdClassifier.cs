@@ -122,7 +122,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return declared;
             }
 
-            if (node is IArgumentOperation argument
+            // Only a buffer is filled by the call it is passed to; `rng.Next(attempt)` does not change `attempt`.
+            if (node is IArgumentOperation { Value.Type: IArrayTypeSymbol } argument
                 && SymbolEqualityComparer.Default.Equals(VariableOf(argument.Value), variable)
                 && argument.Parent is IInvocationOperation filler
                 && volatileSources.Describe(filler) is { } source)
