@@ -242,6 +242,120 @@ public sealed class DedupIdAnalyzerTests
             """), Bare(0, "The dedup id 'customer.Id'", "$\"order-placed-{customer.Id}\""));
 
     [Fact]
+    public Task Ids_of_runs_jobs_tasks_alerts_and_call_options_are_not_bare()
+        => V.AnalyzerAsync(Source("""
+                public sealed record WorkflowInstance(Guid Id, string Scope);
+                public sealed record TaskJob(string Id, string ProjectId);
+                public sealed record Alert(string AlertId, string DeviceId);
+                public sealed record Conversation(string Id);
+                public sealed record TeamsActivity(string Id, Conversation Conversation);
+                public sealed record DispatchOptions(string QueueName, string TaskId);
+                public sealed record QueuePublishOpts(string ID, string SessionName);
+                public sealed record CustomerRecord(string Id);
+                public sealed record SyncOperation(string Id);
+                public sealed record EInvoice(string SubmissionId);
+
+                public async Task Send(OrderPlaced order, string runId, string taskId, string workflowId, int outboundEmailId, WorkflowInstance instance, TaskJob job, Alert alert, TeamsActivity activity, DispatchOptions dispatch, QueuePublishOpts opts, CustomerRecord customer, SyncOperation operation, string targetId, EInvoice invoice)
+                {
+                    await client.SendAsync(order, new() { Id = $"{operation.Id}:{targetId}" });
+                    await client.SendAsync(order, new() { Id = invoice.SubmissionId });
+                    await client.SendAsync(order, new() { Id = runId });
+                    await client.SendAsync(order, new() { Id = taskId });
+                    await client.SendAsync(order, new() { Id = workflowId });
+                    await client.SendAsync(order, new() { Id = outboundEmailId.ToString() });
+                    await client.SendAsync(order, new() { Id = instance.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = job.Id });
+                    await client.SendAsync(order, new() { Id = alert.AlertId });
+                    await client.SendAsync(order, new() { Id = $"{activity.Conversation.Id}:{activity.Id}" });
+                    await client.SendAsync(order, new() { Id = dispatch.TaskId });
+                    await client.SendAsync(order, new() { Id = opts.ID });
+                    await client.SendAsync(order, new() { Id = {|#0:customer.Id|} });
+                }
+            """), Bare(0, "The dedup id 'customer.Id'", "$\"order-placed-{customer.Id}\""));
+
+    [Fact]
+    public Task A_prefix_that_only_names_the_object_is_no_event_part()
+        => V.AnalyzerAsync(Source("""
+                public sealed record User(string Id);
+                public sealed record UserAction(User User);
+
+                public async Task Send(OrderPlaced order, string leadId, UserAction action, string generationId, string orderId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"order-{order.OrderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"lead-{leadId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"user_{action.User.Id}"|} });
+                    await client.SendAsync(order, new() { Id = $"order-paid-{orderId}" });
+                    await client.SendAsync(order, new() { Id = $"lead-created-{leadId}" });
+                    await client.SendAsync(order, new() { Id = $"generation:{generationId}" });
+                    await client.SendAsync(order, new() { Id = $"customer-{orderId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"order-{order.OrderId}\"'", "$\"order-placed-order-{order.OrderId}\""),
+            Bare(1, "The dedup id '$\"lead-{leadId}\"'", "$\"order-placed-lead-{leadId}\""),
+            Bare(2, "The dedup id '$\"user_{action.User.Id}\"'", "$\"order-placed-user_{action.User.Id}\""));
+
+    [Fact]
+    public Task Fallbacks_arithmetic_and_reformatting_keep_a_bare_value_bare()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Question(string? Id, string Text);
+                public sealed record Purchase(string OrderNo, Guid Id);
+                public sealed record Template(string Id);
+
+                public async Task Send(OrderPlaced order, Question question, string batchId, int i, int j, Purchase purchase, Template template, string email)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:question.Id ?? $"{batchId}-{i + j}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:purchase.Id.ToString().Replace("-", "")|} });
+                    await client.SendAsync(order, new() { Id = {|#2:purchase.OrderNo + ":" + template.Id|} });
+                    await client.SendAsync(order, new() { Id = question.Id ?? email });
+                    await client.SendAsync(order, new() { Id = email.Trim().ToLowerInvariant() });
+                }
+            """),
+            Bare(0, "The dedup id 'question.Id ?? $\"{batchId}-{i + j}\"'", "$\"order-placed-{question.Id ?? $\"{batchId}-{i + j}\"}\""),
+            Bare(1, "The dedup id 'purchase.Id.ToString().Replace(\"-\", \"\")'", "$\"order-placed-{purchase.Id.ToString().Replace(\"-\", \"\")}\""),
+            Bare(2, "The dedup id 'purchase.OrderNo + \":\" + template.Id'", "\"order-placed-\" + purchase.OrderNo + \":\" + template.Id"));
+
+    [Fact]
+    public Task Values_made_new_by_own_clocks_counters_helpers_and_rewrites_change_every_attempt()
+        => V.AnalyzerAsync(Source("""
+                public interface IDateTimeProvider { DateTime Today { get; } }
+                public interface IClock { DateTimeOffset UtcNow { get; } }
+                private static long _next;
+                private static string NewKey() => Guid.NewGuid().ToString("N");
+                private static string ShortId() { return Guid.NewGuid().ToString("N").Substring(0, 8); }
+
+                public async Task Send(OrderPlaced order, IDateTimeProvider dates, IClock clock, string prefix, Random rng, string registryId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"refresh-{dates.Today:yyyy-MM-dd}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{clock.UtcNow:O}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"order-placed:{System.Threading.Interlocked.Increment(ref _next)}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:NewKey()|} });
+
+                    prefix += DateTime.UtcNow.ToString("yyyyMMdd-hhmmss");
+                    var instanceId = $"{prefix}-{order.OrderId}";
+                    await client.SendAsync(order, new() { Id = {|#4:instanceId|} });
+
+                    var bytes = new byte[16];
+                    rng.NextBytes(bytes);
+                    await client.SendAsync(order, new() { Id = {|#5:new Guid(bytes).ToString()|} });
+
+                    var id = $"sync-{registryId}-{ShortId()}";
+                    id = id.Substring(0, Math.Min(64, id.Length));
+                    await client.SendAsync(order, new() { Id = {|#6:id|} });
+
+                    var attempt = 3;
+                    var jitter = rng.Next(attempt);
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{attempt}" });
+                }
+            """),
+            Volatile(0, "IDateTimeProvider.Today", "$\"order-placed-{order.OrderId}\""),
+            Volatile(1, "IClock.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(2, "Interlocked.Increment()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(3, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(4, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(5, "Random", "$\"order-placed-{order.OrderId}\""),
+            Volatile(6, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
     public Task Members_of_objects_that_hold_precomputed_ids_are_not_bare()
         => V.AnalyzerAsync(Source("""
                 public sealed record StripeEvent(string Id, string Type);

@@ -6,7 +6,8 @@ namespace Inngest.Events.Generators.Analyzers.Common;
 /// <summary>
 /// The members whose value differs on every call, so an id built from them differs on every attempt: the clock
 /// (<c>DateTime.Now/UtcNow/Today</c>, <c>DateTimeOffset.Now/UtcNow</c>, <c>TimeProvider.GetUtcNow()</c>,
-/// <c>Environment.TickCount</c>), <c>Guid.NewGuid()</c>, <c>Random</c>, <c>RandomNumberGenerator</c> and <c>Stopwatch</c>.
+/// <c>Environment.TickCount</c>, an application's own clock), <c>Guid.NewGuid()</c>, <c>Random</c>,
+/// <c>RandomNumberGenerator</c>, <c>Stopwatch</c> and <c>Interlocked</c> counters.
 /// </summary>
 internal sealed class VolatileSources(Compilation compilation)
 {
@@ -18,6 +19,7 @@ internal sealed class VolatileSources(Compilation compilation)
     private readonly INamedTypeSymbol? _timeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
     private readonly INamedTypeSymbol? _stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
     private readonly INamedTypeSymbol? _randomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
+    private readonly INamedTypeSymbol? _interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
 
     /// <summary>How to name <paramref name="operation"/> in a message when it is a volatile source, else null.</summary>
     public string? Describe(IOperation operation)
@@ -33,7 +35,7 @@ internal sealed class VolatileSources(Compilation compilation)
                     return type.Name + "." + property.Name;
                 }
 
-                return Family(type);
+                return IsCustomClock(type, property.Name) ? type.Name + "." + property.Name : Family(type);
 
             case IInvocationOperation { TargetMethod: var method }:
                 var owner = method.ContainingType;
@@ -43,7 +45,13 @@ internal sealed class VolatileSources(Compilation compilation)
                     return (Is(owner, _guid) ? "Guid" : "TimeProvider") + "." + method.Name + "()";
                 }
 
-                return Family(owner);
+                // A process-wide counter (Interlocked.Increment(ref _next)) gives a new value on every call.
+                if (Is(owner, _interlocked) && method.Name is "Increment" or "Decrement" or "Add")
+                {
+                    return "Interlocked." + method.Name + "()";
+                }
+
+                return IsCustomClock(owner, method.Name) ? owner.Name + "." + method.Name + "()" : Family(owner);
 
             case IObjectCreationOperation { Type: INamedTypeSymbol created }:
                 return Family(created);
@@ -95,6 +103,23 @@ internal sealed class VolatileSources(Compilation compilation)
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The reading of an application's own clock abstraction: a member named like "now" (<c>UtcNow</c>, <c>Today</c>,
+    /// <c>GetUtcNow()</c>, NodaTime's <c>GetCurrentInstant()</c>) of an instance whose type's name says it is a clock or
+    /// a time source (<c>IClock</c>, <c>ISystemClock</c>, <c>IDateTimeProvider</c>, <c>ITimeService</c>).
+    /// </summary>
+    private static bool IsCustomClock(INamedTypeSymbol? type, string member)
+    {
+        if (type is null || member is not ("Now" or "UtcNow" or "Today" or "UtcToday" or "GetNow" or "GetUtcNow" or "GetToday" or "GetCurrentInstant" or "GetCurrentTime" or "CurrentTime"))
+        {
+            return false;
+        }
+
+        var name = type.Name;
+        return name.IndexOf("Clock", System.StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("Time", System.StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     // Every member of these types is volatile (or only used to make volatile values).

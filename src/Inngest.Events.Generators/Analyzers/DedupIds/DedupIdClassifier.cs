@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Inngest.Events.Generators.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     public DedupIdValue Classify(IOperation value)
     {
-        if (FindVolatile(value, 0, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) is { } source)
+        if (FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } source)
         {
             return new(DedupIdKind.Volatile, source);
         }
@@ -36,7 +37,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// The first value in <paramref name="operation"/> (or in the locals it reads) that differs on every call, skipping
     /// the delegates of <c>step.RunAsync</c>: a step's result is stored, so it is the same on every attempt.
     /// </summary>
-    private string? FindVolatile(IOperation operation, int depth, HashSet<ILocalSymbol> visited)
+    private string? FindVolatile(IOperation operation, int depth, HashSet<ISymbol> visited)
     {
         if (operation is IAnonymousFunctionOperation && StepCalls.RunOfDelegate(operation, symbols) is not null)
         {
@@ -48,13 +49,30 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return source;
         }
 
-        if (operation is ILocalReferenceOperation local
-            && depth < MaxDepth
-            && visited.Add(local.Local)
-            && SingleInitializer(local) is { } initializer
-            && FindVolatile(initializer, depth + 1, visited) is { } inner)
+        if (VariableOf(operation) is { } variable && depth < MaxDepth && visited.Add(variable))
         {
-            return inner;
+            if (operation is ILocalReferenceOperation local
+                && SingleInitializer(local) is { } initializer
+                && FindVolatile(initializer, depth + 1, visited) is { } inner)
+            {
+                return inner;
+            }
+
+            // A variable written more than once (`prefix += DateTime.UtcNow.ToString(...)`) or filled in place
+            // (`rng.NextBytes(bytes)`): any value it is given, or any volatile call it is passed to, makes it volatile.
+            if (FindVolatileWrite(operation, variable, depth, visited) is { } written)
+            {
+                return written;
+            }
+        }
+
+        // A helper of the same file whose body makes the value (`static string NewKey() => Guid.NewGuid().ToString();`).
+        if (operation is IInvocationOperation { TargetMethod: { } method } call
+            && depth < MaxDepth
+            && HelperBody(call, method) is { } body
+            && FindVolatile(body, depth + 1, visited) is { } made)
+        {
+            return made;
         }
 
         foreach (var child in operation.ChildOperations)
@@ -66,6 +84,80 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return null;
+    }
+
+    private static ISymbol? VariableOf(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The first volatile value written to <paramref name="variable"/> in the method that reads it (assignments,
+    /// compound and <c>??=</c> assignments), or a volatile source it is passed to (<c>rng.NextBytes(bytes)</c>).
+    /// </summary>
+    private string? FindVolatileWrite(IOperation reference, ISymbol variable, int depth, HashSet<ISymbol> visited)
+    {
+        var root = reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var node in root.Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (node is IAssignmentOperation assignment
+                && SymbolEqualityComparer.Default.Equals(VariableOf(assignment.Target), variable)
+                && FindVolatile(assignment.Value, depth + 1, visited) is { } assigned)
+            {
+                return assigned;
+            }
+
+            if (node is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, variable)
+                && FindVolatile(initial, depth + 1, visited) is { } declared)
+            {
+                return declared;
+            }
+
+            // Only a buffer is filled by the call it is passed to; `rng.Next(attempt)` does not change `attempt`.
+            if (node is IArgumentOperation { Value.Type: IArrayTypeSymbol } argument
+                && SymbolEqualityComparer.Default.Equals(VariableOf(argument.Value), variable)
+                && argument.Parent is IInvocationOperation filler
+                && volatileSources.Describe(filler) is { } source)
+            {
+                return source;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The returned expression of a method declared in the same file with an expression body or one return statement.</summary>
+    private IOperation? HelperBody(IInvocationOperation call, IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || call.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var reference = method.DeclaringSyntaxReferences[0];
+        if (reference.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var (expressionBody, block) = reference.GetSyntax(cancellationToken) switch
+        {
+            BaseMethodDeclarationSyntax declaration => (declaration.ExpressionBody, declaration.Body),
+            LocalFunctionStatementSyntax local => (local.ExpressionBody, local.Body),
+            _ => (null, null),
+        };
+        var returned = expressionBody?.Expression
+            ?? (block is { Statements.Count: 1 } && block.Statements[0] is ReturnStatementSyntax { Expression: { } expression } ? expression : null);
+        return returned is null ? null : model.GetOperation(returned, cancellationToken);
     }
 
     /// <summary>Looks through implicit conversions and locals assigned once.</summary>
@@ -140,11 +232,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         switch (operation)
         {
             case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
+                for (var i = 0; i < interpolated.Parts.Length; i++)
                 {
+                    var part = interpolated.Parts[i];
                     if (part is IInterpolatedStringTextOperation text)
                     {
-                        parts.Add(HasLetter(text.Text.ConstantValue.Value as string) ? DedupIdPart.Label : DedupIdPart.Separator);
+                        var words = text.Text.ConstantValue.Value as string;
+                        parts.Add(!HasLetter(words) || NamesOnlyItsEntity(words!, interpolated.Parts, i) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
                     else if (part is IInterpolationOperation hole)
                     {
@@ -171,8 +265,25 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(instance, parts, depth + 1);
                 return;
 
+            // Reformatting a value does not change what it identifies: `order.Id.ToString().Replace("-", "")`.
+            case IInvocationOperation { Instance: { Type.SpecialType: SpecialType.System_String } text, TargetMethod.Name: var name }
+                when name is "Replace" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim" or "TrimStart" or "TrimEnd" or "Normalize" or "Substring":
+                Collect(text, parts, depth + 1);
+                return;
+
             case IConditionalAccessOperation conditional:
                 Collect(conditional.WhenNotNull, parts, depth + 1);
+                return;
+
+            // `question.Id ?? $"{batchId}-{index}"`: bare when both sides are.
+            case ICoalesceOperation coalesce:
+                Collect(coalesce.Value, parts, depth + 1);
+                Collect(coalesce.WhenNull, parts, depth + 1);
+                return;
+
+            // Arithmetic on whole numbers (`i + j`, `page * size`) is a whole number.
+            case IBinaryOperation arithmetic when DedupIdNames.ByType(arithmetic.Type) == DedupIdPart.Number:
+                parts.Add(DedupIdPart.Number);
                 return;
 
             case IParameterReferenceOperation parameter:
@@ -311,6 +422,67 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 // Fields, `this`, helper calls: where the value comes from is not visible here.
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Whether a literal part of an interpolated string only names the kind of object whose identity sits next to it
+    /// (<c>$"order-{order.Id}"</c>, <c>$"lead-{leadId}"</c>, <c>$"user_{action.User.Id}"</c>): that says nothing about
+    /// the event, so it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
+    /// </summary>
+    private static bool NamesOnlyItsEntity(string text, ImmutableArray<IInterpolatedStringContentOperation> parts, int index)
+    {
+        var word = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' '))
+            {
+                return false;
+            }
+        }
+
+        // A word that names an occurrence or a label (`generation:{generationId}`, `run-{runId}`) is a label itself.
+        var words = word.ToString();
+        if (words.Length == 0 || DedupIdNames.IsLabel(words) || DedupIdNames.IsOccurrence(words))
+        {
+            return false;
+        }
+
+        return (index > 0 && EntityWord(parts[index - 1]) == words)
+            || (index + 1 < parts.Length && EntityWord(parts[index + 1]) == words);
+    }
+
+    /// <summary>The kind of object an interpolation hole identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>
+    private static string? EntityWord(IInterpolatedStringContentOperation part)
+    {
+        if (part is not IInterpolationOperation { Expression: var expression })
+        {
+            return null;
+        }
+
+        while (expression is IConversionOperation conversion)
+        {
+            expression = conversion.Operand;
+        }
+
+        string? name = expression switch
+        {
+            IParameterReferenceOperation parameter => DedupIdNames.Stem(parameter.Parameter.Name),
+            ILocalReferenceOperation local => DedupIdNames.Stem(local.Local.Name),
+            IPropertyReferenceOperation { Property.Name: var property, Instance: var instance } when property.Equals("Id", StringComparison.OrdinalIgnoreCase) => instance switch
+            {
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                ILocalReferenceOperation local => local.Local.Name,
+                IPropertyReferenceOperation owner => owner.Property.Name,
+                _ => null,
+            },
+            IPropertyReferenceOperation { Property.Name: var property } => DedupIdNames.Stem(property),
+            _ => null,
+        };
+        return name?.ToLowerInvariant();
     }
 
     private static bool HasLetter(string? text)

@@ -29,11 +29,16 @@ internal static class DedupIdNames
         "attempt", "attempts", "retry", "retries", "retrycount", "generation", "round", "iteration",
     ];
 
-    // Types (and variables) whose own Id identifies an occurrence rather than a domain object.
+    // Types (and variables) whose own Id identifies an occurrence rather than a domain object: something that happened
+    // or was sent once (an event, a message, an alert, an activity, an email, a transaction, a submission), or one
+    // execution of work (a run, a job, a task, a workflow instance, an operation), or the options of a send or publish
+    // call, whose Id is the message's id being passed on. When a name is both (a task of a to-do app), the rule stays
+    // quiet.
     private static readonly string[] OccurrenceEndings =
     [
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
-        "callback", "evt", "msg", "outbox",
+        "callback", "evt", "msg", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
+        "workflow", "options", "opts", "operation", "transaction", "submission",
     ];
 
     // Words a storage type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity): the name
@@ -60,6 +65,9 @@ internal static class DedupIdNames
         // The id of an occurrence however it is spelled: msgId, msgID, evtId, idMessage, outboxId.
         return IdentityStem(name) is { Length: > 0 } stem && IsOccurrence(stem);
     }
+
+    /// <summary>What an identity name names (<c>order</c> for <c>orderId</c>), or null when the name is no identity.</summary>
+    public static string? Stem(string name) => IdentityStem(name) is { Length: > 0 } stem ? stem : null;
 
     /// <summary>What an identity name names: <c>order</c> for <c>orderId</c>, <c>order_id</c> and <c>idOrder</c>; null otherwise.</summary>
     private static string? IdentityStem(string name)
@@ -98,7 +106,7 @@ internal static class DedupIdNames
     }
 
     /// <summary>
-    /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>invoiceNumber</c>. A
+    /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>invoiceNumber</c>, <c>OrderNo</c>. A
     /// variable named just <c>id</c> is left out by the callers: it may be an entity's id or a dedup id.
     /// </summary>
     public static bool IsIdentity(string name)
@@ -108,6 +116,7 @@ internal static class DedupIdNames
             || name.EndsWith("_id", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("Guid", StringComparison.Ordinal)
             || name.EndsWith("Number", StringComparison.Ordinal)
+            || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
 
     /// <summary>
