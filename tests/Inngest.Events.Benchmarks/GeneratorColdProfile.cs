@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace Inngest.Events.Benchmarks;
 
 /// <summary>
-/// Table 1's cold row, one side at a time, for profilers: <c>-- generator-cold [events] [runs] [ours|json] [steps]</c>
+/// Table 1's cold row, one side at a time, for profilers: <c>-- generator-cold [events] [runs] [ours|json] [steps] [prebuilt]</c>
 /// builds the workload, runs the chosen generators cold once as a warm-up (JIT), then <c>runs</c> more times (new
 /// generator instances and a new driver on a fresh <see cref="Compilation.Clone"/>, as <see cref="GeneratorBenchmarks"/>
 /// does) and prints each run's time. With <c>steps</c> the driver tracks steps and the median time of each named step
@@ -15,7 +15,7 @@ namespace Inngest.Events.Benchmarks;
 /// </summary>
 internal static class GeneratorColdProfile
 {
-    public static int Print(int events, int runs, string side, bool steps)
+    public static int Print(int events, int runs, string side, bool steps, bool prebuilt = false)
     {
         var workload = GeneratorWorkload.Get(events);
         Func<ISourceGenerator[]> generators = side switch
@@ -32,6 +32,11 @@ internal static class GeneratorColdProfile
         for (int run = -1; run < runs; run++)
         {
             var compilation = workload.Compilation.Clone();
+            if (prebuilt)
+            {
+                BuildDeclarations(compilation.Assembly.GlobalNamespace);
+            }
+
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -86,6 +91,38 @@ internal static class GeneratorColdProfile
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// With <c>prebuilt</c>, every source type's members (synthesized record members included) and their types are
+    /// built before the clock starts: what a generator run would cost if it did not make Roslyn build declarations,
+    /// an upper bound on what reading record shapes from their declarations could save (table 1's cold analysis).
+    /// </summary>
+    private static void BuildDeclarations(INamespaceSymbol ns)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol child)
+            {
+                BuildDeclarations(child);
+            }
+            else if (member is INamedTypeSymbol { Locations: [{ IsInSource: true }, ..] } type)
+            {
+                foreach (var typeMember in type.GetMembers())
+                {
+                    _ = typeMember switch
+                    {
+                        IPropertySymbol property => property.Type,
+                        IFieldSymbol field => field.Type,
+                        IMethodSymbol method => method.ReturnType,
+                        _ => null,
+                    };
+                    _ = typeMember.GetAttributes();
+                }
+
+                _ = type.GetAttributes();
+            }
+        }
     }
 
     private static double Median(List<double> values)

@@ -62,13 +62,13 @@ public static class Program
             return GeneratorProfile.Print(events, runs);
         }
 
-        // `-- generator-cold [events] [runs] [ours|json] [steps]` runs one side's cold run repeatedly, for profilers (table 1).
+        // `-- generator-cold [events] [runs] [ours|json] [steps] [prebuilt]` runs one side's cold run repeatedly, for profilers (table 1).
         if (args.Length > 0 && args[0] == "generator-cold")
         {
             int events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
             int runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
             string side = args.Length > 3 ? args[3] : "ours";
-            return GeneratorColdProfile.Print(events, runs, side, steps: args.Length > 4 && args[4] == "steps");
+            return GeneratorColdProfile.Print(events, runs, side, steps: args.Skip(4).Contains("steps"), prebuilt: args.Skip(4).Contains("prebuilt"));
         }
 
         // `-- generator-ratios [events] [rounds]` measures table 1's scenarios interleaved, ours against System.Text.Json's.
