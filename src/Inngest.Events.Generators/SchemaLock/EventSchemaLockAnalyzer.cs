@@ -95,8 +95,7 @@ public sealed class EventSchemaLockAnalyzer : DiagnosticAnalyzer
         }
 
         var location = type.Locations.FirstOrDefault(static l => l.IsInSource);
-        var version = VersionOrder.Describe(snapshot.Version).Replace("no version", "without a version");
-        version = snapshot.Version.Length == 0 ? "without a version" : "version " + version;
+        var version = snapshot.Version.Length == 0 ? "without a version" : "version " + VersionOrder.Describe(snapshot.Version);
         var properties = ImmutableDictionary<string, string?>.Empty.Add(LockDiagnosticProperties.EventName, snapshot.Name);
         switch (check.Status)
         {
@@ -107,23 +106,16 @@ public sealed class EventSchemaLockAnalyzer : DiagnosticAnalyzer
                 }
 
                 break;
-            case LockStatus.Compatible:
+            case LockStatus.Compatible or LockStatus.NewVersion:
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.EventSchemaChangeNotLocked,
                     location,
                     properties,
                     snapshot.Name,
                     version,
-                    "has changes that the lock does not record yet: " + check.Describe()));
-                break;
-            case LockStatus.NewVersion:
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.EventSchemaChangeNotLocked,
-                    location,
-                    properties,
-                    snapshot.Name,
-                    version,
-                    $"is not in the lock yet, which records {check.Locked!.DescribeVersions()} (the lock keeps them for events already sent)"));
+                    check.Status == LockStatus.Compatible
+                        ? "has changes that the lock does not record yet: " + check.Describe()
+                        : $"is not in the lock yet, which records {check.Locked!.DescribeVersions()} (the lock keeps them for events already sent)"));
                 break;
             case LockStatus.NotLocked:
                 context.ReportDiagnostic(Diagnostic.Create(

@@ -49,21 +49,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return source;
         }
 
-        if (VariableOf(operation) is { } variable && depth < MaxDepth && visited.Add(variable))
+        // A local or parameter: any value it is given (its initializer, `prefix += DateTime.UtcNow.ToString(...)`) or
+        // any volatile call that fills it in place (`rng.NextBytes(bytes)`) makes it volatile.
+        if (VariableOf(operation) is { } variable
+            && depth < MaxDepth
+            && visited.Add(variable)
+            && FindVolatileWrite(operation, variable, depth, visited) is { } written)
         {
-            if (operation is ILocalReferenceOperation local
-                && SingleInitializer(local) is { } initializer
-                && FindVolatile(initializer, depth + 1, visited) is { } inner)
-            {
-                return inner;
-            }
-
-            // A variable written more than once (`prefix += DateTime.UtcNow.ToString(...)`) or filled in place
-            // (`rng.NextBytes(bytes)`): any value it is given, or any volatile call it is passed to, makes it volatile.
-            if (FindVolatileWrite(operation, variable, depth, visited) is { } written)
-            {
-                return written;
-            }
+            return written;
         }
 
         // A helper of the same file whose body makes the value (`static string NewKey() => Guid.NewGuid().ToString();`).
@@ -93,19 +86,33 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         _ => null,
     };
 
+    /// <summary>The name a value is read by: a parameter's, a local's or a property's; null for anything else.</summary>
+    private static string? NameOf(IOperation operation) => operation switch
+    {
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        ILocalReferenceOperation local => local.Local.Name,
+        IPropertyReferenceOperation property => property.Property.Name,
+        _ => null,
+    };
+
+    /// <summary>The outermost operation of the body <paramref name="operation"/> belongs to.</summary>
+    private static IOperation Outermost(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
     /// <summary>
-    /// The first volatile value written to <paramref name="variable"/> in the method that reads it (assignments,
-    /// compound and <c>??=</c> assignments), or a volatile source it is passed to (<c>rng.NextBytes(bytes)</c>).
+    /// The first volatile value written to <paramref name="variable"/> in the method that reads it (its initializer,
+    /// assignments, compound and <c>??=</c> assignments), or a volatile source it is passed to (<c>rng.NextBytes(bytes)</c>).
     /// </summary>
     private string? FindVolatileWrite(IOperation reference, ISymbol variable, int depth, HashSet<ISymbol> visited)
     {
-        var root = reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var node in root.Descendants())
+        foreach (var node in Outermost(reference).Descendants())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (node is IAssignmentOperation assignment
@@ -387,14 +394,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return true;
         }
 
-        var variable = instance switch
-        {
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            ILocalReferenceOperation local => local.Local.Name,
-            IPropertyReferenceOperation property => property.Property.Name,
-            _ => null,
-        };
-        return variable is not null && DedupIdNames.IsOccurrence(variable);
+        return NameOf(instance) is { } variable && DedupIdNames.IsOccurrence(variable);
     }
 
     /// <summary>The object an entity value is read from: a parameter, a local, or a property chain on one.</summary>
@@ -468,20 +468,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             expression = conversion.Operand;
         }
 
-        string? name = expression switch
-        {
-            IParameterReferenceOperation parameter => DedupIdNames.Stem(parameter.Parameter.Name),
-            ILocalReferenceOperation local => DedupIdNames.Stem(local.Local.Name),
-            IPropertyReferenceOperation { Property.Name: var property, Instance: var instance } when property.Equals("Id", StringComparison.OrdinalIgnoreCase) => instance switch
-            {
-                IParameterReferenceOperation parameter => parameter.Parameter.Name,
-                ILocalReferenceOperation local => local.Local.Name,
-                IPropertyReferenceOperation owner => owner.Property.Name,
-                _ => null,
-            },
-            IPropertyReferenceOperation { Property.Name: var property } => DedupIdNames.Stem(property),
-            _ => null,
-        };
+        // `order.Id` names its object by the variable it is read from; `orderId` and `x.OrderId` by their own name.
+        var name = expression is IPropertyReferenceOperation { Property.Name: var property, Instance: { } instance } && property.Equals("Id", StringComparison.OrdinalIgnoreCase)
+            ? NameOf(instance)
+            : NameOf(expression) is { } own ? DedupIdNames.Stem(own) : null;
         return name?.ToLowerInvariant();
     }
 
@@ -521,13 +511,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return null;
         }
 
-        var root = (IOperation)reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var node in root.Descendants())
+        foreach (var node in Outermost(reference).Descendants())
         {
             if (node is ILocalReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Local, local) && IsWrite(use))
             {
