@@ -112,7 +112,7 @@ public sealed partial class EventGenerator
             if (idTemplate is not null)
             {
                 var before = diagnostics.Count;
-                parts = ParseIdTemplate(idTemplate, type, attributeLocation, diagnostics);
+                parts = ParseIdTemplate(idTemplate, type, JsonShapeCache.For(compilation).Declared(type, cancellationToken), attributeLocation, diagnostics);
                 if (diagnostics.Count > before)
                 {
                     idTemplate = null;
@@ -140,7 +140,10 @@ public sealed partial class EventGenerator
             }
 
             var fullName = JsonShapeCache.For(compilation).Display(type);
-            var explicitMembers = InterfaceMembers.Where(m => type.GetMembers(m).Length > 0).ToEquatableArray();
+            var declared = JsonShapeCache.For(compilation).Declared(type, cancellationToken);
+            var explicitMembers = InterfaceMembers
+                .Where(m => declared is not null ? declared.MemberNames.Contains(m) : type.GetMembers(m).Length > 0)
+                .ToEquatableArray();
             var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
             var model = new EventModel(
                 HintName(type),
@@ -159,7 +162,7 @@ public sealed partial class EventGenerator
             return new EventParseResult(model, diagnostics.ToEquatableArray());
         }
 
-        private static ImmutableArray<IdTemplatePart> ParseIdTemplate(string template, INamedTypeSymbol type, Location location, List<DiagnosticInfo> diagnostics)
+        private static ImmutableArray<IdTemplatePart> ParseIdTemplate(string template, INamedTypeSymbol type, DeclaredType? declared, Location location, List<DiagnosticInfo> diagnostics)
         {
             var parts = ImmutableArray.CreateBuilder<IdTemplatePart>();
             var literal = new StringBuilder();
@@ -192,11 +195,11 @@ public sealed partial class EventGenerator
                         return ImmutableArray<IdTemplatePart>.Empty;
                     }
 
-                    var property = FindReadableProperty(type, name);
+                    var property = FindReadableProperty(type, declared, name);
                     if (property is null)
                     {
-                        var near = FindReadableProperty(type, name, ignoreCase: true);
-                        var hint = near is not null ? $"; did you mean '{near.Name}'?" : string.Empty;
+                        var near = FindReadableProperty(type, declared, name, ignoreCase: true);
+                        var hint = near is not null ? $"; did you mean '{near}'?" : string.Empty;
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdTemplateUnknownPlaceholder, location, template, type.Name, name, hint));
                         return ImmutableArray<IdTemplatePart>.Empty;
                     }
@@ -207,7 +210,7 @@ public sealed partial class EventGenerator
                         literal.Clear();
                     }
 
-                    parts.Add(new IdTemplatePart(true, TypeNames.Escape(property.Name)));
+                    parts.Add(new IdTemplatePart(true, TypeNames.Escape(property)));
                     i = end;
                 }
                 else if (c == '}')
@@ -229,16 +232,34 @@ public sealed partial class EventGenerator
             return parts.ToImmutable();
         }
 
-        private static IPropertySymbol? FindReadableProperty(INamedTypeSymbol type, string name, bool ignoreCase = false)
+        /// <summary>The name of the first instance property with a public getter named <paramref name="name"/>, in the type or its bases.</summary>
+        private static string? FindReadableProperty(INamedTypeSymbol type, DeclaredType? declared, string name, bool ignoreCase = false)
         {
+            var comparison = ignoreCase ? System.StringComparison.OrdinalIgnoreCase : System.StringComparison.Ordinal;
+            if (declared is not null)
+            {
+                for (var t = declared; t is not null; t = t.Base)
+                {
+                    foreach (var property in t.Properties)
+                    {
+                        if (property.HasPublicGetter && string.Equals(property.Name, name, comparison))
+                        {
+                            return property.Name;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
             for (var t = type; t is not null; t = t.BaseType)
             {
                 foreach (var member in t.GetMembers())
                 {
                     if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property
-                        && string.Equals(property.Name, name, ignoreCase ? System.StringComparison.OrdinalIgnoreCase : System.StringComparison.Ordinal))
+                        && string.Equals(property.Name, name, comparison))
                     {
-                        return property;
+                        return property.Name;
                     }
                 }
             }

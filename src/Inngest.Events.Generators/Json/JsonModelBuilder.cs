@@ -97,7 +97,7 @@ internal sealed class JsonModelBuilder
                 properties[p] = properties[p] with { Type = typeIndex };
                 if (problem is not null)
                 {
-                    var location = property.Locations.FirstOrDefault(static l => l.IsInSource) ?? _fallbackLocation;
+                    var location = property.Location ?? _fallbackLocation;
                     var owner = TypeNames.MessageName(type);
                     var member = TypeNames.MessageName(property.Type);
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, location, property.Name, owner, member, problem));

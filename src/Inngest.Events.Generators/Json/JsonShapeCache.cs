@@ -20,14 +20,109 @@ namespace Inngest.Events.Generators.Json;
 internal sealed class JsonShapeCache
 {
     private static readonly ConditionalWeakTable<Compilation, JsonShapeCache> ByCompilation = new();
+    private static readonly ConditionalWeakTable<Compilation, object> SymbolsOnly = new();
 
     private readonly Dictionary<ITypeSymbol, JsonTypeNode> _nodes = new(SymbolEqualityComparer.IncludeNullability);
     private readonly Dictionary<ITypeSymbol, string> _displays = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly Dictionary<INamedTypeSymbol, DeclaredType?> _declared = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly object _gate = new();
     private readonly object _displayGate = new();
+    private readonly object _declaredGate = new();
+    private readonly Compilation _compilation;
+    private readonly bool _readDeclarations;
+    private Dictionary<SyntaxTree, int>? _treeOrdinals;
+    private int _readFromDeclarations;
+    private int _readFromSymbols;
+
+    private JsonShapeCache(Compilation compilation)
+    {
+        _compilation = compilation;
+        _readDeclarations = !SymbolsOnly.TryGetValue(compilation, out _);
+    }
 
     /// <summary>The cache of <paramref name="compilation"/> (dropped with it).</summary>
-    public static JsonShapeCache For(Compilation compilation) => ByCompilation.GetValue(compilation, static _ => new JsonShapeCache());
+    public static JsonShapeCache For(Compilation compilation) => ByCompilation.GetValue(compilation, static c => new JsonShapeCache(c));
+
+    /// <summary>
+    /// Makes <paramref name="compilation"/>'s cache read every type from its symbols (tests compare that with reading
+    /// from declarations); call it before anything asks for the cache.
+    /// </summary>
+    internal static void ReadSymbolsOnly(Compilation compilation) => SymbolsOnly.GetValue(compilation, static _ => new object());
+
+    /// <summary>How many object types had their properties read from declarations.</summary>
+    internal int ReadFromDeclarations => Volatile.Read(ref _readFromDeclarations);
+
+    /// <summary>How many object types had their properties read from symbols.</summary>
+    internal int ReadFromSymbols => Volatile.Read(ref _readFromSymbols);
+
+    /// <summary>
+    /// <paramref name="type"/>'s members read from its declarations (see <see cref="DeclaredType"/>), or null when they
+    /// cannot be read exactly that way and its symbol's members are to be used.
+    /// </summary>
+    public DeclaredType? Declared(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (!_readDeclarations || type.Locations.IsEmpty || !type.Locations[0].IsInSource)
+        {
+            return null;
+        }
+
+        lock (_declaredGate)
+        {
+            if (_declared.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+        }
+
+        // The type as declared, without the nullable annotation of the place it was reached from.
+        cancellationToken.ThrowIfCancellationRequested();
+        var read = DeclaredType.TryRead(type.OriginalDefinition, this, cancellationToken);
+        lock (_declaredGate)
+        {
+            if (_declared.TryGetValue(type, out var raced))
+            {
+                return raced;
+            }
+
+            _declared[type] = read;
+            return read;
+        }
+    }
+
+    /// <summary>One semantic model per tree for <see cref="DeclaredType"/>'s binding.</summary>
+    internal SemanticModel SemanticModel(SyntaxTree tree)
+    {
+        lock (_declaredGate)
+        {
+            if (!_models.TryGetValue(tree, out var model))
+            {
+                model = _compilation.GetSemanticModel(tree);
+                _models[tree] = model;
+            }
+
+            return model;
+        }
+    }
+
+    /// <summary>The tree's position in the compilation (which orders a partial type's members), or -1.</summary>
+    internal int TreeOrdinal(SyntaxTree tree)
+    {
+        lock (_declaredGate)
+        {
+            if (_treeOrdinals is null)
+            {
+                _treeOrdinals = new Dictionary<SyntaxTree, int>();
+                var i = 0;
+                foreach (var t in _compilation.SyntaxTrees)
+                {
+                    _treeOrdinals[t] = i++;
+                }
+            }
+
+            return _treeOrdinals.TryGetValue(tree, out var ordinal) ? ordinal : -1;
+        }
+    }
 
     /// <summary>The shape of <paramref name="type"/>; its element and property types are described when first asked for.</summary>
     public JsonTypeNode Get(ITypeSymbol type, CancellationToken cancellationToken)
@@ -41,7 +136,7 @@ internal sealed class JsonShapeCache
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var built = Build(type);
+        var built = Build(type, cancellationToken);
         lock (_gate)
         {
             if (_nodes.TryGetValue(type, out var raced))
@@ -54,9 +149,9 @@ internal sealed class JsonShapeCache
         }
     }
 
-    private JsonTypeNode Build(ITypeSymbol type)
+    private JsonTypeNode Build(ITypeSymbol type, CancellationToken cancellationToken)
     {
-        var converter = ConverterOf(type.GetAttributes());
+        var converter = JsonAttributeFacts.ConverterOf(type.GetAttributes());
         if (converter is not null)
         {
             return JsonTypeNode.Leaf(Model(type, JsonKind.Converter, converter: converter));
@@ -111,7 +206,7 @@ internal sealed class JsonShapeCache
             return JsonTypeNode.Unsupported(unsupported);
         }
 
-        var (obj, members) = BuildObject(type);
+        var (obj, members) = BuildObject(type, cancellationToken);
         return JsonTypeNode.Object(Model(type, JsonKind.Object, obj: obj), members);
     }
 
@@ -270,91 +365,88 @@ internal sealed class JsonShapeCache
         return outermost is { IsGlobalNamespace: false } && (outermost.Name == "System" || (outermost.Name == "Microsoft" && !SymbolEqualityComparer.Default.Equals(outermost, ns)));
     }
 
-    private (JsonObjectModel Object, ImmutableArray<IPropertySymbol?> Members) BuildObject(ITypeSymbol type)
+    private (JsonObjectModel Object, ImmutableArray<PropertyFacts?> Members) BuildObject(ITypeSymbol type, CancellationToken cancellationToken)
     {
+        // A source type whose members can be read exactly from its declarations is, without Roslyn building them.
+        var declared = type is INamedTypeSymbol named ? Declared(named, cancellationToken) : null;
+        if (declared is not null)
+        {
+            Interlocked.Increment(ref _readFromDeclarations);
+        }
+        else
+        {
+            Interlocked.Increment(ref _readFromSymbols);
+        }
+
         // System.Text.Json's reflection order and conflict resolution: the most derived type's properties first, then
         // its bases'. Conflicts are by JSON name: a base property is dropped when its name is taken by a property that
         // overrides or hides it, and replaces one that is [JsonIgnore]d; so an override renamed with
         // [JsonPropertyName] leaves both properties in the JSON, as it does there.
-        var entries = new List<(int Order, int Sequence, IPropertySymbol Property, PropertyWriteKind Write, bool ReadIgnored, bool Ignored)>();
+        var entries = new List<(int Order, int Sequence, PropertyFacts Property, PropertyWriteKind Write, bool ReadIgnored, bool Ignored)>();
         var byJsonName = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ignoredByName = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
-        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        var ignoredByName = new Dictionary<string, PropertyFacts>(StringComparer.Ordinal);
+        foreach (var property in declared is not null ? DeclaredProperties(declared) : SymbolProperties(type))
         {
-            foreach (var member in current.GetMembers())
+            // A virtual property whose override is ignored is ignored too.
+            if (property.IsVirtual
+                && ignoredByName.TryGetValue(property.Name, out var ignoredOverride)
+                && ignoredOverride.IsVirtual
+                && SymbolEqualityComparer.Default.Equals(property.Type, ignoredOverride.Type))
             {
-                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                // A virtual property whose override is ignored is ignored too.
-                if (IsVirtual(property)
-                    && ignoredByName.TryGetValue(property.Name, out var ignoredOverride)
-                    && IsVirtual(ignoredOverride)
-                    && SymbolEqualityComparer.Default.Equals(property.Type, ignoredOverride.Type))
-                {
-                    continue;
-                }
+            var write = PropertyWriteKind.None;
+            var readIgnored = false;
+            var ignored = false;
+            switch (property.Attributes.IgnoreCondition)
+            {
+                case 1: // Always
+                    ignored = true;
+                    break;
+                case 2: // WhenWritingDefault
+                    write = PropertyWriteKind.WhenNotDefault;
+                    break;
+                case 3: // WhenWritingNull
+                    write = PropertyWriteKind.WhenNotNull;
+                    break;
+                case 4: // WhenWriting
+                    write = PropertyWriteKind.Always;
+                    break;
+                case 5: // WhenReading
+                    readIgnored = true;
+                    break;
+            }
 
-                var attributes = property.GetAttributes();
-                var write = PropertyWriteKind.None;
-                var readIgnored = false;
-                var ignored = false;
-                var ignore = Find(attributes, KnownNames.JsonIgnoreAttribute);
-                if (ignore is not null)
-                {
-                    var condition = ignore.NamedArguments.FirstOrDefault(static a => a.Key == "Condition").Value.Value as int? ?? 1;
-                    switch (condition)
-                    {
-                        case 1: // Always
-                            ignored = true;
-                            break;
-                        case 2: // WhenWritingDefault
-                            write = PropertyWriteKind.WhenNotDefault;
-                            break;
-                        case 3: // WhenWritingNull
-                            write = PropertyWriteKind.WhenNotNull;
-                            break;
-                        case 4: // WhenWriting
-                            write = PropertyWriteKind.Always;
-                            break;
-                        case 5: // WhenReading
-                            readIgnored = true;
-                            break;
-                    }
-                }
+            var order = property.Attributes.Order;
+            var jsonName = property.JsonName;
+            if (!byJsonName.TryGetValue(jsonName, out var taken))
+            {
+                byJsonName[jsonName] = entries.Count;
+                entries.Add((order, entries.Count, property, write, readIgnored, ignored));
+            }
+            else if (entries[taken].Ignored)
+            {
+                entries[taken] = (order, entries[taken].Sequence, property, write, readIgnored, ignored);
+            }
 
-                var order = Find(attributes, KnownNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value as int? ?? 0;
-                var jsonName = JsonName(property);
-                if (!byJsonName.TryGetValue(jsonName, out var taken))
-                {
-                    byJsonName[jsonName] = entries.Count;
-                    entries.Add((order, entries.Count, property, write, readIgnored, ignored));
-                }
-                else if (entries[taken].Ignored)
-                {
-                    entries[taken] = (order, entries[taken].Sequence, property, write, readIgnored, ignored);
-                }
-
-                // Otherwise the name is taken by a property that overrides or hides this one (or, where System.Text.Json
-                // would throw for two properties with one name, by the first of them), and this one is dropped.
-                if (ignored)
-                {
-                    ignoredByName[property.Name] = property;
-                }
+            // Otherwise the name is taken by a property that overrides or hides this one (or, where System.Text.Json
+            // would throw for two properties with one name, by the first of them), and this one is dropped.
+            if (ignored)
+            {
+                ignoredByName[property.Name] = property;
             }
         }
 
         var ordered = entries.Where(static e => !e.Ignored).Select(static e => (e.Order, e.Sequence, e.Property, e.Write, e.ReadIgnored)).ToList();
         var sorted = ordered.OrderBy(static p => p.Order).ThenBy(static p => p.Sequence).ToList();
-        var constructor = FindConstructor((INamedTypeSymbol)type, out var hasConstructor);
-        var parameters = constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+        var constructor = declared?.Constructor ?? FindConstructor((INamedTypeSymbol)type);
+        var parameters = constructor.Parameters;
 
         // A constructor marked [SetsRequiredMembers] sets the required members itself: System.Text.Json then neither
         // demands them in the JSON nor overwrites them when they are missing.
-        var setsRequired = constructor is not null && Find(constructor.GetAttributes(), KnownNames.SetsRequiredMembersAttribute) is not null;
-        var keywordRequired = (IPropertySymbol p) => p.IsRequired && !setsRequired;
+        var setsRequired = constructor.SetsRequiredMembers;
+        var keywordRequired = (PropertyFacts p) => p.IsRequired && !setsRequired;
         var boundParameter = new int[sorted.Count];
         var arguments = new JsonConstructorArgument?[parameters.Length];
         for (var i = 0; i < sorted.Count; i++)
@@ -373,25 +465,23 @@ internal sealed class JsonShapeCache
                     && SymbolEqualityComparer.Default.Equals(property.Type.WithNullableAnnotation(NullableAnnotation.None), parameter.Type.WithNullableAnnotation(NullableAnnotation.None)))
                 {
                     boundParameter[i] = p;
-                    arguments[p] = new JsonConstructorArgument(i, Display(parameter.Type), DefaultValue(parameter));
+                    arguments[p] = new JsonConstructorArgument(i, Display(parameter.Type), DefaultValue(parameter.Type, parameter.DefaultValue));
                     break;
                 }
             }
 
-            arguments[p] ??= new JsonConstructorArgument(-1, Display(parameter.Type), DefaultValue(parameter));
+            arguments[p] ??= new JsonConstructorArgument(-1, Display(parameter.Type), DefaultValue(parameter.Type, parameter.DefaultValue));
         }
 
         var properties = ImmutableArray.CreateBuilder<JsonPropertyModel>(sorted.Count);
-        var members = ImmutableArray.CreateBuilder<IPropertySymbol?>(sorted.Count);
+        var members = ImmutableArray.CreateBuilder<PropertyFacts?>(sorted.Count);
         var finalIndex = new Dictionary<int, int>();
         for (var i = 0; i < sorted.Count; i++)
         {
             var (_, _, property, write, readIgnored) = sorted[i];
-            var attributes = property.GetAttributes();
-            var canGet = property.GetMethod?.DeclaredAccessibility == Accessibility.Public;
-            var setter = property.SetMethod;
-            var canSet = setter?.DeclaredAccessibility == Accessibility.Public;
-            var isRequired = keywordRequired(property) || Find(attributes, KnownNames.JsonRequiredAttribute) is not null;
+            var canGet = property.HasPublicGetter;
+            var canSet = property.HasPublicSetter;
+            var isRequired = keywordRequired(property) || property.Attributes.JsonRequired;
 
             PropertyReadKind read;
             if (readIgnored)
@@ -408,7 +498,7 @@ internal sealed class JsonShapeCache
             }
             else if (canSet)
             {
-                read = setter!.IsInitOnly ? PropertyReadKind.InitAccessor : PropertyReadKind.Setter;
+                read = property.SetterIsInitOnly ? PropertyReadKind.InitAccessor : PropertyReadKind.Setter;
             }
             else
             {
@@ -425,16 +515,15 @@ internal sealed class JsonShapeCache
                 continue;
             }
 
-            var converter = ConverterOf(attributes);
+            var converter = property.Attributes.Converter;
             members.Add(converter is null ? property : null);
 
-            var jsonName = JsonName(property);
-            var declaring = (setter ?? property.GetMethod)?.ContainingType ?? property.ContainingType;
+            var declaring = property.DeclaringType;
             finalIndex[i] = properties.Count;
             properties.Add(new JsonPropertyModel(
                 TypeNames.Escape(property.Name),
-                setter?.Name ?? string.Empty,
-                jsonName,
+                property.SetterName ?? string.Empty,
+                property.JsonName,
                 -1,
                 Display(property.Type),
                 property.Type.IsValueType,
@@ -447,15 +536,42 @@ internal sealed class JsonShapeCache
                 converter is not null && property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
                     ? Display(nullable.TypeArguments[0])
                     : null,
-                IsHidden(type, property) ? Display(property.ContainingType) : null,
-                read == PropertyReadKind.InitAccessor ? InitAccessor(type, property, setter!) : null));
+                (declared is not null ? IsHidden(declared, property) : IsHidden(type, property.Symbol!)) ? Display(property.ContainingType) : null,
+                read == PropertyReadKind.InitAccessor ? InitAccessor(type, property) : null));
         }
 
         // Constructor arguments point at properties by their index in the final list.
         var args = arguments
             .Select(a => a!.Property >= 0 && finalIndex.TryGetValue(a.Property, out var j) ? a with { Property = j } : a with { Property = -1 })
             .ToEquatableArray();
-        return (new JsonObjectModel(properties.ToImmutable().ToEquatableArray(), hasConstructor, args), members.ToImmutable());
+        return (new JsonObjectModel(properties.ToImmutable().ToEquatableArray(), constructor.Found, args), members.ToImmutable());
+    }
+
+    /// <summary>The public instance properties of the type and its bases, most derived first, as <c>GetMembers()</c> lists them.</summary>
+    private static IEnumerable<PropertyFacts> SymbolProperties(ITypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property)
+                {
+                    yield return PropertyFacts.FromSymbol(property);
+                }
+            }
+        }
+    }
+
+    /// <summary><see cref="SymbolProperties"/> read from declarations.</summary>
+    private static IEnumerable<PropertyFacts> DeclaredProperties(DeclaredType declared)
+    {
+        for (var current = declared; current is not null; current = current.Base)
+        {
+            foreach (var property in current.Properties)
+            {
+                yield return property;
+            }
+        }
     }
 
     /// <summary>Whether a more derived type than the one declaring <paramref name="property"/> has a member of its name.</summary>
@@ -472,13 +588,33 @@ internal sealed class JsonShapeCache
         return false;
     }
 
+    /// <summary><see cref="IsHidden(ITypeSymbol, IPropertySymbol)"/> read from declarations.</summary>
+    private static bool IsHidden(DeclaredType declared, PropertyFacts property)
+    {
+        for (var t = declared; t is not null && !SymbolEqualityComparer.Default.Equals(t.Type, property.ContainingType); t = t.Base)
+        {
+            if (t.MemberNames.Contains(property.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// How to call an init-only setter outside an object initializer. <c>[UnsafeAccessor]</c> reaches it without
     /// reflection, but cannot name a constructed generic type; for those, records and structs use <c>with</c>, and
     /// other classes an accessor in a generic class (which needs .NET 9 or later at run time).
     /// </summary>
-    private static InitAccessorModel InitAccessor(ITypeSymbol type, IPropertySymbol property, IMethodSymbol setter)
+    private static InitAccessorModel InitAccessor(ITypeSymbol type, PropertyFacts property)
     {
+        // Declarations are read only for types that neither are nor are nested in generic types.
+        if (property.Symbol is not { SetMethod: { } setter })
+        {
+            return new InitAccessorModel(InitAccessorStyle.UnsafeAccessor);
+        }
+
         var declaring = setter.ContainingType;
         var chain = new List<INamedTypeSymbol>();
         for (var t = declaring; t is not null; t = t.ContainingType)
@@ -505,17 +641,25 @@ internal sealed class JsonShapeCache
             string.Join(", ", chain.SelectMany(static t => t.TypeArguments).Select(static a => a.ToDisplayString(TypeNames.TypeFormat))));
     }
 
-    private static string JsonName(IPropertySymbol property)
-        => Find(property.GetAttributes(), KnownNames.JsonPropertyNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string
-            ?? JsonNaming.CamelCase(property.Name);
-
-    private static bool IsVirtual(IPropertySymbol property) => property.IsVirtual || property.IsOverride || property.IsAbstract;
-
     /// <summary>System.Text.Json's choice: [JsonConstructor], else (classes only) the public parameterless one, else the only public one.</summary>
+    private static ConstructorFacts FindConstructor(INamedTypeSymbol type)
+    {
+        var constructor = FindConstructor(type, out var found);
+        if (constructor is null)
+        {
+            return new ConstructorFacts(found, ImmutableArray<ConstructorParameterFacts>.Empty, false);
+        }
+
+        var parameters = constructor.Parameters
+            .Select(static p => new ConstructorParameterFacts(p.Name, p.Type, p.HasExplicitDefaultValue ? p.ExplicitDefaultValue : null))
+            .ToImmutableArray();
+        return new ConstructorFacts(found, parameters, JsonAttributeFacts.Find(constructor.GetAttributes(), KnownNames.SetsRequiredMembersAttribute) is not null);
+    }
+
     private static IMethodSymbol? FindConstructor(INamedTypeSymbol type, out bool found)
     {
         var constructors = type.InstanceConstructors;
-        var attributed = constructors.FirstOrDefault(static c => Find(c.GetAttributes(), KnownNames.JsonConstructorAttribute) is not null
+        var attributed = constructors.FirstOrDefault(static c => JsonAttributeFacts.Find(c.GetAttributes(), KnownNames.JsonConstructorAttribute) is not null
             && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal);
         if (attributed is not null)
         {
@@ -541,15 +685,14 @@ internal sealed class JsonShapeCache
         return found ? publicOnes[0] : null;
     }
 
-    private string DefaultValue(IParameterSymbol parameter)
+    /// <summary>A constructor argument's value when the JSON lacks it: the parameter's default value (null: none, or null).</summary>
+    internal string DefaultValue(ITypeSymbol type, object? value)
     {
-        if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is null)
+        if (value is null)
         {
             return "default!";
         }
 
-        var type = Display(parameter.Type);
-        var value = parameter.ExplicitDefaultValue;
         var literal = value switch
         {
             string s => SymbolDisplay.FormatLiteral(s, quote: true),
@@ -561,25 +704,6 @@ internal sealed class JsonShapeCache
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
-        return $"({type})({literal})";
-    }
-
-    private static string? ConverterOf(ImmutableArray<AttributeData> attributes)
-    {
-        var attribute = Find(attributes, KnownNames.JsonConverterAttribute);
-        return attribute?.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol converter ? TypeNames.Display(converter) : null;
-    }
-
-    private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
-    {
-        foreach (var attribute in attributes)
-        {
-            if (TypeNames.HasMetadataName(attribute.AttributeClass, metadataName))
-            {
-                return attribute;
-            }
-        }
-
-        return null;
+        return $"({Display(type)})({literal})";
     }
 }

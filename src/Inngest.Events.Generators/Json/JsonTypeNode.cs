@@ -9,7 +9,7 @@ namespace Inngest.Events.Generators.Json;
 /// </summary>
 internal sealed class JsonTypeNode
 {
-    private JsonTypeNode(JsonTypeModel? model, ITypeSymbol? element, ImmutableArray<IPropertySymbol?> members, string? reason)
+    private JsonTypeNode(JsonTypeModel? model, ITypeSymbol? element, ImmutableArray<PropertyFacts?> members, string? reason)
     {
         Model = model;
         Element = element;
@@ -23,17 +23,17 @@ internal sealed class JsonTypeNode
     /// <summary>For Nullable, Array, List and Dictionary: the underlying, element or value type.</summary>
     public ITypeSymbol? Element { get; }
 
-    /// <summary>For objects: per property of <see cref="Model"/>, the property whose type the serializer handles (null when a converter does).</summary>
-    public ImmutableArray<IPropertySymbol?> Members { get; }
+    /// <summary>For objects: per property of <see cref="Model"/>, the facts of the property whose type the serializer handles (null when a converter does).</summary>
+    public ImmutableArray<PropertyFacts?> Members { get; }
 
     /// <summary>Why the type itself cannot be serialized (not counting its element), or null.</summary>
     public string? Reason { get; }
 
-    public static JsonTypeNode Leaf(JsonTypeModel model) => new(model, null, ImmutableArray<IPropertySymbol?>.Empty, null);
+    public static JsonTypeNode Leaf(JsonTypeModel model) => new(model, null, ImmutableArray<PropertyFacts?>.Empty, null);
 
-    public static JsonTypeNode Container(JsonTypeModel model, ITypeSymbol element) => new(model, element, ImmutableArray<IPropertySymbol?>.Empty, null);
+    public static JsonTypeNode Container(JsonTypeModel model, ITypeSymbol element) => new(model, element, ImmutableArray<PropertyFacts?>.Empty, null);
 
-    public static JsonTypeNode Object(JsonTypeModel model, ImmutableArray<IPropertySymbol?> members) => new(model, null, members, null);
+    public static JsonTypeNode Object(JsonTypeModel model, ImmutableArray<PropertyFacts?> members) => new(model, null, members, null);
 
-    public static JsonTypeNode Unsupported(string reason) => new(null, null, ImmutableArray<IPropertySymbol?>.Empty, reason);
+    public static JsonTypeNode Unsupported(string reason) => new(null, null, ImmutableArray<PropertyFacts?>.Empty, reason);
 }

@@ -113,7 +113,7 @@ internal sealed class EventSchemaBuilder
             {
                 // A member typed by a type parameter (Box<T>.Value) may hold null whatever the type argument says: the
                 // annotations of type arguments are gone at run time, and System.Text.Json does not enforce them either.
-                var typeParameter = member.OriginalDefinition.Type is ITypeParameterSymbol;
+                var typeParameter = member.TypeIsTypeParameter;
                 value = ValueSchema(member.Type, typeParameter || IsAnnotatedNullable(member.Type));
             }
             else

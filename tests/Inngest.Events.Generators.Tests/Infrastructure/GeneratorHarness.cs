@@ -50,15 +50,27 @@ internal static class GeneratorHarness
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; returns the driver (for reruns), the output compilation and the generator's diagnostics.</summary>
+    /// <remarks>
+    /// A run on a fresh driver also checks that reading the JSON shapes of source types from their declarations gives
+    /// what reading them from symbols gives (<see cref="DeclarationReading"/>), for every compilation a test runs.
+    /// </remarks>
     public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(CSharpCompilation compilation, GeneratorDriver? driver = null)
     {
+        if (driver is null)
+        {
+            DeclarationReading.AssertSameAsSymbols(compilation, [typeof(EventGenerator)]);
+        }
+
         driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver, output, diagnostics);
     }
 
     /// <summary>Runs <paramref name="generators"/> (e.g. <see cref="AllGenerators"/>) on a fresh driver.</summary>
     public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(CSharpCompilation compilation, IIncrementalGenerator[] generators)
-        => Run(compilation, CreateDriver(generators));
+    {
+        DeclarationReading.AssertSameAsSymbols(compilation, generators.Select(g => g.GetType()));
+        return Run(compilation, CreateDriver(generators));
+    }
 
     /// <summary>The generated sources, by hint name.</summary>
     public static IReadOnlyList<(string HintName, string Text)> Sources(GeneratorDriver driver)
