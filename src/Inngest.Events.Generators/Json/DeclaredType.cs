@@ -619,7 +619,13 @@ internal sealed class DeclaredType
             return null;
         }
 
-        var type = model.GetTypeInfo(syntax, cancellationToken).Type;
+        // A keyword always names its special type: no binder needed (most members are strings and numbers).
+        var type = SpecialTypeOf(syntax) is { } special && model.Compilation.GetSpecialType(special) is { TypeKind: not TypeKind.Error } keyword
+            ? keyword
+            : syntax is NullableTypeSyntax { ElementType: var element } && SpecialTypeOf(element) is { } underlying
+                && model.Compilation.GetSpecialType(underlying) is { IsValueType: true, TypeKind: not TypeKind.Error } value
+                ? model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(value)
+                : model.GetTypeInfo(syntax, cancellationToken).Type;
         if (type is null || ContainsError(type))
         {
             return null;
@@ -646,6 +652,28 @@ internal sealed class DeclaredType
 
         return type.WithNullableAnnotation(annotation);
     }
+
+    private static SpecialType? SpecialTypeOf(TypeSyntax syntax) => syntax is PredefinedTypeSyntax predefined
+        ? predefined.Keyword.Kind() switch
+        {
+            SyntaxKind.BoolKeyword => SpecialType.System_Boolean,
+            SyntaxKind.ByteKeyword => SpecialType.System_Byte,
+            SyntaxKind.SByteKeyword => SpecialType.System_SByte,
+            SyntaxKind.ShortKeyword => SpecialType.System_Int16,
+            SyntaxKind.UShortKeyword => SpecialType.System_UInt16,
+            SyntaxKind.IntKeyword => SpecialType.System_Int32,
+            SyntaxKind.UIntKeyword => SpecialType.System_UInt32,
+            SyntaxKind.LongKeyword => SpecialType.System_Int64,
+            SyntaxKind.ULongKeyword => SpecialType.System_UInt64,
+            SyntaxKind.FloatKeyword => SpecialType.System_Single,
+            SyntaxKind.DoubleKeyword => SpecialType.System_Double,
+            SyntaxKind.DecimalKeyword => SpecialType.System_Decimal,
+            SyntaxKind.CharKeyword => SpecialType.System_Char,
+            SyntaxKind.StringKeyword => SpecialType.System_String,
+            SyntaxKind.ObjectKeyword => SpecialType.System_Object,
+            _ => null,
+        }
+        : null;
 
     private static bool ContainsError(ITypeSymbol type) => type switch
     {
