@@ -208,7 +208,7 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
             return DedupIdPart.Label;
         }
 
-        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(property.Type);
+        return DedupIdNames.IsIdentity(name) || DedupIdNames.IsAddress(name, property.Type) ? DedupIdPart.Entity : DedupIdNames.ByType(property.Type);
     }
 
     private static ImmutableDictionary<string, string?> SlugProperties(string? slug)

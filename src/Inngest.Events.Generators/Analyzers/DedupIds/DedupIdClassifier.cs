@@ -301,6 +301,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(Variable(local.Local.Name, local.Type));
                 return;
 
+            // `data["ipAddress"]`, `row["order_id"]`: an entry read by a fixed key is named by that key.
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } entry
+                when entry.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
+                parts.Add(Member(entry, key, isStatic: false, entry.Instance, depth));
+                return;
+
+            // A getter named after an identity returns that identity: `GetAlbumId(albumEvent)`, `User.GetUserId()`,
+            // `order.GetId()`. Its other results (a count, a total) say nothing the rule can read.
+            case IInvocationOperation { TargetMethod: { Name: var method } target } getter when DedupIdNames.GetterOf(method) is { } named:
+                var read = getter.Instance is { } owner && !target.IsStatic
+                    ? Member(getter, named, isStatic: false, owner, depth)
+                    : Variable(named, type: null);
+                parts.Add(read == DedupIdPart.Number ? DedupIdPart.Unknown : read);
+                return;
+
             case IPropertyReferenceOperation property:
                 parts.Add(Member(property, property.Property.Name, property.Property.IsStatic || property.Property.IsIndexer, property.Instance, depth));
                 return;
@@ -334,7 +349,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Unknown;
         }
 
-        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
+        return DedupIdNames.IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
     }
 
     /// <summary>
@@ -364,7 +379,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Label;
         }
 
-        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
+        return DedupIdNames.IsIdentity(name) || DedupIdNames.IsAddress(name, reference.Type) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
     }
 
     /// <summary>

@@ -120,6 +120,30 @@ internal static class DedupIdNames
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
 
     /// <summary>
+    /// An address held as text identifies a person, a machine or a place as an id does: <c>customer.EmailAddress</c>,
+    /// <c>userEmail</c>, <c>ipAddress</c>. An <c>Email</c> object is a message, not an address, so only text (or a
+    /// value whose type the rule cannot see, such as a dictionary entry) counts.
+    /// </summary>
+    public static bool IsAddress(string name, ITypeSymbol? type)
+    {
+        if (type is not null && type.SpecialType is not (SpecialType.System_String or SpecialType.System_Object) && type.TypeKind != TypeKind.Dynamic)
+        {
+            return false;
+        }
+
+        return name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// What a getter named after a value returns: <c>AlbumId</c> for <c>GetAlbumId</c>, <c>UserId</c> for
+    /// <c>GetUserId</c>, <c>Id</c> for <c>GetId</c>; null for other method names.
+    /// </summary>
+    public static string? GetterOf(string methodName)
+        => methodName.Length > 3 && methodName.StartsWith("Get", StringComparison.Ordinal) && char.IsUpper(methodName[3])
+            ? methodName.Substring(3)
+            : null;
+
+    /// <summary>
     /// Whether a type (<c>StripeEvent</c>, <c>InboundMessage</c>, <c>WebhookDelivery</c>, <c>OutboxEventRecord</c>) or
     /// variable (<c>webhookEvent</c>, <c>msg</c>) stands for an occurrence, whose own Id is an id already.
     /// </summary>
