@@ -362,9 +362,13 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record InboundMessage(string Id, string MessageId, string ThreadId);
                 public sealed record WebhookDelivery(string Id, string DeliveryId);
                 public sealed record PaymentRequest(string OrderId, string IdempotencyKey);
+                public sealed record SendContext(Guid? MessageId);
+                public sealed record StreamChange(string EntityId, long SequenceNumber);
 
-                public async Task Send(OrderPlaced order, StripeEvent stripeEvent, InboundMessage message, WebhookDelivery delivery, PaymentRequest request, string eventId, string idempotencyKey)
+                public async Task Send(OrderPlaced order, StripeEvent stripeEvent, InboundMessage message, WebhookDelivery delivery, PaymentRequest request, string eventId, string idempotencyKey, SendContext sending, StreamChange change)
                 {
+                    await client.SendAsync(order, new() { Id = sending.MessageId!.Value.ToString("N") });
+                    await client.SendAsync(order, new() { Id = $"{change.EntityId}-{change.SequenceNumber}" });
                     await client.SendAsync(order, new() { Id = stripeEvent.Id });
                     await client.SendAsync(order, new() { Id = message.Id });
                     await client.SendAsync(order, new() { Id = message.MessageId });
@@ -419,6 +423,9 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#3:userId + "-" + ipLocationData["ipAddress"]|} });
                     await client.SendAsync(order, new() { Id = {|#4:GetAlbumId(albumEvent).ToString()|} });
                     await client.SendAsync(order, new() { Id = {|#5:shipment.GetId()|} });
+                    await client.SendAsync(order, new() { Id = {|#6:order.OrderId.ToString()|} });
+                    Guid? customerGuid = order.OrderId;
+                    await client.SendAsync(order, new() { Id = {|#7:customerGuid.Value.ToString("N")|} });
                     await client.SendAsync(order, new() { Id = $"welcome-{email}" });
                 }
 
@@ -429,7 +436,9 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id 'email'", "$\"order-placed-{email}\""),
             Bare(3, "The dedup id 'userId + \"-\" + ipLocationData[\"ipAddress\"]'", "\"order-placed-\" + userId + \"-\" + ipLocationData[\"ipAddress\"]"),
             Bare(4, "The dedup id 'GetAlbumId(albumEvent).ToString()'", "$\"order-placed-{GetAlbumId(albumEvent)}\""),
-            Bare(5, "The dedup id 'shipment.GetId()'", "$\"order-placed-{shipment.GetId()}\""));
+            Bare(5, "The dedup id 'shipment.GetId()'", "$\"order-placed-{shipment.GetId()}\""),
+            Bare(6, "The dedup id 'order.OrderId.ToString()'", "$\"order-placed-{order.OrderId}\""),
+            Bare(7, "The dedup id 'customerGuid.Value.ToString(\"N\")'", "$\"order-placed-{customerGuid.Value.ToString(\"N\")}\""));
 
     [Fact]
     public Task Entity_ids_with_numbers_and_separators_are_bare()

@@ -301,6 +301,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(Variable(local.Local.Name, local.Type));
                 return;
 
+            // `context.MessageId.Value`: a nullable's value is what the nullable was read as.
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
+                Collect(nullable, parts, depth + 1);
+                return;
+
             // `data["ipAddress"]`, `row["order_id"]`: an entry read by a fixed key is named by that key.
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } entry
                 when entry.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:

@@ -21,12 +21,13 @@ internal static class DedupIdNames
     ];
 
     // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
-    // generation): they make an id specific to the event or to one occurrence of it.
+    // generation, a sequence number of a stream's updates): they make an id specific to the event or to one occurrence of it.
     private static readonly string[] LabelEndings =
     [
         "prefix", "name", "slug", "kind", "type", "provider", "source", "channel", "topic", "action", "operation",
         "scope", "category", "label", "tag", "reason", "mode", "stage", "phase", "status", "state", "event",
         "attempt", "attempts", "retry", "retries", "retrycount", "generation", "round", "iteration",
+        "sequence", "sequencenumber", "sequenceno", "seq", "seqno", "seqnum",
     ];
 
     // Types (and variables) whose own Id identifies an occurrence rather than a domain object: something that happened
