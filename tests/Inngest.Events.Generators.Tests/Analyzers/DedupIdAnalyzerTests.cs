@@ -440,6 +440,35 @@ public sealed class DedupIdAnalyzerTests
             Bare(6, "The dedup id 'order.OrderId.ToString()'", "$\"order-placed-{order.OrderId}\""),
             Bare(7, "The dedup id 'customerGuid.Value.ToString(\"N\")'", "$\"order-placed-{customerGuid.Value.ToString(\"N\")}\""));
 
+    private const string DomainWords = """
+                public sealed record Search(string Id, string Query);
+                public sealed record GiftCard(string Code);
+
+                public async Task Send(OrderPlaced order, string searchId, Search search, string giftCode, string playerId, string paymentKey, string idempotencyKey, GiftCard card)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:searchId|} });
+                    await client.SendAsync(order, new() { Id = {|#1:search.Id|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"{giftCode}:{playerId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:paymentKey|} });
+                    await client.SendAsync(order, new() { Id = {|#4:card.Code|} });
+                    await client.SendAsync(order, new() { Id = idempotencyKey });
+                }
+            """;
+
+    [Fact]
+    public Task Without_domain_words_searches_read_as_entities_and_codes_and_keys_as_labels()
+        => V.AnalyzerAsync(Source(DomainWords),
+            Bare(0, "The dedup id 'searchId'", "$\"order-placed-{searchId}\""),
+            Bare(1, "The dedup id 'search.Id'", "$\"order-placed-{search.Id}\""));
+
+    [Fact]
+    public Task Editorconfig_domain_words_make_occurrences_and_identities()
+        => V.AnalyzerAsync(Source(DomainWords),
+            "inngest.dedup_id.occurrence_words = search\ninngest.dedup_id.identity_words = Code, key",
+            Bare(2, "The dedup id '$\"{giftCode}:{playerId}\"'", "$\"order-placed-{giftCode}:{playerId}\""),
+            Bare(3, "The dedup id 'paymentKey'", "$\"order-placed-{paymentKey}\""),
+            Bare(4, "The dedup id 'card.Code'", "$\"order-placed-{card.Code}\""));
+
     [Fact]
     public Task Entity_ids_with_numbers_and_separators_are_bare()
         => V.AnalyzerAsync(Source("""

@@ -13,7 +13,7 @@ namespace Inngest.Events.Generators.Analyzers.DedupIds;
 /// Classifies the expression given as a dedup id, following locals that are assigned once within the method to see
 /// what they hold (data flow light). Anything it cannot see through is <see cref="DedupIdKind.Unknown"/>.
 /// </summary>
-internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources volatileSources, CancellationToken cancellationToken)
+internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources volatileSources, DedupIdVocabulary words, CancellationToken cancellationToken)
 {
     private const int MaxDepth = 8;
 
@@ -336,14 +336,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>A parameter or a local the rule could not see through, by its name and type.</summary>
-    private static DedupIdPart Variable(string name, ITypeSymbol? type)
+    private DedupIdPart Variable(string name, ITypeSymbol? type)
     {
-        if (DedupIdNames.IsPrecomputed(name))
+        if (words.IsPrecomputed(name))
         {
             return DedupIdPart.Precomputed;
         }
 
-        if (DedupIdNames.IsLabel(name))
+        if (words.IsLabel(name))
         {
             return DedupIdPart.Label;
         }
@@ -354,7 +354,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Unknown;
         }
 
-        return DedupIdNames.IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
+        return words.IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
     }
 
     /// <summary>
@@ -369,7 +369,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Unknown;
         }
 
-        if (DedupIdNames.IsPrecomputed(name))
+        if (words.IsPrecomputed(name))
         {
             return DedupIdPart.Precomputed;
         }
@@ -379,12 +379,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Precomputed;
         }
 
-        if (DedupIdNames.IsLabel(name))
+        if (words.IsLabel(name))
         {
             return DedupIdPart.Label;
         }
 
-        return DedupIdNames.IsIdentity(name) || DedupIdNames.IsAddress(name, reference.Type) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
+        return words.IsIdentity(name) || DedupIdNames.IsAddress(name, reference.Type) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
     }
 
     /// <summary>
@@ -409,12 +409,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             }
         }
 
-        if (instance.Type is { Name: { Length: > 0 } typeName } && DedupIdNames.IsOccurrence(typeName))
+        if (instance.Type is { Name: { Length: > 0 } typeName } && words.IsOccurrence(typeName))
         {
             return true;
         }
 
-        return NameOf(instance) is { } variable && DedupIdNames.IsOccurrence(variable);
+        return NameOf(instance) is { } variable && words.IsOccurrence(variable);
     }
 
     /// <summary>The object an entity value is read from: a parameter, a local, or a property chain on one.</summary>
@@ -449,7 +449,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// (<c>$"order-{order.Id}"</c>, <c>$"lead-{leadId}"</c>, <c>$"user_{action.User.Id}"</c>): that says nothing about
     /// the event, so it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
     /// </summary>
-    private static bool NamesOnlyItsEntity(string text, ImmutableArray<IInterpolatedStringContentOperation> parts, int index)
+    private bool NamesOnlyItsEntity(string text, ImmutableArray<IInterpolatedStringContentOperation> parts, int index)
     {
         var word = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
@@ -465,14 +465,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         // A word that names an occurrence or a label (`generation:{generationId}`, `run-{runId}`) is a label itself.
-        var words = word.ToString();
-        if (words.Length == 0 || DedupIdNames.IsLabel(words) || DedupIdNames.IsOccurrence(words))
+        var letters = word.ToString();
+        if (letters.Length == 0 || words.IsLabel(letters) || words.IsOccurrence(letters))
         {
             return false;
         }
 
-        return (index > 0 && EntityWord(parts[index - 1]) == words)
-            || (index + 1 < parts.Length && EntityWord(parts[index + 1]) == words);
+        return (index > 0 && EntityWord(parts[index - 1]) == letters)
+            || (index + 1 < parts.Length && EntityWord(parts[index + 1]) == letters);
     }
 
     /// <summary>The kind of object an interpolation hole identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>

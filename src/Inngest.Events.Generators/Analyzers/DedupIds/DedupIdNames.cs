@@ -150,16 +150,7 @@ internal static class DedupIdNames
     /// </summary>
     public static bool IsOccurrence(string name)
     {
-        var lower = name.ToLowerInvariant();
-        foreach (var suffix in StorageSuffixes)
-        {
-            if (lower.Length > suffix.Length && lower.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                lower = lower.Substring(0, lower.Length - suffix.Length);
-                break;
-            }
-        }
-
+        var lower = WithoutStorageSuffix(name).ToLowerInvariant();
         foreach (var ending in OccurrenceEndings)
         {
             if (lower.EndsWith(ending, StringComparison.Ordinal))
@@ -170,6 +161,24 @@ internal static class DedupIdNames
 
         return false;
     }
+
+    /// <summary>A name without the storage word a storage type adds: <c>OutboxEvent</c> for <c>OutboxEventRecord</c>.</summary>
+    public static string WithoutStorageSuffix(string name)
+    {
+        foreach (var suffix in StorageSuffixes)
+        {
+            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return name.Substring(0, name.Length - suffix.Length);
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
+    public static bool IsMadeForDeduplication(string name)
+        => name.IndexOf("dedup", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("idempot", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>What a value's type says when its name says nothing: whole numbers count with entity ids, a Guid is one.</summary>
     public static DedupIdPart ByType(ITypeSymbol? type)
