@@ -301,13 +301,13 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record Purchase(string OrderNo, Guid Id);
                 public sealed record Template(string Id);
 
-                public async Task Send(OrderPlaced order, Question question, string batchId, int i, int j, Purchase purchase, Template template, string email)
+                public async Task Send(OrderPlaced order, Question question, string batchId, int i, int j, Purchase purchase, Template template, string note)
                 {
                     await client.SendAsync(order, new() { Id = {|#0:question.Id ?? $"{batchId}-{i + j}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:purchase.Id.ToString().Replace("-", "")|} });
                     await client.SendAsync(order, new() { Id = {|#2:purchase.OrderNo + ":" + template.Id|} });
-                    await client.SendAsync(order, new() { Id = question.Id ?? email });
-                    await client.SendAsync(order, new() { Id = email.Trim().ToLowerInvariant() });
+                    await client.SendAsync(order, new() { Id = question.Id ?? note });
+                    await client.SendAsync(order, new() { Id = note.Trim().ToLowerInvariant() });
                 }
             """),
             Bare(0, "The dedup id 'question.Id ?? $\"{batchId}-{i + j}\"'", "$\"order-placed-{question.Id ?? $\"{batchId}-{i + j}\"}\""),
@@ -362,9 +362,13 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record InboundMessage(string Id, string MessageId, string ThreadId);
                 public sealed record WebhookDelivery(string Id, string DeliveryId);
                 public sealed record PaymentRequest(string OrderId, string IdempotencyKey);
+                public sealed record SendContext(Guid? MessageId);
+                public sealed record StreamChange(string EntityId, long SequenceNumber);
 
-                public async Task Send(OrderPlaced order, StripeEvent stripeEvent, InboundMessage message, WebhookDelivery delivery, PaymentRequest request, string eventId, string idempotencyKey)
+                public async Task Send(OrderPlaced order, StripeEvent stripeEvent, InboundMessage message, WebhookDelivery delivery, PaymentRequest request, string eventId, string idempotencyKey, SendContext sending, StreamChange change)
                 {
+                    await client.SendAsync(order, new() { Id = sending.MessageId!.Value.ToString("N") });
+                    await client.SendAsync(order, new() { Id = $"{change.EntityId}-{change.SequenceNumber}" });
                     await client.SendAsync(order, new() { Id = stripeEvent.Id });
                     await client.SendAsync(order, new() { Id = message.Id });
                     await client.SendAsync(order, new() { Id = message.MessageId });
@@ -379,17 +383,91 @@ public sealed class DedupIdAnalyzerTests
     [Fact]
     public Task Values_the_rule_cannot_name_stay_quiet()
         => V.AnalyzerAsync(Source("""
-                public sealed record Customer(string Email, string Name, decimal Balance);
+                public sealed record Customer(string Email, string Name, decimal Balance, int Visits);
+                public sealed record Email(string Id, string To);
+                public sealed record Album(string Title);
 
-                public async Task Send(OrderPlaced order, Customer customer, string email, string input)
+                public async Task Send(OrderPlaced order, Customer customer, string input, Email email, Album album, System.Collections.Generic.Dictionary<string, string> data)
                 {
-                    await client.SendAsync(order, new() { Id = email });
                     await client.SendAsync(order, new() { Id = input });
-                    await client.SendAsync(order, new() { Id = customer.Email });
                     await client.SendAsync(order, new() { Id = $"{customer.Balance}" });
-                    await client.SendAsync(order, new() { Id = $"{order.CustomerId}-{customer.Email}" });
+                    await client.SendAsync(order, new() { Id = email.Id });
+                    await client.SendAsync(order, new() { Id = $"{email.To}-{email.Id}" });
+                    await client.SendAsync(order, new() { Id = data["payload"] });
+                    await client.SendAsync(order, new() { Id = data[input] });
+                    await client.SendAsync(order, new() { Id = GetTitle(album) });
+                    await client.SendAsync(order, new() { Id = $"{order.CustomerId}-{GetVisits(customer)}" });
+                    await client.SendAsync(order, new() { Id = GetDedupId(order) });
+                    await client.SendAsync(order, new() { Id = GetMessageId(order) });
                 }
+
+                private static string GetTitle(Album album) => album.Title;
+                private static int GetVisits(Customer customer) => customer.Visits;
+                private static string GetDedupId(OrderPlaced order) => "order-placed-" + order.OrderId;
+                private static string GetMessageId(OrderPlaced order) => "m-" + order.OrderId;
             """));
+
+    [Fact]
+    public Task Addresses_entries_by_name_and_identity_getters_are_bare()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Customer(string EmailAddress, string Name);
+                public sealed record OrderData(string UserEmail);
+                public sealed record AlbumEvent(string AlbumId, string Action);
+                public sealed record Shipment(string Id) { public string GetId() => Id; }
+
+                public async Task Send(OrderPlaced order, Customer customer, OrderData orderData, string email, string userId, System.Collections.Generic.Dictionary<string, object> ipLocationData, AlbumEvent albumEvent, Shipment shipment)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:customer.EmailAddress|} });
+                    await client.SendAsync(order, new() { Id = {|#1:orderData.UserEmail|} });
+                    await client.SendAsync(order, new() { Id = {|#2:email|} });
+                    await client.SendAsync(order, new() { Id = {|#3:userId + "-" + ipLocationData["ipAddress"]|} });
+                    await client.SendAsync(order, new() { Id = {|#4:GetAlbumId(albumEvent).ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#5:shipment.GetId()|} });
+                    await client.SendAsync(order, new() { Id = {|#6:order.OrderId.ToString()|} });
+                    Guid? customerGuid = order.OrderId;
+                    await client.SendAsync(order, new() { Id = {|#7:customerGuid.Value.ToString("N")|} });
+                    await client.SendAsync(order, new() { Id = $"welcome-{email}" });
+                }
+
+                private static Guid GetAlbumId(AlbumEvent albumEvent) => Guid.Parse(albumEvent.AlbumId);
+            """),
+            Bare(0, "The dedup id 'customer.EmailAddress'", "$\"order-placed-{customer.EmailAddress}\""),
+            Bare(1, "The dedup id 'orderData.UserEmail'", "$\"order-placed-{orderData.UserEmail}\""),
+            Bare(2, "The dedup id 'email'", "$\"order-placed-{email}\""),
+            Bare(3, "The dedup id 'userId + \"-\" + ipLocationData[\"ipAddress\"]'", "\"order-placed-\" + userId + \"-\" + ipLocationData[\"ipAddress\"]"),
+            Bare(4, "The dedup id 'GetAlbumId(albumEvent).ToString()'", "$\"order-placed-{GetAlbumId(albumEvent)}\""),
+            Bare(5, "The dedup id 'shipment.GetId()'", "$\"order-placed-{shipment.GetId()}\""),
+            Bare(6, "The dedup id 'order.OrderId.ToString()'", "$\"order-placed-{order.OrderId}\""),
+            Bare(7, "The dedup id 'customerGuid.Value.ToString(\"N\")'", "$\"order-placed-{customerGuid.Value.ToString(\"N\")}\""));
+
+    private const string DomainWords = """
+                public sealed record Search(string Id, string Query);
+                public sealed record GiftCard(string Code);
+
+                public async Task Send(OrderPlaced order, string searchId, Search search, string giftCode, string playerId, string paymentKey, string idempotencyKey, GiftCard card)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:searchId|} });
+                    await client.SendAsync(order, new() { Id = {|#1:search.Id|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"{giftCode}:{playerId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:paymentKey|} });
+                    await client.SendAsync(order, new() { Id = {|#4:card.Code|} });
+                    await client.SendAsync(order, new() { Id = idempotencyKey });
+                }
+            """;
+
+    [Fact]
+    public Task Without_domain_words_searches_read_as_entities_and_codes_and_keys_as_labels()
+        => V.AnalyzerAsync(Source(DomainWords),
+            Bare(0, "The dedup id 'searchId'", "$\"order-placed-{searchId}\""),
+            Bare(1, "The dedup id 'search.Id'", "$\"order-placed-{search.Id}\""));
+
+    [Fact]
+    public Task Editorconfig_domain_words_make_occurrences_and_identities()
+        => V.AnalyzerAsync(Source(DomainWords),
+            "inngest.dedup_id.occurrence_words = search\ninngest.dedup_id.identity_words = Code, key",
+            Bare(2, "The dedup id '$\"{giftCode}:{playerId}\"'", "$\"order-placed-{giftCode}:{playerId}\""),
+            Bare(3, "The dedup id 'paymentKey'", "$\"order-placed-{paymentKey}\""),
+            Bare(4, "The dedup id 'card.Code'", "$\"order-placed-{card.Code}\""));
 
     [Fact]
     public Task Entity_ids_with_numbers_and_separators_are_bare()
@@ -414,11 +492,13 @@ public sealed class DedupIdAnalyzerTests
     public Task Template_placeholders_follow_the_same_names()
         => V.AnalyzerAsync(Source("", """
             [Event("app/webhook.received", Id = "{DeliveryId}")] public partial record WebhookReceived(string DeliveryId, string Body);
-            [Event("app/user.emailed", Id = "{Email}")] public partial record UserEmailed(string Email);
+            [Event("app/user.emailed", Id = {|#1:"{Email}"|})] public partial record UserEmailed(string Email);
+            [Event("app/user.noted", Id = "{Note}")] public partial record UserNoted(string Note);
             [Event("app/user.tagged", Id = "{Kind}-{UserId}")] public partial record UserTagged(string Kind, string UserId);
             [Event("app/page.read", Id = {|#0:"{DocumentId}-{Page}"|})] public partial record PageRead(string DocumentId, int Page);
             """),
-            Bare(0, "The Id template \"{DocumentId}-{Page}\" of 'PageRead'", "\"page-read-{DocumentId}-{Page}\""));
+            Bare(0, "The Id template \"{DocumentId}-{Page}\" of 'PageRead'", "\"page-read-{DocumentId}-{Page}\""),
+            Bare(1, "The Id template \"{Email}\" of 'UserEmailed'", "\"user-emailed-{Email}\""));
 
     [Fact]
     public Task Constant_and_clock_messages_suggest_the_sent_events_slug_and_member()

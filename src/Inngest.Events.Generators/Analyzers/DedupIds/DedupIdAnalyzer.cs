@@ -84,7 +84,8 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var value = new DedupIdClassifier(symbols, volatileSources, context.CancellationToken).Classify(assignment.Value);
+        var words = DedupIdVocabulary.For(context.Options, syntax.SyntaxTree);
+        var value = new DedupIdClassifier(symbols, volatileSources, words, context.CancellationToken).Classify(assignment.Value);
         if (value.Kind == DedupIdKind.Unknown)
         {
             return;
@@ -151,6 +152,7 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var words = DedupIdVocabulary.For(context.Options, syntax.SyntaxTree);
         var entities = 0;
         foreach (var placeholder in placeholders)
         {
@@ -159,7 +161,7 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            switch (PlaceholderPart(property, type))
+            switch (PlaceholderPart(property, type, words))
             {
                 case DedupIdPart.Entity:
                     entities++;
@@ -194,21 +196,21 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>What a placeholder of an Id template holds, by the same names as the dedup ids of sends.</summary>
-    private static DedupIdPart PlaceholderPart(IPropertySymbol property, INamedTypeSymbol eventType)
+    private static DedupIdPart PlaceholderPart(IPropertySymbol property, INamedTypeSymbol eventType, DedupIdVocabulary words)
     {
         var name = property.Name;
-        if (DedupIdNames.IsPrecomputed(name)
-            || (name.Equals("Id", System.StringComparison.OrdinalIgnoreCase) && DedupIdNames.IsOccurrence(eventType.Name)))
+        if (words.IsPrecomputed(name)
+            || (name.Equals("Id", System.StringComparison.OrdinalIgnoreCase) && words.IsOccurrence(eventType.Name)))
         {
             return DedupIdPart.Precomputed;
         }
 
-        if (DedupIdNames.IsLabel(name))
+        if (words.IsLabel(name))
         {
             return DedupIdPart.Label;
         }
 
-        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(property.Type);
+        return words.IsIdentity(name) || DedupIdNames.IsAddress(name, property.Type) ? DedupIdPart.Entity : DedupIdNames.ByType(property.Type);
     }
 
     private static ImmutableDictionary<string, string?> SlugProperties(string? slug)

@@ -13,7 +13,7 @@ namespace Inngest.Events.Generators.Analyzers.DedupIds;
 /// Classifies the expression given as a dedup id, following locals that are assigned once within the method to see
 /// what they hold (data flow light). Anything it cannot see through is <see cref="DedupIdKind.Unknown"/>.
 /// </summary>
-internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources volatileSources, CancellationToken cancellationToken)
+internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources volatileSources, DedupIdVocabulary words, CancellationToken cancellationToken)
 {
     private const int MaxDepth = 8;
 
@@ -301,6 +301,26 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(Variable(local.Local.Name, local.Type));
                 return;
 
+            // `context.MessageId.Value`: a nullable's value is what the nullable was read as.
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
+                Collect(nullable, parts, depth + 1);
+                return;
+
+            // `data["ipAddress"]`, `row["order_id"]`: an entry read by a fixed key is named by that key.
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } entry
+                when entry.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
+                parts.Add(Member(entry, key, isStatic: false, entry.Instance, depth));
+                return;
+
+            // A getter named after an identity returns that identity: `GetAlbumId(albumEvent)`, `User.GetUserId()`,
+            // `order.GetId()`. Its other results (a count, a total) say nothing the rule can read.
+            case IInvocationOperation { TargetMethod: { Name: var method } target } getter when DedupIdNames.GetterOf(method) is { } named:
+                var read = getter.Instance is { } owner && !target.IsStatic
+                    ? Member(getter, named, isStatic: false, owner, depth)
+                    : Variable(named, type: null);
+                parts.Add(read == DedupIdPart.Number ? DedupIdPart.Unknown : read);
+                return;
+
             case IPropertyReferenceOperation property:
                 parts.Add(Member(property, property.Property.Name, property.Property.IsStatic || property.Property.IsIndexer, property.Instance, depth));
                 return;
@@ -316,14 +336,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>A parameter or a local the rule could not see through, by its name and type.</summary>
-    private static DedupIdPart Variable(string name, ITypeSymbol? type)
+    private DedupIdPart Variable(string name, ITypeSymbol? type)
     {
-        if (DedupIdNames.IsPrecomputed(name))
+        if (words.IsPrecomputed(name))
         {
             return DedupIdPart.Precomputed;
         }
 
-        if (DedupIdNames.IsLabel(name))
+        if (words.IsLabel(name))
         {
             return DedupIdPart.Label;
         }
@@ -334,7 +354,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Unknown;
         }
 
-        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
+        return words.IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
     }
 
     /// <summary>
@@ -349,7 +369,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Unknown;
         }
 
-        if (DedupIdNames.IsPrecomputed(name))
+        if (words.IsPrecomputed(name))
         {
             return DedupIdPart.Precomputed;
         }
@@ -359,12 +379,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Precomputed;
         }
 
-        if (DedupIdNames.IsLabel(name))
+        if (words.IsLabel(name))
         {
             return DedupIdPart.Label;
         }
 
-        return DedupIdNames.IsIdentity(name) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
+        return words.IsIdentity(name) || DedupIdNames.IsAddress(name, reference.Type) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
     }
 
     /// <summary>
@@ -389,12 +409,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             }
         }
 
-        if (instance.Type is { Name: { Length: > 0 } typeName } && DedupIdNames.IsOccurrence(typeName))
+        if (instance.Type is { Name: { Length: > 0 } typeName } && words.IsOccurrence(typeName))
         {
             return true;
         }
 
-        return NameOf(instance) is { } variable && DedupIdNames.IsOccurrence(variable);
+        return NameOf(instance) is { } variable && words.IsOccurrence(variable);
     }
 
     /// <summary>The object an entity value is read from: a parameter, a local, or a property chain on one.</summary>
@@ -429,7 +449,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// (<c>$"order-{order.Id}"</c>, <c>$"lead-{leadId}"</c>, <c>$"user_{action.User.Id}"</c>): that says nothing about
     /// the event, so it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
     /// </summary>
-    private static bool NamesOnlyItsEntity(string text, ImmutableArray<IInterpolatedStringContentOperation> parts, int index)
+    private bool NamesOnlyItsEntity(string text, ImmutableArray<IInterpolatedStringContentOperation> parts, int index)
     {
         var word = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
@@ -445,14 +465,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         // A word that names an occurrence or a label (`generation:{generationId}`, `run-{runId}`) is a label itself.
-        var words = word.ToString();
-        if (words.Length == 0 || DedupIdNames.IsLabel(words) || DedupIdNames.IsOccurrence(words))
+        var letters = word.ToString();
+        if (letters.Length == 0 || words.IsLabel(letters) || words.IsOccurrence(letters))
         {
             return false;
         }
 
-        return (index > 0 && EntityWord(parts[index - 1]) == words)
-            || (index + 1 < parts.Length && EntityWord(parts[index + 1]) == words);
+        return (index > 0 && EntityWord(parts[index - 1]) == letters)
+            || (index + 1 < parts.Length && EntityWord(parts[index + 1]) == letters);
     }
 
     /// <summary>The kind of object an interpolation hole identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>

@@ -21,12 +21,13 @@ internal static class DedupIdNames
     ];
 
     // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
-    // generation): they make an id specific to the event or to one occurrence of it.
+    // generation, a sequence number of a stream's updates): they make an id specific to the event or to one occurrence of it.
     private static readonly string[] LabelEndings =
     [
         "prefix", "name", "slug", "kind", "type", "provider", "source", "channel", "topic", "action", "operation",
         "scope", "category", "label", "tag", "reason", "mode", "stage", "phase", "status", "state", "event",
         "attempt", "attempts", "retry", "retries", "retrycount", "generation", "round", "iteration",
+        "sequence", "sequencenumber", "sequenceno", "seq", "seqno", "seqnum",
     ];
 
     // Types (and variables) whose own Id identifies an occurrence rather than a domain object: something that happened
@@ -120,21 +121,36 @@ internal static class DedupIdNames
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
 
     /// <summary>
+    /// An address held as text identifies a person, a machine or a place as an id does: <c>customer.EmailAddress</c>,
+    /// <c>userEmail</c>, <c>ipAddress</c>. An <c>Email</c> object is a message, not an address, so only text (or a
+    /// value whose type the rule cannot see, such as a dictionary entry) counts.
+    /// </summary>
+    public static bool IsAddress(string name, ITypeSymbol? type)
+    {
+        if (type is not null && type.SpecialType is not (SpecialType.System_String or SpecialType.System_Object) && type.TypeKind != TypeKind.Dynamic)
+        {
+            return false;
+        }
+
+        return name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// What a getter named after a value returns: <c>AlbumId</c> for <c>GetAlbumId</c>, <c>UserId</c> for
+    /// <c>GetUserId</c>, <c>Id</c> for <c>GetId</c>; null for other method names.
+    /// </summary>
+    public static string? GetterOf(string methodName)
+        => methodName.Length > 3 && methodName.StartsWith("Get", StringComparison.Ordinal) && char.IsUpper(methodName[3])
+            ? methodName.Substring(3)
+            : null;
+
+    /// <summary>
     /// Whether a type (<c>StripeEvent</c>, <c>InboundMessage</c>, <c>WebhookDelivery</c>, <c>OutboxEventRecord</c>) or
     /// variable (<c>webhookEvent</c>, <c>msg</c>) stands for an occurrence, whose own Id is an id already.
     /// </summary>
     public static bool IsOccurrence(string name)
     {
-        var lower = name.ToLowerInvariant();
-        foreach (var suffix in StorageSuffixes)
-        {
-            if (lower.Length > suffix.Length && lower.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                lower = lower.Substring(0, lower.Length - suffix.Length);
-                break;
-            }
-        }
-
+        var lower = WithoutStorageSuffix(name).ToLowerInvariant();
         foreach (var ending in OccurrenceEndings)
         {
             if (lower.EndsWith(ending, StringComparison.Ordinal))
@@ -145,6 +161,24 @@ internal static class DedupIdNames
 
         return false;
     }
+
+    /// <summary>A name without the storage word a storage type adds: <c>OutboxEvent</c> for <c>OutboxEventRecord</c>.</summary>
+    public static string WithoutStorageSuffix(string name)
+    {
+        foreach (var suffix in StorageSuffixes)
+        {
+            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return name.Substring(0, name.Length - suffix.Length);
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
+    public static bool IsMadeForDeduplication(string name)
+        => name.IndexOf("dedup", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("idempot", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>What a value's type says when its name says nothing: whole numbers count with entity ids, a Guid is one.</summary>
     public static DedupIdPart ByType(ITypeSymbol? type)

@@ -9,7 +9,8 @@ namespace Inngest.Events.Generators.Analyzers.EventNames;
 /// The .editorconfig options of the event-name rules:
 /// <c>inngest.event_name.allowed_verbs = send, sync</c> accepts command-style final words, and
 /// <c>inngest.event_name.past_forms = spun, dealt</c> adds past forms the built-in heuristic does not know.
-/// Lists are separated by commas, semicolons or spaces and compared in lower case.
+/// Lists are separated by commas or spaces (.editorconfig reads a semicolon as the start of a comment) and compared in
+/// lower case.
 /// </summary>
 internal sealed class EventNameOptions
 {
