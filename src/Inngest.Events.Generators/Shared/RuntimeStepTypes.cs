@@ -5,7 +5,8 @@ namespace Inngest.Events.Generators.Shared;
 /// <summary>
 /// The step result types the runtime serializes without generated metadata (its <c>StepTypeInfos</c>): one list for
 /// the function generator (which emits metadata for every other type) and the analyzers (which offer a step only for
-/// what can be stored). Keep it in step with the runtime.
+/// what can be stored): framework primitives, and <c>Nullable&lt;T&gt;</c> of those that are value types. Keep it in
+/// step with the runtime.
 /// </summary>
 internal static class RuntimeStepTypes
 {
@@ -26,6 +27,11 @@ internal static class RuntimeStepTypes
             case SpecialType.System_Decimal:
             case SpecialType.System_DateTime:
                 return true;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return nullable.TypeArguments[0] is { IsValueType: true } underlying && IsBuiltIn(underlying);
         }
 
         return type is INamedTypeSymbol { Arity: 0 } named

@@ -11,26 +11,44 @@ namespace Inngest.Events;
 /// </summary>
 internal static class StepTypeInfos
 {
-    private static readonly Dictionary<Type, JsonTypeInfo> BuiltIn = new()
+    private static readonly Dictionary<Type, JsonTypeInfo> BuiltIn = CreateBuiltIn();
+
+    /// <summary>
+    /// The framework types, and <see cref="Nullable{T}"/> of each value type among them (the generator's
+    /// <c>RuntimeStepTypes</c> lists the same, and emits no metadata for them).
+    /// </summary>
+    private static Dictionary<Type, JsonTypeInfo> CreateBuiltIn()
     {
-        [typeof(string)] = Create(JsonMetadataServices.StringConverter),
-        [typeof(bool)] = Create(JsonMetadataServices.BooleanConverter),
-        [typeof(int)] = Create(JsonMetadataServices.Int32Converter),
-        [typeof(long)] = Create(JsonMetadataServices.Int64Converter),
-        [typeof(short)] = Create(JsonMetadataServices.Int16Converter),
-        [typeof(byte)] = Create(JsonMetadataServices.ByteConverter),
-        [typeof(uint)] = Create(JsonMetadataServices.UInt32Converter),
-        [typeof(ulong)] = Create(JsonMetadataServices.UInt64Converter),
-        [typeof(float)] = Create(JsonMetadataServices.SingleConverter),
-        [typeof(double)] = Create(JsonMetadataServices.DoubleConverter),
-        [typeof(decimal)] = Create(JsonMetadataServices.DecimalConverter),
-        [typeof(Guid)] = Create(JsonMetadataServices.GuidConverter),
-        [typeof(DateTime)] = Create(JsonMetadataServices.DateTimeConverter),
-        [typeof(DateTimeOffset)] = Create(JsonMetadataServices.DateTimeOffsetConverter),
-        [typeof(TimeSpan)] = Create(JsonMetadataServices.TimeSpanConverter),
-        [typeof(JsonElement)] = Create(JsonMetadataServices.JsonElementConverter),
-        [typeof(Uri)] = Create(JsonMetadataServices.UriConverter),
-    };
+        var types = new Dictionary<Type, JsonTypeInfo>
+        {
+            [typeof(string)] = Create(JsonMetadataServices.StringConverter),
+            [typeof(Uri)] = Create(JsonMetadataServices.UriConverter),
+        };
+        AddValue(types, JsonMetadataServices.BooleanConverter);
+        AddValue(types, JsonMetadataServices.Int32Converter);
+        AddValue(types, JsonMetadataServices.Int64Converter);
+        AddValue(types, JsonMetadataServices.Int16Converter);
+        AddValue(types, JsonMetadataServices.ByteConverter);
+        AddValue(types, JsonMetadataServices.UInt32Converter);
+        AddValue(types, JsonMetadataServices.UInt64Converter);
+        AddValue(types, JsonMetadataServices.SingleConverter);
+        AddValue(types, JsonMetadataServices.DoubleConverter);
+        AddValue(types, JsonMetadataServices.DecimalConverter);
+        AddValue(types, JsonMetadataServices.GuidConverter);
+        AddValue(types, JsonMetadataServices.DateTimeConverter);
+        AddValue(types, JsonMetadataServices.DateTimeOffsetConverter);
+        AddValue(types, JsonMetadataServices.TimeSpanConverter);
+        AddValue(types, JsonMetadataServices.JsonElementConverter);
+        return types;
+    }
+
+    private static void AddValue<T>(Dictionary<Type, JsonTypeInfo> types, System.Text.Json.Serialization.JsonConverter<T> converter)
+        where T : struct
+    {
+        var info = Create(converter);
+        types[typeof(T)] = info;
+        types[typeof(T?)] = Create(new NullableValueConverter<T>(info));
+    }
 
     private static JsonTypeInfo<T> Create<T>(System.Text.Json.Serialization.JsonConverter<T> converter)
         => JsonSupport.CreateTypeInfo(converter);

@@ -175,11 +175,6 @@ internal static partial class InngestGeneratedFunctions
                 return __Json3.TypeInfo;
             }
 
-            if (type == typeof(int?))
-            {
-                return __Json4.TypeInfo;
-            }
-
             return null;
         }
     }
@@ -738,44 +733,6 @@ internal static partial class InngestGeneratedFunctions
         private static decimal? Read1(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
 
         private static void Write1(global::System.Text.Json.Utf8JsonWriter writer, decimal? value)
-        {
-            if (value.HasValue)
-            {
-                writer.WriteNumberValue(value.GetValueOrDefault());
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
-    private static class __Json4
-    {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<int?>(new Converter());
-
-        private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<int?>
-        {
-            public override int? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                try
-                {
-                    return Read0(ref reader);
-                }
-                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
-                {
-                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
-                }
-            }
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int? value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
-        }
-
-        // int?
-        private static int? Read0(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
-
-        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, int? value)
         {
             if (value.HasValue)
             {
