@@ -77,6 +77,7 @@ public sealed partial class FunctionGenerator
             switch (quickResult)
             {
                 case Quick.NotAStep:
+                case Quick.BuiltIn:
                     return null;
                 case Quick.Found:
                     if (quick is null)
@@ -105,6 +106,9 @@ public sealed partial class FunctionGenerator
 
             /// <summary>An IStepTools call whose result type is known (null when it has none, e.g. a Task step).</summary>
             Found,
+
+            /// <summary>An IStepTools call whose result type is built in (which one is not known): nothing to describe.</summary>
+            BuiltIn,
 
             /// <summary>Unclear: bind the call.</summary>
             Unknown,
@@ -183,7 +187,20 @@ public sealed partial class FunctionGenerator
                 return TaskResult(task, out result);
             }
 
-            var type = semanticModel.GetSpeculativeTypeInfo(position, body, SpeculativeBindingOption.BindAsExpression).Type;
+            ITypeSymbol? type = null;
+            if (body is InvocationExpressionSyntax call)
+            {
+                switch (CallResult(semanticModel, position, call, out type))
+                {
+                    case Quick.BuiltIn:
+                        return Quick.BuiltIn;
+                    case Quick.Unknown:
+                        type = null;
+                        break;
+                }
+            }
+
+            type ??= semanticModel.GetSpeculativeTypeInfo(position, body, SpeculativeBindingOption.BindAsExpression).Type;
             if (type is null or IErrorTypeSymbol || type.SpecialType == SpecialType.System_Void || type.TypeKind == TypeKind.Dynamic)
             {
                 return type?.SpecialType == SpecialType.System_Void && !isAsync ? Quick.Found : Quick.Unknown;
@@ -202,6 +219,129 @@ public sealed partial class FunctionGenerator
                 ? TaskResult(type, out result)
                 : IsAwaitableLike(type) ? Quick.Unknown : Found(type, out result);
         }
+
+        /// <summary>
+        /// The type of <c>receiver.M(lambdas)</c> from M's candidates, without binding the lambdas (Roslyn binds each
+        /// lambda once per candidate, and a LINQ <c>Sum</c> has ten): <see cref="Quick.BuiltIn"/> when every method
+        /// the call could bind to returns a built-in type, <see cref="Quick.Found"/> when they all return one type,
+        /// <see cref="Quick.Unknown"/> otherwise. The candidates are a superset of what binding considers: every
+        /// accessible member named M of the receiver's type and every extension method in scope that applies to the
+        /// receiver, less those that cannot take that many arguments. A return type that mentions a type parameter
+        /// in M's declaration is not known before inference (an extension's <c>TSource</c> could be inferred from the
+        /// lambdas too), so it makes the answer Unknown.
+        /// </summary>
+        internal static Quick CallResult(SemanticModel semanticModel, int position, InvocationExpressionSyntax call, out ITypeSymbol? result)
+        {
+            result = null;
+            var arguments = call.ArgumentList.Arguments;
+            if (arguments.Count == 0 || call.Expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax name } access)
+            {
+                return Quick.Unknown;
+            }
+
+            // Only lambdas: they cannot be dynamic (which would make the call dynamic) and they are what binding repeats.
+            foreach (var argument in arguments)
+            {
+                if (argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None) || argument.Expression is not AnonymousFunctionExpressionSyntax)
+                {
+                    return Quick.Unknown;
+                }
+            }
+
+            // A static call (Enumerable.Sum(xs, ...)) is left to binding; the receiver's type is its symbol's where it
+            // names a variable or member (one binding), the expression's otherwise.
+            var receiverSymbol = semanticModel.GetSpeculativeSymbolInfo(position, access.Expression, SpeculativeBindingOption.BindAsExpression).Symbol;
+            var receiver = receiverSymbol switch
+            {
+                null or ITypeSymbol or INamespaceSymbol => null,
+                ILocalSymbol local => local.Type,
+                IParameterSymbol parameter => parameter.Type,
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => semanticModel.GetSpeculativeTypeInfo(position, access.Expression, SpeculativeBindingOption.BindAsExpression).Type,
+            };
+            if (receiver is null or IErrorTypeSymbol or IPointerTypeSymbol || receiver.TypeKind == TypeKind.Dynamic)
+            {
+                return Quick.Unknown;
+            }
+
+            var builtIn = true;
+            var same = true;
+            ITypeSymbol? common = null;
+            foreach (var candidate in semanticModel.LookupSymbols(position, receiver, name.Identifier.ValueText, includeReducedExtensionMethods: true))
+            {
+                if (candidate is not IMethodSymbol method)
+                {
+                    // A property or field that cannot be invoked (List<T>.Count) leaves the call to the extension
+                    // methods; one of a delegate type (or anything else) would be invoked itself.
+                    if (candidate is IPropertySymbol { Type: { } propertyType } && IsNotInvocable(propertyType)
+                        || candidate is IFieldSymbol { Type: { } fieldType } && IsNotInvocable(fieldType))
+                    {
+                        continue;
+                    }
+
+                    return Quick.Unknown;
+                }
+
+                if (!CanTake(method, arguments.Count))
+                {
+                    continue;
+                }
+
+                var returnType = method.ReturnType;
+                if (MentionsTypeParameter((method.ReducedFrom ?? method).OriginalDefinition.ReturnType) || !IsConcrete(returnType)
+                    || returnType.SpecialType == SpecialType.System_Void || returnType.TypeKind == TypeKind.Dynamic)
+                {
+                    return Quick.Unknown;
+                }
+
+                builtIn &= RuntimeStepTypes.IsBuiltIn(returnType);
+                same &= common is null || SymbolEqualityComparer.Default.Equals(common, returnType);
+                common ??= returnType;
+                if (!builtIn && !same)
+                {
+                    return Quick.Unknown;
+                }
+            }
+
+            return common is null ? Quick.Unknown
+                : builtIn ? Quick.BuiltIn
+                : same ? Found(common, out result)
+                : Quick.Unknown;
+        }
+
+        private static bool IsNotInvocable(ITypeSymbol type)
+            => type.TypeKind is not (TypeKind.Delegate or TypeKind.Dynamic or TypeKind.TypeParameter or TypeKind.Error) && IsConcrete(type);
+
+        /// <summary>Whether <paramref name="method"/> (reduced, for an extension method) could take <paramref name="count"/> positional arguments.</summary>
+        private static bool CanTake(IMethodSymbol method, int count)
+        {
+            var parameters = method.Parameters;
+            var required = 0;
+            foreach (var parameter in parameters)
+            {
+                if (parameter.IsParams)
+                {
+                    return count >= required;
+                }
+
+                if (!parameter.IsOptional)
+                {
+                    required++;
+                }
+            }
+
+            return count >= required && count <= parameters.Length;
+        }
+
+        private static bool MentionsTypeParameter(ITypeSymbol type) => type switch
+        {
+            ITypeParameterSymbol => true,
+            IArrayTypeSymbol array => MentionsTypeParameter(array.ElementType),
+            IPointerTypeSymbol pointer => MentionsTypeParameter(pointer.PointedAtType),
+            INamedTypeSymbol named => named.TypeArguments.Any(MentionsTypeParameter) || (named.ContainingType is { } containing && MentionsTypeParameter(containing)),
+            _ => false,
+        };
 
         private static Quick Found(ITypeSymbol type, out ITypeSymbol? result)
         {

@@ -47,7 +47,8 @@ public sealed partial class FunctionGenerator
 
                 model ??= BodySemanticModel.For(compilation, scope.SyntaxTree);
                 var site = ResultTypes.ParseCallSite(model, invocation, cancellationToken);
-                if (site?.Type is { } type)
+                // Built-in types need nothing from the registry (and the quick path may not know which one it is).
+                if (site?.Type is { Kind: not StepTypeKind.BuiltIn } type)
                 {
                     types.Add(type);
                 }
@@ -57,7 +58,7 @@ public sealed partial class FunctionGenerator
                 }
 
                 // RunAsync<TInput, T>(id, input, action) reports its input with the step, serialized like results.
-                if (site?.InputType is { } input)
+                if (site?.InputType is { Kind: not StepTypeKind.BuiltIn } input)
                 {
                     types.Add(input);
                 }
