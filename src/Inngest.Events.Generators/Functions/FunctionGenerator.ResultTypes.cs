@@ -331,7 +331,7 @@ public sealed partial class FunctionGenerator
                 }
             }
 
-            return count >= required && count <= parameters.Length;
+            return count >= required && (count <= parameters.Length || method.IsVararg);
         }
 
         private static bool MentionsTypeParameter(ITypeSymbol type) => type switch
