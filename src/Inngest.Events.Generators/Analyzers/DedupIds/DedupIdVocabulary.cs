@@ -1,4 +1,5 @@
 using System;
+using Inngest.Events.Generators.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -32,8 +33,8 @@ internal sealed class DedupIdVocabulary
     public static DedupIdVocabulary For(AnalyzerOptions options, SyntaxTree tree)
     {
         var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-        var occurrences = Words(config, OccurrenceWordsKey);
-        var identities = Words(config, IdentityWordsKey);
+        var occurrences = EditorConfigWords.Read(config, OccurrenceWordsKey);
+        var identities = EditorConfigWords.Read(config, IdentityWordsKey);
         return occurrences.Length == 0 && identities.Length == 0 ? BuiltIn : new DedupIdVocabulary(occurrences, identities);
     }
 
@@ -71,9 +72,4 @@ internal sealed class DedupIdVocabulary
 
         return false;
     }
-
-    private static string[] Words(AnalyzerConfigOptions options, string key)
-        => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)
-            ? value.Split([',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
-            : [];
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Inngest.Events.Generators.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -40,12 +41,9 @@ internal sealed class EventNameOptions
     private static HashSet<string> Parse(AnalyzerConfigOptions options, string key)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        if (options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value))
+        foreach (var item in EditorConfigWords.Read(options, key))
         {
-            foreach (var item in value.Split([',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                set.Add(item.Trim().ToLowerInvariant());
-            }
+            set.Add(item.ToLowerInvariant());
         }
 
         return set;
