@@ -82,11 +82,11 @@ await using (var api = new LoopbackEventApi())
     Expect(receipt?.Status, RunStatus.Completed, "send-receipt status");
     Expect(
         fulfil?.Result?.GetString(),
-        "o-2 x3 sku-9 until 2030-01-31, ch_o-2_12.50, receipt msg_o-2",
+        "o-2 x3 sku-9 until 2030-01-31, ch_o-2_12.50, 30 points, receipt msg_o-2",
         "fulfil-order result");
     Expect(
         string.Join(",", fulfil?.Steps.Select(s => s.Name) ?? []),
-        "reserve-stock,charge-card,announce-fulfilled,wait-receipt",
+        "reserve-stock,charge-card,loyalty-points,announce-fulfilled,wait-receipt",
         "fulfil-order steps");
     Expect(string.Join(",", receipt?.Steps.Select(s => s.Name) ?? []), "send-email,confirm-receipt", "send-receipt steps");
 }
