@@ -334,14 +334,7 @@ public sealed partial class FunctionGenerator
             return count >= required && (count <= parameters.Length || method.IsVararg);
         }
 
-        private static bool MentionsTypeParameter(ITypeSymbol type) => type switch
-        {
-            ITypeParameterSymbol => true,
-            IArrayTypeSymbol array => MentionsTypeParameter(array.ElementType),
-            IPointerTypeSymbol pointer => MentionsTypeParameter(pointer.PointedAtType),
-            INamedTypeSymbol named => named.TypeArguments.Any(MentionsTypeParameter) || (named.ContainingType is { } containing && MentionsTypeParameter(containing)),
-            _ => false,
-        };
+        private static bool MentionsTypeParameter(ITypeSymbol type) => TypeNames.Mentions(type, static t => t is ITypeParameterSymbol);
 
         private static Quick Found(ITypeSymbol type, out ITypeSymbol? result)
         {
@@ -427,12 +420,6 @@ public sealed partial class FunctionGenerator
             return new StepSiteResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.ResultTypeNotSerializable, location, TypeNames.MessageName(result), stepId, problem));
         }
 
-        private static bool IsConcrete(ITypeSymbol type) => type switch
-        {
-            ITypeParameterSymbol or IErrorTypeSymbol => false,
-            IArrayTypeSymbol array => IsConcrete(array.ElementType),
-            INamedTypeSymbol named => named.TypeArguments.All(IsConcrete) && (named.ContainingType is null || IsConcrete(named.ContainingType)),
-            _ => true,
-        };
+        private static bool IsConcrete(ITypeSymbol type) => !TypeNames.Mentions(type, static t => t is ITypeParameterSymbol or IErrorTypeSymbol);
     }
 }

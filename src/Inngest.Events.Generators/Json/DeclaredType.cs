@@ -675,14 +675,7 @@ internal sealed class DeclaredType
         }
         : null;
 
-    private static bool ContainsError(ITypeSymbol type) => type switch
-    {
-        { TypeKind: TypeKind.Error } => true,
-        IArrayTypeSymbol array => ContainsError(array.ElementType),
-        IPointerTypeSymbol pointer => ContainsError(pointer.PointedAtType),
-        INamedTypeSymbol named => named.TypeArguments.Any(ContainsError),
-        _ => false,
-    };
+    private static bool ContainsError(ITypeSymbol type) => TypeNames.Mentions(type, static t => t.TypeKind == TypeKind.Error);
 
     /// <summary>
     /// The default value of a primary constructor's parameter as its symbol's ExplicitDefaultValue gives it (null for

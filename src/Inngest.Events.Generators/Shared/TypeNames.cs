@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -31,6 +32,18 @@ internal static class TypeNames
 
         return type.ToDisplayString(TypeFormat);
     }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> or a type it is made of (an element, a pointed-at type, a type argument, a
+    /// containing type) is one that <paramref name="what"/> picks: a type parameter, an error type.
+    /// </summary>
+    public static bool Mentions(ITypeSymbol type, Func<ITypeSymbol, bool> what) => what(type) || type switch
+    {
+        IArrayTypeSymbol array => Mentions(array.ElementType, what),
+        IPointerTypeSymbol pointer => Mentions(pointer.PointedAtType, what),
+        INamedTypeSymbol named => named.TypeArguments.Any(argument => Mentions(argument, what)) || (named.ContainingType is { } containing && Mentions(containing, what)),
+        _ => false,
+    };
 
     /// <summary>The type's name as C# error messages show it.</summary>
     public static string MessageName(ITypeSymbol type) => type.ToDisplayString(MessageFormat);

@@ -197,21 +197,9 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
 
     /// <summary>What a placeholder of an Id template holds, by the same names as the dedup ids of sends.</summary>
     private static DedupIdPart PlaceholderPart(IPropertySymbol property, INamedTypeSymbol eventType, DedupIdVocabulary words)
-    {
-        var name = property.Name;
-        if (words.IsPrecomputed(name)
-            || (name.Equals("Id", System.StringComparison.OrdinalIgnoreCase) && words.IsOccurrence(eventType.Name)))
-        {
-            return DedupIdPart.Precomputed;
-        }
-
-        if (words.IsLabel(name))
-        {
-            return DedupIdPart.Label;
-        }
-
-        return words.IsIdentity(name) || DedupIdNames.IsAddress(name, property.Type) ? DedupIdPart.Entity : DedupIdNames.ByType(property.Type);
-    }
+        => property.Name.Equals("Id", System.StringComparison.OrdinalIgnoreCase) && words.IsOccurrence(eventType.Name)
+            ? DedupIdPart.Precomputed
+            : words.Part(property.Name, property.Type);
 
     private static ImmutableDictionary<string, string?> SlugProperties(string? slug)
         => slug is null

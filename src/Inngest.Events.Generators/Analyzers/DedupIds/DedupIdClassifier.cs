@@ -337,25 +337,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     /// <summary>A parameter or a local the rule could not see through, by its name and type.</summary>
     private DedupIdPart Variable(string name, ITypeSymbol? type)
-    {
-        if (words.IsPrecomputed(name))
-        {
-            return DedupIdPart.Precomputed;
-        }
-
-        if (words.IsLabel(name))
-        {
-            return DedupIdPart.Label;
-        }
-
-        // `id` alone may be an entity's id or a dedup id made elsewhere: unsure, so quiet.
-        if (name.Equals("id", StringComparison.OrdinalIgnoreCase))
-        {
-            return DedupIdPart.Unknown;
-        }
-
-        return words.IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity : DedupIdNames.ByType(type);
-    }
+        => name.Equals("id", StringComparison.OrdinalIgnoreCase)
+            ? DedupIdPart.Unknown // `id` alone may be an entity's id or a dedup id made elsewhere: unsure, so quiet.
+            : words.Part(name, type);
 
     /// <summary>
     /// A property or field read from a parameter, a local or a chain of properties on one (<c>order.Id</c>,
@@ -369,22 +353,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Unknown;
         }
 
-        if (words.IsPrecomputed(name))
-        {
-            return DedupIdPart.Precomputed;
-        }
-
-        if (name.Equals("Id", StringComparison.OrdinalIgnoreCase) && instance is not null && IsOccurrence(instance))
-        {
-            return DedupIdPart.Precomputed;
-        }
-
-        if (words.IsLabel(name))
-        {
-            return DedupIdPart.Label;
-        }
-
-        return words.IsIdentity(name) || DedupIdNames.IsAddress(name, reference.Type) ? DedupIdPart.Entity : DedupIdNames.ByType(reference.Type);
+        return name.Equals("Id", StringComparison.OrdinalIgnoreCase) && instance is not null && IsOccurrence(instance)
+            ? DedupIdPart.Precomputed
+            : words.Part(name, reference.Type);
     }
 
     /// <summary>

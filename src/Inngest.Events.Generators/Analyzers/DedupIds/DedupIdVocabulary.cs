@@ -38,8 +38,18 @@ internal sealed class DedupIdVocabulary
         return occurrences.Length == 0 && identities.Length == 0 ? BuiltIn : new DedupIdVocabulary(occurrences, identities);
     }
 
+    /// <summary>
+    /// What a value is by the name it is read by, then by its type: a key or an id of an occurrence, a label, an identity
+    /// or an address of a domain object, or what the type says (a whole number, a Guid).
+    /// </summary>
+    public DedupIdPart Part(string name, ITypeSymbol? type)
+        => IsPrecomputed(name) ? DedupIdPart.Precomputed
+            : IsLabel(name) ? DedupIdPart.Label
+            : IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity
+            : DedupIdNames.ByType(type);
+
     /// <summary>A key or an id of an occurrence, by the built-in names or an id of a configured occurrence (<c>searchId</c>).</summary>
-    public bool IsPrecomputed(string name)
+    private bool IsPrecomputed(string name)
         => !IsDeclaredIdentity(name)
             && (DedupIdNames.IsPrecomputed(name) || (_occurrenceWords.Length > 0 && DedupIdNames.Stem(name) is { } stem && EndsWithAny(stem, _occurrenceWords)));
 
@@ -51,7 +61,7 @@ internal sealed class DedupIdVocabulary
     public bool IsLabel(string name) => !IsDeclaredIdentity(name) && DedupIdNames.IsLabel(name);
 
     /// <summary>An identity of a domain object: the built-in names (<c>orderId</c>, <c>OrderNo</c>) or a configured ending.</summary>
-    public bool IsIdentity(string name) => DedupIdNames.IsIdentity(name) || IsDeclaredIdentity(name);
+    private bool IsIdentity(string name) => DedupIdNames.IsIdentity(name) || IsDeclaredIdentity(name);
 
     /// <summary>
     /// Whether the name ends in a configured identity word and does not say it was made for deduplication
