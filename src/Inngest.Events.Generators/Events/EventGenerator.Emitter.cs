@@ -25,6 +25,8 @@ public sealed partial class EventGenerator
                 w.Line();
             }
 
+            JsonEmitter.WriteAliases(w);
+
             foreach (var containing in model.ContainingTypes)
             {
                 w.Open($"partial {containing.DeclarationKeyword} {containing.Name}");
@@ -87,12 +89,12 @@ public sealed partial class EventGenerator
             var self = model.FullyQualifiedName;
             var nullable = model.DeclarationKeyword.EndsWith("struct", System.StringComparison.Ordinal) ? string.Empty : "?";
             var exception = $"throw new global::System.NotSupportedException({Literal(reason)})";
-            w.Line($"internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{self}> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<{self}>(new Converter());");
+            w.Line($"internal static readonly {JsonEmitter.Stj}Serialization.Metadata.JsonTypeInfo<{self}> TypeInfo = {JsonEmitter.Inngest}JsonSupport.CreateTypeInfo<{self}>(new Converter());");
             w.Line();
-            w.Open($"private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<{self}>");
-            w.Line($"public override {self}{nullable} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {exception};");
+            w.Open($"private sealed class Converter : {JsonEmitter.Stj}Serialization.JsonConverter<{self}>");
+            w.Line($"public override {self}{nullable} Read(ref {JsonEmitter.Stj}Utf8JsonReader reader, global::System.Type typeToConvert, {JsonEmitter.Stj}JsonSerializerOptions options) => {exception};");
             w.Line();
-            w.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, global::System.Text.Json.JsonSerializerOptions options) => {exception};");
+            w.Line($"public override void Write({JsonEmitter.Stj}Utf8JsonWriter writer, {self} value, {JsonEmitter.Stj}JsonSerializerOptions options) => {exception};");
             w.Close();
         }
 
@@ -109,7 +111,7 @@ public sealed partial class EventGenerator
             }
 
             var parts = model.IdTemplate.Select(static p => p.IsProperty
-                ? $"global::Inngest.Events.SourceGeneration.IdFormatting.Format(data.{p.Text})"
+                ? $"{JsonEmitter.Inngest}IdFormatting.Format(data.{p.Text})"
                 : Literal(p.Text));
             return model.IdTemplate.Count == 1 && !model.IdTemplate[0].IsProperty
                 ? parts.First()

@@ -56,6 +56,7 @@ public sealed partial class FunctionGenerator
             w.Line();
             w.Line($"namespace {model.Namespace};");
             w.Line();
+            JsonEmitter.WriteAliases(w);
             w.Line("/// <summary>");
             w.Line("/// The Inngest functions of this assembly: a registry for the runtime (<see cref=\"CreateRegistry\"/>, or");
             w.Line("/// <see cref=\"AddFunctions\"/> for dependency injection), and a typed reference per function for <c>step.InvokeAsync</c>.");

@@ -4,6 +4,9 @@
 
 namespace Accounts;
 
+using __Stj = global::System.Text.Json;
+using __Inngest = global::Inngest.Events.SourceGeneration;
+
 partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.UserSignedUp>
 {
     /// <summary>The Inngest event name.</summary>
@@ -25,42 +28,42 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __InngestEventsJson
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Accounts.UserSignedUp> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Accounts.UserSignedUp>(new Converter());
+        internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Accounts.UserSignedUp> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Accounts.UserSignedUp>(new Converter());
 
-        private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Accounts.UserSignedUp>
+        private sealed class Converter : __Stj::Serialization.JsonConverter<global::Accounts.UserSignedUp>
         {
-            public override global::Accounts.UserSignedUp? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Accounts.UserSignedUp? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
             {
                 try
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
+                    throw __Inngest::JsonSupport.WithPath(exception);
                 }
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Accounts.UserSignedUp value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
+            public override void Write(__Stj::Utf8JsonWriter writer, global::Accounts.UserSignedUp value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Accounts.UserSignedUp
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("signupDate");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("userId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("e-mail");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_3 = global::System.Text.Json.JsonEncodedText.Encode("referrer");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_4 = global::System.Text.Json.JsonEncodedText.Encode("logins");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_5 = global::System.Text.Json.JsonEncodedText.Encode("plan");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_6 = global::System.Text.Json.JsonEncodedText.Encode("displayPlan");
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Accounts.Plan> s_converter0_6 = global::Inngest.Events.SourceGeneration.JsonSupport.ResolveConverter<global::Accounts.Plan>(new global::System.Text.Json.Serialization.JsonStringEnumConverter());
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_7 = global::System.Text.Json.JsonEncodedText.Encode("locale");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_8 = global::System.Text.Json.JsonEncodedText.Encode("traits");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_9 = global::System.Text.Json.JsonEncodedText.Encode("avatar");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_10 = global::System.Text.Json.JsonEncodedText.Encode("trial");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_11 = global::System.Text.Json.JsonEncodedText.Encode("homepage");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("signupDate", "userId", "e-mail", "referrer", "logins", "plan", "displayPlan", "locale", "traits", "avatar", "trial", "homepage");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("signupDate");
+        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("userId");
+        private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("e-mail");
+        private static readonly __Stj::JsonEncodedText s_name0_3 = __Stj::JsonEncodedText.Encode("referrer");
+        private static readonly __Stj::JsonEncodedText s_name0_4 = __Stj::JsonEncodedText.Encode("logins");
+        private static readonly __Stj::JsonEncodedText s_name0_5 = __Stj::JsonEncodedText.Encode("plan");
+        private static readonly __Stj::JsonEncodedText s_name0_6 = __Stj::JsonEncodedText.Encode("displayPlan");
+        private static readonly __Stj::Serialization.JsonConverter<global::Accounts.Plan> s_converter0_6 = __Inngest::JsonSupport.ResolveConverter<global::Accounts.Plan>(new global::System.Text.Json.Serialization.JsonStringEnumConverter());
+        private static readonly __Stj::JsonEncodedText s_name0_7 = __Stj::JsonEncodedText.Encode("locale");
+        private static readonly __Stj::JsonEncodedText s_name0_8 = __Stj::JsonEncodedText.Encode("traits");
+        private static readonly __Stj::JsonEncodedText s_name0_9 = __Stj::JsonEncodedText.Encode("avatar");
+        private static readonly __Stj::JsonEncodedText s_name0_10 = __Stj::JsonEncodedText.Encode("trial");
+        private static readonly __Stj::JsonEncodedText s_name0_11 = __Stj::JsonEncodedText.Encode("homepage");
+        private static readonly __Inngest::JsonPropertyNames s_properties0 = new("signupDate", "userId", "e-mail", "referrer", "logins", "plan", "displayPlan", "locale", "traits", "avatar", "trial", "homepage");
 
-        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Accounts.UserSignedUp? value)
+        private static void Write0(__Stj::Utf8JsonWriter writer, global::Accounts.UserSignedUp? value)
         {
             if (value is null)
             {
@@ -69,21 +72,21 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteDateOnly(writer, value.SignupDate);
+            __Inngest::JsonSupport.WriteDateOnly(writer, value.SignupDate);
             writer.WritePropertyName(s_name0_1);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.UserId);
+            __Inngest::JsonSupport.WriteString(writer, value.UserId);
             writer.WritePropertyName(s_name0_2);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Email);
+            __Inngest::JsonSupport.WriteString(writer, value.Email);
             if (value.Referrer is not null)
             {
                 writer.WritePropertyName(s_name0_3);
-                global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Referrer);
+                __Inngest::JsonSupport.WriteString(writer, value.Referrer);
             }
             if (!global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(value.Logins, default!))
             {
@@ -93,28 +96,28 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
             writer.WritePropertyName(s_name0_5);
             writer.WriteNumberValue((byte)value.Plan);
             writer.WritePropertyName(s_name0_6);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteWithConverter(writer, value.DisplayPlan, s_converter0_6);
+            __Inngest::JsonSupport.WriteWithConverter(writer, value.DisplayPlan, s_converter0_6);
             writer.WritePropertyName(s_name0_7);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Locale);
+            __Inngest::JsonSupport.WriteString(writer, value.Locale);
             writer.WritePropertyName(s_name0_8);
             Write5(writer, value.Traits);
             writer.WritePropertyName(s_name0_9);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteBase64(writer, value.Avatar);
+            __Inngest::JsonSupport.WriteBase64(writer, value.Avatar);
             writer.WritePropertyName(s_name0_10);
             Write8(writer, value.Trial);
             writer.WritePropertyName(s_name0_11);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteUri(writer, value.Homepage);
+            __Inngest::JsonSupport.WriteUri(writer, value.Homepage);
             writer.WriteEndObject();
         }
 
-        private static global::Accounts.UserSignedUp? Read0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Accounts.UserSignedUp? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Accounts.UserSignedUp");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Accounts.UserSignedUp");
             global::System.DateOnly v0 = default;
             var has0 = false;
             string? v1 = default;
@@ -145,46 +148,46 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDateOnly(ref reader);
+                            v0 = __Inngest::JsonSupport.ReadDateOnly(ref reader);
                             has0 = true;
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v1 = __Inngest::JsonSupport.ReadString(ref reader);
                             has1 = true;
                             break;
                         case 2:
-                            v2 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v2 = __Inngest::JsonSupport.ReadString(ref reader);
                             has2 = true;
                             break;
                         case 3:
-                            v3 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v3 = __Inngest::JsonSupport.ReadString(ref reader);
                             has3 = true;
                             break;
                         case 4:
-                            v4 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
+                            v4 = __Inngest::JsonSupport.ReadInt32(ref reader);
                             has4 = true;
                             break;
                         case 5:
-                            v5 = (global::Accounts.Plan)global::Inngest.Events.SourceGeneration.JsonSupport.ReadEnumByte(ref reader, "Accounts.Plan");
+                            v5 = (global::Accounts.Plan)__Inngest::JsonSupport.ReadEnumByte(ref reader, "Accounts.Plan");
                             has5 = true;
                             break;
                         case 6:
-                            v6 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadWithConverter(ref reader, s_converter0_6);
+                            v6 = __Inngest::JsonSupport.ReadWithConverter(ref reader, s_converter0_6);
                             has6 = true;
                             break;
                         case 7:
-                            v7 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v7 = __Inngest::JsonSupport.ReadString(ref reader);
                             has7 = true;
                             break;
                         case 8:
@@ -192,7 +195,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                             has8 = true;
                             break;
                         case 9:
-                            v9 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadBase64(ref reader);
+                            v9 = __Inngest::JsonSupport.ReadBase64(ref reader);
                             has9 = true;
                             break;
                         case 10:
@@ -200,7 +203,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                             has10 = true;
                             break;
                         case 11:
-                            v11 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadUri(ref reader);
+                            v11 = __Inngest::JsonSupport.ReadUri(ref reader);
                             has11 = true;
                             break;
                         default:
@@ -209,14 +212,14 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
 
             if (!has1 || !has5)
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.MissingRequired("Accounts.UserSignedUp", has1 ? null : "userId", has5 ? null : "plan");
+                throw __Inngest::JsonSupport.MissingRequired("Accounts.UserSignedUp", has1 ? null : "userId", has5 ? null : "plan");
             }
 
             var result = new global::Accounts.UserSignedUp()
@@ -278,14 +281,14 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
         private static extern void Init0_7(global::Accounts.UserSignedUp target, string value);
 
         // global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>
-        private static global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? Read5(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? Read5(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Text.Json.JsonElement]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Text.Json.JsonElement]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
             string? key = null;
             try
@@ -293,18 +296,18 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 while (true)
                 {
                     key = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     key = reader.GetString()!;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    dictionary[key] = global::Inngest.Events.SourceGeneration.JsonSupport.ReadJsonElement(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
+                    dictionary[key] = __Inngest::JsonSupport.ReadJsonElement(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }
@@ -312,7 +315,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
             return dictionary;
         }
 
-        private static void Write5(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value)
+        private static void Write5(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value)
         {
             if (value is null)
             {
@@ -331,13 +334,13 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
         }
 
         // global::System.TimeSpan?
-        private static global::System.TimeSpan? Read8(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadTimeSpan(ref reader);
+        private static global::System.TimeSpan? Read8(ref __Stj::Utf8JsonReader reader) => reader.TokenType == __Stj::JsonTokenType.Null ? null : __Inngest::JsonSupport.ReadTimeSpan(ref reader);
 
-        private static void Write8(global::System.Text.Json.Utf8JsonWriter writer, global::System.TimeSpan? value)
+        private static void Write8(__Stj::Utf8JsonWriter writer, global::System.TimeSpan? value)
         {
             if (value.HasValue)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.WriteTimeSpan(writer, value.GetValueOrDefault());
+                __Inngest::JsonSupport.WriteTimeSpan(writer, value.GetValueOrDefault());
             }
             else
             {

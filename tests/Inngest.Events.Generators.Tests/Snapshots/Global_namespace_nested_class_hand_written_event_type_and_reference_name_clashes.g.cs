@@ -5,6 +5,9 @@ global using global::Inngest.Events.Generated.UserAssembly;
 
 namespace Inngest.Events.Generated.UserAssembly;
 
+using __Stj = global::System.Text.Json;
+using __Inngest = global::Inngest.Events.SourceGeneration;
+
 /// <summary>
 /// The Inngest functions of this assembly: a registry for the runtime (<see cref="CreateRegistry"/>, or
 /// <see cref="AddFunctions"/> for dependency injection), and a typed reference per function for <c>step.InvokeAsync</c>.

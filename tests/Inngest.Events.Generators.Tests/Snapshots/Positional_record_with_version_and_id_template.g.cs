@@ -4,6 +4,9 @@
 
 namespace Billing;
 
+using __Stj = global::System.Text.Json;
+using __Inngest = global::Inngest.Events.SourceGeneration;
+
 partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.InvoicePaid>
 {
     /// <summary>The Inngest event name.</summary>
@@ -20,39 +23,39 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
 
     /// <summary>The dedup id made from the event's Id template, or <see langword="null"/> when it has none.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
-    public static string? CreateDefaultId(global::Billing.InvoicePaid data) => string.Concat("invoice-paid-", global::Inngest.Events.SourceGeneration.IdFormatting.Format(data.InvoiceId), "-{v}");
+    public static string? CreateDefaultId(global::Billing.InvoicePaid data) => string.Concat("invoice-paid-", __Inngest::IdFormatting.Format(data.InvoiceId), "-{v}");
 
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __InngestEventsJson
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Billing.InvoicePaid> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Billing.InvoicePaid>(new Converter());
+        internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Billing.InvoicePaid> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Billing.InvoicePaid>(new Converter());
 
-        private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Billing.InvoicePaid>
+        private sealed class Converter : __Stj::Serialization.JsonConverter<global::Billing.InvoicePaid>
         {
-            public override global::Billing.InvoicePaid? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Billing.InvoicePaid? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
             {
                 try
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
+                    throw __Inngest::JsonSupport.WithPath(exception);
                 }
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Billing.InvoicePaid value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
+            public override void Write(__Stj::Utf8JsonWriter writer, global::Billing.InvoicePaid value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Billing.InvoicePaid
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("invoiceId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("amount");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("currency");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_3 = global::System.Text.Json.JsonEncodedText.Encode("lines");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_4 = global::System.Text.Json.JsonEncodedText.Encode("paidAt");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("invoiceId", "amount", "currency", "lines", "paidAt");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("invoiceId");
+        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("amount");
+        private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("currency");
+        private static readonly __Stj::JsonEncodedText s_name0_3 = __Stj::JsonEncodedText.Encode("lines");
+        private static readonly __Stj::JsonEncodedText s_name0_4 = __Stj::JsonEncodedText.Encode("paidAt");
+        private static readonly __Inngest::JsonPropertyNames s_properties0 = new("invoiceId", "amount", "currency", "lines", "paidAt");
 
-        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Billing.InvoicePaid? value)
+        private static void Write0(__Stj::Utf8JsonWriter writer, global::Billing.InvoicePaid? value)
         {
             if (value is null)
             {
@@ -61,17 +64,17 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.InvoiceId);
+            __Inngest::JsonSupport.WriteString(writer, value.InvoiceId);
             writer.WritePropertyName(s_name0_1);
             writer.WriteNumberValue(value.Amount);
             writer.WritePropertyName(s_name0_2);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Currency);
+            __Inngest::JsonSupport.WriteString(writer, value.Currency);
             writer.WritePropertyName(s_name0_3);
             Write3(writer, value.Lines);
             writer.WritePropertyName(s_name0_4);
@@ -79,14 +82,14 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             writer.WriteEndObject();
         }
 
-        private static global::Billing.InvoicePaid? Read0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Billing.InvoicePaid? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Billing.InvoicePaid");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Billing.InvoicePaid");
             string? v0 = default!;
             decimal v1 = default!;
             string? v2 = default!;
@@ -99,24 +102,24 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
+                            v1 = __Inngest::JsonSupport.ReadDecimal(ref reader);
                             break;
                         case 2:
-                            v2 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v2 = __Inngest::JsonSupport.ReadString(ref reader);
                             break;
                         case 3:
                             v3 = Read3(ref reader);
@@ -131,7 +134,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -149,14 +152,14 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         private static extern void Init0_4(global::Billing.InvoicePaid target, global::System.DateTimeOffset? value);
 
         // global::System.Collections.Generic.IReadOnlyList<global::Billing.LineItem>
-        private static global::System.Collections.Generic.List<global::Billing.LineItem>? Read3(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::System.Collections.Generic.List<global::Billing.LineItem>? Read3(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Billing.LineItem]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Billing.LineItem]");
             var list = new global::System.Collections.Generic.List<global::Billing.LineItem>();
             var index = -1;
             try
@@ -164,8 +167,8 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
                     {
                         break;
                     }
@@ -173,7 +176,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                     list.Add(Read4(ref reader)!);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -181,7 +184,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             return list;
         }
 
-        private static void Write3(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Billing.LineItem>? value)
+        private static void Write3(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Billing.LineItem>? value)
         {
             if (value is null)
             {
@@ -192,7 +195,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
+                __Inngest::JsonSupport.CheckDepth(writer);
                 Write4(writer, item);
             }
 
@@ -200,12 +203,12 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         }
 
         // global::Billing.LineItem
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4_0 = global::System.Text.Json.JsonEncodedText.Encode("sku");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4_1 = global::System.Text.Json.JsonEncodedText.Encode("quantity");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4_2 = global::System.Text.Json.JsonEncodedText.Encode("unitPrice");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties4 = new("sku", "quantity", "unitPrice");
+        private static readonly __Stj::JsonEncodedText s_name4_0 = __Stj::JsonEncodedText.Encode("sku");
+        private static readonly __Stj::JsonEncodedText s_name4_1 = __Stj::JsonEncodedText.Encode("quantity");
+        private static readonly __Stj::JsonEncodedText s_name4_2 = __Stj::JsonEncodedText.Encode("unitPrice");
+        private static readonly __Inngest::JsonPropertyNames s_properties4 = new("sku", "quantity", "unitPrice");
 
-        private static void Write4(global::System.Text.Json.Utf8JsonWriter writer, global::Billing.LineItem? value)
+        private static void Write4(__Stj::Utf8JsonWriter writer, global::Billing.LineItem? value)
         {
             if (value is null)
             {
@@ -214,13 +217,13 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name4_0);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Sku);
+            __Inngest::JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name4_1);
             writer.WriteNumberValue(value.Quantity);
             writer.WritePropertyName(s_name4_2);
@@ -228,14 +231,14 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             writer.WriteEndObject();
         }
 
-        private static global::Billing.LineItem? Read4(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Billing.LineItem? Read4(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Billing.LineItem");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Billing.LineItem");
             string? v0 = default!;
             int v1 = default!;
             decimal v2 = default!;
@@ -245,24 +248,24 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties4.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
+                            v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
                             break;
                         case 2:
-                            v2 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
+                            v2 = __Inngest::JsonSupport.ReadDecimal(ref reader);
                             break;
                         default:
                             reader.Skip();
@@ -270,7 +273,7 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -281,9 +284,9 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         }
 
         // global::System.DateTimeOffset?
-        private static global::System.DateTimeOffset? Read6(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadDateTimeOffset(ref reader);
+        private static global::System.DateTimeOffset? Read6(ref __Stj::Utf8JsonReader reader) => reader.TokenType == __Stj::JsonTokenType.Null ? null : __Inngest::JsonSupport.ReadDateTimeOffset(ref reader);
 
-        private static void Write6(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset? value)
+        private static void Write6(__Stj::Utf8JsonWriter writer, global::System.DateTimeOffset? value)
         {
             if (value.HasValue)
             {

@@ -4,6 +4,9 @@
 
 namespace Shop.Events;
 
+using __Stj = global::System.Text.Json;
+using __Inngest = global::Inngest.Events.SourceGeneration;
+
 partial class Catalog
 {
     partial class Inner
@@ -29,41 +32,41 @@ partial class Catalog
             [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
             private static class __InngestEventsJson
             {
-                internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Events.Catalog.Inner.@event> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Shop.Events.Catalog.Inner.@event>(new Converter());
+                internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Shop.Events.Catalog.Inner.@event> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Shop.Events.Catalog.Inner.@event>(new Converter());
 
-                private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Events.Catalog.Inner.@event>
+                private sealed class Converter : __Stj::Serialization.JsonConverter<global::Shop.Events.Catalog.Inner.@event>
                 {
-                    public override global::Shop.Events.Catalog.Inner.@event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                    public override global::Shop.Events.Catalog.Inner.@event Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
                     {
                         try
                         {
                             return Read0(ref reader);
                         }
-                        catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
+                        catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
                         {
-                            throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
+                            throw __Inngest::JsonSupport.WithPath(exception);
                         }
                     }
 
-                    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
+                    public override void Write(__Stj::Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
                 }
 
                 // global::Shop.Events.Catalog.Inner.@event
-                private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("class");
-                private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("for");
-                private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("id");
-                private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("class", "for", "id");
+                private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("class");
+                private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("for");
+                private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("id");
+                private static readonly __Inngest::JsonPropertyNames s_properties0 = new("class", "for", "id");
 
-                private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value)
+                private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value)
                 {
                     writer.WriteStartObject();
-                    if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
+                    if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
                     {
-                        throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                        throw __Inngest::JsonSupport.DepthExceeded();
                     }
 
                     writer.WritePropertyName(s_name0_0);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.@class);
+                    __Inngest::JsonSupport.WriteString(writer, value.@class);
                     writer.WritePropertyName(s_name0_1);
                     writer.WriteNumberValue(value.@for);
                     writer.WritePropertyName(s_name0_2);
@@ -71,9 +74,9 @@ partial class Catalog
                     writer.WriteEndObject();
                 }
 
-                private static global::Shop.Events.Catalog.Inner.@event Read0(ref global::System.Text.Json.Utf8JsonReader reader)
+                private static global::Shop.Events.Catalog.Inner.@event Read0(ref __Stj::Utf8JsonReader reader)
                 {
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Events.Catalog+Inner+event");
+                    __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.Events.Catalog+Inner+event");
                     string? v0 = default;
                     var has0 = false;
                     int v1 = default;
@@ -86,26 +89,26 @@ partial class Catalog
                         while (true)
                         {
                             property = null;
-                            global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                            __Inngest::JsonSupport.Next(ref reader);
+                            if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                             {
                                 break;
                             }
 
                             var match = s_properties0.Match(ref reader, out property);
-                            global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                            __Inngest::JsonSupport.Next(ref reader);
                             switch (match)
                             {
                                 case 0:
-                                    v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                                    v0 = __Inngest::JsonSupport.ReadString(ref reader);
                                     has0 = true;
                                     break;
                                 case 1:
-                                    v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
+                                    v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
                                     has1 = true;
                                     break;
                                 case 2:
-                                    v2 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadGuid(ref reader);
+                                    v2 = __Inngest::JsonSupport.ReadGuid(ref reader);
                                     has2 = true;
                                     break;
                                 default:
@@ -114,7 +117,7 @@ partial class Catalog
                             }
                         }
                     }
-                    catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+                    catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
                     {
                         throw;
                     }

@@ -4,6 +4,9 @@
 
 namespace Docs;
 
+using __Stj = global::System.Text.Json;
+using __Inngest = global::Inngest.Events.SourceGeneration;
+
 partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.TreePublished>
 {
     /// <summary>The Inngest event name.</summary>
@@ -25,33 +28,33 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __InngestEventsJson
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Docs.TreePublished> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Docs.TreePublished>(new Converter());
+        internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Docs.TreePublished> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Docs.TreePublished>(new Converter());
 
-        private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Docs.TreePublished>
+        private sealed class Converter : __Stj::Serialization.JsonConverter<global::Docs.TreePublished>
         {
-            public override global::Docs.TreePublished? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Docs.TreePublished? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
             {
                 try
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
+                    throw __Inngest::JsonSupport.WithPath(exception);
                 }
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.TreePublished value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
+            public override void Write(__Stj::Utf8JsonWriter writer, global::Docs.TreePublished value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Docs.TreePublished
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("root");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("counts");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("maybe");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_3 = global::System.Text.Json.JsonEncodedText.Encode("index");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("root", "counts", "maybe", "index");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("root");
+        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("counts");
+        private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("maybe");
+        private static readonly __Stj::JsonEncodedText s_name0_3 = __Stj::JsonEncodedText.Encode("index");
+        private static readonly __Inngest::JsonPropertyNames s_properties0 = new("root", "counts", "maybe", "index");
 
-        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.TreePublished? value)
+        private static void Write0(__Stj::Utf8JsonWriter writer, global::Docs.TreePublished? value)
         {
             if (value is null)
             {
@@ -60,9 +63,9 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth && (value.Root is not null || value.Counts is not null || value.Maybe is not null || value.Index is not null))
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth && (value.Root is not null || value.Counts is not null || value.Maybe is not null || value.Index is not null))
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
@@ -76,14 +79,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteEndObject();
         }
 
-        private static global::Docs.TreePublished? Read0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Docs.TreePublished? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Docs.TreePublished");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Docs.TreePublished");
             global::Docs.Node? v0 = default!;
             int[]? v1 = default!;
             global::System.Collections.Generic.List<int?>? v2 = default!;
@@ -94,14 +97,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
@@ -122,7 +125,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -133,12 +136,12 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // global::Docs.Node
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1_0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1_1 = global::System.Text.Json.JsonEncodedText.Encode("children");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1_2 = global::System.Text.Json.JsonEncodedText.Encode("parent");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties1 = new("name", "children", "parent");
+        private static readonly __Stj::JsonEncodedText s_name1_0 = __Stj::JsonEncodedText.Encode("name");
+        private static readonly __Stj::JsonEncodedText s_name1_1 = __Stj::JsonEncodedText.Encode("children");
+        private static readonly __Stj::JsonEncodedText s_name1_2 = __Stj::JsonEncodedText.Encode("parent");
+        private static readonly __Inngest::JsonPropertyNames s_properties1 = new("name", "children", "parent");
 
-        private static void Write1(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.Node? value)
+        private static void Write1(__Stj::Utf8JsonWriter writer, global::Docs.Node? value)
         {
             if (value is null)
             {
@@ -147,13 +150,13 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth && (value.Name is not null || value.Children is not null || value.Parent is not null))
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth && (value.Name is not null || value.Children is not null || value.Parent is not null))
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name1_0);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Name);
+            __Inngest::JsonSupport.WriteString(writer, value.Name);
             writer.WritePropertyName(s_name1_1);
             Write3(writer, value.Children);
             writer.WritePropertyName(s_name1_2);
@@ -161,14 +164,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteEndObject();
         }
 
-        private static global::Docs.Node? Read1(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Docs.Node? Read1(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Docs.Node");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Docs.Node");
             string? v0 = default;
             var has0 = false;
             global::System.Collections.Generic.List<global::Docs.Node>? v1 = default;
@@ -181,18 +184,18 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties1.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
                             has0 = true;
                             break;
                         case 1:
@@ -209,7 +212,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -232,14 +235,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // global::System.Collections.Generic.List<global::Docs.Node>
-        private static global::System.Collections.Generic.List<global::Docs.Node>? Read3(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::System.Collections.Generic.List<global::Docs.Node>? Read3(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List`1[Docs.Node]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.List`1[Docs.Node]");
             var list = new global::System.Collections.Generic.List<global::Docs.Node>();
             var index = -1;
             try
@@ -247,8 +250,8 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
                     {
                         break;
                     }
@@ -256,7 +259,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     list.Add(Read1(ref reader)!);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -264,7 +267,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             return list;
         }
 
-        private static void Write3(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Docs.Node>? value)
+        private static void Write3(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Docs.Node>? value)
         {
             if (value is null)
             {
@@ -275,7 +278,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
+                __Inngest::JsonSupport.CheckDepth(writer);
                 Write1(writer, item);
             }
 
@@ -283,14 +286,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // int[]
-        private static int[]? Read4(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int[]? Read4(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Int32[]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Int32[]");
             var list = new global::System.Collections.Generic.List<int>();
             var index = -1;
             try
@@ -298,16 +301,16 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
                     {
                         break;
                     }
 
-                    list.Add(global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader));
+                    list.Add(__Inngest::JsonSupport.ReadInt32(ref reader));
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -315,7 +318,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             return list.ToArray();
         }
 
-        private static void Write4(global::System.Text.Json.Utf8JsonWriter writer, int[]? value)
+        private static void Write4(__Stj::Utf8JsonWriter writer, int[]? value)
         {
             if (value is null)
             {
@@ -326,7 +329,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
+                __Inngest::JsonSupport.CheckDepth(writer);
                 writer.WriteNumberValue(item);
             }
 
@@ -334,14 +337,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // global::System.Collections.Generic.List<int?>
-        private static global::System.Collections.Generic.List<int?>? Read6(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::System.Collections.Generic.List<int?>? Read6(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.List`1[System.Nullable`1[System.Int32]]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.List`1[System.Nullable`1[System.Int32]]");
             var list = new global::System.Collections.Generic.List<int?>();
             var index = -1;
             try
@@ -349,8 +352,8 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
                     {
                         break;
                     }
@@ -358,7 +361,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                     list.Add(Read7(ref reader));
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -366,7 +369,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             return list;
         }
 
-        private static void Write6(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<int?>? value)
+        private static void Write6(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.List<int?>? value)
         {
             if (value is null)
             {
@@ -377,7 +380,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
+                __Inngest::JsonSupport.CheckDepth(writer);
                 Write7(writer, item);
             }
 
@@ -385,9 +388,9 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // int?
-        private static int? Read7(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
+        private static int? Read7(ref __Stj::Utf8JsonReader reader) => reader.TokenType == __Stj::JsonTokenType.Null ? null : __Inngest::JsonSupport.ReadInt32(ref reader);
 
-        private static void Write7(global::System.Text.Json.Utf8JsonWriter writer, int? value)
+        private static void Write7(__Stj::Utf8JsonWriter writer, int? value)
         {
             if (value.HasValue)
             {
@@ -400,14 +403,14 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // global::System.Collections.Generic.IDictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>
-        private static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>? Read8(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>? Read8(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.IDictionary`2[System.String,System.Collections.Generic.List`1[Docs.Node]]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.IDictionary`2[System.String,System.Collections.Generic.List`1[Docs.Node]]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>();
             string? key = null;
             try
@@ -415,18 +418,18 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 while (true)
                 {
                     key = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     key = reader.GetString()!;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     dictionary[key] = Read3(ref reader)!;
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }
@@ -434,7 +437,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             return dictionary;
         }
 
-        private static void Write8(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>? value)
+        private static void Write8(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>? value)
         {
             if (value is null)
             {
@@ -445,7 +448,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             writer.WriteStartObject();
             foreach (var pair in value)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
+                __Inngest::JsonSupport.CheckDepth(writer);
                 writer.WritePropertyName(pair.Key);
                 Write3(writer, pair.Value);
             }

@@ -5,6 +5,9 @@ global using global::Inngest.Events.Generated.UserAssembly;
 
 namespace Inngest.Events.Generated.UserAssembly;
 
+using __Stj = global::System.Text.Json;
+using __Inngest = global::Inngest.Events.SourceGeneration;
+
 /// <summary>
 /// The Inngest functions of this assembly: a registry for the runtime (<see cref="CreateRegistry"/>, or
 /// <see cref="AddFunctions"/> for dependency injection), and a typed reference per function for <c>step.InvokeAsync</c>.
@@ -182,32 +185,32 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json0
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Receipt> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Shop.Receipt>(new Converter());
+        internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Shop.Receipt> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Shop.Receipt>(new Converter());
 
-        private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Receipt>
+        private sealed class Converter : __Stj::Serialization.JsonConverter<global::Shop.Receipt>
         {
-            public override global::Shop.Receipt? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Shop.Receipt? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
             {
                 try
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
+                    throw __Inngest::JsonSupport.WithPath(exception);
                 }
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Receipt value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
+            public override void Write(__Stj::Utf8JsonWriter writer, global::Shop.Receipt value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Shop.Receipt
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("orderId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_2 = global::System.Text.Json.JsonEncodedText.Encode("lines");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("orderId", "total", "lines");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("orderId");
+        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("total");
+        private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("lines");
+        private static readonly __Inngest::JsonPropertyNames s_properties0 = new("orderId", "total", "lines");
 
-        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Receipt? value)
+        private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Receipt? value)
         {
             if (value is null)
             {
@@ -216,13 +219,13 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.OrderId);
+            __Inngest::JsonSupport.WriteString(writer, value.OrderId);
             writer.WritePropertyName(s_name0_1);
             writer.WriteNumberValue(value.Total);
             writer.WritePropertyName(s_name0_2);
@@ -230,14 +233,14 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteEndObject();
         }
 
-        private static global::Shop.Receipt? Read0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Shop.Receipt? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Receipt");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.Receipt");
             string? v0 = default!;
             decimal v1 = default!;
             global::System.Collections.Generic.IReadOnlyList<global::Shop.ReceiptLine>? v2 = default!;
@@ -247,21 +250,21 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
+                            v1 = __Inngest::JsonSupport.ReadDecimal(ref reader);
                             break;
                         case 2:
                             v2 = Read3(ref reader);
@@ -272,7 +275,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -283,14 +286,14 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::System.Collections.Generic.IReadOnlyList<global::Shop.ReceiptLine>
-        private static global::System.Collections.Generic.List<global::Shop.ReceiptLine>? Read3(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::System.Collections.Generic.List<global::Shop.ReceiptLine>? Read3(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Shop.ReceiptLine]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Shop.ReceiptLine]");
             var list = new global::System.Collections.Generic.List<global::Shop.ReceiptLine>();
             var index = -1;
             try
@@ -298,8 +301,8 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
                     {
                         break;
                     }
@@ -307,7 +310,7 @@ internal static partial class InngestGeneratedFunctions
                     list.Add(Read4(ref reader)!);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -315,7 +318,7 @@ internal static partial class InngestGeneratedFunctions
             return list;
         }
 
-        private static void Write3(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.ReceiptLine>? value)
+        private static void Write3(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.ReceiptLine>? value)
         {
             if (value is null)
             {
@@ -326,7 +329,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
+                __Inngest::JsonSupport.CheckDepth(writer);
                 Write4(writer, item);
             }
 
@@ -334,11 +337,11 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::Shop.ReceiptLine
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4_0 = global::System.Text.Json.JsonEncodedText.Encode("sku");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4_1 = global::System.Text.Json.JsonEncodedText.Encode("quantity");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties4 = new("sku", "quantity");
+        private static readonly __Stj::JsonEncodedText s_name4_0 = __Stj::JsonEncodedText.Encode("sku");
+        private static readonly __Stj::JsonEncodedText s_name4_1 = __Stj::JsonEncodedText.Encode("quantity");
+        private static readonly __Inngest::JsonPropertyNames s_properties4 = new("sku", "quantity");
 
-        private static void Write4(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
+        private static void Write4(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
         {
             if (value is null)
             {
@@ -347,26 +350,26 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name4_0);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Sku);
+            __Inngest::JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name4_1);
             writer.WriteNumberValue(value.Quantity);
             writer.WriteEndObject();
         }
 
-        private static global::Shop.ReceiptLine? Read4(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Shop.ReceiptLine? Read4(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.ReceiptLine");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.ReceiptLine");
             string? v0 = default!;
             int v1 = default!;
             string? property = null;
@@ -375,21 +378,21 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties4.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
+                            v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
                             break;
                         default:
                             reader.Skip();
@@ -397,7 +400,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -411,34 +414,34 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json1
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.ReceiptLine[]> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Shop.ReceiptLine[]>(new Converter());
+        internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Shop.ReceiptLine[]> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Shop.ReceiptLine[]>(new Converter());
 
-        private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.ReceiptLine[]>
+        private sealed class Converter : __Stj::Serialization.JsonConverter<global::Shop.ReceiptLine[]>
         {
-            public override global::Shop.ReceiptLine[]? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Shop.ReceiptLine[]? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
             {
                 try
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
+                    throw __Inngest::JsonSupport.WithPath(exception);
                 }
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.ReceiptLine[] value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
+            public override void Write(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine[] value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Shop.ReceiptLine[]
-        private static global::Shop.ReceiptLine[]? Read0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Shop.ReceiptLine[]? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "Shop.ReceiptLine[]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "Shop.ReceiptLine[]");
             var list = new global::System.Collections.Generic.List<global::Shop.ReceiptLine>();
             var index = -1;
             try
@@ -446,8 +449,8 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     index++;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
                     {
                         break;
                     }
@@ -455,7 +458,7 @@ internal static partial class InngestGeneratedFunctions
                     list.Add(Read1(ref reader)!);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddIndex(exception, index))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
             {
                 throw;
             }
@@ -463,7 +466,7 @@ internal static partial class InngestGeneratedFunctions
             return list.ToArray();
         }
 
-        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.ReceiptLine[]? value)
+        private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine[]? value)
         {
             if (value is null)
             {
@@ -474,7 +477,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartArray();
             foreach (var item in value)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
+                __Inngest::JsonSupport.CheckDepth(writer);
                 Write1(writer, item);
             }
 
@@ -482,11 +485,11 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::Shop.ReceiptLine
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1_0 = global::System.Text.Json.JsonEncodedText.Encode("sku");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1_1 = global::System.Text.Json.JsonEncodedText.Encode("quantity");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties1 = new("sku", "quantity");
+        private static readonly __Stj::JsonEncodedText s_name1_0 = __Stj::JsonEncodedText.Encode("sku");
+        private static readonly __Stj::JsonEncodedText s_name1_1 = __Stj::JsonEncodedText.Encode("quantity");
+        private static readonly __Inngest::JsonPropertyNames s_properties1 = new("sku", "quantity");
 
-        private static void Write1(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
+        private static void Write1(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
         {
             if (value is null)
             {
@@ -495,26 +498,26 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name1_0);
-            global::Inngest.Events.SourceGeneration.JsonSupport.WriteString(writer, value.Sku);
+            __Inngest::JsonSupport.WriteString(writer, value.Sku);
             writer.WritePropertyName(s_name1_1);
             writer.WriteNumberValue(value.Quantity);
             writer.WriteEndObject();
         }
 
-        private static global::Shop.ReceiptLine? Read1(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Shop.ReceiptLine? Read1(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.ReceiptLine");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.ReceiptLine");
             string? v0 = default!;
             int v1 = default!;
             string? property = null;
@@ -523,21 +526,21 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties1.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadString(ref reader);
+                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
+                            v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
                             break;
                         default:
                             reader.Skip();
@@ -545,7 +548,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -559,31 +562,31 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json2
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Summary> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::Shop.Summary>(new Converter());
+        internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Shop.Summary> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Shop.Summary>(new Converter());
 
-        private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Summary>
+        private sealed class Converter : __Stj::Serialization.JsonConverter<global::Shop.Summary>
         {
-            public override global::Shop.Summary? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::Shop.Summary? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
             {
                 try
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
+                    throw __Inngest::JsonSupport.WithPath(exception);
                 }
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Summary value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
+            public override void Write(__Stj::Utf8JsonWriter writer, global::Shop.Summary value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Shop.Summary
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_0 = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0_1 = global::System.Text.Json.JsonEncodedText.Encode("at");
-        private static readonly global::Inngest.Events.SourceGeneration.JsonPropertyNames s_properties0 = new("count", "at");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("count");
+        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("at");
+        private static readonly __Inngest::JsonPropertyNames s_properties0 = new("count", "at");
 
-        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Summary? value)
+        private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Summary? value)
         {
             if (value is null)
             {
@@ -592,9 +595,9 @@ internal static partial class InngestGeneratedFunctions
             }
 
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= global::Inngest.Events.SourceGeneration.JsonSupport.MaxDepth)
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
             {
-                throw global::Inngest.Events.SourceGeneration.JsonSupport.DepthExceeded();
+                throw __Inngest::JsonSupport.DepthExceeded();
             }
 
             writer.WritePropertyName(s_name0_0);
@@ -604,14 +607,14 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteEndObject();
         }
 
-        private static global::Shop.Summary? Read0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::Shop.Summary? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shop.Summary");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.Summary");
             int v0 = default!;
             global::System.DateTimeOffset v1 = default!;
             string? property = null;
@@ -620,21 +623,21 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     property = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     var match = s_properties0.Match(ref reader, out property);
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
                         case 0:
-                            v0 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadInt32(ref reader);
+                            v0 = __Inngest::JsonSupport.ReadInt32(ref reader);
                             break;
                         case 1:
-                            v1 = global::Inngest.Events.SourceGeneration.JsonSupport.ReadDateTimeOffset(ref reader);
+                            v1 = __Inngest::JsonSupport.ReadDateTimeOffset(ref reader);
                             break;
                         default:
                             reader.Skip();
@@ -642,7 +645,7 @@ internal static partial class InngestGeneratedFunctions
                     }
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, property))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
             {
                 throw;
             }
@@ -656,34 +659,34 @@ internal static partial class InngestGeneratedFunctions
     [global::System.CodeDom.Compiler.GeneratedCode("Inngest.Events.Generators", "0.1.0")]
     private static class __Json3
     {
-        internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, decimal?>> TypeInfo = global::Inngest.Events.SourceGeneration.JsonSupport.CreateTypeInfo<global::System.Collections.Generic.Dictionary<string, decimal?>>(new Converter());
+        internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, decimal?>> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::System.Collections.Generic.Dictionary<string, decimal?>>(new Converter());
 
-        private sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, decimal?>>
+        private sealed class Converter : __Stj::Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, decimal?>>
         {
-            public override global::System.Collections.Generic.Dictionary<string, decimal?>? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::System.Collections.Generic.Dictionary<string, decimal?>? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
             {
                 try
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.NeedsPath(exception))
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
                 {
-                    throw global::Inngest.Events.SourceGeneration.JsonSupport.WithPath(exception);
+                    throw __Inngest::JsonSupport.WithPath(exception);
                 }
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, decimal?> value, global::System.Text.Json.JsonSerializerOptions options) => Write0(writer, value);
+            public override void Write(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, decimal?> value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::System.Collections.Generic.Dictionary<string, decimal?>
-        private static global::System.Collections.Generic.Dictionary<string, decimal?>? Read0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static global::System.Collections.Generic.Dictionary<string, decimal?>? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (reader.TokenType == __Stj::JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Inngest.Events.SourceGeneration.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Nullable`1[System.Decimal]]");
+            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Nullable`1[System.Decimal]]");
             var dictionary = new global::System.Collections.Generic.Dictionary<string, decimal?>();
             string? key = null;
             try
@@ -691,18 +694,18 @@ internal static partial class InngestGeneratedFunctions
                 while (true)
                 {
                     key = null;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    __Inngest::JsonSupport.Next(ref reader);
+                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
                     {
                         break;
                     }
 
                     key = reader.GetString()!;
-                    global::Inngest.Events.SourceGeneration.JsonSupport.Next(ref reader);
+                    __Inngest::JsonSupport.Next(ref reader);
                     dictionary[key] = Read1(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (global::Inngest.Events.SourceGeneration.JsonSupport.AddProperty(exception, key))
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key))
             {
                 throw;
             }
@@ -710,7 +713,7 @@ internal static partial class InngestGeneratedFunctions
             return dictionary;
         }
 
-        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, decimal?>? value)
+        private static void Write0(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, decimal?>? value)
         {
             if (value is null)
             {
@@ -721,7 +724,7 @@ internal static partial class InngestGeneratedFunctions
             writer.WriteStartObject();
             foreach (var pair in value)
             {
-                global::Inngest.Events.SourceGeneration.JsonSupport.CheckDepth(writer);
+                __Inngest::JsonSupport.CheckDepth(writer);
                 writer.WritePropertyName(pair.Key);
                 Write1(writer, pair.Value);
             }
@@ -730,9 +733,9 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // decimal?
-        private static decimal? Read1(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Inngest.Events.SourceGeneration.JsonSupport.ReadDecimal(ref reader);
+        private static decimal? Read1(ref __Stj::Utf8JsonReader reader) => reader.TokenType == __Stj::JsonTokenType.Null ? null : __Inngest::JsonSupport.ReadDecimal(ref reader);
 
-        private static void Write1(global::System.Text.Json.Utf8JsonWriter writer, decimal? value)
+        private static void Write1(__Stj::Utf8JsonWriter writer, decimal? value)
         {
             if (value.HasValue)
             {
