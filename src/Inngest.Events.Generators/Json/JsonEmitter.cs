@@ -537,7 +537,7 @@ internal sealed class JsonEmitter
                 var read = property.Converter is not null
                     ? $"{Support}.ReadWithConverter(ref reader, s_converter{i}_{p})"
                     : ReadExpression(property.Type);
-                _w.Line($"case {m.ToString(CultureInfo.InvariantCulture)}:");
+                _w.Line($"case {m}:");
                 _w.Indent++;
                 _w.Line($"v{p} = {read};");
                 if (NeedsPresence(property))
@@ -628,11 +628,10 @@ internal sealed class JsonEmitter
         foreach (var p in readable)
         {
             var property = properties[p];
-            var attribute = $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = {Literal(property.SetterName)})]";
             if (property.Init?.Style == InitAccessorStyle.UnsafeAccessor)
             {
                 _w.Line();
-                _w.Line(attribute);
+                InitAccessorAttribute(property);
                 var target = property.DeclaringIsValueType ? $"ref {property.DeclaringType}" : property.DeclaringType;
                 _w.Line($"private static extern void Init{i}_{p}({target} target, {property.PropertyType} value);");
             }
@@ -641,10 +640,13 @@ internal sealed class JsonEmitter
                 // An UnsafeAccessor for a member of a generic type must be declared in a generic type of its own.
                 _w.Line();
                 _w.Open($"private static class Init{i}_{p}<{property.Init.TypeParameters}>");
-                _w.Line(attribute);
+                InitAccessorAttribute(property);
                 _w.Line($"public static extern void Set({property.Init.TargetDefinition} target, {property.Init.ValueType} value);");
                 _w.Close();
             }
         }
     }
+
+    private void InitAccessorAttribute(JsonPropertyModel property)
+        => _w.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = {Literal(property.SetterName)})]");
 }

@@ -10,6 +10,9 @@ namespace Inngest.Events.Generators.Json;
 /// </summary>
 internal sealed class PropertyFacts
 {
+    // The JSON name is asked for several times per property while a shape is built; computed once (a benign race).
+    private string? _jsonName;
+
     public PropertyFacts(
         string name,
         ITypeSymbol type,
@@ -79,7 +82,7 @@ internal sealed class PropertyFacts
     public bool TypeIsTypeParameter => Symbol?.OriginalDefinition.Type is ITypeParameterSymbol;
 
     /// <summary>The property's name in JSON.</summary>
-    public string JsonName => Attributes.JsonPropertyName ?? JsonNaming.CamelCase(Name);
+    public string JsonName => _jsonName ??= Attributes.JsonPropertyName ?? JsonNaming.CamelCase(Name);
 
     public static PropertyFacts FromSymbol(IPropertySymbol property)
     {

@@ -156,7 +156,18 @@ internal sealed class SourceWriter
 
         public void AppendFormatted(string? value) => Append(value);
 
-        public void AppendFormatted(int value) => Append(value.ToString(CultureInfo.InvariantCulture));
+        public void AppendFormatted(int value)
+        {
+            // Digits are the same in every culture; only a negative sign is not (the runtime formats into the buffer).
+            if (value >= 0)
+            {
+                _builder.Append(value);
+            }
+            else
+            {
+                Append(value.ToString(CultureInfo.InvariantCulture));
+            }
+        }
 
         public void AppendFormatted<T>(T value) => Append(value is IFormattable formattable
             ? formattable.ToString(null, CultureInfo.InvariantCulture)
