@@ -107,12 +107,15 @@ public sealed partial class EventGenerator
                 }
             }
 
+            var shapes = JsonShapeCache.For(compilation);
+            var declared = shapes.Declared(type, cancellationToken);
+
             // A template with an error gives the event no default id (the diagnostic says why).
             var parts = ImmutableArray<IdTemplatePart>.Empty;
             if (idTemplate is not null)
             {
                 var before = diagnostics.Count;
-                parts = ParseIdTemplate(idTemplate, type, JsonShapeCache.For(compilation).Declared(type, cancellationToken), attributeLocation, diagnostics);
+                parts = ParseIdTemplate(idTemplate, type, declared, attributeLocation, diagnostics);
                 if (diagnostics.Count > before)
                 {
                     idTemplate = null;
@@ -139,8 +142,7 @@ public sealed partial class EventGenerator
                 containingTypes.Insert(0, new ContainingTypeModel(Keyword(t), DeclaredName(t)));
             }
 
-            var fullName = JsonShapeCache.For(compilation).Display(type);
-            var declared = JsonShapeCache.For(compilation).Declared(type, cancellationToken);
+            var fullName = shapes.Display(type);
             var explicitMembers = InterfaceMembers
                 .Where(m => declared is not null ? declared.MemberNames.Contains(m) : type.GetMembers(m).Length > 0)
                 .ToEquatableArray();

@@ -191,7 +191,8 @@ internal sealed class DeclaredType
             }
         }
 
-        var allNames = new HashSet<string>(names, StringComparer.Ordinal);
+        // Without a base read from declarations, the type's own names are all its names (neither set changes from here).
+        var allNames = baseType is null ? names : new HashSet<string>(names, StringComparer.Ordinal);
         if (baseType is not null)
         {
             foreach (var name in names)

@@ -438,8 +438,9 @@ internal sealed class JsonShapeCache
             }
         }
 
-        var ordered = entries.Where(static e => !e.Ignored).Select(static e => (e.Order, e.Sequence, e.Property, e.Write, e.ReadIgnored)).ToList();
-        var sorted = ordered.OrderBy(static p => p.Order).ThenBy(static p => p.Sequence).ToList();
+        // By [JsonPropertyOrder], then in reflection order (Sequence is unique, so the sort is deterministic).
+        var sorted = entries.Where(static e => !e.Ignored).Select(static e => (e.Order, e.Sequence, e.Property, e.Write, e.ReadIgnored)).ToList();
+        sorted.Sort(static (a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
         var constructor = declared?.Constructor ?? FindConstructor((INamedTypeSymbol)type);
         var parameters = constructor.Parameters;
 

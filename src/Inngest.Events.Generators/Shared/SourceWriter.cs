@@ -44,26 +44,11 @@ internal sealed class SourceWriter
     /// <summary>Writes one or more lines (split on '\n') at the current indentation; blank lines stay empty.</summary>
     public SourceWriter Line(string text = "")
     {
-        var builder = Builder;
-        if (text.Length == 0)
-        {
-            builder.Append('\n');
-            return this;
-        }
-
-        var start = 0;
-        while (true)
-        {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
-            {
-                AppendLine(builder, text, start, text.Length);
-                return this;
-            }
-
-            AppendLine(builder, text, start, end);
-            start = end + 1;
-        }
+        // One rule for every line, plain or interpolated: the handler's.
+        var line = new LineHandler(text.Length, 0, this);
+        line.AppendLiteral(text);
+        line.End();
+        return this;
     }
 
     /// <summary>Writes an interpolated line (or lines) as <see cref="Line(string)"/> does, without building its string first.</summary>
@@ -114,22 +99,6 @@ internal sealed class SourceWriter
         return text;
     }
 
-    /// <summary>One line of <paramref name="text"/> (<paramref name="start"/> to <paramref name="end"/>), as <c>Split('\n')</c> then <c>TrimEnd('\r')</c> would give it.</summary>
-    private void AppendLine(StringBuilder builder, string text, int start, int end)
-    {
-        while (end > start && text[end - 1] == '\r')
-        {
-            end--;
-        }
-
-        if (end > start)
-        {
-            builder.Append(' ', _indent * 4).Append(text, start, end - start);
-        }
-
-        builder.Append('\n');
-    }
-
     /// <summary>
     /// Appends an interpolated line to the writer's buffer as it is formatted, with the same result as formatting it
     /// to a string (invariant culture) and passing that to <see cref="Line(string)"/>: each '\n' in the literal parts or
@@ -147,9 +116,9 @@ internal sealed class SourceWriter
         {
             _builder = writer.Builder;
             _indent = writer._indent;
-            _lineStart = _builder.Length;
-            _builder.Append(' ', _indent * 4);
-            _contentStart = _builder.Length;
+            _lineStart = 0;
+            _contentStart = 0;
+            StartLine();
         }
 
         public void AppendLiteral(string value) => Append(value);
@@ -198,11 +167,17 @@ internal sealed class SourceWriter
 
                 _builder.Append(value, start, end - start);
                 EndLine();
-                _lineStart = _builder.Length;
-                _builder.Append(' ', _indent * 4);
-                _contentStart = _builder.Length;
+                StartLine();
                 start = end + 1;
             }
+        }
+
+        /// <summary>Indents a new line; <see cref="EndLine"/> takes the indentation back if the line stays blank.</summary>
+        private void StartLine()
+        {
+            _lineStart = _builder.Length;
+            _builder.Append(' ', _indent * 4);
+            _contentStart = _builder.Length;
         }
 
         private void EndLine()

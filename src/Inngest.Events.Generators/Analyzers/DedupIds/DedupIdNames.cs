@@ -92,19 +92,7 @@ internal static class DedupIdNames
     /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
     /// which occurrence (<c>attempt</c>, <c>retryCount</c>, <c>generation</c>).
     /// </summary>
-    public static bool IsLabel(string name)
-    {
-        var lower = name.ToLowerInvariant();
-        foreach (var ending in LabelEndings)
-        {
-            if (lower.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsLabel(string name) => EndsWithAny(name, LabelEndings);
 
     /// <summary>
     /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>invoiceNumber</c>, <c>OrderNo</c>. A
@@ -148,12 +136,14 @@ internal static class DedupIdNames
     /// Whether a type (<c>StripeEvent</c>, <c>InboundMessage</c>, <c>WebhookDelivery</c>, <c>OutboxEventRecord</c>) or
     /// variable (<c>webhookEvent</c>, <c>msg</c>) stands for an occurrence, whose own Id is an id already.
     /// </summary>
-    public static bool IsOccurrence(string name)
+    public static bool IsOccurrence(string name) => EndsWithAny(WithoutStorageSuffix(name), OccurrenceEndings);
+
+    /// <summary>Whether <paramref name="name"/> ends in one of <paramref name="words"/>, compared without case.</summary>
+    public static bool EndsWithAny(string name, string[] words)
     {
-        var lower = WithoutStorageSuffix(name).ToLowerInvariant();
-        foreach (var ending in OccurrenceEndings)
+        foreach (var word in words)
         {
-            if (lower.EndsWith(ending, StringComparison.Ordinal))
+            if (name.EndsWith(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

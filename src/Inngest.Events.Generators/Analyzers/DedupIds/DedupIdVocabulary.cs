@@ -1,4 +1,3 @@
-using System;
 using Inngest.Events.Generators.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,11 +50,11 @@ internal sealed class DedupIdVocabulary
     /// <summary>A key or an id of an occurrence, by the built-in names or an id of a configured occurrence (<c>searchId</c>).</summary>
     private bool IsPrecomputed(string name)
         => !IsDeclaredIdentity(name)
-            && (DedupIdNames.IsPrecomputed(name) || (_occurrenceWords.Length > 0 && DedupIdNames.Stem(name) is { } stem && EndsWithAny(stem, _occurrenceWords)));
+            && (DedupIdNames.IsPrecomputed(name) || (_occurrenceWords.Length > 0 && DedupIdNames.Stem(name) is { } stem && DedupIdNames.EndsWithAny(stem, _occurrenceWords)));
 
     /// <summary>A type or variable that stands for an occurrence, by the built-in names or a configured word.</summary>
     public bool IsOccurrence(string name)
-        => DedupIdNames.IsOccurrence(name) || EndsWithAny(DedupIdNames.WithoutStorageSuffix(name), _occurrenceWords);
+        => DedupIdNames.IsOccurrence(name) || DedupIdNames.EndsWithAny(DedupIdNames.WithoutStorageSuffix(name), _occurrenceWords);
 
     /// <summary>A label, unless the project declared the name's ending an identity (<c>giftCode</c> with <c>code</c>).</summary>
     public bool IsLabel(string name) => !IsDeclaredIdentity(name) && DedupIdNames.IsLabel(name);
@@ -68,18 +67,5 @@ internal sealed class DedupIdVocabulary
     /// (<c>idempotencyKey</c> stays a key whatever the configuration says about <c>key</c>).
     /// </summary>
     private bool IsDeclaredIdentity(string name)
-        => _identityWords.Length > 0 && EndsWithAny(name, _identityWords) && !DedupIdNames.IsMadeForDeduplication(name);
-
-    private static bool EndsWithAny(string name, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (name.EndsWith(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => _identityWords.Length > 0 && DedupIdNames.EndsWithAny(name, _identityWords) && !DedupIdNames.IsMadeForDeduplication(name);
 }
