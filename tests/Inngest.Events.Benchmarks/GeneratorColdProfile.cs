@@ -6,16 +6,17 @@ using Microsoft.CodeAnalysis;
 namespace Inngest.Events.Benchmarks;
 
 /// <summary>
-/// Table 1's cold row, one side at a time, for profilers: <c>-- generator-cold [events] [runs] [ours|json] [steps] [prebuilt]</c>
+/// Table 1's cold row, one side at a time, for profilers: <c>-- generator-cold [events] [runs] [ours|json] [steps] [prebuilt] [dump=DIR]</c>
 /// builds the workload, runs the chosen generators cold once as a warm-up (JIT), then <c>runs</c> more times (new
 /// generator instances and a new driver on a fresh <see cref="Compilation.Clone"/>, as <see cref="GeneratorBenchmarks"/>
 /// does) and prints each run's time. With <c>steps</c> the driver tracks steps and the median time of each named step
 /// is printed too (tracking adds its own cost). Run under <c>valgrind --tool=callgrind</c> with 0 and with N runs, the
-/// difference of the instruction totals is N cold runs, whatever the machine's load (see docs/benchmarks.md).
+/// difference of the instruction totals is N cold runs, whatever the machine's load (see docs/benchmarks.md). With
+/// <c>dump=DIR</c> the warm-up run's files are written to DIR.
 /// </summary>
 internal static class GeneratorColdProfile
 {
-    public static int Print(int events, int runs, string side, bool steps, bool prebuilt = false)
+    public static int Print(int events, int runs, string side, bool steps, bool prebuilt = false, string? dump = null)
     {
         var workload = GeneratorWorkload.Get(events);
         Func<ISourceGenerator[]> generators = side switch
@@ -57,6 +58,16 @@ internal static class GeneratorColdProfile
             {
                 var trees = driver.GetRunResult().GeneratedTrees;
                 long chars = trees.Sum(static t => (long)t.GetText().Length);
+                if (dump is not null)
+                {
+                    // The generated files, to compare two builds' text (it must be identical when only speed changed).
+                    Directory.CreateDirectory(dump);
+                    foreach (var tree in trees)
+                    {
+                        File.WriteAllText(Path.Combine(dump, Path.GetFileName(tree.FilePath)), tree.GetText().ToString());
+                    }
+                }
+
                 Console.WriteLine(string.Create(c, $"warm-up: {elapsed:F1} ms (CPU {cpu:F1} ms), {trees.Length} files, {chars / 1024.0:F0} K characters"));
                 continue;
             }

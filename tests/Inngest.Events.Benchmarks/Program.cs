@@ -62,13 +62,14 @@ public static class Program
             return GeneratorProfile.Print(events, runs);
         }
 
-        // `-- generator-cold [events] [runs] [ours|json] [steps] [prebuilt]` runs one side's cold run repeatedly, for profilers (table 1).
+        // `-- generator-cold [events] [runs] [ours|json] [steps] [prebuilt] [dump=DIR]` runs one side's cold run repeatedly, for profilers (table 1).
         if (args.Length > 0 && args[0] == "generator-cold")
         {
             int events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
             int runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
             string side = args.Length > 3 ? args[3] : "ours";
-            return GeneratorColdProfile.Print(events, runs, side, steps: args.Skip(4).Contains("steps"), prebuilt: args.Skip(4).Contains("prebuilt"));
+            string? dump = args.Skip(4).FirstOrDefault(static a => a.StartsWith("dump=", StringComparison.Ordinal))?["dump=".Length..];
+            return GeneratorColdProfile.Print(events, runs, side, steps: args.Skip(4).Contains("steps"), prebuilt: args.Skip(4).Contains("prebuilt"), dump);
         }
 
         // `-- generator-ratios [events] [rounds]` measures table 1's scenarios interleaved, ours against System.Text.Json's.

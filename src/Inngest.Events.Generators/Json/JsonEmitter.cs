@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using Inngest.Events.Generators.Shared;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -9,7 +10,7 @@ namespace Inngest.Events.Generators.Json;
 /// Writes the reader and writer methods of a set of <see cref="JsonTypeModel"/>s: one <c>WriteN</c>/<c>ReadN</c> pair
 /// per composite type, with primitives inlined. Index 0 is the root.
 /// </summary>
-internal sealed class JsonEmitter
+internal sealed class JsonEmitter : ICodeSource
 {
     /// <summary>
     /// The emitted code names System.Text.Json and the package's support types through two namespace aliases
@@ -57,9 +58,7 @@ internal sealed class JsonEmitter
         _w.Open("try");
         _w.Line($"return {ReadExpression(0)};");
         _w.Close();
-        _w.Open($"catch (global::System.Exception exception) when ({Support}.NeedsPath(exception))");
-        _w.Line($"throw {Support}.WithPath(exception);");
-        _w.Close();
+        _w.Line($"catch (global::System.Exception exception) when ({Support}.NeedsPath(exception)) {{ throw {Support}.WithPath(exception); }}");
         _w.Close();
         _w.Line();
         _w.Line($"public override void Write({Writer} writer, {rootType} value, {Stj}JsonSerializerOptions options) => {WriteStatement(0, "value")}");
@@ -94,64 +93,165 @@ internal sealed class JsonEmitter
 
     private static string Bang(bool isValueType) => isValueType ? string.Empty : "!";
 
+    // The kinds of code this emitter writes through SourceWriter.Code (see ICodeSource.Write).
+    private const int ReadCode = 0;
+    private const int WriteCode = 1;
+    private const int AccessCode = 2;
+    private const int GuardCode = 3;
+
     /// <summary>An expression that reads a value of type <paramref name="index"/> at the reader's current token.</summary>
-    private string ReadExpression(int index)
+    private Code ReadExpression(int index) => new(this, ReadCode, index);
+
+    /// <summary>
+    /// A statement that writes the value <paramref name="target"/><paramref name="member"/> (<c>value.</c> and
+    /// <c>Total</c>, or <c>item</c> and nothing), of type <paramref name="index"/>.
+    /// </summary>
+    private Code WriteStatement(int index, string target, string member = "") => new(this, WriteCode, index, target, member);
+
+    /// <summary>Member access to <paramref name="property"/> on <paramref name="target"/>, through its declaring type when hidden.</summary>
+    private Code Access(JsonPropertyModel property, string target) => new(this, AccessCode, -1, target, item: property);
+
+    void ICodeSource.Write(StringBuilder builder, Code code)
     {
-        var type = _types[index];
-        return type.Kind switch
+        switch (code.Kind)
         {
-            JsonKind.Boolean => $"{Support}.ReadBoolean(ref reader)",
-            JsonKind.Byte => $"{Support}.ReadByte(ref reader)",
-            JsonKind.SByte => $"{Support}.ReadSByte(ref reader)",
-            JsonKind.Int16 => $"{Support}.ReadInt16(ref reader)",
-            JsonKind.UInt16 => $"{Support}.ReadUInt16(ref reader)",
-            JsonKind.Int32 => $"{Support}.ReadInt32(ref reader)",
-            JsonKind.UInt32 => $"{Support}.ReadUInt32(ref reader)",
-            JsonKind.Int64 => $"{Support}.ReadInt64(ref reader)",
-            JsonKind.UInt64 => $"{Support}.ReadUInt64(ref reader)",
-            JsonKind.Single => $"{Support}.ReadSingle(ref reader)",
-            JsonKind.Double => $"{Support}.ReadDouble(ref reader)",
-            JsonKind.Decimal => $"{Support}.ReadDecimal(ref reader)",
-            JsonKind.Char => $"{Support}.ReadChar(ref reader)",
-            JsonKind.String => $"{Support}.ReadString(ref reader)",
-            JsonKind.Guid => $"{Support}.ReadGuid(ref reader)",
-            JsonKind.DateTime => $"{Support}.ReadDateTime(ref reader)",
-            JsonKind.DateTimeOffset => $"{Support}.ReadDateTimeOffset(ref reader)",
-            JsonKind.DateOnly => $"{Support}.ReadDateOnly(ref reader)",
-            JsonKind.TimeOnly => $"{Support}.ReadTimeOnly(ref reader)",
-            JsonKind.TimeSpan => $"{Support}.ReadTimeSpan(ref reader)",
-            JsonKind.Uri => $"{Support}.ReadUri(ref reader)",
-            JsonKind.JsonElement => $"{Support}.ReadJsonElement(ref reader)",
-            JsonKind.Base64Bytes => $"{Support}.ReadBase64(ref reader)",
-            JsonKind.Enum => $"({type.TypeName}){Support}.ReadEnum{type.EnumUnderlying}(ref reader, {Literal(type.MessageName)})",
-            JsonKind.Converter => $"{Support}.ReadWithConverter(ref reader, s_converter{index})",
-            _ => $"Read{index}(ref reader)",
-        };
+            case ReadCode:
+                AppendRead(builder, code.Index);
+                break;
+            case WriteCode:
+                AppendWrite(builder, code.Index, code.First!, code.Second!);
+                break;
+            case AccessCode:
+                AppendAccess(builder, (JsonPropertyModel)code.Item!, code.First!);
+                break;
+            case GuardCode:
+                AppendGuardConditions(builder, (EquatableArray<JsonPropertyModel>)code.Item!);
+                break;
+        }
     }
 
-    /// <summary>A statement that writes <paramref name="value"/>, of type <paramref name="index"/>.</summary>
-    private string WriteStatement(int index, string value)
+    private void AppendRead(StringBuilder b, int index)
     {
         var type = _types[index];
-        return type.Kind switch
+        switch (type.Kind)
         {
-            JsonKind.Boolean => $"writer.WriteBooleanValue({value});",
-            JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
-                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal => $"writer.WriteNumberValue({value});",
-            JsonKind.Char => $"{Support}.WriteChar(writer, {value});",
-            JsonKind.String => $"{Support}.WriteString(writer, {value});",
-            JsonKind.Guid or JsonKind.DateTime or JsonKind.DateTimeOffset => $"writer.WriteStringValue({value});",
-            JsonKind.DateOnly => $"{Support}.WriteDateOnly(writer, {value});",
-            JsonKind.TimeOnly => $"{Support}.WriteTimeOnly(writer, {value});",
-            JsonKind.TimeSpan => $"{Support}.WriteTimeSpan(writer, {value});",
-            JsonKind.Uri => $"{Support}.WriteUri(writer, {value});",
-            JsonKind.JsonElement => $"{value}.WriteTo(writer);",
-            JsonKind.Base64Bytes => $"{Support}.WriteBase64(writer, {value});",
-            JsonKind.Enum => $"writer.WriteNumberValue(({UnderlyingName(type.EnumUnderlying)}){value});",
-            JsonKind.Converter => $"{Support}.WriteWithConverter(writer, {value}, s_converter{index});",
-            _ => $"Write{index}(writer, {value});",
-        };
+            case JsonKind.Enum:
+                b.Append('(').Append(type.TypeName).Append(')').Append(Support).Append(".ReadEnum").Append(UnderlyingSuffix(type.EnumUnderlying))
+                    .Append("(ref reader, ").Append(Literal(type.MessageName)).Append(')');
+                return;
+            case JsonKind.Converter:
+                b.Append(Support).Append(".ReadWithConverter(ref reader, s_converter").Append(index).Append(')');
+                return;
+        }
+
+        if (PrimitiveRead(type.Kind) is { } read)
+        {
+            b.Append(read);
+        }
+        else
+        {
+            b.Append("Read").Append(index).Append("(ref reader)");
+        }
     }
+
+    private static string? PrimitiveRead(JsonKind kind) => kind switch
+    {
+        JsonKind.Boolean => $"{Support}.ReadBoolean(ref reader)",
+        JsonKind.Byte => $"{Support}.ReadByte(ref reader)",
+        JsonKind.SByte => $"{Support}.ReadSByte(ref reader)",
+        JsonKind.Int16 => $"{Support}.ReadInt16(ref reader)",
+        JsonKind.UInt16 => $"{Support}.ReadUInt16(ref reader)",
+        JsonKind.Int32 => $"{Support}.ReadInt32(ref reader)",
+        JsonKind.UInt32 => $"{Support}.ReadUInt32(ref reader)",
+        JsonKind.Int64 => $"{Support}.ReadInt64(ref reader)",
+        JsonKind.UInt64 => $"{Support}.ReadUInt64(ref reader)",
+        JsonKind.Single => $"{Support}.ReadSingle(ref reader)",
+        JsonKind.Double => $"{Support}.ReadDouble(ref reader)",
+        JsonKind.Decimal => $"{Support}.ReadDecimal(ref reader)",
+        JsonKind.Char => $"{Support}.ReadChar(ref reader)",
+        JsonKind.String => $"{Support}.ReadString(ref reader)",
+        JsonKind.Guid => $"{Support}.ReadGuid(ref reader)",
+        JsonKind.DateTime => $"{Support}.ReadDateTime(ref reader)",
+        JsonKind.DateTimeOffset => $"{Support}.ReadDateTimeOffset(ref reader)",
+        JsonKind.DateOnly => $"{Support}.ReadDateOnly(ref reader)",
+        JsonKind.TimeOnly => $"{Support}.ReadTimeOnly(ref reader)",
+        JsonKind.TimeSpan => $"{Support}.ReadTimeSpan(ref reader)",
+        JsonKind.Uri => $"{Support}.ReadUri(ref reader)",
+        JsonKind.JsonElement => $"{Support}.ReadJsonElement(ref reader)",
+        JsonKind.Base64Bytes => $"{Support}.ReadBase64(ref reader)",
+        _ => null,
+    };
+
+    private void AppendWrite(StringBuilder b, int index, string target, string member)
+    {
+        var type = _types[index];
+        switch (type.Kind)
+        {
+            case JsonKind.Boolean:
+                b.Append("writer.WriteBooleanValue(").Append(target).Append(member).Append(");");
+                return;
+            case JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
+                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal:
+                b.Append("writer.WriteNumberValue(").Append(target).Append(member).Append(");");
+                return;
+            case JsonKind.Guid or JsonKind.DateTime or JsonKind.DateTimeOffset:
+                b.Append("writer.WriteStringValue(").Append(target).Append(member).Append(");");
+                return;
+            case JsonKind.JsonElement:
+                b.Append(target).Append(member).Append(".WriteTo(writer);");
+                return;
+            case JsonKind.Enum:
+                b.Append("writer.WriteNumberValue((").Append(UnderlyingName(type.EnumUnderlying)).Append(')').Append(target).Append(member).Append(");");
+                return;
+            case JsonKind.Converter:
+                b.Append(Support).Append(".WriteWithConverter(writer, ").Append(target).Append(member).Append(", s_converter").Append(index).Append(");");
+                return;
+        }
+
+        var helper = type.Kind switch
+        {
+            JsonKind.Char => ".WriteChar(writer, ",
+            JsonKind.String => ".WriteString(writer, ",
+            JsonKind.DateOnly => ".WriteDateOnly(writer, ",
+            JsonKind.TimeOnly => ".WriteTimeOnly(writer, ",
+            JsonKind.TimeSpan => ".WriteTimeSpan(writer, ",
+            JsonKind.Uri => ".WriteUri(writer, ",
+            JsonKind.Base64Bytes => ".WriteBase64(writer, ",
+            _ => null,
+        };
+        if (helper is not null)
+        {
+            b.Append(Support).Append(helper).Append(target).Append(member).Append(");");
+        }
+        else
+        {
+            b.Append("Write").Append(index).Append("(writer, ").Append(target).Append(member).Append(");");
+        }
+    }
+
+    private static void AppendAccess(StringBuilder b, JsonPropertyModel property, string target)
+    {
+        if (property.AccessType is null)
+        {
+            b.Append(target).Append('.').Append(property.ClrName);
+        }
+        else
+        {
+            b.Append("((").Append(property.AccessType).Append(')').Append(target).Append(").").Append(property.ClrName);
+        }
+    }
+
+    private static string UnderlyingSuffix(JsonKind kind) => kind switch
+    {
+        JsonKind.Byte => "Byte",
+        JsonKind.SByte => "SByte",
+        JsonKind.Int16 => "Int16",
+        JsonKind.UInt16 => "UInt16",
+        JsonKind.UInt32 => "UInt32",
+        JsonKind.Int64 => "Int64",
+        JsonKind.UInt64 => "UInt64",
+        _ => "Int32",
+    };
 
     private static string UnderlyingName(JsonKind kind) => kind switch
     {
@@ -180,12 +280,8 @@ internal sealed class JsonEmitter
         _w.Line($"private static {type.TypeName} Read{type.Index}(ref {Reader} reader) => reader.TokenType == {TokenType}.Null ? null : {ReadExpression(inner.Index)};");
         _w.Line();
         _w.Open($"private static void Write{type.Index}({Writer} writer, {type.TypeName} value)");
-        _w.Open("if (value.HasValue)");
-        _w.Line(WriteStatement(inner.Index, "value.GetValueOrDefault()"));
-        _w.Close();
-        _w.Open("else");
-        _w.Line("writer.WriteNullValue();");
-        _w.Close();
+        _w.Line($"if (value.HasValue) {WriteStatement(inner.Index, "value.GetValueOrDefault()")}");
+        _w.Line("else writer.WriteNullValue();");
         _w.Close();
     }
 
@@ -196,39 +292,18 @@ internal sealed class JsonEmitter
         var result = type.Kind == JsonKind.Array ? $"{type.ElementTypeName}[]" : list;
         Header(type);
         _w.Open($"private static {result}? Read{type.Index}(ref {Reader} reader)");
-        _w.Open($"if (reader.TokenType == {TokenType}.Null)");
-        _w.Line("return null;");
-        _w.Close();
-        _w.Line();
-        _w.Line($"{Support}.Expect(ref reader, {TokenType}.StartArray, {Literal(type.MessageName)});");
+        _w.Line($"if ({Support}.IsNull(ref reader, {TokenType}.StartArray, {Literal(type.MessageName)})) return null;");
         _w.Line($"var list = new {list}();");
         _w.Line("var index = -1;");
         _w.Open("try");
-        _w.Open("while (true)");
-
-        // As in System.Text.Json's paths, the index is the number of elements read so far, even between elements.
-        _w.Line("index++;");
-        _w.Line($"{Support}.Next(ref reader);");
-        _w.Open($"if (reader.TokenType == {TokenType}.EndArray)");
-        _w.Line("break;");
+        _w.Line($"while ({Support}.NextItem(ref reader, ref index)) list.Add({ReadExpression(element.Index)}{Bang(element.IsValueType)});");
         _w.Close();
-        _w.Line();
-        _w.Line($"list.Add({ReadExpression(element.Index)}{Bang(element.IsValueType)});");
-        _w.Close();
-        _w.Close();
-        _w.Open($"catch (global::System.Exception exception) when ({Support}.AddIndex(exception, index))");
-        _w.Line("throw;");
-        _w.Close();
-        _w.Line();
+        _w.Line($"catch (global::System.Exception exception) when ({Support}.AddIndex(exception, index)) {{ throw; }}");
         _w.Line(type.Kind == JsonKind.Array ? "return list.ToArray();" : "return list;");
         _w.Close();
         _w.Line();
         _w.Open($"private static void Write{type.Index}({Writer} writer, {type.TypeName}? value)");
-        _w.Open("if (value is null)");
-        _w.Line("writer.WriteNullValue();");
-        _w.Line("return;");
-        _w.Close();
-        _w.Line();
+        _w.Line($"if ({Support}.WriteNull(writer, value)) return;");
         _w.Line("writer.WriteStartArray();");
         _w.Open("foreach (var item in value)");
         if (ElementDepthCheck(type) is { } check)
@@ -236,7 +311,7 @@ internal sealed class JsonEmitter
             _w.Line(check);
         }
 
-        _w.Line(WriteStatement(element.Index, "item"));
+        _w.Line($"{WriteStatement(element.Index, "item")}");
         _w.Close();
         _w.Line();
         _w.Line("writer.WriteEndArray();");
@@ -249,39 +324,18 @@ internal sealed class JsonEmitter
         var dictionary = $"global::System.Collections.Generic.Dictionary<string, {type.ElementTypeName}>";
         Header(type);
         _w.Open($"private static {dictionary}? Read{type.Index}(ref {Reader} reader)");
-        _w.Open($"if (reader.TokenType == {TokenType}.Null)");
-        _w.Line("return null;");
-        _w.Close();
-        _w.Line();
-        _w.Line($"{Support}.Expect(ref reader, {TokenType}.StartObject, {Literal(type.MessageName)});");
+        _w.Line($"if ({Support}.IsNull(ref reader, {TokenType}.StartObject, {Literal(type.MessageName)})) return null;");
         _w.Line($"var dictionary = new {dictionary}();");
         _w.Line("string? key = null;");
         _w.Open("try");
-        _w.Open("while (true)");
-        _w.Line("key = null;");
-        _w.Line($"{Support}.Next(ref reader);");
-        _w.Open($"if (reader.TokenType == {TokenType}.EndObject)");
-        _w.Line("break;");
+        _w.Line($"while ({Support}.NextEntry(ref reader, out key)) dictionary[key] = {ReadExpression(value.Index)}{Bang(value.IsValueType)};");
         _w.Close();
-        _w.Line();
-        _w.Line("key = reader.GetString()!;");
-        _w.Line($"{Support}.Next(ref reader);");
-        _w.Line($"dictionary[key] = {ReadExpression(value.Index)}{Bang(value.IsValueType)};");
-        _w.Close();
-        _w.Close();
-        _w.Open($"catch (global::System.Exception exception) when ({Support}.AddProperty(exception, key))");
-        _w.Line("throw;");
-        _w.Close();
-        _w.Line();
+        _w.Line($"catch (global::System.Exception exception) when ({Support}.AddProperty(exception, key)) {{ throw; }}");
         _w.Line("return dictionary;");
         _w.Close();
         _w.Line();
         _w.Open($"private static void Write{type.Index}({Writer} writer, {type.TypeName}? value)");
-        _w.Open("if (value is null)");
-        _w.Line("writer.WriteNullValue();");
-        _w.Line("return;");
-        _w.Close();
-        _w.Line();
+        _w.Line($"if ({Support}.WriteNull(writer, value)) return;");
         _w.Line("writer.WriteStartObject();");
         _w.Open("foreach (var pair in value)");
         if (ElementDepthCheck(type) is { } check)
@@ -290,7 +344,7 @@ internal sealed class JsonEmitter
         }
 
         _w.Line("writer.WritePropertyName(pair.Key);");
-        _w.Line(WriteStatement(value.Index, "pair.Value"));
+        _w.Line($"{WriteStatement(value.Index, "pair.Value")}");
         _w.Close();
         _w.Line();
         _w.Line("writer.WriteEndObject();");
@@ -304,15 +358,16 @@ internal sealed class JsonEmitter
         var i = type.Index;
         Header(type);
 
-        // Names and per-property converters.
+        // Names (one array, indexed like the properties, when any is written) and per-property converters.
+        if (properties.Any(static p => p.Write != PropertyWriteKind.Always))
+        {
+            var written = string.Join(", ", properties.Select(static p => Literal(p.JsonName)));
+            _w.Line($"private static readonly {Stj}JsonEncodedText[] s_names{i} = {Support}.Encode({written});");
+        }
+
         for (var p = 0; p < properties.Count; p++)
         {
             var property = properties[p];
-            if (property.Write != PropertyWriteKind.Always)
-            {
-                _w.Line($"private static readonly {Stj}JsonEncodedText s_name{i}_{p} = {Stj}JsonEncodedText.Encode({Literal(property.JsonName)});");
-            }
-
             if (property.Converter is not null)
             {
                 var resolve = property.ConverterNullableUnderlying is { } underlying
@@ -341,40 +396,29 @@ internal sealed class JsonEmitter
         _w.Open($"private static void Write{i}({Writer} writer, {type.TypeName}{Q(type)} value)");
         if (!type.IsValueType)
         {
-            _w.Open("if (value is null)");
-            _w.Line("writer.WriteNullValue();");
-            _w.Line("return;");
-            _w.Close();
-            _w.Line();
+            _w.Line($"if ({Support}.WriteNull(writer, value)) return;");
         }
 
-        _w.Line("writer.WriteStartObject();");
-        EmitDepthGuard(properties);
+        EmitStartObject(properties);
         for (var p = 0; p < properties.Count; p++)
         {
             var property = properties[p];
-            var access = Access(property, "value");
-            var write = property.Converter is not null
-                ? $"{Support}.WriteWithConverter(writer, {access}, s_converter{i}_{p});"
-                : WriteStatement(property.Type, access);
             switch (property.Write)
             {
                 case PropertyWriteKind.Always:
                     continue;
                 case PropertyWriteKind.WhenNotNull when CanBeNull(property):
-                    _w.Open($"if ({access} is not null)");
+                    _w.Open($"if ({Access(property, "value")} is not null)");
                     break;
                 case PropertyWriteKind.WhenNotDefault:
-                    _w.Open($"if ({NotDefault(property, access)})");
+                    _w.Open($"if ({NotDefaultPrefix}{property.PropertyType}>.Default.Equals({Access(property, "value")}, default!))");
                     break;
                 default:
-                    _w.Line($"writer.WritePropertyName(s_name{i}_{p});");
-                    _w.Line(write);
+                    WriteProperty(i, p, property);
                     continue;
             }
 
-            _w.Line($"writer.WritePropertyName(s_name{i}_{p});");
-            _w.Line(write);
+            WriteProperty(i, p, property);
             _w.Close();
         }
 
@@ -382,39 +426,108 @@ internal sealed class JsonEmitter
         _w.Close();
     }
 
+    private const string NotDefaultPrefix = "!global::System.Collections.Generic.EqualityComparer<";
+
+    /// <summary>
+    /// Writes property <paramref name="p"/>'s name and value: in one call for the values <c>Utf8JsonWriter</c> has such
+    /// a call for (the same text as writing the name, then the value), in two for the others.
+    /// </summary>
+    private void WriteProperty(int i, int p, JsonPropertyModel property)
+    {
+        // A hidden property is read through its declaring type: `((Base)value).Name`.
+        var (target, member) = property.AccessType is null ? ("value.", property.ClrName) : ($"(({property.AccessType})value).", property.ClrName);
+        if (property.Converter is not null)
+        {
+            _w.Line($"writer.WritePropertyName(s_names{i}[{p}]);");
+            _w.Line($"{Support}.WriteWithConverter(writer, {target}{member}, s_converter{i}_{p});");
+            return;
+        }
+
+        var type = _types[property.Type];
+        var call = type.Kind switch
+        {
+            JsonKind.Boolean => "WriteBoolean",
+            JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
+                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal or JsonKind.Enum => "WriteNumber",
+            JsonKind.String or JsonKind.Guid or JsonKind.DateTime or JsonKind.DateTimeOffset => "WriteString",
+            _ => null,
+        };
+        if (call is null)
+        {
+            _w.Line($"writer.WritePropertyName(s_names{i}[{p}]);");
+            _w.Line($"{WriteStatement(property.Type, target, member)}");
+        }
+        else if (type.Kind == JsonKind.Enum)
+        {
+            _w.Line($"writer.{call}(s_names{i}[{p}], ({UnderlyingName(type.EnumUnderlying)}){target}{member});");
+        }
+        else
+        {
+            _w.Line($"writer.{call}(s_names{i}[{p}], {target}{member});");
+        }
+    }
+
     /// <summary>
     /// System.Text.Json refuses to write any value, other than a null property, at its maximum depth (it reports a
     /// possible cycle). An object at that depth fails as soon as one of its properties writes a value; deeper
-    /// containers never start, since their parent fails first.
+    /// containers never start, since their parent fails first. <c>JsonSupport.StartObject</c> starts the object and
+    /// checks its depth when some property is always written.
     /// </summary>
-    private void EmitDepthGuard(EquatableArray<JsonPropertyModel> properties)
+    private void EmitStartObject(EquatableArray<JsonPropertyModel> properties)
     {
-        var conditions = new List<string>();
+        var conditions = 0;
         foreach (var property in properties)
         {
-            var access = Access(property, "value");
             if (property.Write == PropertyWriteKind.Always)
             {
                 continue;
             }
 
-            conditions.Add(property.Write == PropertyWriteKind.WhenNotDefault
-                ? NotDefault(property, access)
-                : CanBeNull(property) ? $"{access} is not null" : "true");
+            if (property.Write != PropertyWriteKind.WhenNotDefault && !CanBeNull(property))
+            {
+                _w.Line($"{Support}.StartObject(writer);");
+                return;
+            }
+
+            conditions++;
         }
 
-        if (conditions.Count == 0)
+        _w.Line("writer.WriteStartObject();");
+        if (conditions > 0)
         {
-            return;
+            _w.Line($"if (writer.CurrentDepth >= {Support}.MaxDepth && ({new Code(this, GuardCode, -1, item: properties)})) throw {Support}.DepthExceeded();");
         }
+    }
 
-        var guard = conditions.Contains("true")
-            ? $"writer.CurrentDepth >= {Support}.MaxDepth"
-            : $"writer.CurrentDepth >= {Support}.MaxDepth && ({string.Join(" || ", conditions)})";
-        _w.Open($"if ({guard})");
-        _w.Line($"throw {Support}.DepthExceeded();");
-        _w.Close();
-        _w.Line();
+    /// <summary>The conditions under which an object's properties write a value, joined by <c>||</c>.</summary>
+    private void AppendGuardConditions(StringBuilder b, EquatableArray<JsonPropertyModel> properties)
+    {
+        var first = true;
+        foreach (var property in properties)
+        {
+            if (property.Write == PropertyWriteKind.Always)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                b.Append(" || ");
+            }
+
+            first = false;
+            if (property.Write == PropertyWriteKind.WhenNotDefault)
+            {
+                b.Append(NotDefaultPrefix).Append(property.PropertyType).Append(">.Default.Equals(");
+                AppendAccess(b, property, "value");
+                b.Append(", default!)");
+            }
+            else
+            {
+                AppendAccess(b, property, "value");
+                b.Append(" is not null");
+            }
+        }
     }
 
     /// <summary>
@@ -448,13 +561,6 @@ internal sealed class JsonEmitter
         };
     }
 
-    /// <summary>Member access to <paramref name="property"/> on <paramref name="target"/>, through its declaring type when hidden.</summary>
-    private static string Access(JsonPropertyModel property, string target)
-        => property.AccessType is null ? $"{target}.{property.ClrName}" : $"(({property.AccessType}){target}).{property.ClrName}";
-
-    private static string NotDefault(JsonPropertyModel property, string access)
-        => $"!global::System.Collections.Generic.EqualityComparer<{property.PropertyType}>.Default.Equals({access}, default!)";
-
     private bool CanBeNull(JsonPropertyModel property)
         => !property.PropertyIsValueType || IsNullableValue(property) || property.ConverterNullableUnderlying is not null;
 
@@ -479,15 +585,9 @@ internal sealed class JsonEmitter
             return;
         }
 
-        if (!type.IsValueType)
-        {
-            _w.Open($"if (reader.TokenType == {TokenType}.Null)");
-            _w.Line("return null;");
-            _w.Close();
-            _w.Line();
-        }
-
-        _w.Line($"{Support}.Expect(ref reader, {TokenType}.StartObject, {Literal(type.MessageName)});");
+        _w.Line(type.IsValueType
+            ? $"{Support}.Expect(ref reader, {TokenType}.StartObject, {Literal(type.MessageName)});"
+            : $"if ({Support}.IsNull(ref reader, {TokenType}.StartObject, {Literal(type.MessageName)})) return null;");
 
         // One local and one presence flag per readable property; constructor parameters start at their defaults.
         var defaults = new Dictionary<int, string>();
@@ -512,72 +612,58 @@ internal sealed class JsonEmitter
 
         _w.Line("string? property = null;");
         _w.Open("try");
-        _w.Open("while (true)");
-        _w.Line("property = null;");
-        _w.Line($"{Support}.Next(ref reader);");
-        _w.Open($"if (reader.TokenType == {TokenType}.EndObject)");
-        _w.Line("break;");
-        _w.Close();
-        _w.Line();
         if (readable.Count == 0)
         {
-            _w.Line($"property = {Support}.PropertyName(ref reader);");
-            _w.Line($"{Support}.Next(ref reader);");
-            _w.Line("reader.Skip();");
+            _w.Line($"while ({Inngest}JsonPropertyNames.None.Next(ref reader, out _, out property)) reader.Skip();");
         }
         else
         {
-            _w.Line($"var match = s_properties{i}.Match(ref reader, out property);");
-            _w.Line($"{Support}.Next(ref reader);");
+            _w.Open($"while (s_properties{i}.Next(ref reader, out var match, out property))");
             _w.Open("switch (match)");
             for (var m = 0; m < readable.Count; m++)
             {
                 var p = readable[m];
                 var property = properties[p];
-                var read = property.Converter is not null
-                    ? $"{Support}.ReadWithConverter(ref reader, s_converter{i}_{p})"
-                    : ReadExpression(property.Type);
-                _w.Line($"case {m}:");
-                _w.Indent++;
-                _w.Line($"v{p} = {read};");
-                if (NeedsPresence(property))
+                var presence = NeedsPresence(property) ? $" has{p} = true;" : string.Empty;
+                if (property.Converter is not null)
                 {
-                    _w.Line($"has{p} = true;");
+                    _w.Line($"case {m}: v{p} = {Support}.ReadWithConverter(ref reader, s_converter{i}_{p});{presence} break;");
                 }
-
-                _w.Line("break;");
-                _w.Indent--;
+                else
+                {
+                    _w.Line($"case {m}: v{p} = {ReadExpression(property.Type)};{presence} break;");
+                }
             }
 
-            _w.Line("default:");
-            _w.Indent++;
-            _w.Line("reader.Skip();");
-            _w.Line("break;");
-            _w.Indent--;
+            _w.Line("default: reader.Skip(); break;");
+            _w.Close();
             _w.Close();
         }
 
         _w.Close();
-        _w.Close();
-        _w.Open($"catch (global::System.Exception exception) when ({Support}.AddProperty(exception, property))");
-        _w.Line("throw;");
-        _w.Close();
+        _w.Line($"catch (global::System.Exception exception) when ({Support}.AddProperty(exception, property)) {{ throw; }}");
+        _w.Line();
 
         var required = readable.Where(p => properties[p].IsRequired).ToList();
         if (required.Count > 0)
         {
-            _w.Line();
             _w.Open($"if ({string.Join(" || ", required.Select(p => $"!has{p}"))})");
             var missing = string.Join(", ", required.Select(p => $"has{p} ? null : {Literal(properties[p].JsonName)}"));
             _w.Line($"throw {Support}.MissingRequired({Literal(type.MessageName)}, {missing});");
             _w.Close();
         }
 
-        _w.Line();
         var arguments = string.Join(", ", model.ConstructorArguments.Select(a => a.Property >= 0
             ? $"v{a.Property}{Bang(properties[a.Property].PropertyIsValueType)}"
             : a.DefaultValue));
         var initializers = readable.Where(p => properties[p].Read == PropertyReadKind.Initializer).ToList();
+        if (initializers.Count == 0 && !readable.Any(p => properties[p].Read is PropertyReadKind.Setter or PropertyReadKind.InitAccessor))
+        {
+            _w.Line($"return new {type.TypeName}({arguments});");
+            _w.Close();
+            return;
+        }
+
         if (initializers.Count == 0)
         {
             _w.Line($"var result = new {type.TypeName}({arguments});");
@@ -601,25 +687,20 @@ internal sealed class JsonEmitter
             var property = properties[p];
             if (property.Read == PropertyReadKind.Setter)
             {
-                _w.Open($"if (has{p})");
-                _w.Line($"{Access(property, "result")} = v{p}{Bang(property.PropertyIsValueType)};");
-                _w.Close();
+                _w.Line($"if (has{p}) {Access(property, "result")} = v{p}{Bang(property.PropertyIsValueType)};");
             }
             else if (property.Read == PropertyReadKind.InitAccessor)
             {
                 var value = $"v{p}{Bang(property.PropertyIsValueType)}";
-                _w.Open($"if (has{p})");
                 _w.Line(property.Init!.Style switch
                 {
-                    InitAccessorStyle.With => $"result = result with {{ {property.ClrName} = {value} }};",
-                    InitAccessorStyle.GenericUnsafeAccessor => $"Init{i}_{p}<{property.Init.TypeArguments}>.Set(result, {value});",
-                    _ => $"Init{i}_{p}({(type.IsValueType ? "ref " : string.Empty)}result, {value});",
+                    InitAccessorStyle.With => $"if (has{p}) result = result with {{ {property.ClrName} = {value} }};",
+                    InitAccessorStyle.GenericUnsafeAccessor => $"if (has{p}) Init{i}_{p}<{property.Init.TypeArguments}>.Set(result, {value});",
+                    _ => $"if (has{p}) Init{i}_{p}({(type.IsValueType ? "ref " : string.Empty)}result, {value});",
                 });
-                _w.Close();
             }
         }
 
-        _w.Line();
         _w.Line("return result;");
         _w.Close();
 

@@ -138,6 +138,9 @@ internal sealed class SourceWriter
             }
         }
 
+        /// <summary>Writes a piece of code through its source, without a string of its own (it holds no line break).</summary>
+        public void AppendFormatted(Code code) => code.Source.Write(_builder, code);
+
         public void AppendFormatted<T>(T value) => Append(value is IFormattable formattable
             ? formattable.ToString(null, CultureInfo.InvariantCulture)
             : value?.ToString());
@@ -192,4 +195,40 @@ internal sealed class SourceWriter
             _builder.Append('\n');
         }
     }
+}
+
+/// <summary>Writes the pieces of code it makes (<see cref="Code"/>) straight into a line's buffer.</summary>
+internal interface ICodeSource
+{
+    void Write(StringBuilder builder, Code code);
+}
+
+/// <summary>
+/// A piece of code that its <see cref="Source"/> writes when a <see cref="SourceWriter.LineHandler"/> reaches it in an
+/// interpolated line: an expression made of a few names and numbers costs no string of its own. What the other fields
+/// mean is the source's business.
+/// </summary>
+internal readonly struct Code
+{
+    public Code(ICodeSource source, int kind, int index, string? first = null, string? second = null, object? item = null)
+    {
+        Source = source;
+        Kind = kind;
+        Index = index;
+        First = first;
+        Second = second;
+        Item = item;
+    }
+
+    public ICodeSource Source { get; }
+
+    public int Kind { get; }
+
+    public int Index { get; }
+
+    public string? First { get; }
+
+    public string? Second { get; }
+
+    public object? Item { get; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -19,6 +20,30 @@ public sealed class JsonPropertyNames
     {
         _names = names;
         _utf8 = Array.ConvertAll(names, static n => Encoding.UTF8.GetBytes(n));
+    }
+
+    /// <summary>A table without names, for a type none of whose properties is read: every property is skipped.</summary>
+    public static JsonPropertyNames None { get; } = new();
+
+    /// <summary>
+    /// Moves to the value of the object's next property, or to the object's end (false). <paramref name="match"/> is
+    /// the property's index as <see cref="Match(ref Utf8JsonReader, out string)"/> gives it; <paramref name="name"/> is
+    /// its name as the JSON spells it once read (null before, for the error path).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Next(ref Utf8JsonReader reader, out int match, out string? name)
+    {
+        name = null;
+        JsonSupport.Next(ref reader);
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            match = -1;
+            return false;
+        }
+
+        match = Match(ref reader, out name);
+        JsonSupport.Next(ref reader);
+        return true;
     }
 
     /// <summary>The index of the property the reader is on, or -1 when the type has no such property.</summary>

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -95,6 +97,84 @@ public static partial class JsonSupport
             throw new JsonException("The JSON input ended before the value was complete.");
         }
     }
+
+    // The helpers below hold what every generated reader and writer would otherwise spell out (null, start and depth
+    // checks, the loop over an object's properties or an array's items): the generated text is about a third shorter,
+    // which is what the generator's cold run and the user's compile of the generated code pay for.
+
+    /// <summary>Writes null when <paramref name="value"/> is null, and says whether it did (the caller then returns).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool WriteNull(Utf8JsonWriter writer, [NotNullWhen(false)] object? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Starts an object, failing as System.Text.Json does when the object is at <see cref="MaxDepth"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StartObject(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (writer.CurrentDepth >= MaxDepth)
+        {
+            throw DepthExceeded();
+        }
+    }
+
+    /// <summary>
+    /// Whether the reader is on null (the caller then returns null); otherwise checks that it is on
+    /// <paramref name="expected"/>, the start of the object or array that <paramref name="typeName"/> reads.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsNull(ref Utf8JsonReader reader, JsonTokenType expected, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        Expect(ref reader, expected, typeName);
+        return false;
+    }
+
+    /// <summary>
+    /// Moves to the next item of an array, or to its end (false). <paramref name="index"/> counts the items read so
+    /// far, as the index of System.Text.Json's paths does, even between items.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextItem(ref Utf8JsonReader reader, ref int index)
+    {
+        index++;
+        Next(ref reader);
+        return reader.TokenType != JsonTokenType.EndArray;
+    }
+
+    /// <summary>
+    /// Moves to the value of the next entry of an object read as a dictionary, or to the object's end (false).
+    /// <paramref name="key"/> is the entry's key once read (null before, for the error path).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextEntry(ref Utf8JsonReader reader, [NotNullWhen(true)] out string? key)
+    {
+        key = null;
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        key = reader.GetString()!;
+        Next(ref reader);
+        return true;
+    }
+
+    /// <summary>The property names a generated writer writes, encoded once.</summary>
+    public static JsonEncodedText[] Encode(params string[] names) => Array.ConvertAll(names, static n => JsonEncodedText.Encode(n));
 
     /// <summary>Checks that the reader is on <paramref name="expected"/>.</summary>
     public static void Expect(ref Utf8JsonReader reader, JsonTokenType expected, string typeName)

@@ -38,86 +38,51 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                {
-                    throw __Inngest::JsonSupport.WithPath(exception);
-                }
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
             }
 
             public override void Write(__Stj::Utf8JsonWriter writer, global::Accounts.UserSignedUp value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Accounts.UserSignedUp
-        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("signupDate");
-        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("userId");
-        private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("e-mail");
-        private static readonly __Stj::JsonEncodedText s_name0_3 = __Stj::JsonEncodedText.Encode("referrer");
-        private static readonly __Stj::JsonEncodedText s_name0_4 = __Stj::JsonEncodedText.Encode("logins");
-        private static readonly __Stj::JsonEncodedText s_name0_5 = __Stj::JsonEncodedText.Encode("plan");
-        private static readonly __Stj::JsonEncodedText s_name0_6 = __Stj::JsonEncodedText.Encode("displayPlan");
+        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("signupDate", "userId", "e-mail", "referrer", "logins", "plan", "displayPlan", "locale", "traits", "avatar", "trial", "homepage");
         private static readonly __Stj::Serialization.JsonConverter<global::Accounts.Plan> s_converter0_6 = __Inngest::JsonSupport.ResolveConverter<global::Accounts.Plan>(new global::System.Text.Json.Serialization.JsonStringEnumConverter());
-        private static readonly __Stj::JsonEncodedText s_name0_7 = __Stj::JsonEncodedText.Encode("locale");
-        private static readonly __Stj::JsonEncodedText s_name0_8 = __Stj::JsonEncodedText.Encode("traits");
-        private static readonly __Stj::JsonEncodedText s_name0_9 = __Stj::JsonEncodedText.Encode("avatar");
-        private static readonly __Stj::JsonEncodedText s_name0_10 = __Stj::JsonEncodedText.Encode("trial");
-        private static readonly __Stj::JsonEncodedText s_name0_11 = __Stj::JsonEncodedText.Encode("homepage");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("signupDate", "userId", "e-mail", "referrer", "logins", "plan", "displayPlan", "locale", "traits", "avatar", "trial", "homepage");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Accounts.UserSignedUp? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name0_0);
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
+            __Inngest::JsonSupport.StartObject(writer);
+            writer.WritePropertyName(s_names0[0]);
             __Inngest::JsonSupport.WriteDateOnly(writer, value.SignupDate);
-            writer.WritePropertyName(s_name0_1);
-            __Inngest::JsonSupport.WriteString(writer, value.UserId);
-            writer.WritePropertyName(s_name0_2);
-            __Inngest::JsonSupport.WriteString(writer, value.Email);
+            writer.WriteString(s_names0[1], value.UserId);
+            writer.WriteString(s_names0[2], value.Email);
             if (value.Referrer is not null)
             {
-                writer.WritePropertyName(s_name0_3);
-                __Inngest::JsonSupport.WriteString(writer, value.Referrer);
+                writer.WriteString(s_names0[3], value.Referrer);
             }
             if (!global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(value.Logins, default!))
             {
-                writer.WritePropertyName(s_name0_4);
-                writer.WriteNumberValue(value.Logins);
+                writer.WriteNumber(s_names0[4], value.Logins);
             }
-            writer.WritePropertyName(s_name0_5);
-            writer.WriteNumberValue((byte)value.Plan);
-            writer.WritePropertyName(s_name0_6);
+            writer.WriteNumber(s_names0[5], (byte)value.Plan);
+            writer.WritePropertyName(s_names0[6]);
             __Inngest::JsonSupport.WriteWithConverter(writer, value.DisplayPlan, s_converter0_6);
-            writer.WritePropertyName(s_name0_7);
-            __Inngest::JsonSupport.WriteString(writer, value.Locale);
-            writer.WritePropertyName(s_name0_8);
+            writer.WriteString(s_names0[7], value.Locale);
+            writer.WritePropertyName(s_names0[8]);
             Write5(writer, value.Traits);
-            writer.WritePropertyName(s_name0_9);
+            writer.WritePropertyName(s_names0[9]);
             __Inngest::JsonSupport.WriteBase64(writer, value.Avatar);
-            writer.WritePropertyName(s_name0_10);
+            writer.WritePropertyName(s_names0[10]);
             Write8(writer, value.Trial);
-            writer.WritePropertyName(s_name0_11);
+            writer.WritePropertyName(s_names0[11]);
             __Inngest::JsonSupport.WriteUri(writer, value.Homepage);
             writer.WriteEndObject();
         }
 
         private static global::Accounts.UserSignedUp? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Accounts.UserSignedUp");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Accounts.UserSignedUp")) return null;
             global::System.DateOnly v0 = default;
             var has0 = false;
             string? v1 = default;
@@ -145,132 +110,47 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties0.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties0.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadDateOnly(ref reader);
-                            has0 = true;
-                            break;
-                        case 1:
-                            v1 = __Inngest::JsonSupport.ReadString(ref reader);
-                            has1 = true;
-                            break;
-                        case 2:
-                            v2 = __Inngest::JsonSupport.ReadString(ref reader);
-                            has2 = true;
-                            break;
-                        case 3:
-                            v3 = __Inngest::JsonSupport.ReadString(ref reader);
-                            has3 = true;
-                            break;
-                        case 4:
-                            v4 = __Inngest::JsonSupport.ReadInt32(ref reader);
-                            has4 = true;
-                            break;
-                        case 5:
-                            v5 = (global::Accounts.Plan)__Inngest::JsonSupport.ReadEnumByte(ref reader, "Accounts.Plan");
-                            has5 = true;
-                            break;
-                        case 6:
-                            v6 = __Inngest::JsonSupport.ReadWithConverter(ref reader, s_converter0_6);
-                            has6 = true;
-                            break;
-                        case 7:
-                            v7 = __Inngest::JsonSupport.ReadString(ref reader);
-                            has7 = true;
-                            break;
-                        case 8:
-                            v8 = Read5(ref reader);
-                            has8 = true;
-                            break;
-                        case 9:
-                            v9 = __Inngest::JsonSupport.ReadBase64(ref reader);
-                            has9 = true;
-                            break;
-                        case 10:
-                            v10 = Read8(ref reader);
-                            has10 = true;
-                            break;
-                        case 11:
-                            v11 = __Inngest::JsonSupport.ReadUri(ref reader);
-                            has11 = true;
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadDateOnly(ref reader); has0 = true; break;
+                        case 1: v1 = __Inngest::JsonSupport.ReadString(ref reader); has1 = true; break;
+                        case 2: v2 = __Inngest::JsonSupport.ReadString(ref reader); has2 = true; break;
+                        case 3: v3 = __Inngest::JsonSupport.ReadString(ref reader); has3 = true; break;
+                        case 4: v4 = __Inngest::JsonSupport.ReadInt32(ref reader); has4 = true; break;
+                        case 5: v5 = (global::Accounts.Plan)__Inngest::JsonSupport.ReadEnumByte(ref reader, "Accounts.Plan"); has5 = true; break;
+                        case 6: v6 = __Inngest::JsonSupport.ReadWithConverter(ref reader, s_converter0_6); has6 = true; break;
+                        case 7: v7 = __Inngest::JsonSupport.ReadString(ref reader); has7 = true; break;
+                        case 8: v8 = Read5(ref reader); has8 = true; break;
+                        case 9: v9 = __Inngest::JsonSupport.ReadBase64(ref reader); has9 = true; break;
+                        case 10: v10 = Read8(ref reader); has10 = true; break;
+                        case 11: v11 = __Inngest::JsonSupport.ReadUri(ref reader); has11 = true; break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
             if (!has1 || !has5)
             {
                 throw __Inngest::JsonSupport.MissingRequired("Accounts.UserSignedUp", has1 ? null : "userId", has5 ? null : "plan");
             }
-
             var result = new global::Accounts.UserSignedUp()
             {
                 UserId = v1!,
             };
-            if (has0)
-            {
-                Init0_0(result, v0);
-            }
-            if (has2)
-            {
-                result.Email = v2!;
-            }
-            if (has3)
-            {
-                result.Referrer = v3!;
-            }
-            if (has4)
-            {
-                result.Logins = v4;
-            }
-            if (has5)
-            {
-                result.Plan = v5;
-            }
-            if (has6)
-            {
-                result.DisplayPlan = v6;
-            }
-            if (has7)
-            {
-                Init0_7(result, v7!);
-            }
-            if (has8)
-            {
-                result.Traits = v8!;
-            }
-            if (has9)
-            {
-                result.Avatar = v9!;
-            }
-            if (has10)
-            {
-                result.Trial = v10;
-            }
-            if (has11)
-            {
-                result.Homepage = v11!;
-            }
-
+            if (has0) Init0_0(result, v0);
+            if (has2) result.Email = v2!;
+            if (has3) result.Referrer = v3!;
+            if (has4) result.Logins = v4;
+            if (has5) result.Plan = v5;
+            if (has6) result.DisplayPlan = v6;
+            if (has7) Init0_7(result, v7!);
+            if (has8) result.Traits = v8!;
+            if (has9) result.Avatar = v9!;
+            if (has10) result.Trial = v10;
+            if (has11) result.Homepage = v11!;
             return result;
         }
 
@@ -283,46 +163,20 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
         // global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>
         private static global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? Read5(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Text.Json.JsonElement]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Text.Json.JsonElement]")) return null;
             var dictionary = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
             string? key = null;
             try
             {
-                while (true)
-                {
-                    key = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    key = reader.GetString()!;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    dictionary[key] = __Inngest::JsonSupport.ReadJsonElement(ref reader);
-                }
+                while (__Inngest::JsonSupport.NextEntry(ref reader, out key)) dictionary[key] = __Inngest::JsonSupport.ReadJsonElement(ref reader);
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key)) { throw; }
             return dictionary;
         }
 
         private static void Write5(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartObject();
             foreach (var pair in value)
             {
@@ -338,14 +192,8 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
 
         private static void Write8(__Stj::Utf8JsonWriter writer, global::System.TimeSpan? value)
         {
-            if (value.HasValue)
-            {
-                __Inngest::JsonSupport.WriteTimeSpan(writer, value.GetValueOrDefault());
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
+            if (value.HasValue) __Inngest::JsonSupport.WriteTimeSpan(writer, value.GetValueOrDefault());
+            else writer.WriteNullValue();
         }
     }
 }

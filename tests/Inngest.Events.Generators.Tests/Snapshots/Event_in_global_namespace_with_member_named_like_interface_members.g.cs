@@ -36,49 +36,28 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                {
-                    throw __Inngest::JsonSupport.WithPath(exception);
-                }
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
             }
 
             public override void Write(__Stj::Utf8JsonWriter writer, global::ThingHappened value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::ThingHappened
-        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("eventName");
-        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("count");
+        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("eventName", "count");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("eventName", "count");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::ThingHappened? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name0_0);
-            __Inngest::JsonSupport.WriteString(writer, value.EventName);
-            writer.WritePropertyName(s_name0_1);
-            writer.WriteNumberValue(value.Count);
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
+            __Inngest::JsonSupport.StartObject(writer);
+            writer.WriteString(s_names0[0], value.EventName);
+            writer.WriteNumber(s_names0[1], value.Count);
             writer.WriteEndObject();
         }
 
         private static global::ThingHappened? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "ThingHappened");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "ThingHappened")) return null;
             string? v0 = default;
             var has0 = false;
             int v1 = default;
@@ -86,48 +65,21 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties0.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties0.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
-                            has0 = true;
-                            break;
-                        case 1:
-                            v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
-                            has1 = true;
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadString(ref reader); has0 = true; break;
+                        case 1: v1 = __Inngest::JsonSupport.ReadInt32(ref reader); has1 = true; break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
             var result = new global::ThingHappened();
-            if (has0)
-            {
-                result.EventName = v0!;
-            }
-            if (has1)
-            {
-                result.Count = v1;
-            }
-
+            if (has0) result.EventName = v0!;
+            if (has1) result.Count = v1;
             return result;
         }
     }

@@ -38,58 +38,33 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                {
-                    throw __Inngest::JsonSupport.WithPath(exception);
-                }
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
             }
 
             public override void Write(__Stj::Utf8JsonWriter writer, global::Billing.InvoicePaid value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Billing.InvoicePaid
-        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("invoiceId");
-        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("amount");
-        private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("currency");
-        private static readonly __Stj::JsonEncodedText s_name0_3 = __Stj::JsonEncodedText.Encode("lines");
-        private static readonly __Stj::JsonEncodedText s_name0_4 = __Stj::JsonEncodedText.Encode("paidAt");
+        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("invoiceId", "amount", "currency", "lines", "paidAt");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("invoiceId", "amount", "currency", "lines", "paidAt");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Billing.InvoicePaid? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name0_0);
-            __Inngest::JsonSupport.WriteString(writer, value.InvoiceId);
-            writer.WritePropertyName(s_name0_1);
-            writer.WriteNumberValue(value.Amount);
-            writer.WritePropertyName(s_name0_2);
-            __Inngest::JsonSupport.WriteString(writer, value.Currency);
-            writer.WritePropertyName(s_name0_3);
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
+            __Inngest::JsonSupport.StartObject(writer);
+            writer.WriteString(s_names0[0], value.InvoiceId);
+            writer.WriteNumber(s_names0[1], value.Amount);
+            writer.WriteString(s_names0[2], value.Currency);
+            writer.WritePropertyName(s_names0[3]);
             Write3(writer, value.Lines);
-            writer.WritePropertyName(s_name0_4);
+            writer.WritePropertyName(s_names0[4]);
             Write6(writer, value.PaidAt);
             writer.WriteEndObject();
         }
 
         private static global::Billing.InvoicePaid? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Billing.InvoicePaid");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Billing.InvoicePaid")) return null;
             string? v0 = default!;
             decimal v1 = default!;
             string? v2 = default!;
@@ -99,52 +74,23 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties0.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties0.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
-                            break;
-                        case 1:
-                            v1 = __Inngest::JsonSupport.ReadDecimal(ref reader);
-                            break;
-                        case 2:
-                            v2 = __Inngest::JsonSupport.ReadString(ref reader);
-                            break;
-                        case 3:
-                            v3 = Read3(ref reader);
-                            break;
-                        case 4:
-                            v4 = Read6(ref reader);
-                            has4 = true;
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadString(ref reader); break;
+                        case 1: v1 = __Inngest::JsonSupport.ReadDecimal(ref reader); break;
+                        case 2: v2 = __Inngest::JsonSupport.ReadString(ref reader); break;
+                        case 3: v3 = Read3(ref reader); break;
+                        case 4: v4 = Read6(ref reader); has4 = true; break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
             var result = new global::Billing.InvoicePaid(v0!, v1, v2!, v3!);
-            if (has4)
-            {
-                Init0_4(result, v4);
-            }
-
+            if (has4) Init0_4(result, v4);
             return result;
         }
 
@@ -154,44 +100,20 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         // global::System.Collections.Generic.IReadOnlyList<global::Billing.LineItem>
         private static global::System.Collections.Generic.List<global::Billing.LineItem>? Read3(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Billing.LineItem]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Billing.LineItem]")) return null;
             var list = new global::System.Collections.Generic.List<global::Billing.LineItem>();
             var index = -1;
             try
             {
-                while (true)
-                {
-                    index++;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-
-                    list.Add(Read4(ref reader)!);
-                }
+                while (__Inngest::JsonSupport.NextItem(ref reader, ref index)) list.Add(Read4(ref reader)!);
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index)) { throw; }
             return list;
         }
 
         private static void Write3(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Billing.LineItem>? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartArray();
             foreach (var item in value)
             {
@@ -203,84 +125,42 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         }
 
         // global::Billing.LineItem
-        private static readonly __Stj::JsonEncodedText s_name4_0 = __Stj::JsonEncodedText.Encode("sku");
-        private static readonly __Stj::JsonEncodedText s_name4_1 = __Stj::JsonEncodedText.Encode("quantity");
-        private static readonly __Stj::JsonEncodedText s_name4_2 = __Stj::JsonEncodedText.Encode("unitPrice");
+        private static readonly __Stj::JsonEncodedText[] s_names4 = __Inngest::JsonSupport.Encode("sku", "quantity", "unitPrice");
         private static readonly __Inngest::JsonPropertyNames s_properties4 = new("sku", "quantity", "unitPrice");
 
         private static void Write4(__Stj::Utf8JsonWriter writer, global::Billing.LineItem? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name4_0);
-            __Inngest::JsonSupport.WriteString(writer, value.Sku);
-            writer.WritePropertyName(s_name4_1);
-            writer.WriteNumberValue(value.Quantity);
-            writer.WritePropertyName(s_name4_2);
-            writer.WriteNumberValue(value.UnitPrice);
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
+            __Inngest::JsonSupport.StartObject(writer);
+            writer.WriteString(s_names4[0], value.Sku);
+            writer.WriteNumber(s_names4[1], value.Quantity);
+            writer.WriteNumber(s_names4[2], value.UnitPrice);
             writer.WriteEndObject();
         }
 
         private static global::Billing.LineItem? Read4(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Billing.LineItem");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Billing.LineItem")) return null;
             string? v0 = default!;
             int v1 = default!;
             decimal v2 = default!;
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties4.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties4.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
-                            break;
-                        case 1:
-                            v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
-                            break;
-                        case 2:
-                            v2 = __Inngest::JsonSupport.ReadDecimal(ref reader);
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadString(ref reader); break;
+                        case 1: v1 = __Inngest::JsonSupport.ReadInt32(ref reader); break;
+                        case 2: v2 = __Inngest::JsonSupport.ReadDecimal(ref reader); break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
-            var result = new global::Billing.LineItem(v0!, v1, v2);
-
-            return result;
+            return new global::Billing.LineItem(v0!, v1, v2);
         }
 
         // global::System.DateTimeOffset?
@@ -288,14 +168,8 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
 
         private static void Write6(__Stj::Utf8JsonWriter writer, global::System.DateTimeOffset? value)
         {
-            if (value.HasValue)
-            {
-                writer.WriteStringValue(value.GetValueOrDefault());
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
+            if (value.HasValue) writer.WriteStringValue(value.GetValueOrDefault());
+            else writer.WriteNullValue();
         }
     }
 }

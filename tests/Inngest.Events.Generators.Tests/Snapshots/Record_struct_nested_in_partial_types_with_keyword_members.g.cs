@@ -42,35 +42,22 @@ partial class Catalog
                         {
                             return Read0(ref reader);
                         }
-                        catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                        {
-                            throw __Inngest::JsonSupport.WithPath(exception);
-                        }
+                        catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
                     }
 
                     public override void Write(__Stj::Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
                 }
 
                 // global::Shop.Events.Catalog.Inner.@event
-                private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("class");
-                private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("for");
-                private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("id");
+                private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("class", "for", "id");
                 private static readonly __Inngest::JsonPropertyNames s_properties0 = new("class", "for", "id");
 
                 private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value)
                 {
-                    writer.WriteStartObject();
-                    if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-                    {
-                        throw __Inngest::JsonSupport.DepthExceeded();
-                    }
-
-                    writer.WritePropertyName(s_name0_0);
-                    __Inngest::JsonSupport.WriteString(writer, value.@class);
-                    writer.WritePropertyName(s_name0_1);
-                    writer.WriteNumberValue(value.@for);
-                    writer.WritePropertyName(s_name0_2);
-                    writer.WriteStringValue(value.Id);
+                    __Inngest::JsonSupport.StartObject(writer);
+                    writer.WriteString(s_names0[0], value.@class);
+                    writer.WriteNumber(s_names0[1], value.@for);
+                    writer.WriteString(s_names0[2], value.Id);
                     writer.WriteEndObject();
                 }
 
@@ -86,56 +73,23 @@ partial class Catalog
                     string? property = null;
                     try
                     {
-                        while (true)
+                        while (s_properties0.Next(ref reader, out var match, out property))
                         {
-                            property = null;
-                            __Inngest::JsonSupport.Next(ref reader);
-                            if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                            {
-                                break;
-                            }
-
-                            var match = s_properties0.Match(ref reader, out property);
-                            __Inngest::JsonSupport.Next(ref reader);
                             switch (match)
                             {
-                                case 0:
-                                    v0 = __Inngest::JsonSupport.ReadString(ref reader);
-                                    has0 = true;
-                                    break;
-                                case 1:
-                                    v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
-                                    has1 = true;
-                                    break;
-                                case 2:
-                                    v2 = __Inngest::JsonSupport.ReadGuid(ref reader);
-                                    has2 = true;
-                                    break;
-                                default:
-                                    reader.Skip();
-                                    break;
+                                case 0: v0 = __Inngest::JsonSupport.ReadString(ref reader); has0 = true; break;
+                                case 1: v1 = __Inngest::JsonSupport.ReadInt32(ref reader); has1 = true; break;
+                                case 2: v2 = __Inngest::JsonSupport.ReadGuid(ref reader); has2 = true; break;
+                                default: reader.Skip(); break;
                             }
                         }
                     }
-                    catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-                    {
-                        throw;
-                    }
+                    catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
                     var result = new global::Shop.Events.Catalog.Inner.@event();
-                    if (has0)
-                    {
-                        Init0_0(ref result, v0!);
-                    }
-                    if (has1)
-                    {
-                        Init0_1(ref result, v1);
-                    }
-                    if (has2)
-                    {
-                        Init0_2(ref result, v2);
-                    }
-
+                    if (has0) Init0_0(ref result, v0!);
+                    if (has1) Init0_1(ref result, v1);
+                    if (has2) Init0_2(ref result, v2);
                     return result;
                 }
 

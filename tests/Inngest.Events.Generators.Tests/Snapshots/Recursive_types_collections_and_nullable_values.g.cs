@@ -38,55 +38,35 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                {
-                    throw __Inngest::JsonSupport.WithPath(exception);
-                }
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
             }
 
             public override void Write(__Stj::Utf8JsonWriter writer, global::Docs.TreePublished value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Docs.TreePublished
-        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("root");
-        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("counts");
-        private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("maybe");
-        private static readonly __Stj::JsonEncodedText s_name0_3 = __Stj::JsonEncodedText.Encode("index");
+        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("root", "counts", "maybe", "index");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("root", "counts", "maybe", "index");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Docs.TreePublished? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth && (value.Root is not null || value.Counts is not null || value.Maybe is not null || value.Index is not null))
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name0_0);
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth && (value.Root is not null || value.Counts is not null || value.Maybe is not null || value.Index is not null)) throw __Inngest::JsonSupport.DepthExceeded();
+            writer.WritePropertyName(s_names0[0]);
             Write1(writer, value.Root);
-            writer.WritePropertyName(s_name0_1);
+            writer.WritePropertyName(s_names0[1]);
             Write4(writer, value.Counts);
-            writer.WritePropertyName(s_name0_2);
+            writer.WritePropertyName(s_names0[2]);
             Write6(writer, value.Maybe);
-            writer.WritePropertyName(s_name0_3);
+            writer.WritePropertyName(s_names0[3]);
             Write8(writer, value.Index);
             writer.WriteEndObject();
         }
 
         private static global::Docs.TreePublished? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Docs.TreePublished");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Docs.TreePublished")) return null;
             global::Docs.Node? v0 = default!;
             int[]? v1 = default!;
             global::System.Collections.Generic.List<int?>? v2 = default!;
@@ -94,84 +74,43 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties0.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties0.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = Read1(ref reader);
-                            break;
-                        case 1:
-                            v1 = Read4(ref reader);
-                            break;
-                        case 2:
-                            v2 = Read6(ref reader);
-                            break;
-                        case 3:
-                            v3 = Read8(ref reader);
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = Read1(ref reader); break;
+                        case 1: v1 = Read4(ref reader); break;
+                        case 2: v2 = Read6(ref reader); break;
+                        case 3: v3 = Read8(ref reader); break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
-            var result = new global::Docs.TreePublished(v0!, v1!, v2!, v3!);
-
-            return result;
+            return new global::Docs.TreePublished(v0!, v1!, v2!, v3!);
         }
 
         // global::Docs.Node
-        private static readonly __Stj::JsonEncodedText s_name1_0 = __Stj::JsonEncodedText.Encode("name");
-        private static readonly __Stj::JsonEncodedText s_name1_1 = __Stj::JsonEncodedText.Encode("children");
-        private static readonly __Stj::JsonEncodedText s_name1_2 = __Stj::JsonEncodedText.Encode("parent");
+        private static readonly __Stj::JsonEncodedText[] s_names1 = __Inngest::JsonSupport.Encode("name", "children", "parent");
         private static readonly __Inngest::JsonPropertyNames s_properties1 = new("name", "children", "parent");
 
         private static void Write1(__Stj::Utf8JsonWriter writer, global::Docs.Node? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth && (value.Name is not null || value.Children is not null || value.Parent is not null))
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name1_0);
-            __Inngest::JsonSupport.WriteString(writer, value.Name);
-            writer.WritePropertyName(s_name1_1);
+            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth && (value.Name is not null || value.Children is not null || value.Parent is not null)) throw __Inngest::JsonSupport.DepthExceeded();
+            writer.WriteString(s_names1[0], value.Name);
+            writer.WritePropertyName(s_names1[1]);
             Write3(writer, value.Children);
-            writer.WritePropertyName(s_name1_2);
+            writer.WritePropertyName(s_names1[2]);
             Write1(writer, value.Parent);
             writer.WriteEndObject();
         }
 
         private static global::Docs.Node? Read1(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Docs.Node");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Docs.Node")) return null;
             string? v0 = default;
             var has0 = false;
             global::System.Collections.Generic.List<global::Docs.Node>? v1 = default;
@@ -181,100 +120,43 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties1.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties1.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
-                            has0 = true;
-                            break;
-                        case 1:
-                            v1 = Read3(ref reader);
-                            has1 = true;
-                            break;
-                        case 2:
-                            v2 = Read1(ref reader);
-                            has2 = true;
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadString(ref reader); has0 = true; break;
+                        case 1: v1 = Read3(ref reader); has1 = true; break;
+                        case 2: v2 = Read1(ref reader); has2 = true; break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
             var result = new global::Docs.Node();
-            if (has0)
-            {
-                result.Name = v0!;
-            }
-            if (has1)
-            {
-                result.Children = v1!;
-            }
-            if (has2)
-            {
-                result.Parent = v2!;
-            }
-
+            if (has0) result.Name = v0!;
+            if (has1) result.Children = v1!;
+            if (has2) result.Parent = v2!;
             return result;
         }
 
         // global::System.Collections.Generic.List<global::Docs.Node>
         private static global::System.Collections.Generic.List<global::Docs.Node>? Read3(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.List`1[Docs.Node]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.List`1[Docs.Node]")) return null;
             var list = new global::System.Collections.Generic.List<global::Docs.Node>();
             var index = -1;
             try
             {
-                while (true)
-                {
-                    index++;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-
-                    list.Add(Read1(ref reader)!);
-                }
+                while (__Inngest::JsonSupport.NextItem(ref reader, ref index)) list.Add(Read1(ref reader)!);
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index)) { throw; }
             return list;
         }
 
         private static void Write3(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Docs.Node>? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartArray();
             foreach (var item in value)
             {
@@ -288,44 +170,20 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         // int[]
         private static int[]? Read4(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Int32[]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartArray, "System.Int32[]")) return null;
             var list = new global::System.Collections.Generic.List<int>();
             var index = -1;
             try
             {
-                while (true)
-                {
-                    index++;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-
-                    list.Add(__Inngest::JsonSupport.ReadInt32(ref reader));
-                }
+                while (__Inngest::JsonSupport.NextItem(ref reader, ref index)) list.Add(__Inngest::JsonSupport.ReadInt32(ref reader));
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index)) { throw; }
             return list.ToArray();
         }
 
         private static void Write4(__Stj::Utf8JsonWriter writer, int[]? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartArray();
             foreach (var item in value)
             {
@@ -339,44 +197,20 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         // global::System.Collections.Generic.List<int?>
         private static global::System.Collections.Generic.List<int?>? Read6(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.List`1[System.Nullable`1[System.Int32]]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.List`1[System.Nullable`1[System.Int32]]")) return null;
             var list = new global::System.Collections.Generic.List<int?>();
             var index = -1;
             try
             {
-                while (true)
-                {
-                    index++;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-
-                    list.Add(Read7(ref reader));
-                }
+                while (__Inngest::JsonSupport.NextItem(ref reader, ref index)) list.Add(Read7(ref reader));
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index)) { throw; }
             return list;
         }
 
         private static void Write6(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.List<int?>? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartArray();
             foreach (var item in value)
             {
@@ -392,59 +226,27 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
 
         private static void Write7(__Stj::Utf8JsonWriter writer, int? value)
         {
-            if (value.HasValue)
-            {
-                writer.WriteNumberValue(value.GetValueOrDefault());
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
+            if (value.HasValue) writer.WriteNumberValue(value.GetValueOrDefault());
+            else writer.WriteNullValue();
         }
 
         // global::System.Collections.Generic.IDictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>
         private static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>? Read8(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.IDictionary`2[System.String,System.Collections.Generic.List`1[Docs.Node]]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.IDictionary`2[System.String,System.Collections.Generic.List`1[Docs.Node]]")) return null;
             var dictionary = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>();
             string? key = null;
             try
             {
-                while (true)
-                {
-                    key = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    key = reader.GetString()!;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    dictionary[key] = Read3(ref reader)!;
-                }
+                while (__Inngest::JsonSupport.NextEntry(ref reader, out key)) dictionary[key] = Read3(ref reader)!;
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key)) { throw; }
             return dictionary;
         }
 
         private static void Write8(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Collections.Generic.List<global::Docs.Node>>? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartObject();
             foreach (var pair in value)
             {

@@ -195,137 +195,69 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                {
-                    throw __Inngest::JsonSupport.WithPath(exception);
-                }
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
             }
 
             public override void Write(__Stj::Utf8JsonWriter writer, global::Shop.Receipt value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Shop.Receipt
-        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("orderId");
-        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("total");
-        private static readonly __Stj::JsonEncodedText s_name0_2 = __Stj::JsonEncodedText.Encode("lines");
+        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("orderId", "total", "lines");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("orderId", "total", "lines");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Receipt? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name0_0);
-            __Inngest::JsonSupport.WriteString(writer, value.OrderId);
-            writer.WritePropertyName(s_name0_1);
-            writer.WriteNumberValue(value.Total);
-            writer.WritePropertyName(s_name0_2);
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
+            __Inngest::JsonSupport.StartObject(writer);
+            writer.WriteString(s_names0[0], value.OrderId);
+            writer.WriteNumber(s_names0[1], value.Total);
+            writer.WritePropertyName(s_names0[2]);
             Write3(writer, value.Lines);
             writer.WriteEndObject();
         }
 
         private static global::Shop.Receipt? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.Receipt");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Shop.Receipt")) return null;
             string? v0 = default!;
             decimal v1 = default!;
             global::System.Collections.Generic.IReadOnlyList<global::Shop.ReceiptLine>? v2 = default!;
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties0.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties0.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
-                            break;
-                        case 1:
-                            v1 = __Inngest::JsonSupport.ReadDecimal(ref reader);
-                            break;
-                        case 2:
-                            v2 = Read3(ref reader);
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadString(ref reader); break;
+                        case 1: v1 = __Inngest::JsonSupport.ReadDecimal(ref reader); break;
+                        case 2: v2 = Read3(ref reader); break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
-            var result = new global::Shop.Receipt(v0!, v1, v2!);
-
-            return result;
+            return new global::Shop.Receipt(v0!, v1, v2!);
         }
 
         // global::System.Collections.Generic.IReadOnlyList<global::Shop.ReceiptLine>
         private static global::System.Collections.Generic.List<global::Shop.ReceiptLine>? Read3(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Shop.ReceiptLine]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartArray, "System.Collections.Generic.IReadOnlyList`1[Shop.ReceiptLine]")) return null;
             var list = new global::System.Collections.Generic.List<global::Shop.ReceiptLine>();
             var index = -1;
             try
             {
-                while (true)
-                {
-                    index++;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-
-                    list.Add(Read4(ref reader)!);
-                }
+                while (__Inngest::JsonSupport.NextItem(ref reader, ref index)) list.Add(Read4(ref reader)!);
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index)) { throw; }
             return list;
         }
 
         private static void Write3(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.ReceiptLine>? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartArray();
             foreach (var item in value)
             {
@@ -337,77 +269,39 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::Shop.ReceiptLine
-        private static readonly __Stj::JsonEncodedText s_name4_0 = __Stj::JsonEncodedText.Encode("sku");
-        private static readonly __Stj::JsonEncodedText s_name4_1 = __Stj::JsonEncodedText.Encode("quantity");
+        private static readonly __Stj::JsonEncodedText[] s_names4 = __Inngest::JsonSupport.Encode("sku", "quantity");
         private static readonly __Inngest::JsonPropertyNames s_properties4 = new("sku", "quantity");
 
         private static void Write4(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name4_0);
-            __Inngest::JsonSupport.WriteString(writer, value.Sku);
-            writer.WritePropertyName(s_name4_1);
-            writer.WriteNumberValue(value.Quantity);
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
+            __Inngest::JsonSupport.StartObject(writer);
+            writer.WriteString(s_names4[0], value.Sku);
+            writer.WriteNumber(s_names4[1], value.Quantity);
             writer.WriteEndObject();
         }
 
         private static global::Shop.ReceiptLine? Read4(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.ReceiptLine");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Shop.ReceiptLine")) return null;
             string? v0 = default!;
             int v1 = default!;
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties4.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties4.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
-                            break;
-                        case 1:
-                            v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadString(ref reader); break;
+                        case 1: v1 = __Inngest::JsonSupport.ReadInt32(ref reader); break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
-            var result = new global::Shop.ReceiptLine(v0!, v1);
-
-            return result;
+            return new global::Shop.ReceiptLine(v0!, v1);
         }
     }
 
@@ -424,10 +318,7 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                {
-                    throw __Inngest::JsonSupport.WithPath(exception);
-                }
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
             }
 
             public override void Write(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine[] value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
@@ -436,44 +327,20 @@ internal static partial class InngestGeneratedFunctions
         // global::Shop.ReceiptLine[]
         private static global::Shop.ReceiptLine[]? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartArray, "Shop.ReceiptLine[]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartArray, "Shop.ReceiptLine[]")) return null;
             var list = new global::System.Collections.Generic.List<global::Shop.ReceiptLine>();
             var index = -1;
             try
             {
-                while (true)
-                {
-                    index++;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-
-                    list.Add(Read1(ref reader)!);
-                }
+                while (__Inngest::JsonSupport.NextItem(ref reader, ref index)) list.Add(Read1(ref reader)!);
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddIndex(exception, index)) { throw; }
             return list.ToArray();
         }
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine[]? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartArray();
             foreach (var item in value)
             {
@@ -485,77 +352,39 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::Shop.ReceiptLine
-        private static readonly __Stj::JsonEncodedText s_name1_0 = __Stj::JsonEncodedText.Encode("sku");
-        private static readonly __Stj::JsonEncodedText s_name1_1 = __Stj::JsonEncodedText.Encode("quantity");
+        private static readonly __Stj::JsonEncodedText[] s_names1 = __Inngest::JsonSupport.Encode("sku", "quantity");
         private static readonly __Inngest::JsonPropertyNames s_properties1 = new("sku", "quantity");
 
         private static void Write1(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name1_0);
-            __Inngest::JsonSupport.WriteString(writer, value.Sku);
-            writer.WritePropertyName(s_name1_1);
-            writer.WriteNumberValue(value.Quantity);
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
+            __Inngest::JsonSupport.StartObject(writer);
+            writer.WriteString(s_names1[0], value.Sku);
+            writer.WriteNumber(s_names1[1], value.Quantity);
             writer.WriteEndObject();
         }
 
         private static global::Shop.ReceiptLine? Read1(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.ReceiptLine");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Shop.ReceiptLine")) return null;
             string? v0 = default!;
             int v1 = default!;
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties1.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties1.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadString(ref reader);
-                            break;
-                        case 1:
-                            v1 = __Inngest::JsonSupport.ReadInt32(ref reader);
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadString(ref reader); break;
+                        case 1: v1 = __Inngest::JsonSupport.ReadInt32(ref reader); break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
-            var result = new global::Shop.ReceiptLine(v0!, v1);
-
-            return result;
+            return new global::Shop.ReceiptLine(v0!, v1);
         }
     }
 
@@ -572,87 +401,46 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                {
-                    throw __Inngest::JsonSupport.WithPath(exception);
-                }
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
             }
 
             public override void Write(__Stj::Utf8JsonWriter writer, global::Shop.Summary value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
         }
 
         // global::Shop.Summary
-        private static readonly __Stj::JsonEncodedText s_name0_0 = __Stj::JsonEncodedText.Encode("count");
-        private static readonly __Stj::JsonEncodedText s_name0_1 = __Stj::JsonEncodedText.Encode("at");
+        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("count", "at");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("count", "at");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Summary? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth)
-            {
-                throw __Inngest::JsonSupport.DepthExceeded();
-            }
-
-            writer.WritePropertyName(s_name0_0);
-            writer.WriteNumberValue(value.Count);
-            writer.WritePropertyName(s_name0_1);
-            writer.WriteStringValue(value.At);
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
+            __Inngest::JsonSupport.StartObject(writer);
+            writer.WriteNumber(s_names0[0], value.Count);
+            writer.WriteString(s_names0[1], value.At);
             writer.WriteEndObject();
         }
 
         private static global::Shop.Summary? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "Shop.Summary");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "Shop.Summary")) return null;
             int v0 = default!;
             global::System.DateTimeOffset v1 = default!;
             string? property = null;
             try
             {
-                while (true)
+                while (s_properties0.Next(ref reader, out var match, out property))
                 {
-                    property = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    var match = s_properties0.Match(ref reader, out property);
-                    __Inngest::JsonSupport.Next(ref reader);
                     switch (match)
                     {
-                        case 0:
-                            v0 = __Inngest::JsonSupport.ReadInt32(ref reader);
-                            break;
-                        case 1:
-                            v1 = __Inngest::JsonSupport.ReadDateTimeOffset(ref reader);
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        case 0: v0 = __Inngest::JsonSupport.ReadInt32(ref reader); break;
+                        case 1: v1 = __Inngest::JsonSupport.ReadDateTimeOffset(ref reader); break;
+                        default: reader.Skip(); break;
                     }
                 }
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property))
-            {
-                throw;
-            }
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, property)) { throw; }
 
-            var result = new global::Shop.Summary(v0, v1);
-
-            return result;
+            return new global::Shop.Summary(v0, v1);
         }
     }
 
@@ -669,10 +457,7 @@ internal static partial class InngestGeneratedFunctions
                 {
                     return Read0(ref reader);
                 }
-                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception))
-                {
-                    throw __Inngest::JsonSupport.WithPath(exception);
-                }
+                catch (global::System.Exception exception) when (__Inngest::JsonSupport.NeedsPath(exception)) { throw __Inngest::JsonSupport.WithPath(exception); }
             }
 
             public override void Write(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, decimal?> value, __Stj::JsonSerializerOptions options) => Write0(writer, value);
@@ -681,46 +466,20 @@ internal static partial class InngestGeneratedFunctions
         // global::System.Collections.Generic.Dictionary<string, decimal?>
         private static global::System.Collections.Generic.Dictionary<string, decimal?>? Read0(ref __Stj::Utf8JsonReader reader)
         {
-            if (reader.TokenType == __Stj::JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            __Inngest::JsonSupport.Expect(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Nullable`1[System.Decimal]]");
+            if (__Inngest::JsonSupport.IsNull(ref reader, __Stj::JsonTokenType.StartObject, "System.Collections.Generic.Dictionary`2[System.String,System.Nullable`1[System.Decimal]]")) return null;
             var dictionary = new global::System.Collections.Generic.Dictionary<string, decimal?>();
             string? key = null;
             try
             {
-                while (true)
-                {
-                    key = null;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    if (reader.TokenType == __Stj::JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    key = reader.GetString()!;
-                    __Inngest::JsonSupport.Next(ref reader);
-                    dictionary[key] = Read1(ref reader);
-                }
+                while (__Inngest::JsonSupport.NextEntry(ref reader, out key)) dictionary[key] = Read1(ref reader);
             }
-            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key))
-            {
-                throw;
-            }
-
+            catch (global::System.Exception exception) when (__Inngest::JsonSupport.AddProperty(exception, key)) { throw; }
             return dictionary;
         }
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, decimal?>? value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartObject();
             foreach (var pair in value)
             {
@@ -737,14 +496,8 @@ internal static partial class InngestGeneratedFunctions
 
         private static void Write1(__Stj::Utf8JsonWriter writer, decimal? value)
         {
-            if (value.HasValue)
-            {
-                writer.WriteNumberValue(value.GetValueOrDefault());
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
+            if (value.HasValue) writer.WriteNumberValue(value.GetValueOrDefault());
+            else writer.WriteNullValue();
         }
     }
 }

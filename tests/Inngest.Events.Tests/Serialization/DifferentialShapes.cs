@@ -506,6 +506,14 @@ public partial record ComputedEvent(int A, int B)
     public string Version { get; init; } = "1";
 }
 
+/// <summary>Only computed properties: every property is written and none is read, so every JSON property is skipped.</summary>
+[Event("test/computed-only.sent")]
+public partial class ComputedOnlyEvent
+{
+    public int Answer => 42;
+    public string Kind => "computed";
+}
+
 /// <summary>A struct with a [JsonConstructor] and nested struct members.</summary>
 [Event("test/struct-constructor.sent")]
 public partial struct StructConstructorEvent

@@ -27,6 +27,7 @@ public sealed class DifferentialTests
         [nameof(RecordStructEvent)] = Check<RecordStructEvent>,
         [nameof(ReadonlyRecordStructEvent)] = Check<ReadonlyRecordStructEvent>,
         [nameof(PlainClassEvent)] = Check<PlainClassEvent>,
+        [nameof(ComputedOnlyEvent)] = Check<ComputedOnlyEvent>,
         [nameof(InitDefaultsEvent)] = Check<InitDefaultsEvent>,
         [nameof(RequiredMembersEvent)] = Check<RequiredMembersEvent>,
         [nameof(JsonRequiredEvent)] = Check<JsonRequiredEvent>,

@@ -38,6 +38,7 @@ public sealed class ReaderCompatibilityTests
         [nameof(JsonConstructorEvent)] = static json => Differential.AssertSameOutcome<JsonConstructorEvent>(json),
         [nameof(PrimaryConstructorEvent)] = static json => Differential.AssertSameOutcome<PrimaryConstructorEvent>(json),
         [nameof(ComputedEvent)] = static json => Differential.AssertSameOutcome<ComputedEvent>(json),
+        [nameof(ComputedOnlyEvent)] = static json => Differential.AssertSameOutcome<ComputedOnlyEvent>(json),
         [nameof(StructConstructorEvent)] = static json => Differential.AssertSameOutcome<StructConstructorEvent>(json),
         [nameof(UserRenamed)] = static json => Differential.AssertSameOutcome<UserRenamed>(json),
         [nameof(DerivedRecordEvent)] = static json => Differential.AssertSameOutcome<DerivedRecordEvent>(json),
@@ -96,6 +97,7 @@ public sealed class ReaderCompatibilityTests
         { nameof(PrimaryConstructorEvent), """{"shipmentId":"s","carrier":"c"}""" },
         { nameof(PrimaryConstructorEvent), "{}" },
         { nameof(ComputedEvent), """{"a":1,"b":2,"sum":100,"log":["x"],"mode":"m","version":"2"}""" },
+        { nameof(ComputedOnlyEvent), """{"answer":1,"kind":"x","extra":[1,{"a":2}]}""" },
         { nameof(StructConstructorEvent), "{}" },
         { nameof(UserRenamed), """{"newName":"n","source":"s","revision":3,"actor":"a"}""" },
         { nameof(DerivedRecordEvent), """{"id":"x","level":2,"origin":"o"}""" },
@@ -280,6 +282,9 @@ public sealed class ReaderCompatibilityTests
         { nameof(CollectionsEvent), """{"numbers":[null]}""" },
         { nameof(CollectionsEvent), """{"blobs":[null,"AQID"]}""" },
         { nameof(CollectionsEvent), """{"groups":{"a":null}}""" },
+        { nameof(ComputedOnlyEvent), """{"answer":[1,""" },
+        { nameof(ComputedOnlyEvent), """{"kind":""" },
+        { nameof(ComputedOnlyEvent), "[]" },
     };
 
     [Theory]
