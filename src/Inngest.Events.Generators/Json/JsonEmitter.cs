@@ -53,6 +53,12 @@ internal sealed class JsonEmitter : ICodeSource
         var rootType = root.TypeName;
         _w.Line($"internal static readonly {Stj}Serialization.Metadata.JsonTypeInfo<{rootType}> TypeInfo = {Support}.CreateTypeInfo<{rootType}>(new Converter());");
         _w.Line();
+        if (_types.Any(static t => t.Kind == JsonKind.Object && t.Object!.Properties.Any(static p => p.Write != PropertyWriteKind.Always)))
+        {
+            _w.Line($"private static {Stj}JsonEncodedText Encode(string name) => {Stj}JsonEncodedText.Encode(name);");
+            _w.Line();
+        }
+
         _w.Open($"private sealed class Converter : {Stj}Serialization.JsonConverter<{rootType}>");
         _w.Open($"public override {rootType}{Q(root)} Read(ref {Reader} reader, global::System.Type typeToConvert, {Stj}JsonSerializerOptions options)");
         _w.Open("try");
@@ -98,6 +104,7 @@ internal sealed class JsonEmitter : ICodeSource
     private const int WriteCode = 1;
     private const int AccessCode = 2;
     private const int GuardCode = 3;
+    private const int NamesCode = 4;
 
     /// <summary>An expression that reads a value of type <paramref name="index"/> at the reader's current token.</summary>
     private Code ReadExpression(int index) => new(this, ReadCode, index);
@@ -126,6 +133,9 @@ internal sealed class JsonEmitter : ICodeSource
                 break;
             case GuardCode:
                 AppendGuardConditions(builder, (EquatableArray<JsonPropertyModel>)code.Item!);
+                break;
+            case NamesCode:
+                AppendNames(builder, code.Index, (EquatableArray<JsonPropertyModel>)code.Item!);
                 break;
         }
     }
@@ -226,6 +236,27 @@ internal sealed class JsonEmitter : ICodeSource
         else
         {
             b.Append("Write").Append(index).Append("(writer, ").Append(target).Append(member).Append(");");
+        }
+    }
+
+    /// <summary><c>s_name3_0 = Encode("id"), s_name3_1 = Encode("total")</c> for the written properties of type 3.</summary>
+    private static void AppendNames(StringBuilder b, int index, EquatableArray<JsonPropertyModel> properties)
+    {
+        var first = true;
+        for (var p = 0; p < properties.Count; p++)
+        {
+            if (properties[p].Write == PropertyWriteKind.Always)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                b.Append(", ");
+            }
+
+            first = false;
+            b.Append("s_name").Append(index).Append('_').Append(p).Append(" = Encode(").Append(Literal(properties[p].JsonName)).Append(')');
         }
     }
 
@@ -358,11 +389,13 @@ internal sealed class JsonEmitter : ICodeSource
         var i = type.Index;
         Header(type);
 
-        // Names (one array, indexed like the properties, when any is written) and per-property converters.
+        // The names of the written properties, in one declaration, and per-property converters. Each name is a field
+        // of its own, not an element of one array: the JIT reads a static readonly field of an initialized class as a
+        // constant, while an array element costs a load and a bounds check per property written (about a tenth of
+        // the time to write 100 small objects, measured in table 3).
         if (properties.Any(static p => p.Write != PropertyWriteKind.Always))
         {
-            var written = string.Join(", ", properties.Select(static p => Literal(p.JsonName)));
-            _w.Line($"private static readonly {Stj}JsonEncodedText[] s_names{i} = {Support}.Encode({written});");
+            _w.Line($"private static readonly {Stj}JsonEncodedText {new Code(this, NamesCode, i, item: properties)};");
         }
 
         for (var p = 0; p < properties.Count; p++)
@@ -438,7 +471,7 @@ internal sealed class JsonEmitter : ICodeSource
         var (target, member) = property.AccessType is null ? ("value.", property.ClrName) : ($"(({property.AccessType})value).", property.ClrName);
         if (property.Converter is not null)
         {
-            _w.Line($"writer.WritePropertyName(s_names{i}[{p}]);");
+            _w.Line($"writer.WritePropertyName(s_name{i}_{p});");
             _w.Line($"{Support}.WriteWithConverter(writer, {target}{member}, s_converter{i}_{p});");
             return;
         }
@@ -454,16 +487,16 @@ internal sealed class JsonEmitter : ICodeSource
         };
         if (call is null)
         {
-            _w.Line($"writer.WritePropertyName(s_names{i}[{p}]);");
+            _w.Line($"writer.WritePropertyName(s_name{i}_{p});");
             _w.Line($"{WriteStatement(property.Type, target, member)}");
         }
         else if (type.Kind == JsonKind.Enum)
         {
-            _w.Line($"writer.{call}(s_names{i}[{p}], ({UnderlyingName(type.EnumUnderlying)}){target}{member});");
+            _w.Line($"writer.{call}(s_name{i}_{p}, ({UnderlyingName(type.EnumUnderlying)}){target}{member});");
         }
         else
         {
-            _w.Line($"writer.{call}(s_names{i}[{p}], {target}{member});");
+            _w.Line($"writer.{call}(s_name{i}_{p}, {target}{member});");
         }
     }
 

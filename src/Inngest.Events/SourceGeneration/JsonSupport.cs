@@ -173,9 +173,6 @@ public static partial class JsonSupport
         return true;
     }
 
-    /// <summary>The property names a generated writer writes, encoded once.</summary>
-    public static JsonEncodedText[] Encode(params string[] names) => Array.ConvertAll(names, static n => JsonEncodedText.Encode(n));
-
     /// <summary>Checks that the reader is on <paramref name="expected"/>.</summary>
     public static void Expect(ref Utf8JsonReader reader, JsonTokenType expected, string typeName)
     {

@@ -30,6 +30,8 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
     {
         internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Accounts.UserSignedUp> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Accounts.UserSignedUp>(new Converter());
 
+        private static __Stj::JsonEncodedText Encode(string name) => __Stj::JsonEncodedText.Encode(name);
+
         private sealed class Converter : __Stj::Serialization.JsonConverter<global::Accounts.UserSignedUp>
         {
             public override global::Accounts.UserSignedUp? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
@@ -45,7 +47,7 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
         }
 
         // global::Accounts.UserSignedUp
-        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("signupDate", "userId", "e-mail", "referrer", "logins", "plan", "displayPlan", "locale", "traits", "avatar", "trial", "homepage");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = Encode("signupDate"), s_name0_1 = Encode("userId"), s_name0_2 = Encode("e-mail"), s_name0_3 = Encode("referrer"), s_name0_4 = Encode("logins"), s_name0_5 = Encode("plan"), s_name0_6 = Encode("displayPlan"), s_name0_7 = Encode("locale"), s_name0_8 = Encode("traits"), s_name0_9 = Encode("avatar"), s_name0_10 = Encode("trial"), s_name0_11 = Encode("homepage");
         private static readonly __Stj::Serialization.JsonConverter<global::Accounts.Plan> s_converter0_6 = __Inngest::JsonSupport.ResolveConverter<global::Accounts.Plan>(new global::System.Text.Json.Serialization.JsonStringEnumConverter());
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("signupDate", "userId", "e-mail", "referrer", "logins", "plan", "displayPlan", "locale", "traits", "avatar", "trial", "homepage");
 
@@ -53,29 +55,29 @@ partial class UserSignedUp : global::Inngest.Events.IEventData<global::Accounts.
         {
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             __Inngest::JsonSupport.StartObject(writer);
-            writer.WritePropertyName(s_names0[0]);
+            writer.WritePropertyName(s_name0_0);
             __Inngest::JsonSupport.WriteDateOnly(writer, value.SignupDate);
-            writer.WriteString(s_names0[1], value.UserId);
-            writer.WriteString(s_names0[2], value.Email);
+            writer.WriteString(s_name0_1, value.UserId);
+            writer.WriteString(s_name0_2, value.Email);
             if (value.Referrer is not null)
             {
-                writer.WriteString(s_names0[3], value.Referrer);
+                writer.WriteString(s_name0_3, value.Referrer);
             }
             if (!global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(value.Logins, default!))
             {
-                writer.WriteNumber(s_names0[4], value.Logins);
+                writer.WriteNumber(s_name0_4, value.Logins);
             }
-            writer.WriteNumber(s_names0[5], (byte)value.Plan);
-            writer.WritePropertyName(s_names0[6]);
+            writer.WriteNumber(s_name0_5, (byte)value.Plan);
+            writer.WritePropertyName(s_name0_6);
             __Inngest::JsonSupport.WriteWithConverter(writer, value.DisplayPlan, s_converter0_6);
-            writer.WriteString(s_names0[7], value.Locale);
-            writer.WritePropertyName(s_names0[8]);
+            writer.WriteString(s_name0_7, value.Locale);
+            writer.WritePropertyName(s_name0_8);
             Write5(writer, value.Traits);
-            writer.WritePropertyName(s_names0[9]);
+            writer.WritePropertyName(s_name0_9);
             __Inngest::JsonSupport.WriteBase64(writer, value.Avatar);
-            writer.WritePropertyName(s_names0[10]);
+            writer.WritePropertyName(s_name0_10);
             Write8(writer, value.Trial);
-            writer.WritePropertyName(s_names0[11]);
+            writer.WritePropertyName(s_name0_11);
             __Inngest::JsonSupport.WriteUri(writer, value.Homepage);
             writer.WriteEndObject();
         }

@@ -28,6 +28,8 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
     {
         internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::ThingHappened> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::ThingHappened>(new Converter());
 
+        private static __Stj::JsonEncodedText Encode(string name) => __Stj::JsonEncodedText.Encode(name);
+
         private sealed class Converter : __Stj::Serialization.JsonConverter<global::ThingHappened>
         {
             public override global::ThingHappened? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
@@ -43,15 +45,15 @@ partial class ThingHappened : global::Inngest.Events.IEventData<global::ThingHap
         }
 
         // global::ThingHappened
-        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("eventName", "count");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = Encode("eventName"), s_name0_1 = Encode("count");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("eventName", "count");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::ThingHappened? value)
         {
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             __Inngest::JsonSupport.StartObject(writer);
-            writer.WriteString(s_names0[0], value.EventName);
-            writer.WriteNumber(s_names0[1], value.Count);
+            writer.WriteString(s_name0_0, value.EventName);
+            writer.WriteNumber(s_name0_1, value.Count);
             writer.WriteEndObject();
         }
 

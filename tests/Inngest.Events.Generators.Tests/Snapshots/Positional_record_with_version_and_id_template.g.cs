@@ -30,6 +30,8 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
     {
         internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Billing.InvoicePaid> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Billing.InvoicePaid>(new Converter());
 
+        private static __Stj::JsonEncodedText Encode(string name) => __Stj::JsonEncodedText.Encode(name);
+
         private sealed class Converter : __Stj::Serialization.JsonConverter<global::Billing.InvoicePaid>
         {
             public override global::Billing.InvoicePaid? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
@@ -45,19 +47,19 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         }
 
         // global::Billing.InvoicePaid
-        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("invoiceId", "amount", "currency", "lines", "paidAt");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = Encode("invoiceId"), s_name0_1 = Encode("amount"), s_name0_2 = Encode("currency"), s_name0_3 = Encode("lines"), s_name0_4 = Encode("paidAt");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("invoiceId", "amount", "currency", "lines", "paidAt");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Billing.InvoicePaid? value)
         {
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             __Inngest::JsonSupport.StartObject(writer);
-            writer.WriteString(s_names0[0], value.InvoiceId);
-            writer.WriteNumber(s_names0[1], value.Amount);
-            writer.WriteString(s_names0[2], value.Currency);
-            writer.WritePropertyName(s_names0[3]);
+            writer.WriteString(s_name0_0, value.InvoiceId);
+            writer.WriteNumber(s_name0_1, value.Amount);
+            writer.WriteString(s_name0_2, value.Currency);
+            writer.WritePropertyName(s_name0_3);
             Write3(writer, value.Lines);
-            writer.WritePropertyName(s_names0[4]);
+            writer.WritePropertyName(s_name0_4);
             Write6(writer, value.PaidAt);
             writer.WriteEndObject();
         }
@@ -125,16 +127,16 @@ partial record InvoicePaid : global::Inngest.Events.IEventData<global::Billing.I
         }
 
         // global::Billing.LineItem
-        private static readonly __Stj::JsonEncodedText[] s_names4 = __Inngest::JsonSupport.Encode("sku", "quantity", "unitPrice");
+        private static readonly __Stj::JsonEncodedText s_name4_0 = Encode("sku"), s_name4_1 = Encode("quantity"), s_name4_2 = Encode("unitPrice");
         private static readonly __Inngest::JsonPropertyNames s_properties4 = new("sku", "quantity", "unitPrice");
 
         private static void Write4(__Stj::Utf8JsonWriter writer, global::Billing.LineItem? value)
         {
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             __Inngest::JsonSupport.StartObject(writer);
-            writer.WriteString(s_names4[0], value.Sku);
-            writer.WriteNumber(s_names4[1], value.Quantity);
-            writer.WriteNumber(s_names4[2], value.UnitPrice);
+            writer.WriteString(s_name4_0, value.Sku);
+            writer.WriteNumber(s_name4_1, value.Quantity);
+            writer.WriteNumber(s_name4_2, value.UnitPrice);
             writer.WriteEndObject();
         }
 

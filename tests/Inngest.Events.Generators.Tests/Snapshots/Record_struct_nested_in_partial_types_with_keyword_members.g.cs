@@ -34,6 +34,8 @@ partial class Catalog
             {
                 internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Shop.Events.Catalog.Inner.@event> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Shop.Events.Catalog.Inner.@event>(new Converter());
 
+                private static __Stj::JsonEncodedText Encode(string name) => __Stj::JsonEncodedText.Encode(name);
+
                 private sealed class Converter : __Stj::Serialization.JsonConverter<global::Shop.Events.Catalog.Inner.@event>
                 {
                     public override global::Shop.Events.Catalog.Inner.@event Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
@@ -49,15 +51,15 @@ partial class Catalog
                 }
 
                 // global::Shop.Events.Catalog.Inner.@event
-                private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("class", "for", "id");
+                private static readonly __Stj::JsonEncodedText s_name0_0 = Encode("class"), s_name0_1 = Encode("for"), s_name0_2 = Encode("id");
                 private static readonly __Inngest::JsonPropertyNames s_properties0 = new("class", "for", "id");
 
                 private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Events.Catalog.Inner.@event value)
                 {
                     __Inngest::JsonSupport.StartObject(writer);
-                    writer.WriteString(s_names0[0], value.@class);
-                    writer.WriteNumber(s_names0[1], value.@for);
-                    writer.WriteString(s_names0[2], value.Id);
+                    writer.WriteString(s_name0_0, value.@class);
+                    writer.WriteNumber(s_name0_1, value.@for);
+                    writer.WriteString(s_name0_2, value.Id);
                     writer.WriteEndObject();
                 }
 

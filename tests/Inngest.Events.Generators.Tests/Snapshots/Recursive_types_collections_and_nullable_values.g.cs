@@ -30,6 +30,8 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
     {
         internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Docs.TreePublished> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Docs.TreePublished>(new Converter());
 
+        private static __Stj::JsonEncodedText Encode(string name) => __Stj::JsonEncodedText.Encode(name);
+
         private sealed class Converter : __Stj::Serialization.JsonConverter<global::Docs.TreePublished>
         {
             public override global::Docs.TreePublished? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
@@ -45,7 +47,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // global::Docs.TreePublished
-        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("root", "counts", "maybe", "index");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = Encode("root"), s_name0_1 = Encode("counts"), s_name0_2 = Encode("maybe"), s_name0_3 = Encode("index");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("root", "counts", "maybe", "index");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Docs.TreePublished? value)
@@ -53,13 +55,13 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartObject();
             if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth && (value.Root is not null || value.Counts is not null || value.Maybe is not null || value.Index is not null)) throw __Inngest::JsonSupport.DepthExceeded();
-            writer.WritePropertyName(s_names0[0]);
+            writer.WritePropertyName(s_name0_0);
             Write1(writer, value.Root);
-            writer.WritePropertyName(s_names0[1]);
+            writer.WritePropertyName(s_name0_1);
             Write4(writer, value.Counts);
-            writer.WritePropertyName(s_names0[2]);
+            writer.WritePropertyName(s_name0_2);
             Write6(writer, value.Maybe);
-            writer.WritePropertyName(s_names0[3]);
+            writer.WritePropertyName(s_name0_3);
             Write8(writer, value.Index);
             writer.WriteEndObject();
         }
@@ -92,7 +94,7 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
         }
 
         // global::Docs.Node
-        private static readonly __Stj::JsonEncodedText[] s_names1 = __Inngest::JsonSupport.Encode("name", "children", "parent");
+        private static readonly __Stj::JsonEncodedText s_name1_0 = Encode("name"), s_name1_1 = Encode("children"), s_name1_2 = Encode("parent");
         private static readonly __Inngest::JsonPropertyNames s_properties1 = new("name", "children", "parent");
 
         private static void Write1(__Stj::Utf8JsonWriter writer, global::Docs.Node? value)
@@ -100,10 +102,10 @@ partial record TreePublished : global::Inngest.Events.IEventData<global::Docs.Tr
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             writer.WriteStartObject();
             if (writer.CurrentDepth >= __Inngest::JsonSupport.MaxDepth && (value.Name is not null || value.Children is not null || value.Parent is not null)) throw __Inngest::JsonSupport.DepthExceeded();
-            writer.WriteString(s_names1[0], value.Name);
-            writer.WritePropertyName(s_names1[1]);
+            writer.WriteString(s_name1_0, value.Name);
+            writer.WritePropertyName(s_name1_1);
             Write3(writer, value.Children);
-            writer.WritePropertyName(s_names1[2]);
+            writer.WritePropertyName(s_name1_2);
             Write1(writer, value.Parent);
             writer.WriteEndObject();
         }

@@ -187,6 +187,8 @@ internal static partial class InngestGeneratedFunctions
     {
         internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Shop.Receipt> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Shop.Receipt>(new Converter());
 
+        private static __Stj::JsonEncodedText Encode(string name) => __Stj::JsonEncodedText.Encode(name);
+
         private sealed class Converter : __Stj::Serialization.JsonConverter<global::Shop.Receipt>
         {
             public override global::Shop.Receipt? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
@@ -202,16 +204,16 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::Shop.Receipt
-        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("orderId", "total", "lines");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = Encode("orderId"), s_name0_1 = Encode("total"), s_name0_2 = Encode("lines");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("orderId", "total", "lines");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Receipt? value)
         {
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             __Inngest::JsonSupport.StartObject(writer);
-            writer.WriteString(s_names0[0], value.OrderId);
-            writer.WriteNumber(s_names0[1], value.Total);
-            writer.WritePropertyName(s_names0[2]);
+            writer.WriteString(s_name0_0, value.OrderId);
+            writer.WriteNumber(s_name0_1, value.Total);
+            writer.WritePropertyName(s_name0_2);
             Write3(writer, value.Lines);
             writer.WriteEndObject();
         }
@@ -269,15 +271,15 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::Shop.ReceiptLine
-        private static readonly __Stj::JsonEncodedText[] s_names4 = __Inngest::JsonSupport.Encode("sku", "quantity");
+        private static readonly __Stj::JsonEncodedText s_name4_0 = Encode("sku"), s_name4_1 = Encode("quantity");
         private static readonly __Inngest::JsonPropertyNames s_properties4 = new("sku", "quantity");
 
         private static void Write4(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
         {
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             __Inngest::JsonSupport.StartObject(writer);
-            writer.WriteString(s_names4[0], value.Sku);
-            writer.WriteNumber(s_names4[1], value.Quantity);
+            writer.WriteString(s_name4_0, value.Sku);
+            writer.WriteNumber(s_name4_1, value.Quantity);
             writer.WriteEndObject();
         }
 
@@ -309,6 +311,8 @@ internal static partial class InngestGeneratedFunctions
     private static class __Json1
     {
         internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Shop.ReceiptLine[]> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Shop.ReceiptLine[]>(new Converter());
+
+        private static __Stj::JsonEncodedText Encode(string name) => __Stj::JsonEncodedText.Encode(name);
 
         private sealed class Converter : __Stj::Serialization.JsonConverter<global::Shop.ReceiptLine[]>
         {
@@ -352,15 +356,15 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::Shop.ReceiptLine
-        private static readonly __Stj::JsonEncodedText[] s_names1 = __Inngest::JsonSupport.Encode("sku", "quantity");
+        private static readonly __Stj::JsonEncodedText s_name1_0 = Encode("sku"), s_name1_1 = Encode("quantity");
         private static readonly __Inngest::JsonPropertyNames s_properties1 = new("sku", "quantity");
 
         private static void Write1(__Stj::Utf8JsonWriter writer, global::Shop.ReceiptLine? value)
         {
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             __Inngest::JsonSupport.StartObject(writer);
-            writer.WriteString(s_names1[0], value.Sku);
-            writer.WriteNumber(s_names1[1], value.Quantity);
+            writer.WriteString(s_name1_0, value.Sku);
+            writer.WriteNumber(s_name1_1, value.Quantity);
             writer.WriteEndObject();
         }
 
@@ -393,6 +397,8 @@ internal static partial class InngestGeneratedFunctions
     {
         internal static readonly __Stj::Serialization.Metadata.JsonTypeInfo<global::Shop.Summary> TypeInfo = __Inngest::JsonSupport.CreateTypeInfo<global::Shop.Summary>(new Converter());
 
+        private static __Stj::JsonEncodedText Encode(string name) => __Stj::JsonEncodedText.Encode(name);
+
         private sealed class Converter : __Stj::Serialization.JsonConverter<global::Shop.Summary>
         {
             public override global::Shop.Summary? Read(ref __Stj::Utf8JsonReader reader, global::System.Type typeToConvert, __Stj::JsonSerializerOptions options)
@@ -408,15 +414,15 @@ internal static partial class InngestGeneratedFunctions
         }
 
         // global::Shop.Summary
-        private static readonly __Stj::JsonEncodedText[] s_names0 = __Inngest::JsonSupport.Encode("count", "at");
+        private static readonly __Stj::JsonEncodedText s_name0_0 = Encode("count"), s_name0_1 = Encode("at");
         private static readonly __Inngest::JsonPropertyNames s_properties0 = new("count", "at");
 
         private static void Write0(__Stj::Utf8JsonWriter writer, global::Shop.Summary? value)
         {
             if (__Inngest::JsonSupport.WriteNull(writer, value)) return;
             __Inngest::JsonSupport.StartObject(writer);
-            writer.WriteNumber(s_names0[0], value.Count);
-            writer.WriteString(s_names0[1], value.At);
+            writer.WriteNumber(s_name0_0, value.Count);
+            writer.WriteString(s_name0_1, value.At);
             writer.WriteEndObject();
         }
 
