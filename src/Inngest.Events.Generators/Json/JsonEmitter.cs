@@ -200,8 +200,7 @@ internal sealed class JsonEmitter : ICodeSource
             case JsonKind.Boolean:
                 b.Append("writer.WriteBooleanValue(").Append(target).Append(member).Append(");");
                 return;
-            case JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
-                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal:
+            case var kind when IsNumber(kind):
                 b.Append("writer.WriteNumberValue(").Append(target).Append(member).Append(");");
                 return;
             case JsonKind.Guid or JsonKind.DateTime or JsonKind.DateTimeOffset:
@@ -271,6 +270,9 @@ internal sealed class JsonEmitter : ICodeSource
             b.Append("((").Append(property.AccessType).Append(')').Append(target).Append(").").Append(property.ClrName);
         }
     }
+
+    private static bool IsNumber(JsonKind kind) => kind is JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16
+        or JsonKind.Int32 or JsonKind.UInt32 or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal;
 
     private static string UnderlyingSuffix(JsonKind kind) => kind switch
     {
@@ -468,7 +470,8 @@ internal sealed class JsonEmitter : ICodeSource
     private void WriteProperty(int i, int p, JsonPropertyModel property)
     {
         // A hidden property is read through its declaring type: `((Base)value).Name`.
-        var (target, member) = property.AccessType is null ? ("value.", property.ClrName) : ($"(({property.AccessType})value).", property.ClrName);
+        var target = property.AccessType is null ? "value." : $"(({property.AccessType})value).";
+        var member = property.ClrName;
         if (property.Converter is not null)
         {
             _w.Line($"writer.WritePropertyName(s_name{i}_{p});");
@@ -480,8 +483,8 @@ internal sealed class JsonEmitter : ICodeSource
         var call = type.Kind switch
         {
             JsonKind.Boolean => "WriteBoolean",
-            JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
-                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal or JsonKind.Enum => "WriteNumber",
+            JsonKind.Enum => "WriteNumber",
+            var kind when IsNumber(kind) => "WriteNumber",
             JsonKind.String or JsonKind.Guid or JsonKind.DateTime or JsonKind.DateTimeOffset => "WriteString",
             _ => null,
         };
