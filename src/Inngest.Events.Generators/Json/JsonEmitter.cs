@@ -53,7 +53,7 @@ internal sealed class JsonEmitter : ICodeSource
         var rootType = root.TypeName;
         _w.Line($"internal static readonly {Stj}Serialization.Metadata.JsonTypeInfo<{rootType}> TypeInfo = {Support}.CreateTypeInfo<{rootType}>(new Converter());");
         _w.Line();
-        if (_types.Any(static t => t.Kind == JsonKind.Object && t.Object!.Properties.Any(static p => p.Write != PropertyWriteKind.Always)))
+        if (_types.Any(static t => t.Kind == JsonKind.Object && WritesAny(t.Object!.Properties)))
         {
             _w.Line($"private static {Stj}JsonEncodedText Encode(string name) => {Stj}JsonEncodedText.Encode(name);");
             _w.Line();
@@ -110,10 +110,10 @@ internal sealed class JsonEmitter : ICodeSource
     private Code ReadExpression(int index) => new(this, ReadCode, index);
 
     /// <summary>
-    /// A statement that writes the value <paramref name="target"/><paramref name="member"/> (<c>value.</c> and
-    /// <c>Total</c>, or <c>item</c> and nothing), of type <paramref name="index"/>.
+    /// A statement that writes <paramref name="value"/> (<c>item</c>), or <paramref name="property"/> of it when given
+    /// (<see cref="Access"/>), of type <paramref name="index"/>.
     /// </summary>
-    private Code WriteStatement(int index, string target, string member = "") => new(this, WriteCode, index, target, member);
+    private Code WriteStatement(int index, string value, JsonPropertyModel? property = null) => new(this, WriteCode, index, value, item: property);
 
     /// <summary>Member access to <paramref name="property"/> on <paramref name="target"/>, through its declaring type when hidden.</summary>
     private Code Access(JsonPropertyModel property, string target) => new(this, AccessCode, -1, target, item: property);
@@ -126,7 +126,7 @@ internal sealed class JsonEmitter : ICodeSource
                 AppendRead(builder, code.Index);
                 break;
             case WriteCode:
-                AppendWrite(builder, code.Index, code.First!, code.Second!);
+                AppendWrite(builder, code.Index, code.First!, (JsonPropertyModel?)code.Item);
                 break;
             case AccessCode:
                 AppendAccess(builder, (JsonPropertyModel)code.Item!, code.First!);
@@ -192,28 +192,28 @@ internal sealed class JsonEmitter : ICodeSource
         _ => null,
     };
 
-    private void AppendWrite(StringBuilder b, int index, string target, string member)
+    private void AppendWrite(StringBuilder b, int index, string value, JsonPropertyModel? property)
     {
         var type = _types[index];
         switch (type.Kind)
         {
             case JsonKind.Boolean:
-                b.Append("writer.WriteBooleanValue(").Append(target).Append(member).Append(");");
+                AppendValue(b.Append("writer.WriteBooleanValue("), value, property).Append(");");
                 return;
             case var kind when IsNumber(kind):
-                b.Append("writer.WriteNumberValue(").Append(target).Append(member).Append(");");
+                AppendValue(b.Append("writer.WriteNumberValue("), value, property).Append(");");
                 return;
             case JsonKind.Guid or JsonKind.DateTime or JsonKind.DateTimeOffset:
-                b.Append("writer.WriteStringValue(").Append(target).Append(member).Append(");");
+                AppendValue(b.Append("writer.WriteStringValue("), value, property).Append(");");
                 return;
             case JsonKind.JsonElement:
-                b.Append(target).Append(member).Append(".WriteTo(writer);");
+                AppendValue(b, value, property).Append(".WriteTo(writer);");
                 return;
             case JsonKind.Enum:
-                b.Append("writer.WriteNumberValue((").Append(UnderlyingName(type.EnumUnderlying)).Append(')').Append(target).Append(member).Append(");");
+                AppendValue(b.Append("writer.WriteNumberValue((").Append(UnderlyingName(type.EnumUnderlying)).Append(')'), value, property).Append(");");
                 return;
             case JsonKind.Converter:
-                b.Append(Support).Append(".WriteWithConverter(writer, ").Append(target).Append(member).Append(", s_converter").Append(index).Append(");");
+                AppendValue(b.Append(Support).Append(".WriteWithConverter(writer, "), value, property).Append(", s_converter").Append(index).Append(");");
                 return;
         }
 
@@ -230,12 +230,23 @@ internal sealed class JsonEmitter : ICodeSource
         };
         if (helper is not null)
         {
-            b.Append(Support).Append(helper).Append(target).Append(member).Append(");");
+            AppendValue(b.Append(Support).Append(helper), value, property).Append(");");
         }
         else
         {
-            b.Append("Write").Append(index).Append("(writer, ").Append(target).Append(member).Append(");");
+            AppendValue(b.Append("Write").Append(index).Append("(writer, "), value, property).Append(");");
         }
+    }
+
+    private static StringBuilder AppendValue(StringBuilder b, string value, JsonPropertyModel? property)
+    {
+        if (property is null)
+        {
+            return b.Append(value);
+        }
+
+        AppendAccess(b, property, value);
+        return b;
     }
 
     /// <summary><c>s_name3_0 = Encode("id"), s_name3_1 = Encode("total")</c> for the written properties of type 3.</summary>
@@ -270,6 +281,9 @@ internal sealed class JsonEmitter : ICodeSource
             b.Append("((").Append(property.AccessType).Append(')').Append(target).Append(").").Append(property.ClrName);
         }
     }
+
+    /// <summary>Whether an object writes any of its properties (and so needs their names).</summary>
+    private static bool WritesAny(EquatableArray<JsonPropertyModel> properties) => properties.Any(static p => p.Write != PropertyWriteKind.Always);
 
     private static bool IsNumber(JsonKind kind) => kind is JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16
         or JsonKind.Int32 or JsonKind.UInt32 or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal;
@@ -395,7 +409,7 @@ internal sealed class JsonEmitter : ICodeSource
         // of its own, not an element of one array: the JIT reads a static readonly field of an initialized class as a
         // constant, while an array element costs a load and a bounds check per property written (about a tenth of
         // the time to write 100 small objects, measured in table 3).
-        if (properties.Any(static p => p.Write != PropertyWriteKind.Always))
+        if (WritesAny(properties))
         {
             _w.Line($"private static readonly {Stj}JsonEncodedText {new Code(this, NamesCode, i, item: properties)};");
         }
@@ -469,13 +483,10 @@ internal sealed class JsonEmitter : ICodeSource
     /// </summary>
     private void WriteProperty(int i, int p, JsonPropertyModel property)
     {
-        // A hidden property is read through its declaring type: `((Base)value).Name`.
-        var target = property.AccessType is null ? "value." : $"(({property.AccessType})value).";
-        var member = property.ClrName;
         if (property.Converter is not null)
         {
             _w.Line($"writer.WritePropertyName(s_name{i}_{p});");
-            _w.Line($"{Support}.WriteWithConverter(writer, {target}{member}, s_converter{i}_{p});");
+            _w.Line($"{Support}.WriteWithConverter(writer, {Access(property, "value")}, s_converter{i}_{p});");
             return;
         }
 
@@ -491,15 +502,15 @@ internal sealed class JsonEmitter : ICodeSource
         if (call is null)
         {
             _w.Line($"writer.WritePropertyName(s_name{i}_{p});");
-            _w.Line($"{WriteStatement(property.Type, target, member)}");
+            _w.Line($"{WriteStatement(property.Type, "value", property)}");
         }
         else if (type.Kind == JsonKind.Enum)
         {
-            _w.Line($"writer.{call}(s_name{i}_{p}, ({UnderlyingName(type.EnumUnderlying)}){target}{member});");
+            _w.Line($"writer.{call}(s_name{i}_{p}, ({UnderlyingName(type.EnumUnderlying)}){Access(property, "value")});");
         }
         else
         {
-            _w.Line($"writer.{call}(s_name{i}_{p}, {target}{member});");
+            _w.Line($"writer.{call}(s_name{i}_{p}, {Access(property, "value")});");
         }
     }
 

@@ -37,13 +37,34 @@ internal static class TypeNames
     /// Whether <paramref name="type"/> or a type it is made of (an element, a pointed-at type, a type argument, a
     /// containing type) is one that <paramref name="what"/> picks: a type parameter, an error type.
     /// </summary>
-    public static bool Mentions(ITypeSymbol type, Func<ITypeSymbol, bool> what) => what(type) || type switch
+    public static bool Mentions(ITypeSymbol type, Func<ITypeSymbol, bool> what)
     {
-        IArrayTypeSymbol array => Mentions(array.ElementType, what),
-        IPointerTypeSymbol pointer => Mentions(pointer.PointedAtType, what),
-        INamedTypeSymbol named => named.TypeArguments.Any(argument => Mentions(argument, what)) || (named.ContainingType is { } containing && Mentions(containing, what)),
-        _ => false,
-    };
+        if (what(type))
+        {
+            return true;
+        }
+
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return Mentions(array.ElementType, what);
+            case IPointerTypeSymbol pointer:
+                return Mentions(pointer.PointedAtType, what);
+            case INamedTypeSymbol named:
+                // A loop, not Any with a lambda: this runs for every member type the event models bind.
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (Mentions(argument, what))
+                    {
+                        return true;
+                    }
+                }
+
+                return named.ContainingType is { } containing && Mentions(containing, what);
+            default:
+                return false;
+        }
+    }
 
     /// <summary>The type's name as C# error messages show it.</summary>
     public static string MessageName(ITypeSymbol type) => type.ToDisplayString(MessageFormat);

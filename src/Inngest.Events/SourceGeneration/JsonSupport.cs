@@ -120,10 +120,7 @@ public static partial class JsonSupport
     public static void StartObject(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        if (writer.CurrentDepth >= MaxDepth)
-        {
-            throw DepthExceeded();
-        }
+        CheckDepth(writer);
     }
 
     /// <summary>
