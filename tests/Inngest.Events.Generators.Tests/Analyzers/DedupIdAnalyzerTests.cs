@@ -440,6 +440,38 @@ public sealed class DedupIdAnalyzerTests
             Bare(6, "The dedup id 'order.OrderId.ToString()'", "$\"order-placed-{order.OrderId}\""),
             Bare(7, "The dedup id 'customerGuid.Value.ToString(\"N\")'", "$\"order-placed-{customerGuid.Value.ToString(\"N\")}\""));
 
+    [Fact]
+    public Task Strongly_typed_ids_read_as_what_their_type_names()
+        => V.AnalyzerAsync(Source("""
+                public readonly record struct OrderId(Guid Value);
+                public readonly record struct UserId(string Value);
+                public readonly record struct InvoiceNumber(int Value);
+                public readonly record struct MessageId(Guid Value);
+                public sealed record Order(OrderId Id, UserId Owner, decimal Total);
+                public sealed record Money(decimal Value);
+                public sealed record Settings(string Value);
+
+                public async Task Send(OrderPlaced order, OrderId orderId, UserId owner, InvoiceNumber number, MessageId messageId, Order placed, Money money, Settings settings, System.Collections.Generic.KeyValuePair<string, Guid> entry)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:orderId.Value.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#1:owner.Value|} });
+                    await client.SendAsync(order, new() { Id = {|#2:number.Value.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#3:placed.Id.Value.ToString("N")|} });
+                    await client.SendAsync(order, new() { Id = {|#4:placed.Owner.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#5:entry.Value.ToString()|} });
+                    await client.SendAsync(order, new() { Id = messageId.Value.ToString() });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{orderId.Value}" });
+                    await client.SendAsync(order, new() { Id = money.Value.ToString() });
+                    await client.SendAsync(order, new() { Id = settings.Value });
+                }
+            """),
+            Bare(0, "The dedup id 'orderId.Value.ToString()'", "$\"order-placed-{orderId.Value}\""),
+            Bare(1, "The dedup id 'owner.Value'", "$\"order-placed-{owner.Value}\""),
+            Bare(2, "The dedup id 'number.Value.ToString()'", "$\"order-placed-{number.Value}\""),
+            Bare(3, "The dedup id 'placed.Id.Value.ToString(\"N\")'", "$\"order-placed-{placed.Id.Value.ToString(\"N\")}\""),
+            Bare(4, "The dedup id 'placed.Owner.ToString()'", "$\"order-placed-{placed.Owner}\""),
+            Bare(5, "The dedup id 'entry.Value.ToString()'", "$\"order-placed-{entry.Value}\""));
+
     private const string DomainWords = """
                 public sealed record Search(string Id, string Query);
                 public sealed record GiftCard(string Code);

@@ -301,9 +301,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(Variable(local.Local.Name, local.Type));
                 return;
 
-            // `context.MessageId.Value`: a nullable's value is what the nullable was read as.
-            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
-                Collect(nullable, parts, depth + 1);
+            // `context.MessageId.Value`, `orderId.Value`: the value of a nullable or of a strongly typed id (a
+            // `readonly record struct OrderId(Guid Value)`, as Vogen and StronglyTypedId generate) is what the wrapper
+            // was read as, by its name or its type's name. When the wrapper says nothing, the value is read as itself.
+            case IPropertyReferenceOperation { Property: { Name: "Value", IsStatic: false, IsIndexer: false }, Instance: { } wrapper } value:
+                var first = parts.Count;
+                Collect(wrapper, parts, depth + 1);
+                if (parts.Count == first + 1 && parts[first] == DedupIdPart.Unknown)
+                {
+                    parts[first] = Member(value, "Value", isStatic: false, wrapper, depth);
+                }
+
                 return;
 
             // `data["ipAddress"]`, `row["order_id"]`: an entry read by a fixed key is named by that key.

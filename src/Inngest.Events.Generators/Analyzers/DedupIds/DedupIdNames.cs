@@ -190,8 +190,17 @@ internal static class DedupIdNames
                 return DedupIdPart.Number;
         }
 
-        return type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
-            ? DedupIdPart.Entity
+        if (type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return DedupIdPart.Entity;
+        }
+
+        // A strongly typed id says what it identifies by its type's name: `OrderId`, `InvoiceNumber` are identities of
+        // domain objects, `MessageId` or `IdempotencyKey` ids already. Other types (an `Order`, a `string`) say nothing.
+        return type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Struct or TypeKind.Class, Name.Length: > 2 } named
+            ? IsPrecomputed(named.Name) ? DedupIdPart.Precomputed
+                : IsIdentity(named.Name) ? DedupIdPart.Entity
+                : DedupIdPart.Unknown
             : DedupIdPart.Unknown;
     }
 }
