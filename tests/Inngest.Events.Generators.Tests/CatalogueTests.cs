@@ -19,7 +19,22 @@ public sealed class CatalogueTests
         Assert.Equal(KnownNames.JsonRequiredAttribute, typeof(JsonRequiredAttribute).FullName);
         Assert.Equal(KnownNames.JsonConverterAttribute, typeof(JsonConverterAttribute).FullName);
         Assert.Equal(KnownNames.JsonConstructorAttribute, typeof(JsonConstructorAttribute).FullName);
+        Assert.Equal(KnownNames.JsonExtensionDataAttribute, typeof(JsonExtensionDataAttribute).FullName);
+        Assert.Equal(KnownNames.JsonNumberHandlingAttribute, typeof(JsonNumberHandlingAttribute).FullName);
+        Assert.Equal(KnownNames.JsonObjectCreationHandlingAttribute, typeof(JsonObjectCreationHandlingAttribute).FullName);
+        Assert.Equal(KnownNames.JsonUnmappedMemberHandlingAttribute, typeof(JsonUnmappedMemberHandlingAttribute).FullName);
+        Assert.Equal(KnownNames.JsonDerivedTypeAttribute, typeof(JsonDerivedTypeAttribute).FullName);
         Assert.Equal(KnownNames.JsonElement, typeof(JsonElement).FullName);
+    }
+
+    [Fact]
+    public void The_attribute_values_the_serializer_does_anyway_match_the_runtime_enums()
+    {
+        // UnhonouredAttribute compares the attributes' constructor arguments with these values.
+        Assert.Equal(1, (int)JsonNumberHandling.AllowReadingFromString);
+        Assert.Equal(JsonNumberHandling.AllowReadingFromString, new JsonSerializerOptions(JsonSerializerDefaults.Web).NumberHandling);
+        Assert.Equal(1, (int)JsonUnmappedMemberHandling.Disallow);
+        Assert.Equal(1, (int)JsonObjectCreationHandling.Populate);
     }
 
     [Fact]

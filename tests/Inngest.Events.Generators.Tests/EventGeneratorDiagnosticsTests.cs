@@ -109,6 +109,97 @@ public sealed class EventGeneratorDiagnosticsTests
         Assert.Contains("string keys", d.GetMessage());
     }
 
+    [Theory]
+    [InlineData("[property: JsonExtensionData] Dictionary<string, JsonElement> Extra", "JsonExtensionData", "'Extra' of 'Loose'", "not collected into this property")]
+    [InlineData("[property: JsonNumberHandling(JsonNumberHandling.Strict)] decimal Extra", "JsonNumberHandling", "'Extra' of 'Loose'", "a string holding one, is read")]
+    [InlineData("[property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] decimal Extra", "JsonNumberHandling", "'Extra' of 'Loose'", "a number is written")]
+    [InlineData("[property: JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] List<int> Extra", "JsonObjectCreationHandling", "'Extra' of 'Loose'", "not populated")]
+    public void A_property_attribute_the_serializer_does_not_honour_is_INNG1006_at_the_property(string parameter, string attribute, string subject, string effect)
+    {
+        var d = Single($$"""
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Loose(string Id, {{parameter}});
+            """, "INNG1006", out var located);
+        var message = d.GetMessage();
+        Assert.Contains($"The property {subject} has [{attribute}]", message);
+        Assert.Contains(effect, message);
+        Assert.Contains("[JsonConverter(typeof(...))] on the property", message);
+        Assert.Equal("Extra", located);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+    }
+
+    [Fact]
+    public void A_property_attribute_in_a_body_is_read_the_same_way()
+    {
+        var d = Single("""
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Loose
+            {
+                public string Id { get; init; } = "";
+
+                [JsonExtensionData]
+                public Dictionary<string, JsonElement>? Extra { get; set; }
+            }
+            """, "INNG1006", out var located);
+        Assert.Contains("The property 'Extra' of 'Loose' has [JsonExtensionData]", d.GetMessage());
+        Assert.Equal("Extra", located);
+    }
+
+    [Fact]
+    public void A_type_attribute_the_serializer_does_not_honour_is_INNG1006_on_the_event_type_or_where_a_property_uses_the_type()
+    {
+        var own = Single("""
+            using System.Text.Json.Serialization;
+            [Inngest.Events.Event("a/b.c")]
+            [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+            public partial record Strict(string Id);
+            """, "INNG1006");
+        Assert.Contains("The event type 'Strict' has [JsonUnmappedMemberHandling]", own.GetMessage());
+        Assert.Contains("skipped, not refused", own.GetMessage());
+        Assert.Contains("on the type", own.GetMessage());
+
+        var used = Single("""
+            using System.Collections.Generic;
+            using System.Text.Json.Serialization;
+            [JsonDerivedType(typeof(Circle), "circle")]
+            public record Shape(string Name);
+            public sealed record Circle(string Name, double Radius) : Shape(Name);
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Drawn(string Id, List<Shape> Shapes);
+            """, "INNG1006", out var located);
+        Assert.Contains("The type 'Shape', used by the property 'Shapes' of 'Drawn', has [JsonDerivedType]", used.GetMessage());
+        Assert.Contains("without a type discriminator", used.GetMessage());
+        Assert.Equal("Shapes", located);
+    }
+
+    [Fact]
+    public void Attributes_that_ask_for_what_the_serializer_does_are_fine()
+    {
+        var compilation = GeneratorHarness.Compile("""
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
+            [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+            public sealed record Inner([property: JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)] List<int> Items);
+            [Inngest.Events.Event("a/b.c")]
+            [JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)]
+            public partial record Fine(
+                [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] decimal Amount,
+                [property: JsonConverter(typeof(JsonStringEnumConverter))] System.DayOfWeek Day,
+                Inner Inner);
+            """);
+        var (_, output, diagnostics) = GeneratorHarness.Run(compilation);
+        Assert.Empty(diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(output);
+    }
+
     [Fact]
     public void Unknown_id_placeholder_is_INNG1004_with_a_suggestion()
     {

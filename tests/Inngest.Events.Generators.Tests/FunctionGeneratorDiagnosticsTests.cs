@@ -103,6 +103,21 @@ public sealed class FunctionGeneratorDiagnosticsTests
     }
 
     [Fact]
+    public void Step_result_with_an_attribute_the_serializer_does_not_honour_is_INNG2001_naming_it()
+    {
+        var d = Single("""
+            public sealed record Loaded(string Id, [property: System.Text.Json.Serialization.JsonExtensionData] Dictionary<string, System.Text.Json.JsonElement>? Rest);
+
+            public static class Helpers
+            {
+                public static Task<Loaded> LoadAsync(IStepTools step, string id) => step.RunAsync(id, () => new Loaded(id, null));
+            }
+            """, "INNG2001", out var located);
+        Assert.Equal("RunAsync", located);
+        Assert.Contains("its property 'Rest' of 'Loaded' has [JsonExtensionData], which the generated serializer does not honour", d.GetMessage());
+    }
+
+    [Fact]
     public void Anonymous_step_result_and_invoke_result_are_INNG2001()
     {
         var diagnostics = Diagnose("""

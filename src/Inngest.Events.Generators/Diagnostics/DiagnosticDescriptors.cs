@@ -31,6 +31,12 @@ internal static class DiagnosticDescriptors
         "The property '{0}' of '{1}' has the type '{2}', which the generated JSON serializer cannot handle ({3}); use a supported type, or put [JsonConverter(typeof(...))] on the property or the type",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnhonouredJsonAttribute = Create(
+        DiagnosticIds.UnhonouredJsonAttribute,
+        "System.Text.Json attribute not honoured by the generated serializer",
+        "{0} has [{1}], which the generated JSON serializer does not honour ({2}); remove the attribute, or put [JsonConverter(typeof(...))] on the {3} to read and write it your way",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor IdTemplateUnknownPlaceholder = Create(
         DiagnosticIds.IdTemplateUnknownPlaceholder,
         "Id template placeholder is not a property",
@@ -325,7 +331,7 @@ internal static class DiagnosticDescriptors
         ExpressionsCategory);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-        EventTypeNotPartial, EventTypeGeneric, UnsupportedMemberType, IdTemplateUnknownPlaceholder, IdTemplateMalformed,
+        EventTypeNotPartial, EventTypeGeneric, UnsupportedMemberType, IdTemplateUnknownPlaceholder, IdTemplateMalformed, UnhonouredJsonAttribute,
         ResultTypeNotSerializable, FunctionTriggerMissing, FunctionParameterNotSupported, FunctionReturnTypeNotSupported,
         FunctionGeneric, FunctionNotAccessible, OnFailureHandlerInvalid, FunctionIdDuplicate, FunctionTriggerMismatch,
         BatchedFunctionTakesOneEvent, EventListWithoutBatchEvents,

@@ -11,6 +11,7 @@ internal static class DiagnosticIds
     public const string UnsupportedMemberType = "INNG1003";
     public const string IdTemplateUnknownPlaceholder = "INNG1004";
     public const string IdTemplateMalformed = "INNG1005";
+    public const string UnhonouredJsonAttribute = "INNG1006";
     public const string ResultTypeNotSerializable = "INNG2001";
     public const string FunctionTriggerMissing = "INNG2002";
     public const string FunctionParameterNotSupported = "INNG2003";

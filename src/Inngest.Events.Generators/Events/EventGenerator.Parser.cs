@@ -122,7 +122,8 @@ public sealed partial class EventGenerator
                 }
             }
 
-            // A member the serializer cannot handle gives the event a serializer that throws (the diagnostic says why).
+            // A member the serializer cannot handle, or an attribute it does not honour, gives the event a serializer that throws
+            // (the diagnostic says why).
             var jsonTypes = ImmutableArray<JsonTypeModel>.Empty;
             if (jsonUnavailable is null)
             {
@@ -132,7 +133,7 @@ public sealed partial class EventGenerator
                 {
                     diagnostics.AddRange(builder.Diagnostics);
                     jsonTypes = ImmutableArray<JsonTypeModel>.Empty;
-                    jsonUnavailable = $"The event type '{type.Name}' has a member that the generated serializer cannot handle (INNG1003).";
+                    jsonUnavailable = $"The event type '{type.Name}' has a member that the generated serializer cannot handle ({builder.Diagnostics[0].Id}).";
                 }
             }
 

@@ -720,7 +720,8 @@ internal sealed class DeclaredType
 
     /// <summary>
     /// The facts of the attributes System.Text.Json honours on a property, or null when one of them (or any attribute)
-    /// does not bind to a constructor, or has arguments read differently than a literal of the parameter's type.
+    /// does not bind to a constructor, or has arguments read differently than a literal of the parameter's type, or is
+    /// a converter or an attribute the generated serializer may not honour (the symbols' reading decides those).
     /// </summary>
     private static JsonAttributeFacts? ReadAttributes(List<AttributeSyntax> attributes, AttributeBinder binder, CancellationToken cancellationToken)
     {
@@ -737,7 +738,7 @@ internal sealed class DeclaredType
 
             var (constructor, arguments, model) = bound;
             var attributeClass = constructor.ContainingType;
-            if (TypeNames.HasMetadataName(attributeClass, KnownNames.JsonConverterAttribute))
+            if (TypeNames.HasMetadataName(attributeClass, KnownNames.JsonConverterAttribute) || UnhonouredAttribute.IsCandidate(attributeClass))
             {
                 return null;
             }

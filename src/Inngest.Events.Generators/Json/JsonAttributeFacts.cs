@@ -17,7 +17,8 @@ namespace Inngest.Events.Generators.Json;
 /// <param name="JsonPropertyName">[JsonPropertyName]'s name, or null.</param>
 /// <param name="JsonRequired">Whether [JsonRequired] is present.</param>
 /// <param name="Converter">A [JsonConverter]'s converter type as generated code names it, or null.</param>
-internal sealed record JsonAttributeFacts(int? IgnoreCondition, int Order, string? JsonPropertyName, bool JsonRequired, string? Converter)
+/// <param name="Unhonoured">An attribute System.Text.Json honours and the generated serializer would not (INNG1006), or null.</param>
+internal sealed record JsonAttributeFacts(int? IgnoreCondition, int Order, string? JsonPropertyName, bool JsonRequired, string? Converter, UnhonouredAttribute? Unhonoured = null)
 {
     public static readonly JsonAttributeFacts None = new(null, 0, null, false, null);
 
@@ -29,7 +30,8 @@ internal sealed record JsonAttributeFacts(int? IgnoreCondition, int Order, strin
             Find(attributes, KnownNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value as int? ?? 0,
             Find(attributes, KnownNames.JsonPropertyNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
             Find(attributes, KnownNames.JsonRequiredAttribute) is not null,
-            ConverterOf(attributes));
+            ConverterOf(attributes),
+            UnhonouredAttribute.OfProperty(attributes));
     }
 
     /// <summary>The converter type of the first [JsonConverter] in <paramref name="attributes"/>, as generated code names it.</summary>

@@ -39,10 +39,17 @@ internal sealed class JsonModelBuilder
     /// <summary>Describes <paramref name="root"/> and its reachable types; the root has index 0.</summary>
     public ImmutableArray<JsonTypeModel> Build(ITypeSymbol root)
     {
-        var types = BuildRoot(root, out var reason);
-        if (reason is not null)
+        var types = Describe(root, out var problem);
+        if (problem is { Attribute: { } attribute })
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, _fallbackLocation, "(the event type)", root.Name, TypeNames.MessageName(root), reason));
+            var subject = SymbolEqualityComparer.Default.Equals(problem.Type, root)
+                ? $"The event type '{TypeNames.MessageName(root)}'"
+                : $"The type '{TypeNames.MessageName(problem.Type!)}', used by the event type '{TypeNames.MessageName(root)}',";
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnhonouredJsonAttribute, _fallbackLocation, subject, attribute.Name, attribute.Effect, "type"));
+        }
+        else if (problem is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, _fallbackLocation, "(the event type)", root.Name, TypeNames.MessageName(root), problem.Reason));
         }
 
         return types;
@@ -54,19 +61,26 @@ internal sealed class JsonModelBuilder
     /// </summary>
     public ImmutableArray<JsonTypeModel> BuildRoot(ITypeSymbol root, out string? reason)
     {
-        Add(root, out reason);
+        var types = Describe(root, out var problem);
+        reason = problem?.Reason;
+        return types;
+    }
+
+    private ImmutableArray<JsonTypeModel> Describe(ITypeSymbol root, out Problem? problem)
+    {
+        Add(root, out problem);
         return _types.Any(static t => t is null) ? ImmutableArray<JsonTypeModel>.Empty : _types.Select(static t => t!).ToImmutableArray();
     }
 
-    /// <summary>Numbers a type (and what it reaches); returns its index, or -1 with <paramref name="reason"/> when unsupported.</summary>
-    private int Add(ITypeSymbol type, out string? reason)
+    /// <summary>Numbers a type (and what it reaches); returns its index, or -1 with <paramref name="problem"/> when unsupported.</summary>
+    private int Add(ITypeSymbol type, out Problem? problem)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        reason = null;
+        problem = null;
         var node = _shapes.Get(type, _cancellationToken);
         if (node.Model is not { } model)
         {
-            reason = node.Reason;
+            problem = new Problem(node.Reason!, node.Attribute, type);
             return -1;
         }
 
@@ -80,7 +94,7 @@ internal sealed class JsonModelBuilder
         _indexByName[model.TypeName] = index;
         if (node.Element is { } element)
         {
-            var elementIndex = Add(element, out reason);
+            var elementIndex = Add(element, out problem);
             _types[index] = model with { Index = index, Element = elementIndex };
         }
         else if (model.Object is { } obj)
@@ -93,15 +107,21 @@ internal sealed class JsonModelBuilder
                     continue;
                 }
 
-                var typeIndex = Add(property.Type, out var problem);
-                properties[p] = properties[p] with { Type = typeIndex };
-                if (problem is not null)
+                if (property.Attributes.Unhonoured is { } unhonoured)
                 {
-                    var location = property.Location ?? _fallbackLocation;
+                    // The property's own attribute: its type is not described, so it is not reported a second time.
                     var owner = TypeNames.MessageName(type);
-                    var member = TypeNames.MessageName(property.Type);
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, location, property.Name, owner, member, problem));
-                    _problems.Add($"its property '{property.Name}' of '{owner}' has the type '{member}' ({problem})");
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnhonouredJsonAttribute, property.Location ?? _fallbackLocation, $"The property '{property.Name}' of '{owner}'", unhonoured.Name, unhonoured.Effect, "property"));
+                    _problems.Add($"its property '{property.Name}' of '{owner}' has [{unhonoured.Name}], which the generated serializer does not honour: {unhonoured.Effect}");
+                    properties[p] = properties[p] with { Type = -1 };
+                    continue;
+                }
+
+                var typeIndex = Add(property.Type, out var found);
+                properties[p] = properties[p] with { Type = typeIndex };
+                if (found is not null)
+                {
+                    Report(found, property, TypeNames.MessageName(type));
                 }
             }
 
@@ -114,4 +134,27 @@ internal sealed class JsonModelBuilder
 
         return index;
     }
+
+    /// <summary>Reports why <paramref name="property"/> of <paramref name="owner"/> cannot be serialized: its type, or an attribute on a type it uses.</summary>
+    private void Report(Problem problem, PropertyFacts property, string owner)
+    {
+        var location = property.Location ?? _fallbackLocation;
+        if (problem is { Attribute: { } attribute, Type: { } attributed })
+        {
+            var typeName = TypeNames.MessageName(attributed);
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnhonouredJsonAttribute, location, $"The type '{typeName}', used by the property '{property.Name}' of '{owner}',", attribute.Name, attribute.Effect, "type"));
+            _problems.Add($"its property '{property.Name}' of '{owner}' uses the type '{typeName}', which has [{attribute.Name}] that the generated serializer does not honour: {attribute.Effect}");
+            return;
+        }
+
+        var member = TypeNames.MessageName(property.Type);
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, location, property.Name, owner, member, problem.Reason));
+        _problems.Add($"its property '{property.Name}' of '{owner}' has the type '{member}' ({problem.Reason})");
+    }
+
+    /// <summary>
+    /// Why a type cannot be serialized, and, when a System.Text.Json attribute on a type is why, that attribute and
+    /// the type that has it (which may be an element of the type asked for).
+    /// </summary>
+    private sealed record Problem(string Reason, UnhonouredAttribute? Attribute, ITypeSymbol? Type);
 }

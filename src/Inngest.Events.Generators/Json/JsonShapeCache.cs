@@ -151,7 +151,8 @@ internal sealed class JsonShapeCache
 
     private JsonTypeNode Build(ITypeSymbol type, CancellationToken cancellationToken)
     {
-        var converter = JsonAttributeFacts.ConverterOf(type.GetAttributes());
+        var attributes = type.GetAttributes();
+        var converter = JsonAttributeFacts.ConverterOf(attributes);
         if (converter is not null)
         {
             return JsonTypeNode.Leaf(Model(type, JsonKind.Converter, converter: converter));
@@ -204,6 +205,11 @@ internal sealed class JsonShapeCache
         if (unsupported is not null)
         {
             return JsonTypeNode.Unsupported(unsupported);
+        }
+
+        if (UnhonouredAttribute.OfType(attributes) is { } unhonoured)
+        {
+            return JsonTypeNode.Unhonoured(unhonoured, TypeNames.MessageName(type));
         }
 
         var (obj, members) = BuildObject(type, cancellationToken);

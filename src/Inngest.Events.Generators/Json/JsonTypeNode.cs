@@ -9,12 +9,13 @@ namespace Inngest.Events.Generators.Json;
 /// </summary>
 internal sealed class JsonTypeNode
 {
-    private JsonTypeNode(JsonTypeModel? model, ITypeSymbol? element, ImmutableArray<PropertyFacts?> members, string? reason)
+    private JsonTypeNode(JsonTypeModel? model, ITypeSymbol? element, ImmutableArray<PropertyFacts?> members, string? reason, UnhonouredAttribute? attribute = null)
     {
         Model = model;
         Element = element;
         Members = members;
         Reason = reason;
+        Attribute = attribute;
     }
 
     /// <summary>The model with <see cref="JsonTypeModel.Index"/>, <see cref="JsonTypeModel.Element"/> and property type indexes at -1; null when unsupported.</summary>
@@ -29,6 +30,9 @@ internal sealed class JsonTypeNode
     /// <summary>Why the type itself cannot be serialized (not counting its element), or null.</summary>
     public string? Reason { get; }
 
+    /// <summary>When the type cannot be serialized because of a System.Text.Json attribute on it: that attribute.</summary>
+    public UnhonouredAttribute? Attribute { get; }
+
     public static JsonTypeNode Leaf(JsonTypeModel model) => new(model, null, ImmutableArray<PropertyFacts?>.Empty, null);
 
     public static JsonTypeNode Container(JsonTypeModel model, ITypeSymbol element) => new(model, element, ImmutableArray<PropertyFacts?>.Empty, null);
@@ -36,4 +40,8 @@ internal sealed class JsonTypeNode
     public static JsonTypeNode Object(JsonTypeModel model, ImmutableArray<PropertyFacts?> members) => new(model, null, members, null);
 
     public static JsonTypeNode Unsupported(string reason) => new(null, null, ImmutableArray<PropertyFacts?>.Empty, reason);
+
+    /// <summary>A type that cannot be serialized because of <paramref name="attribute"/> on it (<paramref name="typeName"/> as messages name it).</summary>
+    public static JsonTypeNode Unhonoured(UnhonouredAttribute attribute, string typeName)
+        => new(null, null, ImmutableArray<PropertyFacts?>.Empty, $"the type '{typeName}' has [{attribute.Name}], which the generated serializer does not honour: {attribute.Effect}", attribute);
 }

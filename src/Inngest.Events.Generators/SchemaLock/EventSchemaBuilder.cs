@@ -52,7 +52,7 @@ internal sealed class EventSchemaBuilder
 
     /// <summary>
     /// The schema of <paramref name="eventType"/>'s data, titled <paramref name="title"/>; null (with
-    /// <paramref name="problem"/>) when the generator cannot serialize the type, which it reports itself (INNG1003).
+    /// <paramref name="problem"/>) when the generator cannot serialize the type, which it reports itself (INNG1003, INNG1006).
     /// </summary>
     public static LockObject? Build(INamedTypeSymbol eventType, string title, Compilation compilation, CancellationToken cancellationToken, out string? problem)
     {
@@ -108,6 +108,12 @@ internal sealed class EventSchemaBuilder
             if (property.Converter is not null)
             {
                 value = ConverterSchema(property.Converter, FindProperty(type, property)?.Type);
+            }
+            else if (node.Members[i] is { Attributes.Unhonoured: { } unhonoured })
+            {
+                // The generator reports the attribute (INNG1006) and gives the type no serializer: nothing to lock.
+                _problem ??= $"its property '{node.Members[i]!.Name}' has [{unhonoured.Name}]";
+                value = new LockObject();
             }
             else if (node.Members[i] is { } member)
             {

@@ -39,6 +39,11 @@ internal static class KnownNames
     public const string JsonRequiredAttribute = "System.Text.Json.Serialization.JsonRequiredAttribute";
     public const string JsonConverterAttribute = "System.Text.Json.Serialization.JsonConverterAttribute";
     public const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
+    public const string JsonExtensionDataAttribute = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
+    public const string JsonNumberHandlingAttribute = "System.Text.Json.Serialization.JsonNumberHandlingAttribute";
+    public const string JsonObjectCreationHandlingAttribute = "System.Text.Json.Serialization.JsonObjectCreationHandlingAttribute";
+    public const string JsonUnmappedMemberHandlingAttribute = "System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute";
+    public const string JsonDerivedTypeAttribute = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
     public const string JsonElement = "System.Text.Json.JsonElement";
     public const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 }

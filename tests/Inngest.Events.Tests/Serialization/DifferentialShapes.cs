@@ -514,6 +514,21 @@ public partial class ComputedOnlyEvent
     public string Kind => "computed";
 }
 
+/// <summary>
+/// System.Text.Json attributes that ask for what the generated code does anyway (web number handling, unknown members
+/// skipped, members replaced): the generator honours them by doing nothing and reports no INNG1006.
+/// </summary>
+[Event("test/default-attributes.sent")]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
+[JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+[JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)]
+public partial record DefaultAttributesEvent(
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] decimal Amount,
+    [property: JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)] List<int> Items)
+{
+    public List<string> Tags { get; set; } = ["default"];
+}
+
 /// <summary>A struct with a [JsonConstructor] and nested struct members.</summary>
 [Event("test/struct-constructor.sent")]
 public partial struct StructConstructorEvent

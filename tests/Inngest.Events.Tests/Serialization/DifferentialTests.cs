@@ -28,6 +28,7 @@ public sealed class DifferentialTests
         [nameof(ReadonlyRecordStructEvent)] = Check<ReadonlyRecordStructEvent>,
         [nameof(PlainClassEvent)] = Check<PlainClassEvent>,
         [nameof(ComputedOnlyEvent)] = Check<ComputedOnlyEvent>,
+        [nameof(DefaultAttributesEvent)] = Check<DefaultAttributesEvent>,
         [nameof(InitDefaultsEvent)] = Check<InitDefaultsEvent>,
         [nameof(RequiredMembersEvent)] = Check<RequiredMembersEvent>,
         [nameof(JsonRequiredEvent)] = Check<JsonRequiredEvent>,

@@ -39,6 +39,7 @@ public sealed class ReaderCompatibilityTests
         [nameof(PrimaryConstructorEvent)] = static json => Differential.AssertSameOutcome<PrimaryConstructorEvent>(json),
         [nameof(ComputedEvent)] = static json => Differential.AssertSameOutcome<ComputedEvent>(json),
         [nameof(ComputedOnlyEvent)] = static json => Differential.AssertSameOutcome<ComputedOnlyEvent>(json),
+        [nameof(DefaultAttributesEvent)] = static json => Differential.AssertSameOutcome<DefaultAttributesEvent>(json),
         [nameof(StructConstructorEvent)] = static json => Differential.AssertSameOutcome<StructConstructorEvent>(json),
         [nameof(UserRenamed)] = static json => Differential.AssertSameOutcome<UserRenamed>(json),
         [nameof(DerivedRecordEvent)] = static json => Differential.AssertSameOutcome<DerivedRecordEvent>(json),
@@ -98,6 +99,8 @@ public sealed class ReaderCompatibilityTests
         { nameof(PrimaryConstructorEvent), "{}" },
         { nameof(ComputedEvent), """{"a":1,"b":2,"sum":100,"log":["x"],"mode":"m","version":"2"}""" },
         { nameof(ComputedOnlyEvent), """{"answer":1,"kind":"x","extra":[1,{"a":2}]}""" },
+        { nameof(DefaultAttributesEvent), """{"amount":"12.5","items":[1,"2"],"tags":["x"],"unknown":{"a":[1]}}""" },
+        { nameof(DefaultAttributesEvent), """{"amount":3,"items":[]}""" },
         { nameof(StructConstructorEvent), "{}" },
         { nameof(UserRenamed), """{"newName":"n","source":"s","revision":3,"actor":"a"}""" },
         { nameof(DerivedRecordEvent), """{"id":"x","level":2,"origin":"o"}""" },
@@ -285,6 +288,8 @@ public sealed class ReaderCompatibilityTests
         { nameof(ComputedOnlyEvent), """{"answer":[1,""" },
         { nameof(ComputedOnlyEvent), """{"kind":""" },
         { nameof(ComputedOnlyEvent), "[]" },
+        { nameof(DefaultAttributesEvent), """{"amount":"twelve"}""" },
+        { nameof(DefaultAttributesEvent), """{"items":{"a":1}}""" },
     };
 
     [Theory]

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Inngest.Events.Generators.Shared;
+using Microsoft.CodeAnalysis;
+
+namespace Inngest.Events.Generators.Json;
+
+/// <summary>
+/// A System.Text.Json attribute that changes what System.Text.Json reads or writes in a way the generated serializer
+/// does not reproduce, with what the generated code would do instead. The generator reports it (INNG1006) rather
+/// than write JSON that differs from what the attribute asks for. Attributes whose value is what the generated code
+/// does anyway (<c>[JsonNumberHandling(AllowReadingFromString)]</c>, the web default; <c>Skip</c>; <c>Replace</c>) are fine.
+/// </summary>
+/// <param name="Name">The attribute as written, without the <c>Attribute</c> suffix (<c>JsonExtensionData</c>).</param>
+/// <param name="Effect">What the generated serializer does instead, in words.</param>
+internal sealed record UnhonouredAttribute(string Name, string Effect)
+{
+    // System.Text.Json's enum values: JsonNumberHandling.AllowReadingFromString = 1 (the web default),
+    // JsonUnmappedMemberHandling.Disallow = 1, JsonObjectCreationHandling.Populate = 1.
+    private const int WebNumberHandling = 1;
+    private const int Disallow = 1;
+    private const int Populate = 1;
+
+    private const string NumberEffect = "numbers are read and written as under web defaults: a number, or a string holding one, is read; a number is written";
+    private const string PopulateEffect = "a member is replaced when read, not populated";
+
+    /// <summary>Whether an attribute class is one that may not be honoured (for readers that only look at names).</summary>
+    public static bool IsCandidate(INamedTypeSymbol? attributeClass)
+        => TypeNames.HasMetadataName(attributeClass, KnownNames.JsonExtensionDataAttribute)
+            || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonNumberHandlingAttribute)
+            || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonObjectCreationHandlingAttribute)
+            || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonUnmappedMemberHandlingAttribute)
+            || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonDerivedTypeAttribute);
+
+    /// <summary>The first attribute of a property the generated serializer would not honour, or null.</summary>
+    public static UnhonouredAttribute? OfProperty(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            var found = attribute.AttributeClass;
+            if (TypeNames.HasMetadataName(found, KnownNames.JsonExtensionDataAttribute))
+            {
+                return new("JsonExtensionData", "JSON members the type does not declare are skipped, not collected into this property");
+            }
+
+            if (Common(attribute, found) is { } common)
+            {
+                return common;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first attribute of a type the generated serializer would not honour, or null.</summary>
+    public static UnhonouredAttribute? OfType(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            var found = attribute.AttributeClass;
+            if (TypeNames.HasMetadataName(found, KnownNames.JsonDerivedTypeAttribute))
+            {
+                return new("JsonDerivedType", "a value of a derived type is written and read as this type, without a type discriminator");
+            }
+
+            if (TypeNames.HasMetadataName(found, KnownNames.JsonUnmappedMemberHandlingAttribute) && FirstArgument(attribute) == Disallow)
+            {
+                return new("JsonUnmappedMemberHandling", "JSON members the type does not declare are skipped, not refused");
+            }
+
+            if (Common(attribute, found) is { } common)
+            {
+                return common;
+            }
+        }
+
+        return null;
+    }
+
+    private static UnhonouredAttribute? Common(AttributeData attribute, INamedTypeSymbol? found)
+    {
+        if (TypeNames.HasMetadataName(found, KnownNames.JsonNumberHandlingAttribute) && FirstArgument(attribute) != WebNumberHandling)
+        {
+            return new("JsonNumberHandling", NumberEffect);
+        }
+
+        return TypeNames.HasMetadataName(found, KnownNames.JsonObjectCreationHandlingAttribute) && FirstArgument(attribute) == Populate
+            ? new("JsonObjectCreationHandling", PopulateEffect)
+            : null;
+    }
+
+    /// <summary>The enum value of the attribute's constructor argument, or -1 when it has none that is constant.</summary>
+    private static int FirstArgument(AttributeData attribute)
+        => attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value ? value : -1;
+}
