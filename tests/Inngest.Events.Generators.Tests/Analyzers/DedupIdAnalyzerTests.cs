@@ -441,6 +441,25 @@ public sealed class DedupIdAnalyzerTests
             Bare(7, "The dedup id 'customerGuid.Value.ToString(\"N\")'", "$\"order-placed-{customerGuid.Value.ToString(\"N\")}\""));
 
     [Fact]
+    public Task Header_keys_counters_with_a_number_ending_and_numbers_of_dates_are_read_for_what_they_are()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Placed { public DateTime OrderDate { get; set; } public DateTimeOffset? ShippedAt { get; set; } }
+
+                public async Task Send(OrderPlaced order, System.Collections.Generic.Dictionary<string, string> headers, Guid orderId, int attemptNumber, int retryNo, Placed placed)
+                {
+                    await client.SendAsync(order, new() { Id = $"{headers["X-Outbox-Message-Id"]}:{headers["X-Outbox-Subscription-Id"]}" });
+                    await client.SendAsync(order, new() { Id = $"{orderId}:{attemptNumber}" });
+                    await client.SendAsync(order, new() { Id = $"{orderId}-{retryNo}" });
+                    await client.SendAsync(order, new() { Id = $"{orderId}-{placed.OrderDate.Ticks}" });
+                    await client.SendAsync(order, new() { Id = $"{orderId}-{placed.ShippedAt.Value.Year}" });
+                    await client.SendAsync(order, new() { Id = {|#0:headers["X-Order-Id"]|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{orderId}:{headers["line_number"]}"|} });
+                }
+            """),
+            Bare(0, "The dedup id 'headers[\"X-Order-Id\"]'", "$\"order-placed-{headers[\"X-Order-Id\"]}\""),
+            Bare(1, "The dedup id '$\"{orderId}:{headers[\"line_number\"]}\"'", "$\"order-placed-{orderId}:{headers[\"line_number\"]}\""));
+
+    [Fact]
     public Task Strongly_typed_ids_read_as_what_their_type_names()
         => V.AnalyzerAsync(Source("""
                 public readonly record struct OrderId(Guid Value);

@@ -314,10 +314,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 return;
 
-            // `data["ipAddress"]`, `row["order_id"]`: an entry read by a fixed key is named by that key.
+            // `data["ipAddress"]`, `row["order_id"]`, `headers["X-Message-Id"]`: an entry read by a fixed key is named by
+            // that key, read as a name (`XMessageId`).
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } entry
                 when entry.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
-                parts.Add(Member(entry, key, isStatic: false, entry.Instance, depth));
+                parts.Add(Member(entry, DedupIdNames.NameOfKey(key), isStatic: false, entry.Instance, depth));
+                return;
+
+            // `order.PlacedAt.Ticks`, `due.Year`: a number read from a date or a time is read as that date or time (a
+            // stored timestamp says which occurrence), not as a whole number next to an identity.
+            case IPropertyReferenceOperation { Property.IsStatic: false, Instance: { Type: { } moment } instant } when DedupIdNames.IsDateOrTime(moment):
+                Collect(instant, parts, depth + 1);
                 return;
 
             // A getter named after an identity returns that identity: `GetAlbumId(albumEvent)`, `User.GetUserId()`,

@@ -90,9 +90,64 @@ internal static class DedupIdNames
 
     /// <summary>
     /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
-    /// which occurrence (<c>attempt</c>, <c>retryCount</c>, <c>generation</c>).
+    /// which occurrence (<c>attempt</c>, <c>retryCount</c>, <c>generation</c>, <c>attemptNumber</c>).
     /// </summary>
-    public static bool IsLabel(string name) => EndsWithAny(name, LabelEndings);
+    public static bool IsLabel(string name)
+        => EndsWithAny(name, LabelEndings) || (CountedStem(name) is { } counted && EndsWithAny(counted, CounterWords));
+
+    // Occurrence counters, also when spelled with a number's ending (attemptNumber, retryNo, generationCount).
+    private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision"];
+
+    private static readonly string[] NumberEndings = ["Number", "Num", "No", "Count", "Index", "_number", "_no", "_count"];
+
+    /// <summary>What a name counts when it ends like a number (<c>attempt</c> for <c>attemptNumber</c>), or null.</summary>
+    private static string? CountedStem(string name)
+    {
+        foreach (var ending in NumberEndings)
+        {
+            if (name.Length > ending.Length && name.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return name.Substring(0, name.Length - ending.Length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A dictionary key read as the name of what it holds: <c>XOutboxMessageId</c> for <c>"X-Outbox-Message-Id"</c>,
+    /// <c>orderId</c> for <c>"order_id"</c>; a key without separators is its own name.
+    /// </summary>
+    public static string NameOfKey(string key)
+    {
+        var name = new System.Text.StringBuilder(key.Length);
+        var upper = false;
+        foreach (var c in key)
+        {
+            if (c is '-' or '_' or ' ' or '.' or ':')
+            {
+                upper = name.Length > 0;
+                continue;
+            }
+
+            name.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return name.ToString();
+    }
+
+    /// <summary>Whether a type is a date, a time or a duration (whose numbers are read as the moment they come from).</summary>
+    public static bool IsDateOrTime(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.SpecialType == SpecialType.System_DateTime
+            || type is INamedTypeSymbol { Name: "DateTimeOffset" or "DateOnly" or "TimeOnly" or "TimeSpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+    }
 
     /// <summary>
     /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>invoiceNumber</c>, <c>OrderNo</c>. A
