@@ -26,6 +26,7 @@ public sealed class PayloadMismatchTests
 
     [Theory]
     [InlineData("""{"orderId":"o1","amount":"a lot"}""", "test/order.placed → OrderPlaced: $.amount: expected a number, found the string \"a lot\"")]
+    [InlineData("""{"orderId":"o1","amount":"12"}""", "test/order.placed → OrderPlaced: $.amount: expected a number, found the string \"12\"")]
     [InlineData("""{"orderId":["o1"]}""", "test/order.placed → OrderPlaced: $.orderId: expected a string, found an array")]
     public async Task A_trigger_event_that_does_not_fit_fails_the_run_on_its_first_attempt(string data, string message)
     {

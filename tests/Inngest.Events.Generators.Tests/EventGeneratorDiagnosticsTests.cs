@@ -111,8 +111,10 @@ public sealed class EventGeneratorDiagnosticsTests
 
     [Theory]
     [InlineData("[property: JsonExtensionData] Dictionary<string, JsonElement> Extra", "JsonExtensionData", "'Extra' of 'Loose'", "not collected into this property")]
-    [InlineData("[property: JsonNumberHandling(JsonNumberHandling.Strict)] decimal Extra", "JsonNumberHandling", "'Extra' of 'Loose'", "a string holding one, is read")]
-    [InlineData("[property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] decimal Extra", "JsonNumberHandling", "'Extra' of 'Loose'", "a number is written")]
+    [InlineData("[property: JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] double Extra", "JsonNumberHandling", "'Extra' of 'Loose'", "NaN and infinities are refused")]
+    [InlineData("[property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] decimal Extra", "JsonNumberHandling", "'Extra' of 'Loose'", "always written as JSON numbers")]
+    [InlineData("[property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] string Extra", "JsonNumberHandling", "'Extra' of 'Loose'", "only on a number, or an array, list or dictionary of numbers")]
+    [InlineData("[property: JsonNumberHandling(JsonNumberHandling.Strict)] List<long[]> Extra", "JsonNumberHandling", "'Extra' of 'Loose'", "only on a number, or an array, list or dictionary of numbers")]
     [InlineData("[property: JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] List<int> Extra", "JsonObjectCreationHandling", "'Extra' of 'Loose'", "not populated")]
     public void A_property_attribute_the_serializer_does_not_honour_is_INNG1006_at_the_property(string parameter, string attribute, string subject, string effect)
     {
@@ -179,7 +181,7 @@ public sealed class EventGeneratorDiagnosticsTests
     }
 
     [Fact]
-    public void Attributes_that_ask_for_what_the_serializer_does_are_fine()
+    public void Attributes_the_serializer_honours_or_does_anyway_are_fine()
     {
         var compilation = GeneratorHarness.Compile("""
             using System.Collections.Generic;
@@ -192,6 +194,8 @@ public sealed class EventGeneratorDiagnosticsTests
             [JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)]
             public partial record Fine(
                 [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] decimal Amount,
+                [property: JsonNumberHandling(JsonNumberHandling.Strict)] int Count,
+                [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] Dictionary<string, long?> Totals,
                 [property: JsonConverter(typeof(JsonStringEnumConverter))] System.DayOfWeek Day,
                 Inner Inner);
             """);

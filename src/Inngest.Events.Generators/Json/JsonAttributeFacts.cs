@@ -18,7 +18,8 @@ namespace Inngest.Events.Generators.Json;
 /// <param name="JsonRequired">Whether [JsonRequired] is present.</param>
 /// <param name="Converter">A [JsonConverter]'s converter type as generated code names it, or null.</param>
 /// <param name="Unhonoured">An attribute System.Text.Json honours and the generated serializer would not (INNG1006), or null.</param>
-internal sealed record JsonAttributeFacts(int? IgnoreCondition, int Order, string? JsonPropertyName, bool JsonRequired, string? Converter, UnhonouredAttribute? Unhonoured = null)
+/// <param name="NumberHandling">[JsonNumberHandling]'s value when it is one the generated code honours (Strict, AllowReadingFromString), or null.</param>
+internal sealed record JsonAttributeFacts(int? IgnoreCondition, int Order, string? JsonPropertyName, bool JsonRequired, string? Converter, UnhonouredAttribute? Unhonoured = null, int? NumberHandling = null)
 {
     public static readonly JsonAttributeFacts None = new(null, 0, null, false, null);
 
@@ -31,7 +32,8 @@ internal sealed record JsonAttributeFacts(int? IgnoreCondition, int Order, strin
             Find(attributes, KnownNames.JsonPropertyNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
             Find(attributes, KnownNames.JsonRequiredAttribute) is not null,
             ConverterOf(attributes),
-            UnhonouredAttribute.OfProperty(attributes));
+            UnhonouredAttribute.OfProperty(attributes),
+            UnhonouredAttribute.HonouredNumberHandling(attributes));
     }
 
     /// <summary>The converter type of the first [JsonConverter] in <paramref name="attributes"/>, as generated code names it.</summary>

@@ -154,7 +154,12 @@ internal sealed class JsonEmitter : ICodeSource
                 return;
         }
 
-        if (PrimitiveRead(type.Kind) is { } read)
+        if (type.NumbersFromStrings && IsNumber(type.Kind))
+        {
+            // [JsonNumberHandling(AllowReadingFromString)]: JsonSupport.ReadInt32OrString and its siblings.
+            b.Append(Support).Append(".Read").Append(type.Kind).Append("OrString(ref reader)");
+        }
+        else if (PrimitiveRead(type.Kind) is { } read)
         {
             b.Append(read);
         }
@@ -285,8 +290,7 @@ internal sealed class JsonEmitter : ICodeSource
     /// <summary>Whether an object writes any of its properties (and so needs their names).</summary>
     private static bool WritesAny(EquatableArray<JsonPropertyModel> properties) => properties.Any(static p => p.Write != PropertyWriteKind.Always);
 
-    private static bool IsNumber(JsonKind kind) => kind is JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16
-        or JsonKind.Int32 or JsonKind.UInt32 or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal;
+    private static bool IsNumber(JsonKind kind) => JsonShapeCache.IsNumber(kind);
 
     private static string UnderlyingSuffix(JsonKind kind) => kind switch
     {

@@ -16,6 +16,9 @@ namespace Inngest.Events.Generators.Json;
 /// </summary>
 internal sealed class JsonModelBuilder
 {
+    /// <summary>JsonNumberHandling.AllowReadingFromString.</summary>
+    private const int NumbersFromStrings = 1;
+
     private readonly Dictionary<string, int> _indexByName = new(StringComparer.Ordinal);
     private readonly List<JsonTypeModel?> _types = new();
     private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -72,8 +75,12 @@ internal sealed class JsonModelBuilder
         return _types.Any(static t => t is null) ? ImmutableArray<JsonTypeModel>.Empty : _types.Select(static t => t!).ToImmutableArray();
     }
 
-    /// <summary>Numbers a type (and what it reaches); returns its index, or -1 with <paramref name="problem"/> when unsupported.</summary>
-    private int Add(ITypeSymbol type, out Problem? problem)
+    /// <summary>
+    /// Numbers a type (and what it reaches); returns its index, or -1 with <paramref name="problem"/> when unsupported.
+    /// With <paramref name="numbersFromStrings"/> (a member with [JsonNumberHandling(AllowReadingFromString)]), a number,
+    /// or a collection or nullable of numbers, is numbered as a variant of its own that also reads numbers from strings.
+    /// </summary>
+    private int Add(ITypeSymbol type, out Problem? problem, bool numbersFromStrings = false)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         problem = null;
@@ -84,17 +91,28 @@ internal sealed class JsonModelBuilder
             return -1;
         }
 
-        if (_indexByName.TryGetValue(model.TypeName, out var existing))
+        var key = model.TypeName;
+        if (numbersFromStrings && TakesNumberHandling(node))
+        {
+            model = model with { NumbersFromStrings = true };
+            key += " (numbers from strings)";
+        }
+        else
+        {
+            numbersFromStrings = false;
+        }
+
+        if (_indexByName.TryGetValue(key, out var existing))
         {
             return existing;
         }
 
         var index = _types.Count;
         _types.Add(null);
-        _indexByName[model.TypeName] = index;
+        _indexByName[key] = index;
         if (node.Element is { } element)
         {
-            var elementIndex = Add(element, out problem);
+            var elementIndex = Add(element, out problem, numbersFromStrings);
             _types[index] = model with { Index = index, Element = elementIndex };
         }
         else if (model.Object is { } obj)
@@ -117,7 +135,22 @@ internal sealed class JsonModelBuilder
                     continue;
                 }
 
-                var typeIndex = Add(property.Type, out var found);
+                // System.Text.Json refuses [JsonNumberHandling] on a property of another type (InvalidOperationException).
+                if (property.Attributes.NumberHandling is not null
+                    && _shapes.Get(property.Type, _cancellationToken) is { Model: not null } propertyNode
+                    && !TakesNumberHandling(propertyNode))
+                {
+                    var owner = TypeNames.MessageName(type);
+                    const string Misplaced = "System.Text.Json accepts it only on a number, or an array, list or dictionary of numbers, and throws otherwise";
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnhonouredJsonAttribute, property.Location ?? _fallbackLocation, $"The property '{property.Name}' of '{owner}'", "JsonNumberHandling", Misplaced, "property"));
+                    _problems.Add($"its property '{property.Name}' of '{owner}' has [JsonNumberHandling], which {Misplaced}");
+                    properties[p] = properties[p] with { Type = -1 };
+                    continue;
+                }
+
+                // The property's own [JsonNumberHandling] decides, then its type's, then the options' (Strict).
+                var handling = property.Attributes.NumberHandling ?? node.NumberHandling;
+                var typeIndex = Add(property.Type, out var found, handling == NumbersFromStrings);
                 properties[p] = properties[p] with { Type = typeIndex };
                 if (found is not null)
                 {
@@ -134,6 +167,35 @@ internal sealed class JsonModelBuilder
 
         return index;
     }
+
+    /// <summary>
+    /// Whether System.Text.Json's number handling applies to a type: a number, a nullable number, or an array, list or
+    /// dictionary of (nullable) numbers. Not to collections of collections, nor to what objects hold.
+    /// </summary>
+    private bool TakesNumberHandling(JsonTypeNode node)
+    {
+        if (node.Model is not { } model)
+        {
+            return false;
+        }
+
+        if (JsonShapeCache.IsNumber(model.Kind) || (model.Kind == JsonKind.Nullable && IsNumberNode(node.Element)))
+        {
+            return true;
+        }
+
+        if (model.Kind is not (JsonKind.Array or JsonKind.List or JsonKind.Dictionary) || node.Element is not { } element)
+        {
+            return false;
+        }
+
+        var item = _shapes.Get(element, _cancellationToken);
+        return item.Model is { } itemModel
+            && (JsonShapeCache.IsNumber(itemModel.Kind) || (itemModel.Kind == JsonKind.Nullable && IsNumberNode(item.Element)));
+    }
+
+    private bool IsNumberNode(ITypeSymbol? type)
+        => type is not null && _shapes.Get(type, _cancellationToken).Model is { } model && JsonShapeCache.IsNumber(model.Kind);
 
     /// <summary>Reports why <paramref name="property"/> of <paramref name="owner"/> cannot be serialized: its type, or an attribute on a type it uses.</summary>
     private void Report(Problem problem, PropertyFacts property, string owner)

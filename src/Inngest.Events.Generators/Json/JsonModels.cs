@@ -12,6 +12,11 @@ namespace Inngest.Events.Generators.Json;
 /// <param name="Element">For Nullable, Array, List and Dictionary: the index of the underlying, element or value type.</param>
 /// <param name="EnumUnderlying">For enums: the underlying kind.</param>
 /// <param name="Converter">For converter types: the converter's fully qualified type name.</param>
+/// <param name="NumbersFromStrings">
+/// For numbers, and arrays, lists, dictionaries and nullables of them: read from a JSON string holding a number too, for
+/// a member with <c>[JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]</c> (or whose type has it). Such a
+/// variant is a type of its own in the list, next to the strict one.
+/// </param>
 /// <param name="ElementTypeName">
 /// For Array, List and Dictionary: the element or value type as declared, with its own <c>?</c>. The element's model
 /// is shared by <c>string</c> and <c>string?</c>, so its <see cref="TypeName"/> cannot name a <c>List&lt;string?&gt;</c>.
@@ -27,7 +32,8 @@ internal sealed record JsonTypeModel(
     string? ElementTypeName,
     JsonKind EnumUnderlying,
     string? Converter,
-    JsonObjectModel? Object);
+    JsonObjectModel? Object,
+    bool NumbersFromStrings = false);
 
 /// <summary>An object's properties and how it is constructed when read.</summary>
 /// <param name="HasConstructor">False when System.Text.Json would find no constructor to deserialize with.</param>

@@ -213,7 +213,7 @@ internal sealed class JsonShapeCache
         }
 
         var (obj, members) = BuildObject(type, cancellationToken);
-        return JsonTypeNode.Object(Model(type, JsonKind.Object, obj: obj), members);
+        return JsonTypeNode.Object(Model(type, JsonKind.Object, obj: obj), members, UnhonouredAttribute.HonouredNumberHandling(attributes));
     }
 
     /// <summary>
@@ -251,6 +251,10 @@ internal sealed class JsonShapeCache
         var display = Display(type);
         return new(-1, display, display, TypeNames.RuntimeName(type), kind, type.IsValueType, -1, elementType?.ToDisplayString(TypeNames.TypeFormat), enumUnderlying, converter, obj);
     }
+
+    /// <summary>The kinds System.Text.Json's number handling applies to (not enums, which are never read from strings).</summary>
+    internal static bool IsNumber(JsonKind kind) => kind is JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16
+        or JsonKind.Int32 or JsonKind.UInt32 or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal;
 
     internal static JsonKind? SimpleKind(ITypeSymbol type)
     {

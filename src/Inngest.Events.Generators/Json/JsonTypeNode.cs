@@ -9,8 +9,9 @@ namespace Inngest.Events.Generators.Json;
 /// </summary>
 internal sealed class JsonTypeNode
 {
-    private JsonTypeNode(JsonTypeModel? model, ITypeSymbol? element, ImmutableArray<PropertyFacts?> members, string? reason, UnhonouredAttribute? attribute = null)
+    private JsonTypeNode(JsonTypeModel? model, ITypeSymbol? element, ImmutableArray<PropertyFacts?> members, string? reason, UnhonouredAttribute? attribute = null, int? numberHandling = null)
     {
+        NumberHandling = numberHandling;
         Model = model;
         Element = element;
         Members = members;
@@ -30,6 +31,9 @@ internal sealed class JsonTypeNode
     /// <summary>Why the type itself cannot be serialized (not counting its element), or null.</summary>
     public string? Reason { get; }
 
+    /// <summary>For objects: the type's own [JsonNumberHandling] (0 Strict, 1 AllowReadingFromString) for its properties, or null.</summary>
+    public int? NumberHandling { get; }
+
     /// <summary>When the type cannot be serialized because of a System.Text.Json attribute on it: that attribute.</summary>
     public UnhonouredAttribute? Attribute { get; }
 
@@ -37,7 +41,8 @@ internal sealed class JsonTypeNode
 
     public static JsonTypeNode Container(JsonTypeModel model, ITypeSymbol element) => new(model, element, ImmutableArray<PropertyFacts?>.Empty, null);
 
-    public static JsonTypeNode Object(JsonTypeModel model, ImmutableArray<PropertyFacts?> members) => new(model, null, members, null);
+    public static JsonTypeNode Object(JsonTypeModel model, ImmutableArray<PropertyFacts?> members, int? numberHandling)
+        => new(model, null, members, null, numberHandling: numberHandling);
 
     public static JsonTypeNode Unsupported(string reason) => new(null, null, ImmutableArray<PropertyFacts?>.Empty, reason);
 

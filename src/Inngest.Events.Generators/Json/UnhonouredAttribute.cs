@@ -7,20 +7,23 @@ namespace Inngest.Events.Generators.Json;
 /// <summary>
 /// A System.Text.Json attribute that changes what System.Text.Json reads or writes in a way the generated serializer
 /// does not reproduce, with what the generated code would do instead. The generator reports it (INNG1006) rather
-/// than write JSON that differs from what the attribute asks for. Attributes whose value is what the generated code
-/// does anyway (<c>[JsonNumberHandling(AllowReadingFromString)]</c>, the web default; <c>Skip</c>; <c>Replace</c>) are fine.
+/// than write JSON that differs from what the attribute asks for. Attributes whose value the generated code honours
+/// (<c>[JsonNumberHandling]</c> with <c>Strict</c> or <c>AllowReadingFromString</c>) or does anyway (<c>Skip</c>,
+/// <c>Replace</c>) are fine.
 /// </summary>
 /// <param name="Name">The attribute as written, without the <c>Attribute</c> suffix (<c>JsonExtensionData</c>).</param>
 /// <param name="Effect">What the generated serializer does instead, in words.</param>
 internal sealed record UnhonouredAttribute(string Name, string Effect)
 {
-    // System.Text.Json's enum values: JsonNumberHandling.AllowReadingFromString = 1 (the web default),
-    // JsonUnmappedMemberHandling.Disallow = 1, JsonObjectCreationHandling.Populate = 1.
-    private const int WebNumberHandling = 1;
+    // System.Text.Json's enum values: JsonNumberHandling.Strict = 0 and AllowReadingFromString = 1 (both honoured: a
+    // number is read from a JSON number only, or from a string holding one too), JsonUnmappedMemberHandling.Disallow = 1,
+    // JsonObjectCreationHandling.Populate = 1.
+    private const int StrictNumbers = 0;
+    private const int NumbersFromStrings = 1;
     private const int Disallow = 1;
     private const int Populate = 1;
 
-    private const string NumberEffect = "numbers are read and written as under web defaults: a number, or a string holding one, is read; a number is written";
+    private const string NumberEffect = "of number handling it supports Strict and AllowReadingFromString; numbers are always written as JSON numbers, and NaN and infinities are refused";
     private const string PopulateEffect = "a member is replaced when read, not populated";
 
     /// <summary>Whether an attribute class is one that may not be honoured (for readers that only look at names).</summary>
@@ -78,7 +81,7 @@ internal sealed record UnhonouredAttribute(string Name, string Effect)
 
     private static UnhonouredAttribute? Common(AttributeData attribute, INamedTypeSymbol? found)
     {
-        if (TypeNames.HasMetadataName(found, KnownNames.JsonNumberHandlingAttribute) && FirstArgument(attribute) != WebNumberHandling)
+        if (TypeNames.HasMetadataName(found, KnownNames.JsonNumberHandlingAttribute) && FirstArgument(attribute) is not (StrictNumbers or NumbersFromStrings))
         {
             return new("JsonNumberHandling", NumberEffect);
         }
@@ -86,6 +89,23 @@ internal sealed record UnhonouredAttribute(string Name, string Effect)
         return TypeNames.HasMetadataName(found, KnownNames.JsonObjectCreationHandlingAttribute) && FirstArgument(attribute) == Populate
             ? new("JsonObjectCreationHandling", PopulateEffect)
             : null;
+    }
+
+    /// <summary>
+    /// The value of a [JsonNumberHandling] among <paramref name="attributes"/> that the generated code honours (0 Strict,
+    /// 1 AllowReadingFromString), or null without one.
+    /// </summary>
+    public static int? HonouredNumberHandling(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (TypeNames.HasMetadataName(attribute.AttributeClass, KnownNames.JsonNumberHandlingAttribute))
+            {
+                return FirstArgument(attribute) is var value and (StrictNumbers or NumbersFromStrings) ? value : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The enum value of the attribute's constructor argument, or -1 when it has none that is constant.</summary>

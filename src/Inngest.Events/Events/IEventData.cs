@@ -14,7 +14,9 @@ public interface IEventData<TSelf> where TSelf : IEventData<TSelf>
 
     /// <summary>
     /// Serialization metadata whose converter is generated code. <c>JsonSerializer.Serialize(value, JsonTypeInfo)</c>
-    /// writes exactly what System.Text.Json writes with <c>JsonSerializerDefaults.Web</c>.
+    /// writes exactly what System.Text.Json writes with <c>JsonSerializerDefaults.Web</c>; reading is the same with
+    /// strict numbers (a JSON string is not read as a number unless the member or type has
+    /// <c>[JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]</c>).
     /// </summary>
     static abstract JsonTypeInfo<TSelf> JsonTypeInfo { get; }
 

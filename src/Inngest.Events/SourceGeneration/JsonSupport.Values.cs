@@ -9,8 +9,10 @@ namespace Inngest.Events.SourceGeneration;
 
 public static partial class JsonSupport
 {
-    // Readers: the accepted tokens are those of System.Text.Json's own converters under JsonSerializerDefaults.Web
-    // (numbers may also be JSON strings holding a number; floating-point strings may be NaN or ±Infinity).
+    // Readers: the accepted tokens are those of System.Text.Json's own converters under JsonSerializerDefaults.Web with
+    // JsonNumberHandling.Strict: a number is a JSON number. The ...OrString readers are for members that ask for
+    // [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]: a JSON number, or a JSON string holding one
+    // (floating-point strings may be NaN or ±Infinity), as the web defaults read them.
 
     /// <summary>Reads a boolean.</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
@@ -170,8 +172,8 @@ public static partial class JsonSupport
         }
     }
 
-    // Numbers: a JSON number, read exactly as Utf8JsonReader.TryGetXxx reads it, or a JSON string holding one
-    // (JsonNumberHandling.AllowReadingFromString), read as System.Text.Json's GetXxxWithQuotes reads it.
+    // Numbers: a JSON number, read exactly as Utf8JsonReader.TryGetXxx reads it; with ...OrString, also a JSON string
+    // holding one (JsonNumberHandling.AllowReadingFromString), read as System.Text.Json's GetXxxWithQuotes reads it.
 
     private delegate bool Utf8Parse<T>(ReadOnlySpan<byte> text, out T value, out int consumed, char format);
 
@@ -254,48 +256,92 @@ public static partial class JsonSupport
         return false;
     }
 
-    /// <summary>Reads a <see cref="byte"/>.</summary>
+    /// <summary>Reads a <see cref="byte"/> from a JSON number.</summary>
     public static byte ReadByte(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out var v) ? v : throw CannotConvert(ref reader, "System.Byte");
+
+    /// <summary>Reads a <see cref="byte"/> from a JSON number or a JSON string holding one.</summary>
+    public static byte ReadByteOrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out var v) ? v : ReadQuotedNumber<byte>(ref reader, Utf8Parser.TryParse, "System.Byte");
 
-    /// <summary>Reads an <see cref="sbyte"/>.</summary>
+    /// <summary>Reads an <see cref="sbyte"/> from a JSON number.</summary>
     public static sbyte ReadSByte(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out var v) ? v : throw CannotConvert(ref reader, "System.SByte");
+
+    /// <summary>Reads an <see cref="sbyte"/> from a JSON number or a JSON string holding one.</summary>
+    public static sbyte ReadSByteOrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out var v) ? v : ReadQuotedNumber<sbyte>(ref reader, Utf8Parser.TryParse, "System.SByte");
 
-    /// <summary>Reads a <see cref="short"/>.</summary>
+    /// <summary>Reads a <see cref="short"/> from a JSON number.</summary>
     public static short ReadInt16(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out var v) ? v : throw CannotConvert(ref reader, "System.Int16");
+
+    /// <summary>Reads a <see cref="short"/> from a JSON number or a JSON string holding one.</summary>
+    public static short ReadInt16OrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out var v) ? v : ReadQuotedNumber<short>(ref reader, Utf8Parser.TryParse, "System.Int16");
 
-    /// <summary>Reads a <see cref="ushort"/>.</summary>
+    /// <summary>Reads a <see cref="ushort"/> from a JSON number.</summary>
     public static ushort ReadUInt16(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var v) ? v : throw CannotConvert(ref reader, "System.UInt16");
+
+    /// <summary>Reads a <see cref="ushort"/> from a JSON number or a JSON string holding one.</summary>
+    public static ushort ReadUInt16OrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var v) ? v : ReadQuotedNumber<ushort>(ref reader, Utf8Parser.TryParse, "System.UInt16");
 
-    /// <summary>Reads an <see cref="int"/>.</summary>
+    /// <summary>Reads an <see cref="int"/> from a JSON number.</summary>
     public static int ReadInt32(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : throw CannotConvert(ref reader, "System.Int32");
+
+    /// <summary>Reads an <see cref="int"/> from a JSON number or a JSON string holding one.</summary>
+    public static int ReadInt32OrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : ReadQuotedNumber<int>(ref reader, Utf8Parser.TryParse, "System.Int32");
 
-    /// <summary>Reads a <see cref="uint"/>.</summary>
+    /// <summary>Reads a <see cref="uint"/> from a JSON number.</summary>
     public static uint ReadUInt32(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var v) ? v : throw CannotConvert(ref reader, "System.UInt32");
+
+    /// <summary>Reads a <see cref="uint"/> from a JSON number or a JSON string holding one.</summary>
+    public static uint ReadUInt32OrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var v) ? v : ReadQuotedNumber<uint>(ref reader, Utf8Parser.TryParse, "System.UInt32");
 
-    /// <summary>Reads a <see cref="long"/>.</summary>
+    /// <summary>Reads a <see cref="long"/> from a JSON number.</summary>
     public static long ReadInt64(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v) ? v : throw CannotConvert(ref reader, "System.Int64");
+
+    /// <summary>Reads a <see cref="long"/> from a JSON number or a JSON string holding one.</summary>
+    public static long ReadInt64OrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v) ? v : ReadQuotedNumber<long>(ref reader, Utf8Parser.TryParse, "System.Int64");
 
-    /// <summary>Reads a <see cref="ulong"/>.</summary>
+    /// <summary>Reads a <see cref="ulong"/> from a JSON number.</summary>
     public static ulong ReadUInt64(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var v) ? v : throw CannotConvert(ref reader, "System.UInt64");
+
+    /// <summary>Reads a <see cref="ulong"/> from a JSON number or a JSON string holding one.</summary>
+    public static ulong ReadUInt64OrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var v) ? v : ReadQuotedNumber<ulong>(ref reader, Utf8Parser.TryParse, "System.UInt64");
 
-    /// <summary>Reads a <see cref="float"/>.</summary>
+    /// <summary>Reads a <see cref="float"/> from a JSON number.</summary>
     public static float ReadSingle(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var v) ? v : throw CannotConvert(ref reader, "System.Single");
+
+    /// <summary>Reads a <see cref="float"/> from a JSON number or a JSON string holding one.</summary>
+    public static float ReadSingleOrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var v) ? v : ReadQuotedNumber<float>(ref reader, Utf8Parser.TryParse, "System.Single");
 
-    /// <summary>Reads a <see cref="double"/>.</summary>
+    /// <summary>Reads a <see cref="double"/> from a JSON number.</summary>
     public static double ReadDouble(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var v) ? v : throw CannotConvert(ref reader, "System.Double");
+
+    /// <summary>Reads a <see cref="double"/> from a JSON number or a JSON string holding one.</summary>
+    public static double ReadDoubleOrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var v) ? v : ReadQuotedNumber<double>(ref reader, Utf8Parser.TryParse, "System.Double");
 
-    /// <summary>Reads a <see cref="decimal"/>.</summary>
+    /// <summary>Reads a <see cref="decimal"/> from a JSON number.</summary>
     public static decimal ReadDecimal(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var v) ? v : throw CannotConvert(ref reader, "System.Decimal");
+
+    /// <summary>Reads a <see cref="decimal"/> from a JSON number or a JSON string holding one.</summary>
+    public static decimal ReadDecimalOrString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var v) ? v : ReadQuotedNumber<decimal>(ref reader, Utf8Parser.TryParse, "System.Decimal");
 
     // Writers for the types whose System.Text.Json converters format text themselves.

@@ -12,22 +12,29 @@ namespace Inngest.Events.SourceGeneration;
 
 /// <summary>
 /// Helpers called by the code that the Inngest.Events source generator writes for <see cref="EventAttribute"/>
-/// types. They read and write exactly like System.Text.Json with <see cref="JsonSerializerDefaults.Web"/>.
+/// types. They write exactly like System.Text.Json with <see cref="JsonSerializerDefaults.Web"/>, and read like it with
+/// <see cref="JsonNumberHandling.Strict"/>: a number is a JSON number unless the member or its type has
+/// <c>[JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]</c>.
 /// Not meant to be called by hand; the API may change between versions.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class JsonSupport
 {
     /// <summary>
-    /// The options every generated <see cref="JsonTypeInfo{T}"/> is bound to: web defaults, and a resolver that
-    /// knows no types, so nothing falls back to reflection.
+    /// The options every generated <see cref="JsonTypeInfo{T}"/> is bound to (and that converters named by
+    /// <c>[JsonConverter]</c> are given): web defaults with strict number reading, as the generated readers read, and
+    /// a resolver that knows no types, so nothing falls back to reflection.
     /// </summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     private static JsonSerializerOptions CreateOptions()
     {
+        // Strict: an event's data is read as its type (and its schema in inngest-events.lock.json) says, so a payload
+        // holding "12" where a number belongs fails at once, without retries. Writing is the same as with the web
+        // defaults' AllowReadingFromString.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
+            NumberHandling = JsonNumberHandling.Strict,
             TypeInfoResolver = JsonTypeInfoResolver.Combine(),
         };
         options.MakeReadOnly();

@@ -5,11 +5,21 @@ using Xunit.Sdk;
 
 namespace Inngest.Events.Tests.Serialization;
 
-/// <summary>The oracle: System.Text.Json's reflection serializer with web defaults, and comparisons against it.</summary>
+/// <summary>
+/// The oracle: System.Text.Json's reflection serializer with web defaults (writing) and with web defaults and strict
+/// number reading (reading), and comparisons against it. A member or type with
+/// [JsonNumberHandling(AllowReadingFromString)] reads numbers from strings in both.
+/// </summary>
 internal static class Differential
 {
-    /// <summary>What <see cref="IEventData{TSelf}.JsonTypeInfo"/> must agree with.</summary>
+    /// <summary>What <see cref="IEventData{TSelf}.JsonTypeInfo"/> must write like.</summary>
     public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    /// <summary>What <see cref="IEventData{TSelf}.JsonTypeInfo"/> must read like: numbers are JSON numbers unless a member or type asks for more.</summary>
+    public static readonly JsonSerializerOptions Reading = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+    };
 
     /// <summary>Serializes with both and fails, showing both, unless the UTF-8 bytes are identical.</summary>
     public static string AssertSameJson<T>(T value, string context = "")
@@ -48,7 +58,7 @@ internal static class Differential
     public static T? AssertSameRead<T>(string json)
         where T : IEventData<T>
     {
-        var expected = JsonSerializer.Deserialize<T>(json, Web);
+        var expected = JsonSerializer.Deserialize<T>(json, Reading);
         var ours = ReadAllWays<T>(json, static v => JsonSerializer.Serialize(v, Web));
         Assert.Equal(JsonSerializer.Serialize(expected, Web), JsonSerializer.Serialize(ours, Web));
         return ours;
@@ -74,8 +84,8 @@ internal static class Differential
         where T : IEventData<T>
     {
         object? expected = null;
-        var expectedError = Catch(() => expected = JsonSerializer.Deserialize<T>(utf8, Web));
-        var streamPath = (Catch(() => JsonSerializer.Deserialize<T>(new MemoryStream(utf8), Web)) as JsonException)?.Path;
+        var expectedError = Catch(() => expected = JsonSerializer.Deserialize<T>(utf8, Reading));
+        var streamPath = (Catch(() => JsonSerializer.Deserialize<T>(new MemoryStream(utf8), Reading)) as JsonException)?.Path;
         foreach (var (entry, read) in EntryPoints<T>(utf8))
         {
             object? actual = null;

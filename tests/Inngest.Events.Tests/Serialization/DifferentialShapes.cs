@@ -515,6 +515,51 @@ public partial class ComputedOnlyEvent
 }
 
 /// <summary>
+/// Numbers read from strings too, asked for on the type with [JsonNumberHandling(AllowReadingFromString)]: every number
+/// kind, nullable numbers and a list of numbers (not a list of arrays, nor a nested object's numbers); a property's own
+/// [JsonNumberHandling(Strict)] wins over the type's.
+/// </summary>
+[Event("test/quoted-numbers.sent")]
+[JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+public partial record QuotedNumbersEvent
+{
+    public byte Byte { get; init; }
+    public sbyte SByte { get; init; }
+    public short Int16 { get; init; }
+    public ushort UInt16 { get; init; }
+    public int Int32 { get; init; }
+    public uint UInt32 { get; init; }
+    public long Int64 { get; init; }
+    public ulong UInt64 { get; init; }
+    public float Single { get; init; }
+    public double Double { get; init; }
+    public decimal Decimal { get; init; }
+    public int? MaybeInt32 { get; init; }
+    public double? MaybeDouble { get; init; }
+    public List<long> Numbers { get; init; } = [];
+    public List<long[]> Grid { get; init; } = [];
+    public string? Text { get; init; }
+    public Dimensions Nested { get; init; }
+
+    [JsonNumberHandling(JsonNumberHandling.Strict)]
+    public int StrictInt32 { get; init; }
+}
+
+/// <summary>
+/// Numbers read from strings too, asked for on single properties: a number, a nullable number, and lists, arrays and
+/// dictionaries of numbers; the properties next to them stay strict.
+/// </summary>
+[Event("test/quoted-members.sent")]
+public partial record QuotedMembersEvent(
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int Count,
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] decimal? Amount,
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] List<int?> Maybes,
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] double[] Amounts,
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] Dictionary<string, int> Counts,
+    int Plain,
+    List<int> PlainNumbers);
+
+/// <summary>
 /// System.Text.Json attributes that ask for what the generated code does anyway (web number handling, unknown members
 /// skipped, members replaced): the generator honours them by doing nothing and reports no INNG1006.
 /// </summary>
