@@ -155,7 +155,7 @@ public sealed class ReaderCompatibilityTests
     public void Reads_like_System_Text_Json(string shape, string json)
         => Assert.Null(Readers[shape](json));
 
-    public static TheoryData<string, string> Disagreeable => new()
+    public static TheoryData<string, string> Disagreeable => WithQuotedTwins(new()
     {
         // Inputs that may or may not be accepted: whatever System.Text.Json does, the generated reader must match.
         // Numbers in strings where nothing asks for them: refused, with System.Text.Json's exception and path.
@@ -175,7 +175,7 @@ public sealed class ReaderCompatibilityTests
         { nameof(QuotedMembersEvent), """{"amounts":["nan"]}""" },
         { nameof(QuotedMembersEvent), """{"counts":{"a":"1.0"}}""" },
 
-        // How strings holding numbers are read where they are asked for.
+        // How strings holding numbers are read (each one is also read by QuotedNumbersEvent, whose type asks for them).
         { nameof(PrimitivesEvent), """{"int32":" 12"}""" },
         { nameof(PrimitivesEvent), """{"int32":"12 "}""" },
         { nameof(PrimitivesEvent), """{"int32":"+12"}""" },
@@ -313,31 +313,22 @@ public sealed class ReaderCompatibilityTests
         { nameof(ComputedOnlyEvent), "[]" },
         { nameof(DefaultAttributesEvent), """{"amount":"twelve"}""" },
         { nameof(DefaultAttributesEvent), """{"items":{"a":1}}""" },
-        { nameof(QuotedNumbersEvent), """{"int32":" 12"}""" },
-        { nameof(QuotedNumbersEvent), """{"int32":"12 "}""" },
-        { nameof(QuotedNumbersEvent), """{"int32":"+12"}""" },
-        { nameof(QuotedNumbersEvent), """{"int32":"0x10"}""" },
-        { nameof(QuotedNumbersEvent), """{"int32":"1,000"}""" },
-        { nameof(QuotedNumbersEvent), """{"int32":""}""" },
-        { nameof(QuotedNumbersEvent), """{"int32":"1.0"}""" },
-        { nameof(QuotedNumbersEvent), """{"int32":"1e2"}""" },
-        { nameof(QuotedNumbersEvent), """{"uInt64":"-0"}""" },
-        { nameof(QuotedNumbersEvent), """{"byte":"256"}""" },
-        { nameof(QuotedNumbersEvent), """{"double":"nan"}""" },
-        { nameof(QuotedNumbersEvent), """{"double":"-NaN"}""" },
-        { nameof(QuotedNumbersEvent), """{"double":"+Infinity"}""" },
-        { nameof(QuotedNumbersEvent), """{"double":"infinity"}""" },
-        { nameof(QuotedNumbersEvent), """{"double":"1e400"}""" },
-        { nameof(QuotedNumbersEvent), """{"single":"1e39"}""" },
-        { nameof(QuotedNumbersEvent), """{"double":"1.5 "}""" },
-        { nameof(QuotedNumbersEvent), """{"double":"1_000"}""" },
-        { nameof(QuotedNumbersEvent), """{"decimal":"1e30"}""" },
-        { nameof(QuotedNumbersEvent), """{"decimal":"NaN"}""" },
-        { nameof(QuotedNumbersEvent), """{"decimal":"-1.5e-3"}""" },
-        { nameof(QuotedNumbersEvent), """{"decimal":"1e-40"}""" },
-        { nameof(QuotedNumbersEvent), """{"decimal":"1."}""" },
-        { nameof(QuotedNumbersEvent), """{"decimal":".5"}""" },
-    };
+    });
+
+    /// <summary>
+    /// Adds, for each <see cref="PrimitivesEvent"/> input that holds a number in a string, the same input read by
+    /// <see cref="QuotedNumbersEvent"/>, whose type asks for numbers in strings: refused by one, parsed by the other.
+    /// </summary>
+    private static TheoryData<string, string> WithQuotedTwins(TheoryData<string, string> rows)
+    {
+        var quoted = rows.Where(static r => (string)r[0] == nameof(PrimitivesEvent) && ((string)r[1]).Contains("\":\"", StringComparison.Ordinal)).Select(static r => (string)r[1]).ToList();
+        foreach (var json in quoted)
+        {
+            rows.Add(nameof(QuotedNumbersEvent), json);
+        }
+
+        return rows;
+    }
 
     [Theory]
     [MemberData(nameof(Disagreeable))]
