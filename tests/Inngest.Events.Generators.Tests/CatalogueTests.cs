@@ -24,6 +24,7 @@ public sealed class CatalogueTests
         Assert.Equal(KnownNames.JsonObjectCreationHandlingAttribute, typeof(JsonObjectCreationHandlingAttribute).FullName);
         Assert.Equal(KnownNames.JsonUnmappedMemberHandlingAttribute, typeof(JsonUnmappedMemberHandlingAttribute).FullName);
         Assert.Equal(KnownNames.JsonDerivedTypeAttribute, typeof(JsonDerivedTypeAttribute).FullName);
+        Assert.Equal(KnownNames.JsonIncludeAttribute, typeof(JsonIncludeAttribute).FullName);
         Assert.Equal(KnownNames.JsonElement, typeof(JsonElement).FullName);
     }
 

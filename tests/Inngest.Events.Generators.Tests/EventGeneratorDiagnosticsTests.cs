@@ -181,6 +181,36 @@ public sealed class EventGeneratorDiagnosticsTests
     }
 
     [Fact]
+    public void JsonInclude_on_a_member_the_generated_code_leaves_out_is_INNG1006_naming_the_member()
+    {
+        var field = Single("""
+            using System.Text.Json.Serialization;
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Secretive(string Id)
+            {
+                [JsonInclude]
+                private string _note = "";
+            }
+            """, "INNG1006");
+        Assert.Contains("The event type 'Secretive' has [JsonInclude]", field.GetMessage());
+        Assert.Contains("on its member '_note'", field.GetMessage());
+
+        var setter = Single("""
+            using System.Text.Json.Serialization;
+            public sealed class Counter
+            {
+                [JsonInclude]
+                public int Count { get; private set; }
+            }
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Counted(string Id, Counter Counter);
+            """, "INNG1006", out var located);
+        Assert.Contains("The type 'Counter', used by the property 'Counter' of 'Counted', has [JsonInclude]", setter.GetMessage());
+        Assert.Contains("on its member 'Count'", setter.GetMessage());
+        Assert.Equal("Counter", located);
+    }
+
+    [Fact]
     public void Attributes_the_serializer_honours_or_does_anyway_are_fine()
     {
         var compilation = GeneratorHarness.Compile("""
@@ -189,7 +219,11 @@ public sealed class EventGeneratorDiagnosticsTests
             using System.Text.Json.Serialization;
             [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
             [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
-            public sealed record Inner([property: JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)] List<int> Items);
+            public sealed record Inner([property: JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)] List<int> Items)
+            {
+                [JsonInclude]
+                public string Label { get; set; } = "";
+            }
             [Inngest.Events.Event("a/b.c")]
             [JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)]
             public partial record Fine(

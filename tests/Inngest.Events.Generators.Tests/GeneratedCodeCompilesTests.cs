@@ -63,6 +63,7 @@ public sealed class GeneratedCodeCompilesTests
         { "INNG1003", UsedEvent("""[Event("billing/invoice.paid")] public partial record Loose(string InvoiceId, object Payload);""", "Loose", "new Loose(\"a\", 1)") },
         { "INNG1006", UsedEvent("""[Event("billing/invoice.paid")] public partial record Open(string InvoiceId, [property: System.Text.Json.Serialization.JsonExtensionData] Dictionary<string, System.Text.Json.JsonElement>? Rest);""", "Open", "new Open(\"a\", null)") },
         { "INNG1006", UsedEvent("""[Event("billing/invoice.paid")] [System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)] public partial record Closed(string InvoiceId);""", "Closed", "new Closed(\"a\")") },
+        { "INNG1006", UsedEvent("""[Event("billing/invoice.paid")] public partial record Hidden(string InvoiceId) { [System.Text.Json.Serialization.JsonInclude] internal string Note { get; set; } = ""; }""", "Hidden", "new Hidden(\"a\")") },
         { "INNG1004", UsedEvent("""[Event("billing/invoice.paid", Id = "invoice-paid-{invoiceId}")] public partial record InvoicePaid(string InvoiceId);""", "InvoicePaid", "new InvoicePaid(\"a\")") },
         { "INNG1005", UsedEvent("""[Event("billing/invoice.paid", Id = "invoice-paid-{InvoiceId")] public partial record InvoicePaid(string InvoiceId);""", "InvoicePaid", "new InvoicePaid(\"a\")") },
         { "INNG2001", """

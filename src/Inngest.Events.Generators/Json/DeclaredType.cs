@@ -293,6 +293,12 @@ internal sealed class DeclaredType
     /// <summary>Adds the names a member declares; false for a member this reader does not model.</summary>
     private static bool AddNames(MemberDeclarationSyntax member, HashSet<string> names, Dictionary<string, int> explicitProperties)
     {
+        // [JsonInclude] may bring in a field or a non-public accessor: the symbols' reading checks those.
+        if (member is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax && MentionsJsonInclude(member.AttributeLists))
+        {
+            return false;
+        }
+
         switch (member)
         {
             case PropertyDeclarationSyntax property:
@@ -579,6 +585,30 @@ internal sealed class DeclaredType
             property.Identifier.GetLocation(),
             symbol: null));
         return true;
+    }
+
+    /// <summary>Whether an attribute in <paramref name="lists"/> is written <c>JsonInclude</c> (however qualified); by name only, no binding.</summary>
+    private static bool MentionsJsonInclude(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is "JsonInclude" or "JsonIncludeAttribute")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAccessibilityKeyword(SyntaxKind kind)

@@ -212,7 +212,12 @@ internal sealed class JsonShapeCache
             return JsonTypeNode.Unhonoured(unhonoured, TypeNames.MessageName(type));
         }
 
-        var (obj, members) = BuildObject(type, cancellationToken);
+        var (obj, members, included) = BuildObject(type, cancellationToken);
+        if (included is not null)
+        {
+            return JsonTypeNode.Unhonoured(included, TypeNames.MessageName(type));
+        }
+
         return JsonTypeNode.Object(Model(type, JsonKind.Object, obj: obj), members, UnhonouredAttribute.HonouredNumberHandling(attributes));
     }
 
@@ -375,10 +380,12 @@ internal sealed class JsonShapeCache
         return outermost is { IsGlobalNamespace: false } && (outermost.Name == "System" || (outermost.Name == "Microsoft" && !SymbolEqualityComparer.Default.Equals(outermost, ns)));
     }
 
-    private (JsonObjectModel Object, ImmutableArray<PropertyFacts?> Members) BuildObject(ITypeSymbol type, CancellationToken cancellationToken)
+    private (JsonObjectModel Object, ImmutableArray<PropertyFacts?> Members, UnhonouredAttribute? Included) BuildObject(ITypeSymbol type, CancellationToken cancellationToken)
     {
         // A source type whose members can be read exactly from its declarations is, without Roslyn building them.
+        // (Declarations that mention [JsonInclude] are read from symbols, which IncludedMember checks.)
         var declared = type is INamedTypeSymbol named ? Declared(named, cancellationToken) : null;
+        UnhonouredAttribute? included = null;
         if (declared is not null)
         {
             Interlocked.Increment(ref _readFromDeclarations);
@@ -386,6 +393,7 @@ internal sealed class JsonShapeCache
         else
         {
             Interlocked.Increment(ref _readFromSymbols);
+            included = IncludedMember(type);
         }
 
         // System.Text.Json's reflection order and conflict resolution: the most derived type's properties first, then
@@ -555,7 +563,7 @@ internal sealed class JsonShapeCache
         var args = arguments
             .Select(a => a!.Property >= 0 && finalIndex.TryGetValue(a.Property, out var j) ? a with { Property = j } : a with { Property = -1 })
             .ToEquatableArray();
-        return (new JsonObjectModel(properties.ToImmutable().ToEquatableArray(), constructor.Found, args), members.ToImmutable());
+        return (new JsonObjectModel(properties.ToImmutable().ToEquatableArray(), constructor.Found, args), members.ToImmutable(), included);
     }
 
     /// <summary>The public instance properties of the type and its bases, most derived first, as <c>GetMembers()</c> lists them.</summary>
@@ -571,6 +579,37 @@ internal sealed class JsonShapeCache
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A [JsonInclude] that would make System.Text.Json read or write a member the generated code does not: on a field,
+    /// on a property that is not public, or on a public property with a getter or setter that is not. (On a public
+    /// property with public accessors it changes nothing.)
+    /// </summary>
+    private static UnhonouredAttribute? IncludedMember(ITypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                var hidden = member switch
+                {
+                    IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } => true,
+                    IPropertySymbol { IsStatic: false, IsIndexer: false } property => property.DeclaredAccessibility != Accessibility.Public
+                        || property.GetMethod is { DeclaredAccessibility: not Accessibility.Public }
+                        || property.SetMethod is { DeclaredAccessibility: not Accessibility.Public },
+                    _ => false,
+                };
+                if (hidden && JsonAttributeFacts.Find(member.GetAttributes(), KnownNames.JsonIncludeAttribute) is not null)
+                {
+                    return new UnhonouredAttribute(
+                        "JsonInclude",
+                        $"on its member '{member.Name}': the generated serializer reads and writes public properties through public accessors only, so the member would be left out");
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary><see cref="SymbolProperties"/> read from declarations.</summary>

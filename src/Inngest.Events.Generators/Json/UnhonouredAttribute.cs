@@ -32,7 +32,8 @@ internal sealed record UnhonouredAttribute(string Name, string Effect)
             || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonNumberHandlingAttribute)
             || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonObjectCreationHandlingAttribute)
             || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonUnmappedMemberHandlingAttribute)
-            || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonDerivedTypeAttribute);
+            || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonDerivedTypeAttribute)
+            || TypeNames.HasMetadataName(attributeClass, KnownNames.JsonIncludeAttribute);
 
     /// <summary>The first attribute of a property the generated serializer would not honour, or null.</summary>
     public static UnhonouredAttribute? OfProperty(ImmutableArray<AttributeData> attributes)

@@ -44,6 +44,7 @@ internal static class KnownNames
     public const string JsonObjectCreationHandlingAttribute = "System.Text.Json.Serialization.JsonObjectCreationHandlingAttribute";
     public const string JsonUnmappedMemberHandlingAttribute = "System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute";
     public const string JsonDerivedTypeAttribute = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
+    public const string JsonIncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
     public const string JsonElement = "System.Text.Json.JsonElement";
     public const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 }

@@ -560,8 +560,8 @@ public partial record QuotedMembersEvent(
     List<int> PlainNumbers);
 
 /// <summary>
-/// System.Text.Json attributes that ask for what the generated code does anyway (web number handling, unknown members
-/// skipped, members replaced): the generator honours them by doing nothing and reports no INNG1006.
+/// System.Text.Json attributes that ask for what the generated code does anyway (numbers from strings, unknown members
+/// skipped, members replaced, a public property included): no INNG1006, and the same JSON as System.Text.Json.
 /// </summary>
 [Event("test/default-attributes.sent")]
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
@@ -572,6 +572,9 @@ public partial record DefaultAttributesEvent(
     [property: JsonObjectCreationHandling(JsonObjectCreationHandling.Replace)] List<int> Items)
 {
     public List<string> Tags { get; set; } = ["default"];
+
+    [JsonInclude]
+    public string Label { get; set; } = "label";
 }
 
 /// <summary>A struct with a [JsonConstructor] and nested struct members.</summary>
