@@ -195,6 +195,17 @@ public sealed class EventGeneratorDiagnosticsTests
         Assert.Contains("The event type 'Secretive' has [JsonInclude]", field.GetMessage());
         Assert.Contains("on its member '_note'", field.GetMessage());
 
+        var aliased = Single("""
+            using Keep = System.Text.Json.Serialization.JsonIncludeAttribute;
+            [Inngest.Events.Event("a/b.c")]
+            public partial record Aliased(string Id)
+            {
+                [Keep]
+                internal int Revision { get; set; }
+            }
+            """, "INNG1006");
+        Assert.Contains("on its member 'Revision'", aliased.GetMessage());
+
         var setter = Single("""
             using System.Text.Json.Serialization;
             public sealed class Counter

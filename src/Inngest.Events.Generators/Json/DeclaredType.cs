@@ -293,8 +293,11 @@ internal sealed class DeclaredType
     /// <summary>Adds the names a member declares; false for a member this reader does not model.</summary>
     private static bool AddNames(MemberDeclarationSyntax member, HashSet<string> names, Dictionary<string, int> explicitProperties)
     {
-        // [JsonInclude] may bring in a field or a non-public accessor: the symbols' reading checks those.
-        if (member is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax && MentionsJsonInclude(member.AttributeLists))
+        // An attribute on a field or a non-public property may be [JsonInclude] (however it is spelled, aliases too),
+        // which would bring the member into System.Text.Json's JSON: the symbols' reading checks those. (A public
+        // property's attributes are bound when it is read, and [JsonInclude] there sends it to the symbols as well.)
+        if (member is BaseFieldDeclarationSyntax { AttributeLists.Count: > 0 }
+            || (member is PropertyDeclarationSyntax { AttributeLists.Count: > 0 } attributed && !attributed.Modifiers.Any(SyntaxKind.PublicKeyword)))
         {
             return false;
         }
@@ -585,30 +588,6 @@ internal sealed class DeclaredType
             property.Identifier.GetLocation(),
             symbol: null));
         return true;
-    }
-
-    /// <summary>Whether an attribute in <paramref name="lists"/> is written <c>JsonInclude</c> (however qualified); by name only, no binding.</summary>
-    private static bool MentionsJsonInclude(SyntaxList<AttributeListSyntax> lists)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                var name = attribute.Name switch
-                {
-                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                    AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => null,
-                };
-                if (name is "JsonInclude" or "JsonIncludeAttribute")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     private static bool IsAccessibilityKeyword(SyntaxKind kind)
