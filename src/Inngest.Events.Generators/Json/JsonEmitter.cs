@@ -105,6 +105,7 @@ internal sealed class JsonEmitter : ICodeSource
     private const int AccessCode = 2;
     private const int GuardCode = 3;
     private const int NamesCode = 4;
+    private const int WritesValueCode = 5;
 
     /// <summary>An expression that reads a value of type <paramref name="index"/> at the reader's current token.</summary>
     private Code ReadExpression(int index) => new(this, ReadCode, index);
@@ -136,6 +137,9 @@ internal sealed class JsonEmitter : ICodeSource
                 break;
             case NamesCode:
                 AppendNames(builder, code.Index, (EquatableArray<JsonPropertyModel>)code.Item!);
+                break;
+            case WritesValueCode:
+                AppendWritesValue(builder, (JsonPropertyModel)code.Item!);
                 break;
         }
     }
@@ -461,10 +465,8 @@ internal sealed class JsonEmitter : ICodeSource
                 case PropertyWriteKind.Always:
                     continue;
                 case PropertyWriteKind.WhenNotNull when CanBeNull(property):
-                    _w.Open($"if ({Access(property, "value")} is not null)");
-                    break;
                 case PropertyWriteKind.WhenNotDefault:
-                    _w.Open($"if ({NotDefaultPrefix}{property.PropertyType}>.Default.Equals({Access(property, "value")}, default!))");
+                    _w.Open($"if ({new Code(this, WritesValueCode, -1, item: property)})");
                     break;
                 default:
                     WriteProperty(i, p, property);
@@ -478,8 +480,6 @@ internal sealed class JsonEmitter : ICodeSource
         _w.Line("writer.WriteEndObject();");
         _w.Close();
     }
-
-    private const string NotDefaultPrefix = "!global::System.Collections.Generic.EqualityComparer<";
 
     /// <summary>
     /// Writes property <paramref name="p"/>'s name and value: in one call for the values <c>Utf8JsonWriter</c> has such
@@ -567,17 +567,26 @@ internal sealed class JsonEmitter : ICodeSource
             }
 
             first = false;
-            if (property.Write == PropertyWriteKind.WhenNotDefault)
-            {
-                b.Append(NotDefaultPrefix).Append(property.PropertyType).Append(">.Default.Equals(");
-                AppendAccess(b, property, "value");
-                b.Append(", default!)");
-            }
-            else
-            {
-                AppendAccess(b, property, "value");
-                b.Append(" is not null");
-            }
+            AppendWritesValue(b, property);
+        }
+    }
+
+    /// <summary>
+    /// When a property that is not always written writes a value: when it is not the default (WhenWritingDefault), else
+    /// when it is not null (WhenWritingNull, and a null property, which even the maximum depth lets through).
+    /// </summary>
+    private static void AppendWritesValue(StringBuilder b, JsonPropertyModel property)
+    {
+        if (property.Write == PropertyWriteKind.WhenNotDefault)
+        {
+            b.Append("!global::System.Collections.Generic.EqualityComparer<").Append(property.PropertyType).Append(">.Default.Equals(");
+            AppendAccess(b, property, "value");
+            b.Append(", default!)");
+        }
+        else
+        {
+            AppendAccess(b, property, "value");
+            b.Append(" is not null");
         }
     }
 

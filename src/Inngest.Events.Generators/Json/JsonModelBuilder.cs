@@ -92,7 +92,7 @@ internal sealed class JsonModelBuilder
         }
 
         var key = model.TypeName;
-        if (numbersFromStrings && TakesNumberHandling(node))
+        if (numbersFromStrings && _shapes.TakesNumberHandling(node, _cancellationToken))
         {
             model = model with { NumbersFromStrings = true };
             key += " (numbers from strings)";
@@ -125,25 +125,12 @@ internal sealed class JsonModelBuilder
                     continue;
                 }
 
-                if (property.Attributes.Unhonoured is { } unhonoured)
+                if (_shapes.Unhonoured(property, _cancellationToken) is { } unhonoured)
                 {
                     // The property's own attribute: its type is not described, so it is not reported a second time.
                     var owner = TypeNames.MessageName(type);
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnhonouredJsonAttribute, property.Location ?? _fallbackLocation, $"The property '{property.Name}' of '{owner}'", unhonoured.Name, unhonoured.Effect, "property"));
                     _problems.Add($"its property '{property.Name}' of '{owner}' has [{unhonoured.Name}], which the generated serializer does not honour: {unhonoured.Effect}");
-                    properties[p] = properties[p] with { Type = -1 };
-                    continue;
-                }
-
-                // System.Text.Json refuses [JsonNumberHandling] on a property of another type (InvalidOperationException).
-                if (property.Attributes.NumberHandling is not null
-                    && _shapes.Get(property.Type, _cancellationToken) is { Model: not null } propertyNode
-                    && !TakesNumberHandling(propertyNode))
-                {
-                    var owner = TypeNames.MessageName(type);
-                    const string Misplaced = "System.Text.Json accepts it only on a number, or an array, list or dictionary of numbers, and throws otherwise";
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnhonouredJsonAttribute, property.Location ?? _fallbackLocation, $"The property '{property.Name}' of '{owner}'", "JsonNumberHandling", Misplaced, "property"));
-                    _problems.Add($"its property '{property.Name}' of '{owner}' has [JsonNumberHandling], which {Misplaced}");
                     properties[p] = properties[p] with { Type = -1 };
                     continue;
                 }
@@ -167,35 +154,6 @@ internal sealed class JsonModelBuilder
 
         return index;
     }
-
-    /// <summary>
-    /// Whether System.Text.Json's number handling applies to a type: a number, a nullable number, or an array, list or
-    /// dictionary of (nullable) numbers. Not to collections of collections, nor to what objects hold.
-    /// </summary>
-    private bool TakesNumberHandling(JsonTypeNode node)
-    {
-        if (node.Model is not { } model)
-        {
-            return false;
-        }
-
-        if (JsonShapeCache.IsNumber(model.Kind) || (model.Kind == JsonKind.Nullable && IsNumberNode(node.Element)))
-        {
-            return true;
-        }
-
-        if (model.Kind is not (JsonKind.Array or JsonKind.List or JsonKind.Dictionary) || node.Element is not { } element)
-        {
-            return false;
-        }
-
-        var item = _shapes.Get(element, _cancellationToken);
-        return item.Model is { } itemModel
-            && (JsonShapeCache.IsNumber(itemModel.Kind) || (itemModel.Kind == JsonKind.Nullable && IsNumberNode(item.Element)));
-    }
-
-    private bool IsNumberNode(ITypeSymbol? type)
-        => type is not null && _shapes.Get(type, _cancellationToken).Model is { } model && JsonShapeCache.IsNumber(model.Kind);
 
     /// <summary>Reports why <paramref name="property"/> of <paramref name="owner"/> cannot be serialized: its type, or an attribute on a type it uses.</summary>
     private void Report(Problem problem, PropertyFacts property, string owner)

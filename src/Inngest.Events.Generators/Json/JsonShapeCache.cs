@@ -257,6 +257,33 @@ internal sealed class JsonShapeCache
         return new(-1, display, display, TypeNames.RuntimeName(type), kind, type.IsValueType, -1, elementType?.ToDisplayString(TypeNames.TypeFormat), enumUnderlying, converter, obj);
     }
 
+    /// <summary>
+    /// The System.Text.Json attribute of <paramref name="property"/> that the generated serializer would not honour
+    /// (INNG1006): one of its own, or a [JsonNumberHandling] on a type System.Text.Json refuses it on.
+    /// </summary>
+    public UnhonouredAttribute? Unhonoured(PropertyFacts property, CancellationToken cancellationToken)
+        => property.Attributes.Unhonoured
+            ?? (property.Attributes.NumberHandling is not null
+                && Get(property.Type, cancellationToken) is { Model: not null } node
+                && !TakesNumberHandling(node, cancellationToken)
+                    ? UnhonouredAttribute.MisplacedNumberHandling
+                    : null);
+
+    /// <summary>
+    /// Whether System.Text.Json's number handling applies to a type: a number, a nullable number, or an array, list or
+    /// dictionary of (nullable) numbers. Not to collections of collections, nor to what objects hold.
+    /// </summary>
+    public bool TakesNumberHandling(JsonTypeNode node, CancellationToken cancellationToken)
+        => IsNumberOrNullableNumber(node, cancellationToken)
+            || (node.Model?.Kind is JsonKind.Array or JsonKind.List or JsonKind.Dictionary
+                && node.Element is { } element
+                && IsNumberOrNullableNumber(Get(element, cancellationToken), cancellationToken));
+
+    private bool IsNumberOrNullableNumber(JsonTypeNode node, CancellationToken cancellationToken)
+        => node.Model is { } model
+            && (IsNumber(model.Kind)
+                || (model.Kind == JsonKind.Nullable && node.Element is { } inner && Get(inner, cancellationToken).Model is { } innerModel && IsNumber(innerModel.Kind)));
+
     /// <summary>The kinds System.Text.Json's number handling applies to (not enums, which are never read from strings).</summary>
     internal static bool IsNumber(JsonKind kind) => kind is JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16
         or JsonKind.Int32 or JsonKind.UInt32 or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Single or JsonKind.Double or JsonKind.Decimal;

@@ -26,6 +26,11 @@ internal sealed record UnhonouredAttribute(string Name, string Effect)
     private const string NumberEffect = "of number handling it supports Strict and AllowReadingFromString; numbers are always written as JSON numbers, and NaN and infinities are refused";
     private const string PopulateEffect = "a member is replaced when read, not populated";
 
+    /// <summary>[JsonNumberHandling] on a property that is not a number nor a collection of numbers.</summary>
+    public static readonly UnhonouredAttribute MisplacedNumberHandling = new(
+        "JsonNumberHandling",
+        "System.Text.Json accepts it only on a number, or an array, list or dictionary of numbers, and throws otherwise");
+
     /// <summary>Whether an attribute class is one that may not be honoured (for readers that only look at names).</summary>
     public static bool IsCandidate(INamedTypeSymbol? attributeClass)
         => TypeNames.HasMetadataName(attributeClass, KnownNames.JsonExtensionDataAttribute)

@@ -109,10 +109,10 @@ internal sealed class EventSchemaBuilder
             {
                 value = ConverterSchema(property.Converter, FindProperty(type, property)?.Type);
             }
-            else if (node.Members[i] is { Attributes.Unhonoured: { } unhonoured })
+            else if (node.Members[i] is { } attributed && _shapes.Unhonoured(attributed, _cancellationToken) is { } unhonoured)
             {
                 // The generator reports the attribute (INNG1006) and gives the type no serializer: nothing to lock.
-                _problem ??= $"its property '{node.Members[i]!.Name}' has [{unhonoured.Name}]";
+                _problem ??= $"its property '{attributed.Name}' has [{unhonoured.Name}]";
                 value = new LockObject();
             }
             else if (node.Members[i] is { } member)

@@ -210,13 +210,12 @@ internal interface ICodeSource
 /// </summary>
 internal readonly struct Code
 {
-    public Code(ICodeSource source, int kind, int index, string? first = null, string? second = null, object? item = null)
+    public Code(ICodeSource source, int kind, int index, string? first = null, object? item = null)
     {
         Source = source;
         Kind = kind;
         Index = index;
         First = first;
-        Second = second;
         Item = item;
     }
 
@@ -227,8 +226,6 @@ internal readonly struct Code
     public int Index { get; }
 
     public string? First { get; }
-
-    public string? Second { get; }
 
     public object? Item { get; }
 }

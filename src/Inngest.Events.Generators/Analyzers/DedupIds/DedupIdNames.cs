@@ -26,8 +26,7 @@ internal static class DedupIdNames
     [
         "prefix", "name", "slug", "kind", "type", "provider", "source", "channel", "topic", "action", "operation",
         "scope", "category", "label", "tag", "reason", "mode", "stage", "phase", "status", "state", "event",
-        "attempt", "attempts", "retry", "retries", "retrycount", "generation", "round", "iteration",
-        "sequence", "sequencenumber", "sequenceno", "seq", "seqno", "seqnum",
+        "attempt", "attempts", "retry", "retries", "generation", "round", "iteration", "sequence", "seq",
     ];
 
     // Types (and variables) whose own Id identifies an occurrence rather than a domain object: something that happened
@@ -95,19 +94,19 @@ internal static class DedupIdNames
     public static bool IsLabel(string name)
         => EndsWithAny(name, LabelEndings) || (CountedStem(name) is { } counted && EndsWithAny(counted, CounterWords));
 
-    // Occurrence counters, also when spelled with a number's ending (attemptNumber, retryNo, generationCount).
+    // Occurrence counters spelled with a number's ending (attemptNumber, retry_count, sequenceNo, seqnum, revisionNumber).
     private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision"];
 
-    private static readonly string[] NumberEndings = ["Number", "Num", "No", "Count", "Index", "_number", "_no", "_count"];
+    private static readonly string[] NumberEndings = ["number", "num", "no", "count", "index"];
 
-    /// <summary>What a name counts when it ends like a number (<c>attempt</c> for <c>attemptNumber</c>), or null.</summary>
+    /// <summary>What a name counts when it ends like a number (<c>attempt</c> for <c>attemptNumber</c> or <c>attempt_no</c>), or null.</summary>
     private static string? CountedStem(string name)
     {
         foreach (var ending in NumberEndings)
         {
-            if (name.Length > ending.Length && name.EndsWith(ending, StringComparison.Ordinal))
+            if (name.Length > ending.Length && name.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
             {
-                return name.Substring(0, name.Length - ending.Length);
+                return name.Substring(0, name.Length - ending.Length).TrimEnd('_');
             }
         }
 
