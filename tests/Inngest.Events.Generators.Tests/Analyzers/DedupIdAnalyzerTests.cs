@@ -120,6 +120,33 @@ public sealed class DedupIdAnalyzerTests
             Bare(7, "The dedup id 'paid?.InvoiceId'", "$\"invoice-paid-{paid?.InvoiceId}\""));
 
     [Fact]
+    public Task A_value_its_own_name_says_nothing_about_is_read_by_the_name_the_sent_data_gives_it()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(Guid id, string value, string other, string customer)
+                {
+                    await client.SendAsync(new OrderPlaced(id, customer, DateTimeOffset.UnixEpoch), new() { Id = {|#0:id.ToString()|} });
+                    var paid = new InvoicePaid(value, customer);
+                    await client.SendAsync(paid, new EventOptions { Id = {|#1:value|} });
+                    await client.SendAsync(new Event<InvoicePaid>(new InvoicePaid(CustomerId: customer, InvoiceId: value)) { Id = {|#2:$"{value}"|} });
+                    await client.SendAsync(new ShipmentSent { ShipmentId = value }, new() { Id = {|#3:value|} });
+
+                    // The data calls it an occurrence's id, or says nothing either, or the id is another value: quiet.
+                    await client.SendAsync(new WebhookForwarded(value), new() { Id = value });
+                    await client.SendAsync(new Pinged(value), new() { Id = value });
+                    await client.SendAsync(new InvoicePaid(other, customer), new() { Id = value });
+                    await client.SendAsync(new ShipmentSent { ShipmentId = other }, new() { Id = value });
+                }
+            """, """
+            [Event("shop/shipment.sent")] public partial record ShipmentSent { public string ShipmentId { get; init; } = ""; }
+            [Event("hooks/webhook.forwarded")] public partial record WebhookForwarded(string WebhookEventId);
+            [Event("ops/service.pinged")] public partial record Pinged(string Value);
+            """),
+            Bare(0, "The dedup id 'id.ToString()'", "$\"order-placed-{id}\""),
+            Bare(1, "The dedup id 'value'", "$\"invoice-paid-{value}\""),
+            Bare(2, "The dedup id '$\"{value}\"'", "$\"invoice-paid-{value}\""),
+            Bare(3, "The dedup id 'value'", "$\"shipment-sent-{value}\""));
+
+    [Fact]
     public Task Bare_entity_value_for_an_unknown_event_gets_a_generic_example()
         => V.AnalyzerAsync(Source("""
                 public EventOptions Options(string orderId) => new EventOptions { Id = {|#0:orderId|} };

@@ -85,13 +85,13 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
         }
 
         var words = DedupIdVocabulary.For(context.Options, syntax.SyntaxTree);
-        var value = new DedupIdClassifier(symbols, volatileSources, words, context.CancellationToken).Classify(assignment.Value);
+        var sent = SentEvent.Of(assignment, symbols);
+        var value = new DedupIdClassifier(symbols, volatileSources, words, context.CancellationToken).Classify(assignment.Value, sent.Data);
         if (value.Kind == DedupIdKind.Unknown)
         {
             return;
         }
 
-        var sent = SentEvent.Of(assignment, symbols);
         var slug = ConformingEventName.Slug(sent.Type, symbols, context.Compilation, context.Options, context.CancellationToken);
         var location = syntax.GetLocation();
         switch (value.Kind)

@@ -17,8 +17,16 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 {
     private const int MaxDepth = 8;
 
-    public DedupIdValue Classify(IOperation value)
+    private IOperation? _sentData;
+
+    /// <summary>
+    /// What <paramref name="value"/> is as a dedup id. <paramref name="sentData"/> is the data sent with it when the code
+    /// shows it (<c>new AvatarRendered(id)</c>): a value the rule cannot read by its own name is read by the name the
+    /// data gives it.
+    /// </summary>
+    public DedupIdValue Classify(IOperation value, IOperation? sentData = null)
     {
+        _sentData = sentData is null ? null : Resolve(sentData, 0);
         if (FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } source)
         {
             return new(DedupIdKind.Volatile, source);
@@ -294,11 +302,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return;
 
             case IParameterReferenceOperation parameter:
-                parts.Add(Variable(parameter.Parameter.Name, parameter.Type));
+                parts.Add(NamedBySentData(operation, Variable(parameter.Parameter.Name, parameter.Type)));
                 return;
 
             case ILocalReferenceOperation local:
-                parts.Add(Variable(local.Local.Name, local.Type));
+                parts.Add(NamedBySentData(operation, Variable(local.Local.Name, local.Type)));
                 return;
 
             // `context.MessageId.Value`, `orderId.Value`: the value of a nullable or of a strongly typed id (a
@@ -337,16 +345,111 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return;
 
             case IPropertyReferenceOperation property:
-                parts.Add(Member(property, property.Property.Name, property.Property.IsStatic || property.Property.IsIndexer, property.Instance, depth));
+                parts.Add(NamedBySentData(operation, Member(property, property.Property.Name, property.Property.IsStatic || property.Property.IsIndexer, property.Instance, depth)));
                 return;
 
             case IFieldReferenceOperation field:
-                parts.Add(Member(field, field.Field.Name, field.Field.IsStatic, field.Instance, depth));
+                parts.Add(NamedBySentData(operation, Member(field, field.Field.Name, field.Field.IsStatic, field.Instance, depth)));
                 return;
 
             default:
                 parts.Add(DedupIdPart.Unknown);
                 return;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="read"/>, or, when the rule cannot read the value by its own name, what the name the sent data gives
+    /// the same value says: <c>id</c> sent as <c>new AvatarRendered(id)</c> is read as <c>AvatarId</c>, and as
+    /// <c>new WebhookForwarded(WebhookEventId: id)</c> as an occurrence's id. Only the data member's name counts, not its
+    /// type: a member called <c>Value</c> says no more than <c>id</c> does.
+    /// </summary>
+    private DedupIdPart NamedBySentData(IOperation value, DedupIdPart read)
+    {
+        if (read != DedupIdPart.Unknown || SentAs(value) is not { } name || name.Equals("id", StringComparison.OrdinalIgnoreCase))
+        {
+            return read;
+        }
+
+        return words.Part(name, type: null);
+    }
+
+    /// <summary>The name of the sent data's constructor parameter or initialized property that is given <paramref name="value"/>.</summary>
+    private string? SentAs(IOperation value)
+    {
+        if (_sentData is not IObjectCreationOperation creation)
+        {
+            return null;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && SameValue(argument.Value, value, 0))
+            {
+                return parameter.Name;
+            }
+        }
+
+        foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var assigned } && SameValue(assigned, value, 0))
+            {
+                return target.Property.Name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether two reads are of the same variable or the same member chain on it (<c>id</c> and <c>id</c>,
+    /// <c>job.Key</c> and <c>job.Key.ToString()</c>), looking through conversions and <c>ToString()</c>.
+    /// </summary>
+    private static bool SameValue(IOperation first, IOperation second, int depth)
+    {
+        first = Unwrapped(first);
+        second = Unwrapped(second);
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        return (first, second) switch
+        {
+            (ILocalReferenceOperation a, ILocalReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Local, b.Local),
+            (IParameterReferenceOperation a, IParameterReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Parameter, b.Parameter),
+            (IPropertyReferenceOperation { Property.IsIndexer: false } a, IPropertyReferenceOperation { Property.IsIndexer: false } b)
+                => SymbolEqualityComparer.Default.Equals(a.Property, b.Property) && SameInstance(a.Instance, b.Instance, depth),
+            (IFieldReferenceOperation a, IFieldReferenceOperation b)
+                => SymbolEqualityComparer.Default.Equals(a.Field, b.Field) && SameInstance(a.Instance, b.Instance, depth),
+            _ => false,
+        };
+
+        static bool SameInstance(IOperation? a, IOperation? b, int depth)
+            => (a, b) switch
+            {
+                (null, null) => true,
+                (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
+                (not null, not null) => SameValue(a, b, depth + 1),
+                _ => false,
+            };
+
+        static IOperation Unwrapped(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }:
+                        operation = instance;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
         }
     }
 
