@@ -382,19 +382,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return null;
         }
 
-        foreach (var argument in creation.Arguments)
+        foreach (var (name, given) in SentEvent.MembersOf(creation))
         {
-            if (argument.Parameter is { } parameter && SameValue(argument.Value, value, 0))
+            if (SameValue(given, value, 0))
             {
-                return parameter.Name;
-            }
-        }
-
-        foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-        {
-            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var assigned } && SameValue(assigned, value, 0))
-            {
-                return target.Property.Name;
+                return name;
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inngest.Events.Generators.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -120,21 +121,9 @@ internal readonly record struct SentEvent(ITypeSymbol? Type, IOperation? Data, s
 
         if (data is IObjectCreationOperation creation)
         {
-            foreach (var argument in creation.Arguments)
+            foreach (var (name, value) in MembersOf(creation))
             {
-                if (argument.Parameter is { } parameter
-                    && parameter.Name.Equals(member.Name, StringComparison.OrdinalIgnoreCase)
-                    && IsSimple(argument.Value.Syntax))
-                {
-                    return argument.Value.Syntax.ToString();
-                }
-            }
-
-            foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-            {
-                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var value }
-                    && target.Property.Name == member.Name
-                    && IsSimple(value.Syntax))
+                if (name.Equals(member.Name, StringComparison.OrdinalIgnoreCase) && IsSimple(value.Syntax))
                 {
                     return value.Syntax.ToString();
                 }
@@ -150,6 +139,29 @@ internal readonly record struct SentEvent(ITypeSymbol? Type, IOperation? Data, s
         }
 
         return char.ToLowerInvariant(member.Name[0]) + member.Name.Substring(1);
+    }
+
+    /// <summary>
+    /// What the creation of the sent data gives each member: its constructor arguments by parameter name
+    /// (<c>new InvoicePaid(invoiceId, amount)</c>), then its object initializer by property name.
+    /// </summary>
+    public static IEnumerable<(string Name, IOperation Value)> MembersOf(IObjectCreationOperation creation)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter)
+            {
+                yield return (parameter.Name, argument.Value);
+            }
+        }
+
+        foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var value })
+            {
+                yield return (target.Property.Name, value);
+            }
+        }
     }
 
     /// <summary>A name or a chain of member accesses, short enough to read in a message.</summary>
