@@ -20,6 +20,13 @@ public static class OrderEndpoints
             return Results.NoContent();
         });
 
+        // The customer's own cancel button: the route names the order just `id`; the event's data says it is the order's id.
+        app.MapPost("/my/orders/{id}/cancel", async (string id, IInngestClient inngest) =>
+        {
+            await inngest.SendAsync(new OrderCancelled(id, "cancelled by the customer"), new() { Id = id });
+            return Results.NoContent();
+        });
+
         app.MapPost("/carts/{cartId}/abandon", async (string cartId, string customerId, IInngestClient inngest) =>
         {
             await inngest.SendAsync(new CartAbandoned(cartId, customerId), new() { Id = $"{cartId}" });
