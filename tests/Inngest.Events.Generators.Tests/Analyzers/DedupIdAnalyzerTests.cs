@@ -335,23 +335,29 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#2:purchase.OrderNo + ":" + template.Id|} });
                     await client.SendAsync(order, new() { Id = question.Id ?? note });
                     await client.SendAsync(order, new() { Id = note.Trim().ToLowerInvariant() });
+                    await client.SendAsync(order, new() { Id = {|#3:question.Id != null ? $"{batchId}:{question.Id}" : null|} });
+                    await client.SendAsync(order, new() { Id = question.Id != null ? $"{batchId}:{question.Id}" : note });
                 }
             """),
             Bare(0, "The dedup id 'question.Id ?? $\"{batchId}-{i + j}\"'", "$\"order-placed-{question.Id ?? $\"{batchId}-{i + j}\"}\""),
             Bare(1, "The dedup id 'purchase.Id.ToString().Replace(\"-\", \"\")'", "$\"order-placed-{purchase.Id.ToString().Replace(\"-\", \"\")}\""),
-            Bare(2, "The dedup id 'purchase.OrderNo + \":\" + template.Id'", "\"order-placed-\" + purchase.OrderNo + \":\" + template.Id"));
+            Bare(2, "The dedup id 'purchase.OrderNo + \":\" + template.Id'", "\"order-placed-\" + purchase.OrderNo + \":\" + template.Id"),
+            Bare(3, "The dedup id 'question.Id != null ? $\"{batchId}:{question.Id}\" : null'", "question.Id != null ? $\"order-placed-{batchId}:{question.Id}\" : null"));
 
     [Fact]
     public Task Values_made_new_by_own_clocks_counters_helpers_and_rewrites_change_every_attempt()
         => V.AnalyzerAsync(Source("""
                 public interface IDateTimeProvider { DateTime Today { get; } }
                 public interface IClock { DateTimeOffset UtcNow { get; } }
+                public sealed class UseCaseContext { public DateTime Now { get; } = DateTime.UtcNow; public DateTime Today => Now.Date; }
                 private static long _next;
                 private static string NewKey() => Guid.NewGuid().ToString("N");
                 private static string ShortId() { return Guid.NewGuid().ToString("N").Substring(0, 8); }
 
-                public async Task Send(OrderPlaced order, IDateTimeProvider dates, IClock clock, string prefix, Random rng, string registryId)
+                public async Task Send(OrderPlaced order, IDateTimeProvider dates, IClock clock, string prefix, Random rng, string registryId, UseCaseContext context)
                 {
+                    await client.SendAsync(order, new() { Id = {|#7:$"{order.OrderId}:{context.Now.Ticks}"|} });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{context.Today:yyyy-MM-dd}" });
                     await client.SendAsync(order, new() { Id = {|#0:$"refresh-{dates.Today:yyyy-MM-dd}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{clock.UtcNow:O}"|} });
                     await client.SendAsync(order, new() { Id = {|#2:$"order-placed:{System.Threading.Interlocked.Increment(ref _next)}"|} });
@@ -380,7 +386,8 @@ public sealed class DedupIdAnalyzerTests
             Volatile(3, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
             Volatile(4, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Volatile(5, "Random", "$\"order-placed-{order.OrderId}\""),
-            Volatile(6, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
+            Volatile(6, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(7, "UseCaseContext.Now", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
     public Task Members_of_objects_that_hold_precomputed_ids_are_not_bare()

@@ -57,6 +57,31 @@ public sealed class DedupIdCodeFixTests
             """"));
 
     [Fact]
+    public Task A_conditional_id_gets_the_slug_in_each_branch_that_sends_one()
+        => V.CodeFixAsync<DedupIdCodeFixProvider>(
+            Source("""
+                public async Task Send(OrderPlaced order, string? customerId, Guid id)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:customerId != null ? $"{customerId}:{order.OrderId}" : null|} });
+                    await client.SendAsync(order, new() { Id = {|#1:customerId == null ? default : customerId + "-" + order.OrderId|} });
+                    await client.SendAsync(new OrderPlaced(id, "c-1", DateTimeOffset.UnixEpoch), new() { Id = {|#2:id.ToString()|} });
+                }
+            """),
+            [
+                Bare(0, "The dedup id 'customerId != null ? $\"{customerId}:{order.OrderId}\" : null'", "customerId != null ? $\"order-placed-{customerId}:{order.OrderId}\" : null"),
+                Bare(1, "The dedup id 'customerId == null ? default : customerId + \"-\" + order.OrderId'", "customerId == null ? default : \"order-placed-\" + (customerId + \"-\" + order.OrderId)"),
+                Bare(2, "The dedup id 'id.ToString()'", "$\"order-placed-{id}\""),
+            ],
+            Source("""
+                public async Task Send(OrderPlaced order, string? customerId, Guid id)
+                {
+                    await client.SendAsync(order, new() { Id = customerId != null ? $"order-placed-{customerId}:{order.OrderId}" : null });
+                    await client.SendAsync(order, new() { Id = customerId == null ? default : "order-placed-" + (customerId + "-" + order.OrderId) });
+                    await client.SendAsync(new OrderPlaced(id, "c-1", DateTimeOffset.UnixEpoch), new() { Id = $"order-placed-{id}" });
+                }
+            """));
+
+    [Fact]
     public Task Template_of_placeholders_only_gets_the_event_slug_in_front()
         => V.CodeFixAsync<DedupIdCodeFixProvider>(
             Source("", """

@@ -35,7 +35,7 @@ internal sealed class VolatileSources(Compilation compilation)
                     return type.Name + "." + property.Name;
                 }
 
-                return IsCustomClock(type, property.Name) ? type.Name + "." + property.Name : Family(type);
+                return IsCustomClock(type, property.Name, property.Type) ? type.Name + "." + property.Name : Family(type);
 
             case IInvocationOperation { TargetMethod: var method }:
                 var owner = method.ContainingType;
@@ -51,7 +51,7 @@ internal sealed class VolatileSources(Compilation compilation)
                     return "Interlocked." + method.Name + "()";
                 }
 
-                return IsCustomClock(owner, method.Name) ? owner.Name + "." + method.Name + "()" : Family(owner);
+                return IsCustomClock(owner, method.Name, method.ReturnType) ? owner.Name + "." + method.Name + "()" : Family(owner);
 
             case IObjectCreationOperation { Type: INamedTypeSymbol created }:
                 return Family(created);
@@ -108,13 +108,22 @@ internal sealed class VolatileSources(Compilation compilation)
     /// <summary>
     /// The reading of an application's own clock abstraction: a member named like "now" (<c>UtcNow</c>, <c>Today</c>,
     /// <c>GetUtcNow()</c>, NodaTime's <c>GetCurrentInstant()</c>) of an instance whose type's name says it is a clock or
-    /// a time source (<c>IClock</c>, <c>ISystemClock</c>, <c>IDateTimeProvider</c>, <c>ITimeService</c>).
+    /// a time source (<c>IClock</c>, <c>ISystemClock</c>, <c>IDateTimeProvider</c>, <c>ITimeService</c>), or a <c>Now</c>
+    /// or <c>UtcNow</c> of any object that gives a <c>DateTime</c> or <c>DateTimeOffset</c> (<c>context.Now</c>): that
+    /// name says it is the current time, whoever holds it.
     /// </summary>
-    private static bool IsCustomClock(INamedTypeSymbol? type, string member)
+    private bool IsCustomClock(INamedTypeSymbol? type, string member, ITypeSymbol? value)
     {
         if (type is null || member is not ("Now" or "UtcNow" or "Today" or "UtcToday" or "GetNow" or "GetUtcNow" or "GetToday" or "GetCurrentInstant" or "GetCurrentTime" or "CurrentTime"))
         {
             return false;
+        }
+
+        if (member is "Now" or "UtcNow" or "GetNow" or "GetUtcNow"
+            && value is INamedTypeSymbol named
+            && (Is(named, _dateTime) || Is(named, _dateTimeOffset)))
+        {
+            return true;
         }
 
         var name = type.Name;

@@ -296,6 +296,19 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(coalesce.WhenNull, parts, depth + 1);
                 return;
 
+            // `data.Code != null ? $"{data.SchoolId}:{data.Code}" : null`: bare when every branch that gives an id is; a
+            // null branch sends no id at all.
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                foreach (var branch in new[] { conditional.WhenTrue, whenFalse })
+                {
+                    if (!IsNull(branch))
+                    {
+                        Collect(branch, parts, depth + 1);
+                    }
+                }
+
+                return;
+
             // Arithmetic on whole numbers (`i + j`, `page * size`) is a whole number.
             case IBinaryOperation arithmetic when DedupIdNames.ByType(arithmetic.Type) == DedupIdPart.Number:
                 parts.Add(DedupIdPart.Number);
@@ -574,6 +587,16 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             ? NameOf(instance)
             : NameOf(expression) is { } own ? DedupIdNames.Stem(own) : null;
         return name?.ToLowerInvariant();
+    }
+
+    private static bool IsNull(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;
     }
 
     private static bool HasLetter(string? text)

@@ -79,22 +79,28 @@ internal static class DedupIdRewrite
 
                 return BinaryExpression(SyntaxKind.AddExpression, prefixLiteral, plus, ParenthesizedExpression(binary.WithoutTrivia())).WithTriviaFrom(binary);
 
+            // `x != null ? $"{a}:{b}" : null`: each branch that gives an id gets the prefix; a null branch still sends
+            // none (prefixing the whole would turn it into the constant id "slug-"). Whether a branch's first '+' adds
+            // strings is not known here, so a concatenation branch is kept whole in parentheses.
+            case ConditionalExpressionSyntax conditional:
+                return conditional
+                    .WithWhenTrue(IsNull(conditional.WhenTrue) ? conditional.WhenTrue : Prefix(conditional.WhenTrue, slug, firstSumIsString: false))
+                    .WithWhenFalse(IsNull(conditional.WhenFalse) ? conditional.WhenFalse : Prefix(conditional.WhenFalse, slug, firstSumIsString: false));
+
             default:
                 // x.ToString() in a hole is just x.
                 var value = expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString" } access }
                     ? access.Expression
                     : expression;
-                if (value is ConditionalExpressionSyntax)
-                {
-                    value = ParenthesizedExpression(value.WithoutTrivia());
-                }
-
                 return InterpolatedStringExpression(
                         Token(SyntaxKind.InterpolatedStringStartToken),
                         List<InterpolatedStringContentSyntax>([Text(prefix), Interpolation(value.WithoutTrivia())]))
                     .WithTriviaFrom(expression);
         }
     }
+
+    private static bool IsNull(ExpressionSyntax expression)
+        => expression is LiteralExpressionSyntax literal && (literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.DefaultLiteralExpression));
 
     private static InterpolatedStringTextSyntax Text(string text)
         => InterpolatedStringText(Token(default, SyntaxKind.InterpolatedStringTextToken, text, text, default));
