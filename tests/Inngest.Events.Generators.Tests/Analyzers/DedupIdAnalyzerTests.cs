@@ -412,6 +412,18 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = idempotencyKey });
                     await client.SendAsync(order, new() { Id = $"{stripeEvent.Type}-{stripeEvent.Id}" });
                 }
+
+                // Work that is run rather than kept: an import, a build, a comparison requested once.
+                public sealed record ProviderBuild(Guid Id, string ProviderId);
+                public sealed record ComparisonJobPayload(string ComparisonId, string DocumentId);
+
+                public async Task Queue(OrderPlaced order, string importId, ProviderBuild build, ComparisonJobPayload payload, string syncId)
+                {
+                    await client.SendAsync(order, new() { Id = importId });
+                    await client.SendAsync(order, new() { Id = build.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = payload.ComparisonId });
+                    await client.SendAsync(order, new() { Id = $"{payload.DocumentId}:{syncId}" });
+                }
             """));
 
     [Fact]

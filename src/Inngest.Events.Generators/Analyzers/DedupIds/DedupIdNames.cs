@@ -31,14 +31,16 @@ internal static class DedupIdNames
 
     // Types (and variables) whose own Id identifies an occurrence rather than a domain object: something that happened
     // or was sent once (an event, a message, an alert, an activity, an email, a transaction, a submission), or one
-    // execution of work (a run, a job, a task, a workflow instance, an operation), or the options of a send or publish
-    // call, whose Id is the message's id being passed on. When a name is both (a task of a to-do app), the rule stays
-    // quiet.
+    // execution of work (a run, a job, a task, a workflow instance, an operation, and the nouns of work that is run
+    // rather than kept: an import, an export, a sync, a build, a scan, a crawl, a render, an analysis, a
+    // comparison), or the options of a send or publish call, whose Id is the message's id being passed on. When a name
+    // is both (a task of a to-do app), the rule stays quiet; a search, often kept and rerun, is left to configuration.
     private static readonly string[] OccurrenceEndings =
     [
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
         "callback", "evt", "msg", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission",
+        "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison",
     ];
 
     // Words a storage type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity): the name
