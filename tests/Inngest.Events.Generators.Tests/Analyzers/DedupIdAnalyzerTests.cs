@@ -353,10 +353,28 @@ public sealed class DedupIdAnalyzerTests
                 private static long _next;
                 private static string NewKey() => Guid.NewGuid().ToString("N");
                 private static string ShortId() { return Guid.NewGuid().ToString("N").Substring(0, 8); }
+                private static string AudioJobId(string? key)
+                {
+                    if (key is null)
+                    {
+                        return $"audio-{Guid.NewGuid():N}";
+                    }
+
+                    Func<string> later = () => DateTime.UtcNow.ToString("O");
+                    return $"audio-{key}";
+                }
+
+                private static string ReportKey(string reportId)
+                {
+                    Func<string> later = () => DateTime.UtcNow.ToString("O");
+                    return $"report-{reportId}";
+                }
 
                 public async Task Send(OrderPlaced order, IDateTimeProvider dates, IClock clock, string prefix, Random rng, string registryId, UseCaseContext context)
                 {
                     await client.SendAsync(order, new() { Id = {|#7:$"{order.OrderId}:{context.Now.Ticks}"|} });
+                    await client.SendAsync(order, new() { Id = {|#8:AudioJobId(prefix)|} });
+                    await client.SendAsync(order, new() { Id = ReportKey(registryId) });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{context.Today:yyyy-MM-dd}" });
                     await client.SendAsync(order, new() { Id = {|#0:$"refresh-{dates.Today:yyyy-MM-dd}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{clock.UtcNow:O}"|} });
@@ -387,7 +405,8 @@ public sealed class DedupIdAnalyzerTests
             Volatile(4, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Volatile(5, "Random", "$\"order-placed-{order.OrderId}\""),
             Volatile(6, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
-            Volatile(7, "UseCaseContext.Now", "$\"order-placed-{order.OrderId}\""));
+            Volatile(7, "UseCaseContext.Now", "$\"order-placed-{order.OrderId}\""),
+            Volatile(8, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
     public Task Members_of_objects_that_hold_precomputed_ids_are_not_bare()
@@ -565,6 +584,27 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id '$\"{giftCode}:{playerId}\"'", "$\"order-placed-{giftCode}:{playerId}\""),
             Bare(3, "The dedup id 'paymentKey'", "$\"order-placed-{paymentKey}\""),
             Bare(4, "The dedup id 'card.Code'", "$\"order-placed-{card.Code}\""));
+
+    [Fact]
+    public Task Numbers_named_as_moments_are_read_as_dates()
+        => V.AnalyzerAsync(Source("""
+                public sealed record AccuracyJob(string UserId, long Timestamp);
+                public sealed record DeductRequest(string OrderId, long RequestTimestamp);
+
+                public async Task Send(OrderPlaced order, AccuracyJob job, DeductRequest request, string userId, long createdAt, long sent_at, long epochMs, string electionId, int candidate)
+                {
+                    await client.SendAsync(order, new() { Id = $"{job.UserId}-{job.Timestamp}" });
+                    var key = request.OrderId + "_" + request.RequestTimestamp;
+                    await client.SendAsync(order, new() { Id = key });
+                    await client.SendAsync(order, new() { Id = $"{userId}:{createdAt}" });
+                    await client.SendAsync(order, new() { Id = $"{userId}:{sent_at}" });
+                    await client.SendAsync(order, new() { Id = $"{userId}:{epochMs}" });
+
+                    // Only an ending that is a word of its own: a candidate is no date.
+                    await client.SendAsync(order, new() { Id = {|#0:$"{electionId}:{candidate}"|} });
+                }
+            """),
+            Bare(0, "The dedup id '$\"{electionId}:{candidate}\"'", "$\"order-placed-{electionId}:{candidate}\""));
 
     [Fact]
     public Task Entity_ids_with_numbers_and_separators_are_bare()

@@ -67,13 +67,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return written;
         }
 
-        // A helper of the same file whose body makes the value (`static string NewKey() => Guid.NewGuid().ToString();`).
-        if (operation is IInvocationOperation { TargetMethod: { } method } call
-            && depth < MaxDepth
-            && HelperBody(call, method) is { } body
-            && FindVolatile(body, depth + 1, visited) is { } made)
+        // A helper of the same file whose body makes the value (`static string NewKey() => Guid.NewGuid().ToString();`),
+        // on any of its paths (`if (key is null) return $"audio-{Guid.NewGuid():N}";`).
+        if (operation is IInvocationOperation { TargetMethod: { } method } call && depth < MaxDepth)
         {
-            return made;
+            foreach (var returned in HelperReturns(call, method))
+            {
+                if (FindVolatile(returned, depth + 1, visited) is { } made)
+                {
+                    return made;
+                }
+            }
         }
 
         foreach (var child in operation.ChildOperations)
@@ -150,18 +154,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return null;
     }
 
-    /// <summary>The returned expression of a method declared in the same file with an expression body or one return statement.</summary>
-    private IOperation? HelperBody(IInvocationOperation call, IMethodSymbol method)
+    /// <summary>
+    /// What a method declared in the same file returns: its expression body, or the value of every <c>return</c> of its
+    /// block (not those of lambdas or local functions inside it).
+    /// </summary>
+    private IEnumerable<IOperation> HelperReturns(IInvocationOperation call, IMethodSymbol method)
     {
         if (method.DeclaringSyntaxReferences.Length != 1 || call.SemanticModel is not { } model)
         {
-            return null;
+            yield break;
         }
 
         var reference = method.DeclaringSyntaxReferences[0];
         if (reference.SyntaxTree != model.SyntaxTree)
         {
-            return null;
+            yield break;
         }
 
         var (expressionBody, block) = reference.GetSyntax(cancellationToken) switch
@@ -170,9 +177,28 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             LocalFunctionStatementSyntax local => (local.ExpressionBody, local.Body),
             _ => (null, null),
         };
-        var returned = expressionBody?.Expression
-            ?? (block is { Statements.Count: 1 } && block.Statements[0] is ReturnStatementSyntax { Expression: { } expression } ? expression : null);
-        return returned is null ? null : model.GetOperation(returned, cancellationToken);
+        if (expressionBody is not null)
+        {
+            if (model.GetOperation(expressionBody.Expression, cancellationToken) is { } value)
+            {
+                yield return value;
+            }
+
+            yield break;
+        }
+
+        if (block is null)
+        {
+            yield break;
+        }
+
+        foreach (var node in block.DescendantNodes(descendIntoChildren: static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax { Expression: { } returned } && model.GetOperation(returned, cancellationToken) is { } value)
+            {
+                yield return value;
+            }
+        }
     }
 
     /// <summary>Looks through implicit conversions and locals assigned once.</summary>

@@ -151,6 +151,41 @@ internal static class DedupIdNames
     }
 
     /// <summary>
+    /// A name that says the value is a moment, whatever its type (a Unix time in a <c>long</c>): <c>timestamp</c>,
+    /// <c>RequestTimestamp</c>, <c>createdAt</c>, <c>sent_at</c>, <c>startDate</c>, <c>sendTime</c>, <c>ts</c>, <c>epochMs</c>.
+    /// Read as a date is: a stored timestamp says which occurrence. The ending must be a word of its own, so that
+    /// <c>update</c> or <c>runtime</c> are not read as dates.
+    /// </summary>
+    public static bool IsTimeName(string name)
+    {
+        foreach (var word in TimeWords)
+        {
+            if (EndsWithWord(name, word))
+            {
+                return true;
+            }
+        }
+
+        // createdAt, sentAt, expires_at: "At" after a lower-case word, or "_at".
+        return (name.Length > 3 && name.EndsWith("At", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
+            || (name.Length > 3 && name.EndsWith("_at", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] TimeWords = ["timestamp", "time", "date", "datetime", "ts", "epoch", "epochms", "epochseconds", "millis", "unixtime", "unixms"];
+
+    /// <summary>Whether <paramref name="name"/> ends with <paramref name="word"/> as a word of its own (<c>sendTime</c>, <c>send_time</c>, <c>time</c>).</summary>
+    private static bool EndsWithWord(string name, string word)
+    {
+        if (name.Length < word.Length || !name.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var start = name.Length - word.Length;
+        return start == 0 || char.IsUpper(name[start]) || name[start - 1] is '_' or '-';
+    }
+
+    /// <summary>
     /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>invoiceNumber</c>, <c>OrderNo</c>. A
     /// variable named just <c>id</c> is left out by the callers: it may be an entity's id or a dedup id.
     /// </summary>

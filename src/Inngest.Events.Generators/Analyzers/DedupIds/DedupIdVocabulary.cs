@@ -45,6 +45,7 @@ internal sealed class DedupIdVocabulary
         => IsPrecomputed(name) ? DedupIdPart.Precomputed
             : IsLabel(name) ? DedupIdPart.Label
             : IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity
+            : DedupIdNames.IsTimeName(name) ? DedupIdPart.Unknown
             : DedupIdNames.ByType(type);
 
     /// <summary>A key or an id of an occurrence, by the built-in names or an id of a configured occurrence (<c>searchId</c>).</summary>
