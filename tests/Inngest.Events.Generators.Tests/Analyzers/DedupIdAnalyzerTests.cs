@@ -315,11 +315,20 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"lead-created-{leadId}" });
                     await client.SendAsync(order, new() { Id = $"generation:{generationId}" });
                     await client.SendAsync(order, new() { Id = $"customer-{orderId}" });
+
+                    // The same in a concatenation.
+                    await client.SendAsync(order, new() { Id = {|#3:"order_" + order.OrderId|} });
+                    await client.SendAsync(order, new() { Id = {|#4:"lead-" + leadId.ToString() + "/" + action.User.Id|} });
+                    await client.SendAsync(order, new() { Id = "order-paid-" + orderId });
+                    await client.SendAsync(order, new() { Id = "customer-" + orderId });
+                    await client.SendAsync(order, new() { Id = "generation:" + generationId });
                 }
             """),
             Bare(0, "The dedup id '$\"order-{order.OrderId}\"'", "$\"order-placed-order-{order.OrderId}\""),
             Bare(1, "The dedup id '$\"lead-{leadId}\"'", "$\"order-placed-lead-{leadId}\""),
-            Bare(2, "The dedup id '$\"user_{action.User.Id}\"'", "$\"order-placed-user_{action.User.Id}\""));
+            Bare(2, "The dedup id '$\"user_{action.User.Id}\"'", "$\"order-placed-user_{action.User.Id}\""),
+            Bare(3, "The dedup id '\"order_\" + order.OrderId'", "\"order-placed-order_\" + order.OrderId"),
+            Bare(4, "The dedup id '\"lead-\" + leadId.ToString() + \"/\" + action.User.Id'", "\"order-placed-lead-\" + leadId.ToString() + \"/\" + action.User.Id"));
 
     [Fact]
     public Task Fallbacks_arithmetic_and_reformatting_keep_a_bare_value_bare()
@@ -432,12 +441,18 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"{stripeEvent.Type}-{stripeEvent.Id}" });
                 }
 
-                // Work that is run rather than kept: an import, a build, a comparison requested once.
+                // Work that is run rather than kept: an import, a build, a comparison requested once, a process, a call,
+                // and a number of such runs.
                 public sealed record ProviderBuild(Guid Id, string ProviderId);
                 public sealed record ComparisonJobPayload(string ComparisonId, string DocumentId);
 
-                public async Task Queue(OrderPlaced order, string importId, ProviderBuild build, ComparisonJobPayload payload, string syncId)
+                public sealed record RenewalProcess(Guid Id);
+
+                public async Task Queue(OrderPlaced order, string importId, ProviderBuild build, ComparisonJobPayload payload, string syncId, RenewalProcess renewalProcess, string tenantId, string callId, string projectId, int run)
                 {
+                    await client.SendAsync(order, new() { Id = renewalProcess.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = $"{tenantId}:{callId}" });
+                    await client.SendAsync(order, new() { Id = $"{projectId}:{run}" });
                     await client.SendAsync(order, new() { Id = importId });
                     await client.SendAsync(order, new() { Id = build.Id.ToString() });
                     await client.SendAsync(order, new() { Id = payload.ComparisonId });

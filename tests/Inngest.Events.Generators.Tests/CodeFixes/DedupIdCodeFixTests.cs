@@ -82,6 +82,28 @@ public sealed class DedupIdCodeFixTests
             """));
 
     [Fact]
+    public Task A_concatenation_that_starts_with_text_gets_the_slug_in_that_text()
+        => V.CodeFixAsync<DedupIdCodeFixProvider>(
+            Source("""
+                public async Task Send(OrderPlaced order, string leadId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:"order_" + order.OrderId|} });
+                    await client.SendAsync(order, new() { Id = {|#1:"lead-" + leadId + ":" + order.CustomerId|} });
+                }
+            """),
+            [
+                Bare(0, "The dedup id '\"order_\" + order.OrderId'", "\"order-placed-order_\" + order.OrderId"),
+                Bare(1, "The dedup id '\"lead-\" + leadId + \":\" + order.CustomerId'", "\"order-placed-lead-\" + leadId + \":\" + order.CustomerId"),
+            ],
+            Source("""
+                public async Task Send(OrderPlaced order, string leadId)
+                {
+                    await client.SendAsync(order, new() { Id = "order-placed-order_" + order.OrderId });
+                    await client.SendAsync(order, new() { Id = "order-placed-lead-" + leadId + ":" + order.CustomerId });
+                }
+            """));
+
+    [Fact]
     public Task Template_of_placeholders_only_gets_the_event_slug_in_front()
         => V.CodeFixAsync<DedupIdCodeFixProvider>(
             Source("", """

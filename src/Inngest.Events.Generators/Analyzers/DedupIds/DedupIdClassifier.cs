@@ -279,7 +279,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     if (part is IInterpolatedStringTextOperation text)
                     {
                         var words = text.Text.ConstantValue.Value as string;
-                        parts.Add(!HasLetter(words) || NamesOnlyItsEntity(words!, interpolated.Parts, i) ? DedupIdPart.Separator : DedupIdPart.Label);
+                        var before = i > 0 && interpolated.Parts[i - 1] is IInterpolationOperation previous ? previous.Expression : null;
+                        var after = i + 1 < interpolated.Parts.Length && interpolated.Parts[i + 1] is IInterpolationOperation next ? next.Expression : null;
+                        parts.Add(!HasLetter(words) || NamesOnlyItsEntity(words!, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
                     else if (part is IInterpolationOperation hole)
                     {
@@ -293,9 +295,25 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 return;
 
+            // `"order-" + order.Id` reads as `$"order-{order.Id}"` does: text that only names the kind of the object next
+            // to it is a separator.
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
-                Collect(concatenation.LeftOperand, parts, depth + 1);
-                Collect(concatenation.RightOperand, parts, depth + 1);
+                var operands = new List<IOperation>();
+                Flatten(concatenation, operands);
+                for (var i = 0; i < operands.Count; i++)
+                {
+                    if (operands[i].ConstantValue is { HasValue: true, Value: string text } && HasLetter(text))
+                    {
+                        var before = i > 0 ? operands[i - 1] : null;
+                        var after = i + 1 < operands.Count ? operands[i + 1] : null;
+                        parts.Add(NamesOnlyItsEntity(text, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
+                    }
+                    else
+                    {
+                        Collect(operands[i], parts, depth + 1);
+                    }
+                }
+
                 return;
 
             case IConversionOperation conversion:
@@ -565,11 +583,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// Whether a literal part of an interpolated string only names the kind of object whose identity sits next to it
-    /// (<c>$"order-{order.Id}"</c>, <c>$"lead-{leadId}"</c>, <c>$"user_{action.User.Id}"</c>): that says nothing about
-    /// the event, so it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
+    /// Whether a literal part of an interpolated string or a concatenation only names the kind of object whose identity
+    /// sits next to it (<c>$"order-{order.Id}"</c>, <c>"lead-" + leadId</c>, <c>$"user_{action.User.Id}"</c>): that says
+    /// nothing about the event, so it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a
+    /// label.
     /// </summary>
-    private bool NamesOnlyItsEntity(string text, ImmutableArray<IInterpolatedStringContentOperation> parts, int index)
+    private bool NamesOnlyItsEntity(string text, IOperation? before, IOperation? after)
     {
         var word = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
@@ -591,28 +610,47 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return false;
         }
 
-        return (index > 0 && EntityWord(parts[index - 1]) == letters)
-            || (index + 1 < parts.Length && EntityWord(parts[index + 1]) == letters);
+        return EntityWord(before) == letters || EntityWord(after) == letters;
     }
 
-    /// <summary>The kind of object an interpolation hole identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>
-    private static string? EntityWord(IInterpolatedStringContentOperation part)
+    /// <summary>The kind of object a value identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>
+    private static string? EntityWord(IOperation? expression)
     {
-        if (part is not IInterpolationOperation { Expression: var expression })
-        {
-            return null;
-        }
-
         while (expression is IConversionOperation conversion)
         {
             expression = conversion.Operand;
         }
 
+        // `x.ToString()` names what x names.
+        if (expression is IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance })
+        {
+            return EntityWord(instance);
+        }
+
+        if (expression is null)
+        {
+            return null;
+        }
+
         // `order.Id` names its object by the variable it is read from; `orderId` and `x.OrderId` by their own name.
-        var name = expression is IPropertyReferenceOperation { Property.Name: var property, Instance: { } instance } && property.Equals("Id", StringComparison.OrdinalIgnoreCase)
-            ? NameOf(instance)
+        var name = expression is IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner } && property.Equals("Id", StringComparison.OrdinalIgnoreCase)
+            ? NameOf(owner)
             : NameOf(expression) is { } own ? DedupIdNames.Stem(own) : null;
         return name?.ToLowerInvariant();
+    }
+
+    /// <summary>The operands of a chain of string concatenations, left to right (<c>"order-" + a + ":" + b</c>).</summary>
+    private static void Flatten(IOperation operation, List<IOperation> operands)
+    {
+        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation)
+        {
+            Flatten(concatenation.LeftOperand, operands);
+            Flatten(concatenation.RightOperand, operands);
+        }
+        else
+        {
+            operands.Add(operation);
+        }
     }
 
     private static bool IsNull(IOperation operation)

@@ -40,7 +40,7 @@ internal static class DedupIdNames
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
         "callback", "evt", "msg", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission",
-        "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison",
+        "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
     ];
 
     // Words a storage type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity): the name

@@ -67,6 +67,12 @@ internal static class DedupIdRewrite
                     leftmost = inner.Left;
                 }
 
+                // "order_" + order.Id: the slug joins the text in front.
+                if (leftmost is LiteralExpressionSyntax text && text.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    return binary.ReplaceNode(leftmost, LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(prefix + text.Token.ValueText)).WithTriviaFrom(text));
+                }
+
                 var plus = Token(TriviaList(Space), SyntaxKind.PlusToken, TriviaList(Space));
                 var prefixLiteral = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(prefix));
 

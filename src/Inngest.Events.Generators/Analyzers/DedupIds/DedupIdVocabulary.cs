@@ -46,7 +46,8 @@ internal sealed class DedupIdVocabulary
             : IsLabel(name) ? DedupIdPart.Label
             : IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity
             : DedupIdNames.IsTimeName(name) ? DedupIdPart.Unknown
-            : DedupIdNames.ByType(type);
+            : DedupIdNames.ByType(type) is var byType && byType == DedupIdPart.Number && IsOccurrence(name) ? DedupIdPart.Label // `run`, `job`: a number of occurrences
+            : byType;
 
     /// <summary>A key or an id of an occurrence, by the built-in names or an id of a configured occurrence (<c>searchId</c>).</summary>
     private bool IsPrecomputed(string name)
