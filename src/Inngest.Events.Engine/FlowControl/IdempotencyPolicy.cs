@@ -12,6 +12,11 @@ namespace Inngest.Events.Engine.FlowControl;
 internal sealed class IdempotencyPolicy(EngineParts parts)
 {
     private readonly Dictionary<(string Function, string Key), DateTimeOffset> _seen = [];
+
+    // The event that first used its own id as a function's key: its name and a hash of its data as sent, to tell a real
+    // duplicate (the same event sent again) from another event that reused the id. In memory only: after a restart a
+    // duplicate is still skipped, without the comparison.
+    private readonly Dictionary<(string Function, string Key), (string Name, int Data)> _firstEvents = [];
     private readonly EngineContext _context = parts.Context;
 
     public void Load(IEnumerable<StoredKey> keys)
@@ -46,12 +51,45 @@ internal sealed class IdempotencyPolicy(EngineParts parts)
     public bool IsTaken(string compositeId, string key, DateTimeOffset now)
         => _seen.TryGetValue((compositeId, key), out var seen) && now - seen < _context.Options.IdempotencyWindow;
 
-    public void Claim(string compositeId, string key, DateTimeOffset now)
+    /// <summary>
+    /// Takes <paramref name="key"/> for the function; <paramref name="byEvent"/> is the event whose own id the key is
+    /// (null for an <c>idempotency</c> expression's value or a batch or debounce id).
+    /// </summary>
+    public void Claim(string compositeId, string key, DateTimeOffset now, EventRecord? byEvent = null)
     {
         Prune(now);
         _seen[(compositeId, key)] = now;
+        if (byEvent is null)
+        {
+            _firstEvents.Remove((compositeId, key));
+        }
+        else
+        {
+            _firstEvents[(compositeId, key)] = (byEvent.Name, DataHash(byEvent));
+        }
+
         _context.Changes.KeySet(new StoredKey(new StoredKeyId(KeyKind.Idempotency, compositeId, key), now, now + _context.Options.IdempotencyWindow));
     }
+
+    /// <summary>
+    /// How <paramref name="later"/>, skipped because its id is taken, differs from the event that took the id: another
+    /// event's name, or the same name with other data (a new occurrence, not the same event sent twice); null when it is
+    /// the same or the engine does not know.
+    /// </summary>
+    public string? Difference(string compositeId, string key, EventRecord later)
+    {
+        if (!_firstEvents.TryGetValue((compositeId, key), out var first))
+        {
+            return null;
+        }
+
+        return !string.Equals(first.Name, later.Name, StringComparison.Ordinal) ? "another event, " + first.Name
+            : first.Data != DataHash(later) ? "an event with other data"
+            : null;
+    }
+
+    private static int DataHash(EventRecord evt)
+        => evt.Payload.TryGetProperty("data", out var data) ? StringComparer.Ordinal.GetHashCode(data.GetRawText()) : 0;
 
     private void Prune(DateTimeOffset now)
     {
@@ -65,6 +103,7 @@ internal sealed class IdempotencyPolicy(EngineParts parts)
             if (now - seen >= _context.Options.IdempotencyWindow)
             {
                 _seen.Remove(key);
+                _firstEvents.Remove(key);
                 _context.Changes.KeyDeleted(new StoredKeyId(KeyKind.Idempotency, key.Function, key.Key));
             }
         }

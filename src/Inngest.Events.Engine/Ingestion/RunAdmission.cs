@@ -4,6 +4,7 @@ using Inngest.Events.Engine.Execution;
 using Inngest.Events.Engine.FlowControl;
 using Inngest.Events.Engine.Internal;
 using Inngest.Events.Protocol;
+using Microsoft.Extensions.Logging;
 
 namespace Inngest.Events.Engine.Ingestion;
 
@@ -51,10 +52,27 @@ internal sealed class RunAdmission(EngineParts parts)
         var (function, compositeId, events, due, _, _) = request;
         var trigger = events[0];
         var key = request.IdempotencyKey ?? parts.Idempotency.KeyOf(function, trigger);
+
+        // The key is the event's own id (one its sender gave) rather than an idempotency expression's value or a batch id.
+        var ownId = request.IdempotencyKey is null && function.Config.Idempotency is null && trigger.Id != trigger.InternalId;
         if (parts.Idempotency.IsTaken(compositeId, key, now))
         {
-            _context.Skip(function, compositeId, trigger, SkipReason.Idempotency, key,
-                $"skipped: idempotency key={key} already started a run within {TimeStrings.Format(_context.Options.IdempotencyWindow)}");
+            var message = $"skipped: idempotency key={key} already started a run within {TimeStrings.Format(_context.Options.IdempotencyWindow)}";
+
+            // Not the same event sent twice: the id names something that more than one event is about (an entity's id
+            // alone, INNG3002), so this event is lost. Worth a warning, not a debug line.
+            if (ownId && parts.Idempotency.Difference(compositeId, key, trigger) is { } first)
+            {
+                message += $"; the id was first used by {first}, so this is no duplicate: make the id say which event it is (INNG3002)";
+                _context.Logger.LogWarning(
+                    "Event {EventName} with id '{EventId}' started no run of {FunctionId}: {Message}",
+                    trigger.Name,
+                    trigger.Id,
+                    function.Id,
+                    message);
+            }
+
+            _context.Skip(function, compositeId, trigger, SkipReason.Idempotency, key, message);
             return null;
         }
 
@@ -76,7 +94,7 @@ internal sealed class RunAdmission(EngineParts parts)
             }
         }
 
-        parts.Idempotency.Claim(compositeId, key, now);
+        parts.Idempotency.Claim(compositeId, key, now, ownId ? trigger : null);
         var retries = Math.Clamp(function.Config.Retries ?? _context.Options.DefaultRetries, 0, 20);
         var payloads = new System.Text.Json.JsonElement[events.Count];
         var eventIds = new string[events.Count];
