@@ -1,4 +1,5 @@
 using Inngest.Events.Engine.Store;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Inngest.Events.Engine.Tests;
@@ -13,9 +14,10 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     private readonly Func<InngestEngineOptions> _options;
     private readonly InngestFunctionDefinition[] _functions;
+    private readonly ILoggerFactory? _loggerFactory;
 
     public EngineHarness(params InngestFunctionDefinition[] functions)
-        : this(null, functions)
+        : this(configure: null, functions)
     {
     }
 
@@ -25,7 +27,19 @@ internal sealed class EngineHarness : IAsyncDisposable
     }
 
     public EngineHarness(IEngineStore store, Action<InngestEngineOptions>? configure, params InngestFunctionDefinition[] functions)
+        : this(store, configure, loggerFactory: null, functions)
     {
+    }
+
+    /// <summary>An engine that logs to <paramref name="loggerFactory"/> (a <see cref="WarningLog"/> to read its warnings).</summary>
+    public EngineHarness(ILoggerFactory loggerFactory, params InngestFunctionDefinition[] functions)
+        : this(new InMemoryEngineStore(), configure: null, loggerFactory, functions)
+    {
+    }
+
+    private EngineHarness(IEngineStore store, Action<InngestEngineOptions>? configure, ILoggerFactory? loggerFactory, InngestFunctionDefinition[] functions)
+    {
+        _loggerFactory = loggerFactory;
         Store = store;
         _functions = functions;
         _options = () =>
@@ -102,7 +116,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     }
 
     private InngestEngine Create(IEngineStore? store = null)
-        => new(new InngestFunctionRegistry(_functions), _options(), Time, services: null, loggerFactory: null, clientOptions: null, store ?? Store);
+        => new(new InngestFunctionRegistry(_functions), _options(), Time, services: null, _loggerFactory, clientOptions: null, store ?? Store);
 }
 
 /// <summary>Hand-written function definitions.</summary>
@@ -121,4 +135,51 @@ internal static class Fn
     public static int Throw(string message) => throw new InvalidOperationException(message);
 
     public static Task<ReadOnlyMemory<byte>> Fail(Exception exception) => Task.FromException<ReadOnlyMemory<byte>>(exception);
+}
+
+/// <summary>A logger factory that keeps the warnings (and worse) an engine logs, formatted.</summary>
+internal sealed class WarningLog : ILoggerFactory
+{
+    private readonly List<string> _warnings = [];
+
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            lock (_warnings)
+            {
+                return [.. _warnings];
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Collector(this);
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Collector(WarningLog owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+            => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lock (owner._warnings)
+                {
+                    owner._warnings.Add(formatter(state, exception));
+                }
+            }
+        }
+    }
 }

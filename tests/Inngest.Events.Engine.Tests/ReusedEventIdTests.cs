@@ -1,7 +1,3 @@
-using Inngest.Events.Engine.Store;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Inngest.Events.Engine.Tests;
 
 /// <summary>
@@ -13,24 +9,26 @@ public sealed class ReusedEventIdTests
     [Fact]
     public async Task The_same_event_sent_again_is_a_duplicate_and_says_nothing_more()
     {
-        await using var h = new Harness(Fn.Returning("ship", Names.OrderPlaced, "ok"));
+        var log = new WarningLog();
+        await using var h = new EngineHarness(log, Fn.Returning("ship", Names.OrderPlaced, "ok"));
 
-        await h.Engine.SendAsync(new OrderPlaced("o1", 10), new EventOptions { Id = "order-placed-o1" });
-        await h.Engine.SendAsync(new OrderPlaced("o1", 10), new EventOptions { Id = "order-placed-o1" });
+        await h.SendAsync(new OrderPlaced("o1", 10), new EventOptions { Id = "order-placed-o1" });
+        await h.SendAsync(new OrderPlaced("o1", 10), new EventOptions { Id = "order-placed-o1" });
         await h.RunAsync();
 
         var skipped = Assert.Single(h.Engine.Skipped);
         Assert.Equal("skipped: idempotency key=order-placed-o1 already started a run within 1d", skipped.Message);
-        Assert.Empty(h.Warnings);
+        Assert.Empty(log.Warnings);
     }
 
     [Fact]
     public async Task The_same_id_with_other_data_is_another_occurrence_and_a_warning()
     {
-        await using var h = new Harness(Fn.Returning("ship", Names.OrderPlaced, "ok"));
+        var log = new WarningLog();
+        await using var h = new EngineHarness(log, Fn.Returning("ship", Names.OrderPlaced, "ok"));
 
-        await h.Engine.SendAsync(new OrderPlaced("o1", 10), new EventOptions { Id = "o1" });
-        await h.Engine.SendAsync(new OrderPlaced("o1", 25), new EventOptions { Id = "o1" });
+        await h.SendAsync(new OrderPlaced("o1", 10), new EventOptions { Id = "o1" });
+        await h.SendAsync(new OrderPlaced("o1", 25), new EventOptions { Id = "o1" });
         await h.RunAsync();
 
         Assert.Single(h.Engine.Runs);
@@ -39,7 +37,7 @@ public sealed class ReusedEventIdTests
             "skipped: idempotency key=o1 already started a run within 1d; the id was first used by an event with other data, "
             + "so this is no duplicate: make the id say which event it is (INNG3002)",
             skipped.Message);
-        var warning = Assert.Single(h.Warnings);
+        var warning = Assert.Single(log.Warnings);
         Assert.Contains("Event test/order.placed with id 'o1' started no run of ship", warning);
         Assert.Contains("INNG3002", warning);
     }
@@ -51,99 +49,32 @@ public sealed class ReusedEventIdTests
         {
             Triggers = [FunctionTrigger.ForEvent(Names.OrderPlaced), FunctionTrigger.ForEvent(Names.OrderCancelled)],
         };
-        await using var h = new Harness(function);
+        var log = new WarningLog();
+        await using var h = new EngineHarness(log, function);
 
-        await h.Engine.SendAsync(new OrderPlaced("o1"), new EventOptions { Id = "o1" });
-        await h.Engine.SendAsync(new OrderCancelled("o1"), new EventOptions { Id = "o1" });
+        await h.SendAsync(new OrderPlaced("o1"), new EventOptions { Id = "o1" });
+        await h.SendAsync(new OrderCancelled("o1"), new EventOptions { Id = "o1" });
         await h.RunAsync();
 
         Assert.Contains("the id was first used by another event, test/order.placed, so this is no duplicate", Assert.Single(h.Engine.Skipped).Message);
-        Assert.Single(h.Warnings);
+        Assert.Single(log.Warnings);
     }
 
     [Fact]
     public async Task An_idempotency_expression_groups_events_on_purpose_and_is_not_compared()
     {
-        await using var h = new Harness(Fn.On(
+        var log = new WarningLog();
+        await using var h = new EngineHarness(log, Fn.On(
             "per-customer",
             Names.OrderPlaced,
             i => Task.FromResult(i.SerializeResult("ok")),
             new FunctionConfig { Idempotency = "event.data.customerId" }));
 
-        await h.Engine.SendAsync(new OrderPlaced("o1", CustomerId: "c1"), new EventOptions { Id = "o1" });
-        await h.Engine.SendAsync(new OrderPlaced("o2", CustomerId: "c1"), new EventOptions { Id = "o2" });
+        await h.SendAsync(new OrderPlaced("o1", CustomerId: "c1"), new EventOptions { Id = "o1" });
+        await h.SendAsync(new OrderPlaced("o2", CustomerId: "c1"), new EventOptions { Id = "o2" });
         await h.RunAsync();
 
         Assert.Equal("skipped: idempotency key=c1 already started a run within 1d", Assert.Single(h.Engine.Skipped).Message);
-        Assert.Empty(h.Warnings);
-    }
-
-    /// <summary>An engine on a fake clock whose warnings are kept.</summary>
-    private sealed class Harness : IAsyncDisposable, ILoggerFactory, ILoggerProvider
-    {
-        private readonly List<string> _warnings = [];
-
-        public Harness(params InngestFunctionDefinition[] functions)
-        {
-            Engine = new InngestEngine(
-                new InngestFunctionRegistry(functions),
-                new InngestEngineOptions(),
-                new FakeTimeProvider(EngineHarness.Start),
-                services: null,
-                loggerFactory: this,
-                clientOptions: null,
-                new InMemoryEngineStore());
-        }
-
-        public InngestEngine Engine { get; }
-
-        public IReadOnlyList<string> Warnings
-        {
-            get
-            {
-                lock (_warnings)
-                {
-                    return [.. _warnings];
-                }
-            }
-        }
-
-        public async Task RunAsync()
-        {
-            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await Engine.RunUntilIdleAsync(guard.Token);
-        }
-
-        public ValueTask DisposeAsync() => Engine.DisposeAsync();
-
-        public ILogger CreateLogger(string categoryName) => new Collector(this);
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        void IDisposable.Dispose()
-        {
-        }
-
-        private sealed class Collector(Harness owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull
-                => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel == LogLevel.Warning)
-                {
-                    lock (owner._warnings)
-                    {
-                        owner._warnings.Add(formatter(state, exception));
-                    }
-                }
-            }
-        }
+        Assert.Empty(log.Warnings);
     }
 }
