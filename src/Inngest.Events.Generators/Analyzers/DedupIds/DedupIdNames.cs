@@ -153,7 +153,7 @@ internal static class DedupIdNames
     /// <summary>
     /// A name that says the value is a moment, whatever its type (a Unix time in a <c>long</c>): <c>timestamp</c>,
     /// <c>RequestTimestamp</c>, <c>createdAt</c>, <c>sent_at</c>, <c>startDate</c>, <c>sendTime</c>, <c>ts</c>, <c>epochMs</c>.
-    /// Read as a date is: a stored timestamp says which occurrence. The ending must be a word of its own, so that
+    /// It is read as a date is: a stored timestamp says which occurrence. The ending must be a word of its own, so that
     /// <c>update</c> or <c>runtime</c> are not read as dates.
     /// </summary>
     public static bool IsTimeName(string name)
