@@ -509,6 +509,20 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"welcome-{email}" });
                 }
 
+                // A URL identifies a resource; a UUID named after its owner is its id, a lone uuid says nothing.
+                public sealed record Site(string Url, string Uuid);
+                public sealed record Subscription(string FeedUuid, string owner_uid);
+
+                public async Task Crawl(OrderPlaced order, Site site, string url, Subscription subscription, string uuid)
+                {
+                    await client.SendAsync(order, new() { Id = {|#8:site.Url|} });
+                    await client.SendAsync(order, new() { Id = {|#9:url|} });
+                    await client.SendAsync(order, new() { Id = {|#10:subscription.FeedUuid|} });
+                    await client.SendAsync(order, new() { Id = {|#11:$"{subscription.owner_uid}:{site.Url}"|} });
+                    await client.SendAsync(order, new() { Id = uuid });
+                    await client.SendAsync(order, new() { Id = site.Uuid });
+                }
+
                 private static Guid GetAlbumId(AlbumEvent albumEvent) => Guid.Parse(albumEvent.AlbumId);
             """),
             Bare(0, "The dedup id 'customer.EmailAddress'", "$\"order-placed-{customer.EmailAddress}\""),
@@ -518,7 +532,11 @@ public sealed class DedupIdAnalyzerTests
             Bare(4, "The dedup id 'GetAlbumId(albumEvent).ToString()'", "$\"order-placed-{GetAlbumId(albumEvent)}\""),
             Bare(5, "The dedup id 'shipment.GetId()'", "$\"order-placed-{shipment.GetId()}\""),
             Bare(6, "The dedup id 'order.OrderId.ToString()'", "$\"order-placed-{order.OrderId}\""),
-            Bare(7, "The dedup id 'customerGuid.Value.ToString(\"N\")'", "$\"order-placed-{customerGuid.Value.ToString(\"N\")}\""));
+            Bare(7, "The dedup id 'customerGuid.Value.ToString(\"N\")'", "$\"order-placed-{customerGuid.Value.ToString(\"N\")}\""),
+            Bare(8, "The dedup id 'site.Url'", "$\"order-placed-{site.Url}\""),
+            Bare(9, "The dedup id 'url'", "$\"order-placed-{url}\""),
+            Bare(10, "The dedup id 'subscription.FeedUuid'", "$\"order-placed-{subscription.FeedUuid}\""),
+            Bare(11, "The dedup id '$\"{subscription.owner_uid}:{site.Url}\"'", "$\"order-placed-{subscription.owner_uid}:{site.Url}\""));
 
     [Fact]
     public Task Header_keys_counters_with_a_number_ending_and_numbers_of_dates_are_read_for_what_they_are()

@@ -504,8 +504,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     /// <summary>A parameter or a local the rule could not see through, by its name and type.</summary>
     private DedupIdPart Variable(string name, ITypeSymbol? type)
-        => name.Equals("id", StringComparison.OrdinalIgnoreCase)
-            ? DedupIdPart.Unknown // `id` alone may be an entity's id or a dedup id made elsewhere: unsure, so quiet.
+        => DedupIdNames.IsOwnIdName(name)
+            ? DedupIdPart.Unknown // `id` (or `uuid`) alone may be an entity's id or a dedup id made elsewhere: unsure, so quiet.
             : words.Part(name, type);
 
     /// <summary>

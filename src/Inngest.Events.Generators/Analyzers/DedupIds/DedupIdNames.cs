@@ -84,10 +84,36 @@ internal static class DedupIdNames
             return name.Substring(0, name.Length - 3);
         }
 
+        // feedUuid, userUID, ticket_uuid: a UUID or UID is an id by another name.
+        if (UuidEnding(name) is { } ending)
+        {
+            return name.Substring(0, name.Length - ending.Length);
+        }
+
         return name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2])
             ? name.Substring(2)
             : null;
     }
+
+    private static readonly string[] UuidEndings = ["Uuid", "UUID", "Uid", "UID", "_uuid", "_uid"];
+
+    /// <summary>The UUID or UID ending of a longer name (<c>Uuid</c> of <c>feedUuid</c>), or null.</summary>
+    private static string? UuidEnding(string name)
+    {
+        foreach (var ending in UuidEndings)
+        {
+            if (name.Length > ending.Length && name.EndsWith(ending, ending[0] == '_' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            {
+                return ending;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A name that is just an id: <c>id</c>, <c>uuid</c>, <c>uid</c> (a variable so named says nothing).</summary>
+    public static bool IsOwnIdName(string name)
+        => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase) || name.Equals("Uid", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
@@ -186,8 +212,10 @@ internal static class DedupIdNames
     }
 
     /// <summary>
-    /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>invoiceNumber</c>, <c>OrderNo</c>. A
-    /// variable named just <c>id</c> is left out by the callers: it may be an entity's id or a dedup id.
+    /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>feedUuid</c>, <c>userUID</c>,
+    /// <c>invoiceNumber</c>, <c>OrderNo</c>. A variable named just <c>id</c> is left out by the callers: it may be an
+    /// entity's id or a dedup id. A UUID counts when the name says whose it is (<c>feedUuid</c>); a bare <c>Uuid</c> or
+    /// <c>uuid</c> is as often made for the request that carries it, so it says nothing.
     /// </summary>
     public static bool IsIdentity(string name)
         => name.Equals("id", StringComparison.OrdinalIgnoreCase)
@@ -195,13 +223,14 @@ internal static class DedupIdNames
             || name.EndsWith("ID", StringComparison.Ordinal)
             || name.EndsWith("_id", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("Guid", StringComparison.Ordinal)
+            || UuidEnding(name) is not null
             || name.EndsWith("Number", StringComparison.Ordinal)
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
 
     /// <summary>
-    /// An address held as text identifies a person, a machine or a place as an id does: <c>customer.EmailAddress</c>,
-    /// <c>userEmail</c>, <c>ipAddress</c>. An <c>Email</c> object is a message, not an address, so only text (or a
+    /// An address held as text identifies a person, a machine, a place or a resource as an id does:
+    /// <c>customer.EmailAddress</c>, <c>userEmail</c>, <c>ipAddress</c>, <c>site.Url</c>. An <c>Email</c> object is a message, not an address, so only text (or a
     /// value whose type the rule cannot see, such as a dictionary entry) counts.
     /// </summary>
     public static bool IsAddress(string name, ITypeSymbol? type)
@@ -211,7 +240,8 @@ internal static class DedupIdNames
             return false;
         }
 
-        return name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase);
+        return name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("url", StringComparison.OrdinalIgnoreCase) || name.EndsWith("uri", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
