@@ -347,11 +347,28 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#3:question.Id != null ? $"{batchId}:{question.Id}" : null|} });
                     await client.SendAsync(order, new() { Id = question.Id != null ? $"{batchId}:{question.Id}" : note });
                 }
+
+                // A hash or an encoding of a value is the value in another spelling; an object's own Key is its id.
+                public sealed record Product(long Key, string Url);
+                public sealed record QueueMessage(string Key, string Body);
+
+                public async Task Hash(OrderPlaced order, Product product, QueueMessage message, string note)
+                {
+                    await client.SendAsync(order, new() { Id = {|#4:Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(product.Url)))|} });
+                    await client.SendAsync(order, new() { Id = {|#5:Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(order.OrderId.ToString()))).ToLowerInvariant()|} });
+                    await client.SendAsync(order, new() { Id = {|#6:product.Key.ToString()|} });
+                    await client.SendAsync(order, new() { Id = message.Key });
+                    await client.SendAsync(order, new() { Id = Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(note))) });
+                    await client.SendAsync(order, new() { Id = Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("order-paid:" + order.OrderId))) });
+                }
             """),
             Bare(0, "The dedup id 'question.Id ?? $\"{batchId}-{i + j}\"'", "$\"order-placed-{question.Id ?? $\"{batchId}-{i + j}\"}\""),
             Bare(1, "The dedup id 'purchase.Id.ToString().Replace(\"-\", \"\")'", "$\"order-placed-{purchase.Id.ToString().Replace(\"-\", \"\")}\""),
             Bare(2, "The dedup id 'purchase.OrderNo + \":\" + template.Id'", "\"order-placed-\" + purchase.OrderNo + \":\" + template.Id"),
-            Bare(3, "The dedup id 'question.Id != null ? $\"{batchId}:{question.Id}\" : null'", "question.Id != null ? $\"order-placed-{batchId}:{question.Id}\" : null"));
+            Bare(3, "The dedup id 'question.Id != null ? $\"{batchId}:{question.Id}\" : null'", "question.Id != null ? $\"order-placed-{batchId}:{question.Id}\" : null"),
+            Bare(4, "The dedup id 'Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(product.Url)))'", "$\"order-placed-{Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(product.Url)))}\""),
+            Bare(5, "The dedup id 'Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(order.OrderId.ToString()))).ToLowerInvariant()'", "$\"order-placed-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(order.OrderId.ToString()))).ToLowerInvariant()}\""),
+            Bare(6, "The dedup id 'product.Key.ToString()'", "$\"order-placed-{product.Key}\""));
 
     [Fact]
     public Task Values_made_new_by_own_clocks_counters_helpers_and_rewrites_change_every_attempt()

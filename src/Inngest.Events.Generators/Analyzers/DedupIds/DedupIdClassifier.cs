@@ -392,6 +392,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(instant, parts, depth + 1);
                 return;
 
+            // Encoding or hashing a value keeps what it identifies: `md5($this->url)` as
+            // `Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(url)))` is the URL's identity in another spelling.
+            case IInvocationOperation { Arguments.Length: > 0 } encoding when IsEncodingOrHash(encoding):
+                Collect(encoding.Arguments[0].Value, parts, depth + 1);
+                return;
+
             // A getter named after an identity returns that identity: `GetAlbumId(albumEvent)`, `User.GetUserId()`,
             // `order.GetId()`. Its other results (a count, a total) say nothing the rule can read.
             case IInvocationOperation { TargetMethod: { Name: var method } target } getter when DedupIdNames.GetterOf(method) is { } named:
@@ -502,6 +508,34 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
     }
 
+    /// <summary>
+    /// A call that turns its first argument into another spelling of the same value: text to bytes
+    /// (<c>Encoding.UTF8.GetBytes</c>), bytes to text (<c>Convert.ToHexString</c>, <c>Convert.ToBase64String</c>,
+    /// <c>BitConverter.ToString</c>) or a hash of it (<c>MD5.HashData</c>, <c>SHA256.HashData</c>, <c>ComputeHash</c>).
+    /// </summary>
+    private static bool IsEncodingOrHash(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            var known = (type.ContainingNamespace?.ToDisplayString(), type.Name, method.Name) switch
+            {
+                ("System", "Convert", "ToHexString" or "ToHexStringLower" or "ToBase64String") => true,
+                ("System", "BitConverter", "ToString") => true,
+                ("System.Text", "Encoding", "GetBytes") => true,
+                ("System.Security.Cryptography", "MD5" or "SHA1" or "SHA256" or "SHA384" or "SHA512", "HashData") => true,
+                ("System.Security.Cryptography", "HashAlgorithm", "ComputeHash") => true,
+                _ => false,
+            };
+            if (known)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A parameter or a local the rule could not see through, by its name and type.</summary>
     private DedupIdPart Variable(string name, ITypeSymbol? type)
         => DedupIdNames.IsOwnIdName(name)
@@ -518,6 +552,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         if (isStatic || !IsEntity(instance, depth + 1))
         {
             return DedupIdPart.Unknown;
+        }
+
+        // An object's own `Key` (Laravel's `getKey()`, a primary key) is its id by another name; a message's key is the
+        // message's, as its `Id` would be.
+        if (name == "Key" && instance is not null)
+        {
+            return IsOccurrence(instance) ? DedupIdPart.Precomputed : DedupIdPart.Entity;
         }
 
         return name.Equals("Id", StringComparison.OrdinalIgnoreCase) && instance is not null && IsOccurrence(instance)
