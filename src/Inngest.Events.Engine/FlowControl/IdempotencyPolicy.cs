@@ -11,12 +11,7 @@ namespace Inngest.Events.Engine.FlowControl;
 /// </summary>
 internal sealed class IdempotencyPolicy(EngineParts parts)
 {
-    private readonly Dictionary<(string Function, string Key), DateTimeOffset> _seen = [];
-
-    // The event that first used its own id as a function's key: its name and a hash of its data as sent, to tell a real
-    // duplicate (the same event sent again) from another event that reused the id. In memory only: after a restart a
-    // duplicate is still skipped, without the comparison.
-    private readonly Dictionary<(string Function, string Key), (string Name, int Data)> _firstEvents = [];
+    private readonly Dictionary<(string Function, string Key), Claimed> _seen = [];
     private readonly EngineContext _context = parts.Context;
 
     public void Load(IEnumerable<StoredKey> keys)
@@ -25,7 +20,7 @@ internal sealed class IdempotencyPolicy(EngineParts parts)
         {
             if (key.Id.Kind == KeyKind.Idempotency)
             {
-                _seen[(key.Id.Scope, key.Id.Key)] = key.At;
+                _seen[(key.Id.Scope, key.Id.Key)] = new Claimed(key.At, null, 0);
             }
         }
     }
@@ -49,7 +44,7 @@ internal sealed class IdempotencyPolicy(EngineParts parts)
     }
 
     public bool IsTaken(string compositeId, string key, DateTimeOffset now)
-        => _seen.TryGetValue((compositeId, key), out var seen) && now - seen < _context.Options.IdempotencyWindow;
+        => _seen.TryGetValue((compositeId, key), out var seen) && now - seen.At < _context.Options.IdempotencyWindow;
 
     /// <summary>
     /// Takes <paramref name="key"/> for the function; <paramref name="byEvent"/> is the event whose own id the key is
@@ -58,15 +53,7 @@ internal sealed class IdempotencyPolicy(EngineParts parts)
     public void Claim(string compositeId, string key, DateTimeOffset now, EventRecord? byEvent = null)
     {
         Prune(now);
-        _seen[(compositeId, key)] = now;
-        if (byEvent is null)
-        {
-            _firstEvents.Remove((compositeId, key));
-        }
-        else
-        {
-            _firstEvents[(compositeId, key)] = (byEvent.Name, DataHash(byEvent));
-        }
+        _seen[(compositeId, key)] = byEvent is null ? new Claimed(now, null, 0) : new Claimed(now, byEvent.Name, DataHash(byEvent));
 
         _context.Changes.KeySet(new StoredKey(new StoredKeyId(KeyKind.Idempotency, compositeId, key), now, now + _context.Options.IdempotencyWindow));
     }
@@ -78,13 +65,13 @@ internal sealed class IdempotencyPolicy(EngineParts parts)
     /// </summary>
     public string? Difference(string compositeId, string key, EventRecord later)
     {
-        if (!_firstEvents.TryGetValue((compositeId, key), out var first))
+        if (!_seen.TryGetValue((compositeId, key), out var first) || first.EventName is null)
         {
             return null;
         }
 
-        return !string.Equals(first.Name, later.Name, StringComparison.Ordinal) ? "another event, " + first.Name
-            : first.Data != DataHash(later) ? "an event with other data"
+        return !string.Equals(first.EventName, later.Name, StringComparison.Ordinal) ? "another event, " + first.EventName
+            : first.DataHash != DataHash(later) ? "an event with other data"
             : null;
     }
 
@@ -100,12 +87,18 @@ internal sealed class IdempotencyPolicy(EngineParts parts)
 
         foreach (var (key, seen) in _seen.ToArray())
         {
-            if (now - seen >= _context.Options.IdempotencyWindow)
+            if (now - seen.At >= _context.Options.IdempotencyWindow)
             {
                 _seen.Remove(key);
-                _firstEvents.Remove(key);
                 _context.Changes.KeyDeleted(new StoredKeyId(KeyKind.Idempotency, key.Function, key.Key));
             }
         }
     }
+
+    /// <summary>
+    /// When a key was taken and, when it is an event's own id, by which event: its name and a hash of its data as sent,
+    /// to tell a real duplicate (the same event sent again) from another event that reused the id. Keys loaded after a
+    /// restart have no event (it is not stored), so a duplicate is still skipped, without the comparison.
+    /// </summary>
+    private readonly record struct Claimed(DateTimeOffset At, string? EventName, int DataHash);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Inngest.Events.Generators.Analyzers.Common;
+using Inngest.Events.Generators.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -516,25 +517,34 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     private static bool IsEncodingOrHash(IInvocationOperation call)
     {
         var method = call.TargetMethod;
-        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        string[] owners = method.Name switch
         {
-            var known = (type.ContainingNamespace?.ToDisplayString(), type.Name, method.Name) switch
+            "ToHexString" or "ToHexStringLower" or "ToBase64String" => ["System.Convert"],
+            "ToString" => ["System.BitConverter"],
+            "GetBytes" => ["System.Text.Encoding"],
+            "HashData" => HashAlgorithms,
+            "ComputeHash" => ["System.Security.Cryptography.HashAlgorithm"],
+            _ => [],
+        };
+        for (var type = method.ContainingType; type is not null && owners.Length > 0; type = type.BaseType)
+        {
+            foreach (var owner in owners)
             {
-                ("System", "Convert", "ToHexString" or "ToHexStringLower" or "ToBase64String") => true,
-                ("System", "BitConverter", "ToString") => true,
-                ("System.Text", "Encoding", "GetBytes") => true,
-                ("System.Security.Cryptography", "MD5" or "SHA1" or "SHA256" or "SHA384" or "SHA512", "HashData") => true,
-                ("System.Security.Cryptography", "HashAlgorithm", "ComputeHash") => true,
-                _ => false,
-            };
-            if (known)
-            {
-                return true;
+                if (TypeNames.HasMetadataName(type, owner))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    private static readonly string[] HashAlgorithms =
+    [
+        "System.Security.Cryptography.MD5", "System.Security.Cryptography.SHA1", "System.Security.Cryptography.SHA256",
+        "System.Security.Cryptography.SHA384", "System.Security.Cryptography.SHA512",
+    ];
 
     /// <summary>A parameter or a local the rule could not see through, by its name and type.</summary>
     private DedupIdPart Variable(string name, ITypeSymbol? type)
