@@ -556,6 +556,38 @@ public sealed class DedupIdAnalyzerTests
             Bare(11, "The dedup id '$\"{subscription.owner_uid}:{site.Url}\"'", "$\"order-placed-{subscription.owner_uid}:{site.Url}\""));
 
     [Fact]
+    public Task Text_named_after_a_party_a_place_or_a_kept_thing_is_its_key()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Collection(string User, string CollectionId);
+                public sealed record Upload(string Disk, string Path);
+                public sealed class Member { public string Name { get; set; } = ""; }
+
+                public async Task Send(OrderPlaced order, string tenant, string cronId, string shop, long productId, Collection payload, Upload file, string filePath, Guid ideaId, string targetRepo, Member member, string userType, string multiuser, DateTimeOffset sentAt)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"{tenant}:{cronId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{shop}:{productId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"{payload.User}:{payload.CollectionId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"{file.Disk}:{file.Path}"|} });
+                    await client.SendAsync(order, new() { Id = {|#4:filePath|} });
+                    await client.SendAsync(order, new() { Id = {|#5:$"{ideaId}:{targetRepo}"|} });
+
+                    // An object turned into text, a name that says more (a type is a label), a word inside another word,
+                    // a moment beside the key, and a key with the event's slug stay quiet.
+                    await client.SendAsync(order, new() { Id = $"{member}" });
+                    await client.SendAsync(order, new() { Id = $"{tenant}:{userType}" });
+                    await client.SendAsync(order, new() { Id = multiuser });
+                    await client.SendAsync(order, new() { Id = $"{shop}:{sentAt:O}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{tenant}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"{tenant}:{cronId}\"'", "$\"order-placed-{tenant}:{cronId}\""),
+            Bare(1, "The dedup id '$\"{shop}:{productId}\"'", "$\"order-placed-{shop}:{productId}\""),
+            Bare(2, "The dedup id '$\"{payload.User}:{payload.CollectionId}\"'", "$\"order-placed-{payload.User}:{payload.CollectionId}\""),
+            Bare(3, "The dedup id '$\"{file.Disk}:{file.Path}\"'", "$\"order-placed-{file.Disk}:{file.Path}\""),
+            Bare(4, "The dedup id 'filePath'", "$\"order-placed-{filePath}\""),
+            Bare(5, "The dedup id '$\"{ideaId}:{targetRepo}\"'", "$\"order-placed-{ideaId}:{targetRepo}\""));
+
+    [Fact]
     public Task Header_keys_counters_with_a_number_ending_and_numbers_of_dates_are_read_for_what_they_are()
         => V.AnalyzerAsync(Source("""
                 public sealed class Placed { public DateTime OrderDate { get; set; } public DateTimeOffset? ShippedAt { get; set; } }

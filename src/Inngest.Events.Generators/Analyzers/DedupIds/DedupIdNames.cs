@@ -234,15 +234,47 @@ internal static class DedupIdNames
     /// value whose type the rule cannot see, such as a dictionary entry) counts.
     /// </summary>
     public static bool IsAddress(string name, ITypeSymbol? type)
+        => IsText(type)
+            && (name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("url", StringComparison.OrdinalIgnoreCase) || name.EndsWith("uri", StringComparison.OrdinalIgnoreCase));
+
+    // Parties, places and things an app keeps, whose name given to a piece of text says the text is their key.
+    private static readonly string[] KeptThings =
+    [
+        "user", "member", "customer", "client", "account", "tenant", "org", "organization", "company", "team", "workspace",
+        "owner", "merchant", "player", "student", "patient", "profile",
+        "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
+        "product", "sku", "order", "invoice", "file", "filepath", "path", "folder", "disk", "bucket",
+    ];
+
+    /// <summary>
+    /// Text named after a party, a place or a kept thing is that thing's key, as an address is: a <c>tenant</c>,
+    /// <c>shop</c> or <c>payload.User</c> string names one tenant, shop or user, a <c>filePath</c> one file, a
+    /// <c>targetRepo</c> one repository. The word must end the name as a word of its own (<c>currentUser</c>,
+    /// <c>file_path</c>; a <c>multiuser</c> is none), and only text counts: a <c>User</c> object turned into text says
+    /// whatever its <c>ToString</c> says. Names that say more come first: <c>userType</c> is a label, <c>userId</c> an id.
+    /// </summary>
+    public static bool IsKeptThing(string name, ITypeSymbol? type)
     {
-        if (type is not null && type.SpecialType is not (SpecialType.System_String or SpecialType.System_Object) && type.TypeKind != TypeKind.Dynamic)
+        if (!IsText(type))
         {
             return false;
         }
 
-        return name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith("url", StringComparison.OrdinalIgnoreCase) || name.EndsWith("uri", StringComparison.OrdinalIgnoreCase);
+        foreach (var word in KeptThings)
+        {
+            if (EndsWithWord(name, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>Text, or a value whose type the rule cannot see (a dictionary entry, <c>object</c>, <c>dynamic</c>).</summary>
+    private static bool IsText(ITypeSymbol? type)
+        => type is null || type.SpecialType is SpecialType.System_String or SpecialType.System_Object || type.TypeKind == TypeKind.Dynamic;
 
     /// <summary>
     /// What a getter named after a value returns: <c>AlbumId</c> for <c>GetAlbumId</c>, <c>UserId</c> for

@@ -39,12 +39,12 @@ internal sealed class DedupIdVocabulary
 
     /// <summary>
     /// What a value is by the name it is read by, then by its type: a key or an id of an occurrence, a label, an identity
-    /// or an address of a domain object, or what the type says (a whole number, a Guid).
+    /// or an address of a domain object or text named after one (<c>tenant</c>), or what the type says (a whole number, a Guid).
     /// </summary>
     public DedupIdPart Part(string name, ITypeSymbol? type)
         => IsPrecomputed(name) ? DedupIdPart.Precomputed
             : IsLabel(name) ? DedupIdPart.Label
-            : IsIdentity(name) || DedupIdNames.IsAddress(name, type) ? DedupIdPart.Entity
+            : IsIdentity(name) || DedupIdNames.IsAddress(name, type) || DedupIdNames.IsKeptThing(name, type) ? DedupIdPart.Entity
             : DedupIdNames.IsTimeName(name) ? DedupIdPart.Unknown
             : DedupIdNames.ByType(type) is var byType && byType == DedupIdPart.Number && IsOccurrence(name) ? DedupIdPart.Label // `run`, `job`: a number of occurrences
             : byType;
