@@ -13,4 +13,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(3, LogLevel.Warning, "An event send was cancelled after Inngest accepted {AcceptedCount} of {EventCount} event(s), with ids {AcceptedIds}")]
     public static partial void CancelledAfterPartialSend(ILogger logger, int acceptedCount, int eventCount, string acceptedIds);
+
+    [LoggerMessage(4, LogLevel.Warning, "Event '{EventName}' was sent with id '{EventId}', first used {Ago} ago by {FirstUsedBy}: Inngest takes an event's id as the idempotency key of the runs it starts for 24 hours, so a function that the first event started will not run for this one. Make the id say which event it is (INNG3002)")]
+    public static partial void EventIdReused(ILogger logger, string eventName, string eventId, string ago, string firstUsedBy);
 }

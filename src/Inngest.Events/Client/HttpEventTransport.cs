@@ -14,6 +14,7 @@ internal sealed class HttpEventTransport : IEventTransport
     private readonly Func<HttpClient> httpClient;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
+    private readonly SentEventIds? sentIds;
 
     /// <param name="httpClient">Gives the client for a send: a factory client (DI) or the client's own.</param>
     /// <param name="options">The resolved settings.</param>
@@ -25,6 +26,10 @@ internal sealed class HttpEventTransport : IEventTransport
         Options = options;
         this.timeProvider = timeProvider;
         this.logger = logger;
+
+        // In dev mode the client says when an id it sent comes back with another event, which Inngest would not run
+        // for the functions the first one started (the embedded engine says the same when it skips such an event).
+        sentIds = options.IsDev ? new SentEventIds() : null;
     }
 
     public ResolvedInngestOptions Options { get; }
@@ -102,6 +107,7 @@ internal sealed class HttpEventTransport : IEventTransport
             EventApiResponse parsed = EventApiResponse.Parse(body);
             IReadOnlyList<string> accepted = parsed.AcceptedPrefix(range.Count);
             ids.AddRange(accepted);
+            WarnOfReusedIds(events, range.Start, accepted.Count);
             if (response.IsSuccessStatusCode && string.IsNullOrEmpty(parsed.Error) && accepted.Count == range.Count)
             {
                 return;
@@ -116,6 +122,29 @@ internal sealed class HttpEventTransport : IEventTransport
             throw SendFailure.FromResponse(events, ids.ToArray(), response.StatusCode, serverError);
         }
     }
+
+    private void WarnOfReusedIds(SerializedEvents events, int start, int count)
+    {
+        if (sentIds is null)
+        {
+            return;
+        }
+
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        for (int i = start; i < start + count; i++)
+        {
+            if (sentIds.Record(events.GetName(i), events.GetJson(i).Span, now) is { } reuse)
+            {
+                ClientLog.EventIdReused(logger, events.GetName(i), reuse.Id, Describe(reuse.Ago), reuse.FirstUsedBy);
+            }
+        }
+    }
+
+    /// <summary>A time ago in its largest whole unit: <c>3 s</c>, <c>12 min</c>, <c>5 h</c>.</summary>
+    private static string Describe(TimeSpan ago) =>
+        ago.TotalHours >= 1 ? $"{(int)ago.TotalHours} h"
+        : ago.TotalMinutes >= 1 ? $"{(int)ago.TotalMinutes} min"
+        : $"{(int)ago.TotalSeconds} s";
 
     private static InngestConfigurationException MissingEventKey(ResolvedInngestOptions options) =>
         new($"Cannot send events: no Inngest event key is configured, and the client is in cloud mode ({options.ModeSource}). " +
