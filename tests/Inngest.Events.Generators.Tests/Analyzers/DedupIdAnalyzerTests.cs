@@ -269,6 +269,29 @@ public sealed class DedupIdAnalyzerTests
             """), Bare(0, "The dedup id 'customer.Id'", "$\"order-placed-{customer.Id}\""));
 
     [Fact]
+    public Task Ids_of_log_entries_are_not_bare()
+        => V.AnalyzerAsync(Source("""
+                public sealed record TaskLogItem(long Id);
+                public sealed record AuditLogEntry(Guid Id);
+                public sealed record Catalog(string Id);
+                public sealed record OrderItem(long Id);
+
+                public async Task Send(OrderPlaced order, TaskLogItem taskLogItem, AuditLogEntry entry, Guid importLogUuid, Catalog catalog, OrderItem line)
+                {
+                    // A log records something that happened: its entries' ids are ids of occurrences.
+                    await client.SendAsync(order, new() { Id = taskLogItem.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = entry.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = importLogUuid.ToString() });
+
+                    // A catalog is no log, and an order's item is a kept thing.
+                    await client.SendAsync(order, new() { Id = {|#0:catalog.Id|} });
+                    await client.SendAsync(order, new() { Id = {|#1:line.Id.ToString()|} });
+                }
+            """),
+            Bare(0, "The dedup id 'catalog.Id'", "$\"order-placed-{catalog.Id}\""),
+            Bare(1, "The dedup id 'line.Id.ToString()'", "$\"order-placed-{line.Id}\""));
+
+    [Fact]
     public Task Ids_of_runs_jobs_tasks_alerts_and_call_options_are_not_bare()
         => V.AnalyzerAsync(Source("""
                 public sealed record WorkflowInstance(Guid Id, string Scope);

@@ -43,9 +43,9 @@ internal static class DedupIdNames
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
     ];
 
-    // Words a storage type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity): the name
-    // before them says what the thing is.
-    private static readonly string[] StorageSuffixes = ["record", "row", "entry", "entity", "dto", "model"];
+    // Words a storage or list type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity,
+    // TaskLogItem): the name before them says what the thing is.
+    private static readonly string[] StorageSuffixes = ["record", "row", "entry", "entity", "dto", "model", "item"];
 
     /// <summary>A key or an id of an occurrence: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>eventId</c>, <c>messageSid</c>.</summary>
     public static bool IsPrecomputed(string name)
@@ -289,7 +289,14 @@ internal static class DedupIdNames
     /// Whether a type (<c>StripeEvent</c>, <c>InboundMessage</c>, <c>WebhookDelivery</c>, <c>OutboxEventRecord</c>) or
     /// variable (<c>webhookEvent</c>, <c>msg</c>) stands for an occurrence, whose own Id is an id already.
     /// </summary>
-    public static bool IsOccurrence(string name) => EndsWithAny(WithoutStorageSuffix(name), OccurrenceEndings);
+    public static bool IsOccurrence(string name)
+    {
+        var kind = WithoutStorageSuffix(name);
+
+        // A log (an import log, an audit log, a task's log item) records something that happened; as a word of its own,
+        // so that a catalog or a blog is not one.
+        return EndsWithAny(kind, OccurrenceEndings) || EndsWithWord(kind, "log");
+    }
 
     /// <summary>Whether <paramref name="name"/> ends in one of <paramref name="words"/>, compared without case.</summary>
     public static bool EndsWithAny(string name, string[] words)
