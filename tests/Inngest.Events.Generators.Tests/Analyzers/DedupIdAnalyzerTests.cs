@@ -157,11 +157,12 @@ public sealed class DedupIdAnalyzerTests
     public Task Template_of_placeholders_only_is_a_bare_entity_value()
         => V.AnalyzerAsync(Source("", """
             [Event("app/user.signed-up", Id = {|#0:"{UserId}"|})] public partial record UserSignedUp(string UserId);
-            [Event("app/user.moved", Id = {|#1:"{UserId}-{{{Version}}}"|})] public partial record UserMoved(string UserId, int Version);
+            [Event("app/user.moved", Id = {|#1:"{UserId}-{{{Floor}}}"|})] public partial record UserMoved(string UserId, int Floor);
             [Event("app/user.left", Id = "left-{UserId}")] public partial record UserLeft(string UserId);
+            [Event("app/user.renamed", Id = "{UserId}-{Version}")] public partial record UserRenamed(string UserId, int Version);
             """),
             Bare(0, "The Id template \"{UserId}\" of 'UserSignedUp'", "\"user-signed-up-{UserId}\""),
-            Bare(1, "The Id template \"{UserId}-{{{Version}}}\" of 'UserMoved'", "\"user-moved-{UserId}-{{{Version}}}\""));
+            Bare(1, "The Id template \"{UserId}-{{{Floor}}}\" of 'UserMoved'", "\"user-moved-{UserId}-{{{Floor}}}\""));
 
     [Fact]
     public Task Template_with_an_unknown_placeholder_is_left_to_the_generator()
@@ -337,13 +338,13 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"order-paid-{orderId}" });
                     await client.SendAsync(order, new() { Id = $"lead-created-{leadId}" });
                     await client.SendAsync(order, new() { Id = $"generation:{generationId}" });
-                    await client.SendAsync(order, new() { Id = $"customer-{orderId}" });
+                    await client.SendAsync(order, new() { Id = $"customer-paid-{orderId}" });
 
                     // The same in a concatenation.
                     await client.SendAsync(order, new() { Id = {|#3:"order_" + order.OrderId|} });
                     await client.SendAsync(order, new() { Id = {|#4:"lead-" + leadId.ToString() + "/" + action.User.Id|} });
                     await client.SendAsync(order, new() { Id = "order-paid-" + orderId });
-                    await client.SendAsync(order, new() { Id = "customer-" + orderId });
+                    await client.SendAsync(order, new() { Id = "customer-paid-" + orderId });
                     await client.SendAsync(order, new() { Id = "generation:" + generationId });
                 }
             """),
@@ -714,21 +715,50 @@ public sealed class DedupIdAnalyzerTests
     [Fact]
     public Task Entity_ids_with_numbers_and_separators_are_bare()
         => V.AnalyzerAsync(Source("""
-                public async Task Send(OrderPlaced order, string documentId, int page, long version)
+                public sealed record Manual(Guid Id, int Revision);
+
+                public async Task Send(OrderPlaced order, string documentId, int page, int lineNumber)
                 {
                     await client.SendAsync(order, new() { Id = {|#0:$"{documentId}:{page}"|} });
-                    await client.SendAsync(order, new() { Id = {|#1:documentId + "/" + version|} });
+                    await client.SendAsync(order, new() { Id = {|#1:documentId + "/" + lineNumber|} });
                     await client.SendAsync(order, new() { Id = $"{page}" });
                 }
 
-                public async Task Retry(OrderPlaced order, string documentId, int attempt, int retryCount)
+                // An attempt, a retry, a version or a revision says which occurrence or which change the event is about.
+                public async Task Retry(OrderPlaced order, string documentId, int attempt, int retryCount, long version, Manual manual)
                 {
                     await client.SendAsync(order, new() { Id = $"{documentId}:{attempt}" });
                     await client.SendAsync(order, new() { Id = documentId + "-" + retryCount });
+                    await client.SendAsync(order, new() { Id = documentId + "/" + version });
+                    await client.SendAsync(order, new() { Id = $"{manual.Id}:{manual.Revision}" });
                 }
             """),
             Bare(0, "The dedup id '$\"{documentId}:{page}\"'", "$\"order-placed-{documentId}:{page}\""),
-            Bare(1, "The dedup id 'documentId + \"/\" + version'", "\"order-placed-\" + documentId + \"/\" + version"));
+            Bare(1, "The dedup id 'documentId + \"/\" + lineNumber'", "\"order-placed-\" + documentId + \"/\" + lineNumber"));
+
+    [Fact]
+    public Task Text_that_only_names_kinds_of_kept_things_says_nothing_about_the_event()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Workspace(Guid Id);
+
+                public async Task Send(OrderPlaced order, string organizationId, Guid userId, Workspace workspace, string orderNumber, string fileId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"customer-{organizationId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"user-profile-{userId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"workspace-customer:{workspace.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:"Order-" + orderNumber|} });
+
+                    // A word that says what happened, or a kept thing's name that is also an act, names the event.
+                    await client.SendAsync(order, new() { Id = $"customer-created-{organizationId}" });
+                    await client.SendAsync(order, new() { Id = $"invoice:{orderNumber}" });
+                    await client.SendAsync(order, new() { Id = $"store-{fileId}" });
+                    await client.SendAsync(order, new() { Id = $"customer-sync-{organizationId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"customer-{organizationId}\"'", "$\"order-placed-customer-{organizationId}\""),
+            Bare(1, "The dedup id '$\"user-profile-{userId}\"'", "$\"order-placed-user-profile-{userId}\""),
+            Bare(2, "The dedup id '$\"workspace-customer:{workspace.Id}\"'", "$\"order-placed-workspace-customer:{workspace.Id}\""),
+            Bare(3, "The dedup id '\"Order-\" + orderNumber'", "\"order-placed-Order-\" + orderNumber"));
 
     [Fact]
     public Task Template_placeholders_follow_the_same_names()

@@ -108,15 +108,15 @@ public sealed class DedupIdCodeFixTests
         => V.CodeFixAsync<DedupIdCodeFixProvider>(
             Source("", """
                 [Event("app/user.signed-up", Id = {|#0:"{UserId}"|})] public partial record UserSignedUp(string UserId);
-                [Event("app/user.moved", Id = {|#1:"{UserId}-{Version}"|})] public partial record UserMoved(string UserId, int Version);
+                [Event("app/user.moved", Id = {|#1:"{UserId}-{Floor}"|})] public partial record UserMoved(string UserId, int Floor);
                 """),
             [
                 Bare(0, "The Id template \"{UserId}\" of 'UserSignedUp'", "\"user-signed-up-{UserId}\""),
-                Bare(1, "The Id template \"{UserId}-{Version}\" of 'UserMoved'", "\"user-moved-{UserId}-{Version}\""),
+                Bare(1, "The Id template \"{UserId}-{Floor}\" of 'UserMoved'", "\"user-moved-{UserId}-{Floor}\""),
             ],
             Source("", """
                 [Event("app/user.signed-up", Id = "user-signed-up-{UserId}")] public partial record UserSignedUp(string UserId);
-                [Event("app/user.moved", Id = "user-moved-{UserId}-{Version}")] public partial record UserMoved(string UserId, int Version);
+                [Event("app/user.moved", Id = "user-moved-{UserId}-{Floor}")] public partial record UserMoved(string UserId, int Floor);
                 """));
 
     [Fact]

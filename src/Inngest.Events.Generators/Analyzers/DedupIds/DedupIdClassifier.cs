@@ -282,7 +282,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                         var words = text.Text.ConstantValue.Value as string;
                         var before = i > 0 && interpolated.Parts[i - 1] is IInterpolationOperation previous ? previous.Expression : null;
                         var after = i + 1 < interpolated.Parts.Length && interpolated.Parts[i + 1] is IInterpolationOperation next ? next.Expression : null;
-                        parts.Add(!HasLetter(words) || NamesOnlyItsEntity(words!, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
+                        parts.Add(!HasLetter(words) || NamesOnlyKinds(words!, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
                     else if (part is IInterpolationOperation hole)
                     {
@@ -307,7 +307,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     {
                         var before = i > 0 ? operands[i - 1] : null;
                         var after = i + 1 < operands.Count ? operands[i + 1] : null;
-                        parts.Add(NamesOnlyItsEntity(text, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
+                        parts.Add(NamesOnlyKinds(text, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
                     else
                     {
@@ -634,34 +634,59 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// Whether a literal part of an interpolated string or a concatenation only names the kind of object whose identity
-    /// sits next to it (<c>$"order-{order.Id}"</c>, <c>"lead-" + leadId</c>, <c>$"user_{action.User.Id}"</c>): that says
-    /// nothing about the event, so it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a
-    /// label.
+    /// Whether a literal part of an interpolated string or a concatenation only names kinds of objects: the kind whose
+    /// identity sits next to it (<c>$"order-{order.Id}"</c>, <c>"lead-" + leadId</c>, <c>$"user_{action.User.Id}"</c>),
+    /// or kinds of things an app keeps (<c>$"customer-{organizationId}"</c>, <c>$"user-profile-{user.Id}"</c>,
+    /// <c>$"workspace-customer:{workspace.Id}"</c>). That says nothing about the event, so it counts as a separator.
+    /// <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
     /// </summary>
-    private bool NamesOnlyItsEntity(string text, IOperation? before, IOperation? after)
+    private bool NamesOnlyKinds(string text, IOperation? before, IOperation? after)
     {
-        var word = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
+        var letters = new System.Text.StringBuilder(text.Length);
+        var kinds = new List<string>();
+        var word = new System.Text.StringBuilder();
+        foreach (var c in text + " ")
         {
             if (char.IsLetterOrDigit(c))
             {
+                letters.Append(char.ToLowerInvariant(c));
                 word.Append(char.ToLowerInvariant(c));
+                continue;
             }
-            else if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' '))
+
+            if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' '))
+            {
+                return false;
+            }
+
+            if (word.Length > 0)
+            {
+                kinds.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        // A word that names an occurrence or a label (`generation:{generationId}`, `run-{runId}`) is a label itself.
+        var joined = letters.ToString();
+        if (joined.Length == 0 || words.IsLabel(joined) || words.IsOccurrence(joined))
+        {
+            return false;
+        }
+
+        if (EntityWord(before) == joined || EntityWord(after) == joined)
+        {
+            return true;
+        }
+
+        foreach (var kind in kinds)
+        {
+            if (!DedupIdNames.IsKindOfKeptThing(kind))
             {
                 return false;
             }
         }
 
-        // A word that names an occurrence or a label (`generation:{generationId}`, `run-{runId}`) is a label itself.
-        var letters = word.ToString();
-        if (letters.Length == 0 || words.IsLabel(letters) || words.IsOccurrence(letters))
-        {
-            return false;
-        }
-
-        return EntityWord(before) == letters || EntityWord(after) == letters;
+        return true;
     }
 
     /// <summary>The kind of object a value identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>

@@ -21,12 +21,13 @@ internal static class DedupIdNames
     ];
 
     // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
-    // generation, a sequence number of a stream's updates): they make an id specific to the event or to one occurrence of it.
+    // generation, a sequence number of a stream's updates, a version or revision of an object, which says which change
+    // of it the event is about): they make an id specific to the event or to one occurrence of it.
     private static readonly string[] LabelEndings =
     [
         "prefix", "name", "slug", "kind", "type", "provider", "source", "channel", "topic", "action", "operation",
         "scope", "category", "label", "tag", "reason", "mode", "stage", "phase", "status", "state", "event",
-        "attempt", "attempts", "retry", "retries", "generation", "round", "iteration", "sequence", "seq",
+        "attempt", "attempts", "retry", "retries", "generation", "round", "iteration", "sequence", "seq", "version", "revision", "version", "revision",
     ];
 
     // Types (and variables) whose own Id identifies an occurrence rather than a domain object: something that happened
@@ -266,6 +267,27 @@ internal static class DedupIdNames
             if (EndsWithWord(name, word))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Kept things whose names are also acts: `invoice:{orderId}` may say that the order is invoiced, `store-{fileId}`
+    // that a file is stored. In a literal they are read as saying what is done.
+    private static readonly string[] ActsToo = ["invoice", "file", "store", "host"];
+
+    /// <summary>
+    /// Whether a word of a literal (<c>customer</c> of <c>"customer-"</c>) is only the kind of a kept thing, which says
+    /// nothing about the event: one of the kept things above that is not also an act.
+    /// </summary>
+    public static bool IsKindOfKeptThing(string word)
+    {
+        foreach (var kind in KeptThings)
+        {
+            if (word.Equals(kind, StringComparison.OrdinalIgnoreCase))
+            {
+                return Array.IndexOf(ActsToo, word.ToLowerInvariant()) < 0;
             }
         }
 
