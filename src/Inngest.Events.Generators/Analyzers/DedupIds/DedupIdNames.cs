@@ -27,7 +27,7 @@ internal static class DedupIdNames
     [
         "prefix", "name", "slug", "kind", "type", "provider", "source", "channel", "topic", "action", "operation",
         "scope", "category", "label", "tag", "reason", "mode", "stage", "phase", "status", "state", "event",
-        "attempt", "attempts", "retry", "retries", "generation", "round", "iteration", "sequence", "seq", "version", "revision", "version", "revision",
+        "attempt", "attempts", "retry", "retries", "generation", "round", "iteration", "sequence", "seq", "version", "revision",
     ];
 
     // Types (and variables) whose own Id identifies an occurrence rather than a domain object: something that happened
