@@ -725,8 +725,9 @@ public sealed class DedupIdAnalyzerTests
                 }
 
                 // An attempt, a retry, a version or a revision says which occurrence or which change the event is about.
-                public async Task Retry(OrderPlaced order, string documentId, int attempt, int retryCount, long version, Manual manual)
+                public async Task Retry(OrderPlaced order, string documentId, int attempt, int retryCount, long version, Manual manual, int versionNumber)
                 {
+                    await client.SendAsync(order, new() { Id = $"{documentId}@{versionNumber}" });
                     await client.SendAsync(order, new() { Id = $"{documentId}:{attempt}" });
                     await client.SendAsync(order, new() { Id = documentId + "-" + retryCount });
                     await client.SendAsync(order, new() { Id = documentId + "/" + version });

@@ -124,7 +124,7 @@ internal static class DedupIdNames
         => EndsWithAny(name, LabelEndings) || (CountedStem(name) is { } counted && EndsWithAny(counted, CounterWords));
 
     // Occurrence counters spelled with a number's ending (attemptNumber, retry_count, sequenceNo, seqnum, revisionNumber).
-    private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision"];
+    private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision", "version"];
 
     private static readonly string[] NumberEndings = ["number", "num", "no", "count", "index"];
 
