@@ -1,6 +1,7 @@
 using Inngest.Events.Engine.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Inngest.Events.Tests;
 
 namespace Inngest.Events.Engine.Tests;
 
@@ -135,51 +136,4 @@ internal static class Fn
     public static int Throw(string message) => throw new InvalidOperationException(message);
 
     public static Task<ReadOnlyMemory<byte>> Fail(Exception exception) => Task.FromException<ReadOnlyMemory<byte>>(exception);
-}
-
-/// <summary>A logger factory that keeps the warnings (and worse) an engine logs, formatted.</summary>
-internal sealed class WarningLog : ILoggerFactory
-{
-    private readonly List<string> _warnings = [];
-
-    public IReadOnlyList<string> Warnings
-    {
-        get
-        {
-            lock (_warnings)
-            {
-                return [.. _warnings];
-            }
-        }
-    }
-
-    public ILogger CreateLogger(string categoryName) => new Collector(this);
-
-    public void AddProvider(ILoggerProvider provider)
-    {
-    }
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Collector(WarningLog owner) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-            => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                lock (owner._warnings)
-                {
-                    owner._warnings.Add(formatter(state, exception));
-                }
-            }
-        }
-    }
 }

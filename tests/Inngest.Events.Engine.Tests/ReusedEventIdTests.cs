@@ -1,3 +1,5 @@
+using Inngest.Events.Tests;
+
 namespace Inngest.Events.Engine.Tests;
 
 /// <summary>

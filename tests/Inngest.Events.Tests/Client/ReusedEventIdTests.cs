@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -12,7 +11,7 @@ namespace Inngest.Events.Tests.Client;
 public sealed class ReusedEventIdTests : FakeEventApiTest
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
-    private readonly WarningLogger log = new();
+    private readonly WarningLog log = new();
 
     [Fact]
     public async Task Warns_when_another_event_reuses_an_id()
@@ -54,6 +53,8 @@ public sealed class ReusedEventIdTests : FakeEventApiTest
         // A default id from the event's template, sent twice with the same data (a retried request handler).
         await client.SendAsync(new VersionedThing("t1"));
         await client.SendAsync(new VersionedThing("t1"));
+
+        // Events without an id get one from Inngest and are never compared.
         await client.SendAsync(new ThingHappened("t2", 1));
         await client.SendAsync(new ThingHappened("t2", 2));
 
@@ -120,41 +121,8 @@ public sealed class ReusedEventIdTests : FakeEventApiTest
 
     private static byte[] Json(string id, string data) => System.Text.Encoding.UTF8.GetBytes($$"""{"name":"n","data":{{data}},"id":"{{id}}"}""");
 
-    private InngestClient Client(bool isDev) => TestClient.Create(Api, o => o.IsDev = isDev, time, log);
+    private InngestClient Client(bool isDev) => TestClient.Create(Api, o => o.IsDev = isDev, time, log.CreateLogger("Inngest.Events.InngestClient"));
 
     // An id made elsewhere, as an app's own key would be (a literal here would be the constant id INNG3001 reports).
     private static string Id(string key) => key;
-
-    private sealed class WarningLogger : ILogger
-    {
-        private readonly List<string> warnings = [];
-
-        public IReadOnlyList<string> Warnings
-        {
-            get
-            {
-                lock (warnings)
-                {
-                    return [.. warnings];
-                }
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-            => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                lock (warnings)
-                {
-                    warnings.Add(formatter(state, exception));
-                }
-            }
-        }
-    }
 }
