@@ -584,9 +584,9 @@ public sealed class DedupIdAnalyzerTests
         => V.AnalyzerAsync(Source("""
                 public sealed record Collection(string User, string CollectionId);
                 public sealed record Upload(string Disk, string Path);
-                public sealed class Member { public string Name { get; set; } = ""; }
+                public sealed class Member { public string Name { get; set; } = ""; public string UserName { get; set; } = ""; }
 
-                public async Task Send(OrderPlaced order, string tenant, string cronId, string shop, long productId, Collection payload, Upload file, string filePath, Guid ideaId, string targetRepo, Member member, string userType, string multiuser, DateTimeOffset sentAt)
+                public async Task Send(OrderPlaced order, string tenant, string cronId, string shop, long productId, Collection payload, Upload file, string filePath, Guid ideaId, string targetRepo, Member member, string userType, string multiuser, DateTimeOffset sentAt, string fileName)
                 {
                     await client.SendAsync(order, new() { Id = {|#0:$"{tenant}:{cronId}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"{shop}:{productId}"|} });
@@ -594,10 +594,13 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#3:$"{file.Disk}:{file.Path}"|} });
                     await client.SendAsync(order, new() { Id = {|#4:filePath|} });
                     await client.SendAsync(order, new() { Id = {|#5:$"{ideaId}:{targetRepo}"|} });
+                    await client.SendAsync(order, new() { Id = {|#6:member.UserName|} });
+                    await client.SendAsync(order, new() { Id = {|#7:fileName|} });
 
                     // An object turned into text, a name that says more (a type is a label), a word inside another word,
                     // a moment beside the key, and a key with the event's slug stay quiet.
                     await client.SendAsync(order, new() { Id = $"{member}" });
+                    await client.SendAsync(order, new() { Id = member.Name });
                     await client.SendAsync(order, new() { Id = $"{tenant}:{userType}" });
                     await client.SendAsync(order, new() { Id = multiuser });
                     await client.SendAsync(order, new() { Id = $"{shop}:{sentAt:O}" });
@@ -609,7 +612,9 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id '$\"{payload.User}:{payload.CollectionId}\"'", "$\"order-placed-{payload.User}:{payload.CollectionId}\""),
             Bare(3, "The dedup id '$\"{file.Disk}:{file.Path}\"'", "$\"order-placed-{file.Disk}:{file.Path}\""),
             Bare(4, "The dedup id 'filePath'", "$\"order-placed-{filePath}\""),
-            Bare(5, "The dedup id '$\"{ideaId}:{targetRepo}\"'", "$\"order-placed-{ideaId}:{targetRepo}\""));
+            Bare(5, "The dedup id '$\"{ideaId}:{targetRepo}\"'", "$\"order-placed-{ideaId}:{targetRepo}\""),
+            Bare(6, "The dedup id 'member.UserName'", "$\"order-placed-{member.UserName}\""),
+            Bare(7, "The dedup id 'fileName'", "$\"order-placed-{fileName}\""));
 
     [Fact]
     public Task Header_keys_counters_with_a_number_ending_and_numbers_of_dates_are_read_for_what_they_are()

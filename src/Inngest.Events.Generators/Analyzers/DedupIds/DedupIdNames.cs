@@ -239,6 +239,16 @@ internal static class DedupIdNames
             && (name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("url", StringComparison.OrdinalIgnoreCase) || name.EndsWith("uri", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// A name that is a key, as an address is, although it ends like a label: a user's login name (<c>user.Username</c>,
+    /// <c>user_name</c>, <c>login</c>) or a file's name (<c>fileName</c>), read before the <c>...Name</c> of labels.
+    /// </summary>
+    public static bool IsIdentifyingName(string name, ITypeSymbol? type)
+        => IsText(type)
+            && (EndsWithAny(name, IdentifyingNames) || name.Equals("login", StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] IdentifyingNames = ["username", "user_name", "filename", "file_name"];
+
     // Parties, places and things an app keeps, whose name given to a piece of text says the text is their key.
     private static readonly string[] KeptThings =
     [

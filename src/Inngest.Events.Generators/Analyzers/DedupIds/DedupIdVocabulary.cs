@@ -43,6 +43,7 @@ internal sealed class DedupIdVocabulary
     /// </summary>
     public DedupIdPart Part(string name, ITypeSymbol? type)
         => IsPrecomputed(name) ? DedupIdPart.Precomputed
+            : DedupIdNames.IsIdentifyingName(name, type) ? DedupIdPart.Entity
             : IsLabel(name) ? DedupIdPart.Label
             : IsIdentity(name) || DedupIdNames.IsAddress(name, type) || DedupIdNames.IsKeptThing(name, type) ? DedupIdPart.Entity
             : DedupIdNames.IsTimeName(name) ? DedupIdPart.Unknown
