@@ -165,6 +165,35 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The Id template \"{UserId}-{{{Floor}}}\" of 'UserMoved'", "\"user-moved-{UserId}-{{{Floor}}}\""));
 
     [Fact]
+    public Task A_member_given_a_new_value_in_the_same_method_changes_on_every_attempt()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Draft { public string Id { get; set; } = ""; public string? MessageId; public string IdempotencyKey { get; set; } = ""; }
+
+                public async Task Send(OrderPlaced order, Draft request, Draft form)
+                {
+                    var draft = new Draft();
+                    draft.Id = Guid.NewGuid().ToString();
+                    await client.SendAsync(order, new() { Id = {|#0:draft.Id|} });
+
+                    if (request.MessageId is null) { request.MessageId = $"m-{DateTime.UtcNow.Ticks}"; }
+                    await client.SendAsync(order, new() { Id = {|#1:request.MessageId|} });
+
+                    var made = new Draft { IdempotencyKey = Guid.NewGuid().ToString("N") };
+                    await client.SendAsync(order, new() { Id = {|#2:made.IdempotencyKey|} });
+
+                    // A key made once and kept with its object for the next attempt, and a member set from something steady.
+                    form.IdempotencyKey ??= Guid.NewGuid().ToString();
+                    await client.SendAsync(order, new() { Id = form.IdempotencyKey });
+                    draft.Id = $"order-placed-{order.OrderId}";
+                    var kept = new Draft { IdempotencyKey = $"order-placed-{order.OrderId}" };
+                    await client.SendAsync(order, new() { Id = kept.IdempotencyKey });
+                }
+            """),
+            Volatile(0, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(1, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(2, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
     public Task Template_with_an_unknown_placeholder_is_left_to_the_generator()
         => V.AnalyzerAsync(Source("", """
             [{|#0:Event("app/user.signed-up", Id = "{Missing}")|}] public partial record UserSignedUp(string UserId);

@@ -68,6 +68,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return written;
         }
 
+        // A member of a local or parameter set in the same method (`order.Id = Guid.NewGuid().ToString();`,
+        // `if (request.MessageId == "") request.MessageId = ...`, `new Order { Id = Guid.NewGuid() }`): any value it is
+        // given there makes it volatile, as a local's would.
+        if (MemberOfVariable(operation) is { } member
+            && depth < MaxDepth
+            && visited.Add(member.Member)
+            && FindVolatileMemberWrite(operation, member.Member, member.Owner, depth, visited) is { } set)
+        {
+            return set;
+        }
+
         // A helper of the same file whose body makes the value (`static string NewKey() => Guid.NewGuid().ToString();`),
         // on any of its paths (`if (key is null) return $"audio-{Guid.NewGuid():N}";`).
         if (operation is IInvocationOperation { TargetMethod: { } method } call && depth < MaxDepth)
@@ -98,6 +109,52 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         IParameterReferenceOperation parameter => parameter.Parameter,
         _ => null,
     };
+
+    /// <summary>The member and the local or parameter it is read from: <c>Id</c> and <c>order</c> for <c>order.Id</c>.</summary>
+    private static (ISymbol Member, ISymbol Owner)? MemberOfVariable(IOperation operation) => operation switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } instance } property when VariableOf(instance) is { } owner => (property.Property, owner),
+        IFieldReferenceOperation { Instance: { } instance } field when VariableOf(instance) is { } owner => (field.Field, owner),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The first volatile value given to <paramref name="member"/> of <paramref name="owner"/> in the method that reads
+    /// it: by an assignment to <c>owner.Member</c>, or by the object initializer of the value <paramref name="owner"/>
+    /// is declared with.
+    /// </summary>
+    private string? FindVolatileMemberWrite(IOperation reference, ISymbol member, ISymbol owner, int depth, HashSet<ISymbol> visited)
+    {
+        foreach (var node in Outermost(reference).Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // `form.IdempotencyKey ??= NewKey()` makes a key once and keeps it with the object for the next attempt.
+            if (node is IAssignmentOperation assignment and not ICoalesceAssignmentOperation
+                && MemberOfVariable(assignment.Target) is { } target
+                && SymbolEqualityComparer.Default.Equals(target.Member, member)
+                && SymbolEqualityComparer.Default.Equals(target.Owner, owner)
+                && FindVolatile(assignment.Value, depth + 1, visited) is { } assigned)
+            {
+                return assigned;
+            }
+
+            if (node is IVariableDeclaratorOperation { Initializer.Value: IObjectCreationOperation { Initializer: { } initializer } } declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, owner))
+            {
+                foreach (var init in initializer.Initializers)
+                {
+                    if (init is IAssignmentOperation { Target: IMemberReferenceOperation { Member: var initialized } } given
+                        && SymbolEqualityComparer.Default.Equals(initialized, member)
+                        && FindVolatile(given.Value, depth + 1, visited) is { } initial)
+                    {
+                        return initial;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The name a value is read by: a parameter's, a local's or a property's; null for anything else.</summary>
     private static string? NameOf(IOperation operation) => operation switch
