@@ -58,25 +58,16 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return source;
         }
 
-        // A local or parameter: any value it is given (its initializer, `prefix += DateTime.UtcNow.ToString(...)`) or
-        // any volatile call that fills it in place (`rng.NextBytes(bytes)`) makes it volatile.
-        if (VariableOf(operation) is { } variable
+        // A local or parameter, or a member of one set in the same method: any value it is given there (its initializer,
+        // `prefix += DateTime.UtcNow.ToString(...)`, `order.Id = Guid.NewGuid().ToString()`, `new Order { Id = ... }`,
+        // `if (request.MessageId == "") request.MessageId = ...`) or any volatile call that fills it in place
+        // (`rng.NextBytes(bytes)`) makes it volatile.
+        if (PlaceOf(operation) is { } place
             && depth < MaxDepth
-            && visited.Add(variable)
-            && FindVolatileWrite(operation, variable, depth, visited) is { } written)
+            && visited.Add(place.Member ?? place.Variable)
+            && FindVolatileWrite(operation, place, depth, visited) is { } written)
         {
             return written;
-        }
-
-        // A member of a local or parameter set in the same method (`order.Id = Guid.NewGuid().ToString();`,
-        // `if (request.MessageId == "") request.MessageId = ...`, `new Order { Id = Guid.NewGuid() }`): any value it is
-        // given there makes it volatile, as a local's would.
-        if (MemberOfVariable(operation) is { } member
-            && depth < MaxDepth
-            && visited.Add(member.Member)
-            && FindVolatileMemberWrite(operation, member.Member, member.Owner, depth, visited) is { } set)
-        {
-            return set;
         }
 
         // A helper of the same file whose body makes the value (`static string NewKey() => Guid.NewGuid().ToString();`),
@@ -110,51 +101,28 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         _ => null,
     };
 
-    /// <summary>The member and the local or parameter it is read from: <c>Id</c> and <c>order</c> for <c>order.Id</c>.</summary>
-    private static (ISymbol Member, ISymbol Owner)? MemberOfVariable(IOperation operation) => operation switch
-    {
-        IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } instance } property when VariableOf(instance) is { } owner => (property.Property, owner),
-        IFieldReferenceOperation { Instance: { } instance } field when VariableOf(instance) is { } owner => (field.Field, owner),
-        _ => null,
-    };
-
     /// <summary>
-    /// The first volatile value given to <paramref name="member"/> of <paramref name="owner"/> in the method that reads
-    /// it: by an assignment to <c>owner.Member</c>, or by the object initializer of the value <paramref name="owner"/>
-    /// is declared with.
+    /// Where a value is kept: a local or parameter (<see cref="Member"/> null), or a member of one (<c>order.Id</c>:
+    /// <c>order</c> and <c>Id</c>).
     /// </summary>
-    private string? FindVolatileMemberWrite(IOperation reference, ISymbol member, ISymbol owner, int depth, HashSet<ISymbol> visited)
+    private readonly struct Place(ISymbol variable, ISymbol? member)
     {
-        foreach (var node in Outermost(reference).Descendants())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            // `form.IdempotencyKey ??= NewKey()` makes a key once and keeps it with the object for the next attempt.
-            if (node is IAssignmentOperation assignment and not ICoalesceAssignmentOperation
-                && MemberOfVariable(assignment.Target) is { } target
-                && SymbolEqualityComparer.Default.Equals(target.Member, member)
-                && SymbolEqualityComparer.Default.Equals(target.Owner, owner)
-                && FindVolatile(assignment.Value, depth + 1, visited) is { } assigned)
-            {
-                return assigned;
-            }
+        public ISymbol Variable { get; } = variable;
 
-            if (node is IVariableDeclaratorOperation { Initializer.Value: IObjectCreationOperation { Initializer: { } initializer } } declarator
-                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, owner))
-            {
-                foreach (var init in initializer.Initializers)
-                {
-                    if (init is IAssignmentOperation { Target: IMemberReferenceOperation { Member: var initialized } } given
-                        && SymbolEqualityComparer.Default.Equals(initialized, member)
-                        && FindVolatile(given.Value, depth + 1, visited) is { } initial)
-                    {
-                        return initial;
-                    }
-                }
-            }
-        }
+        public ISymbol? Member { get; } = member;
 
-        return null;
+        public bool Is(Place? other)
+            => other is { } that
+                && SymbolEqualityComparer.Default.Equals(Variable, that.Variable)
+                && SymbolEqualityComparer.Default.Equals(Member, that.Member);
     }
+
+    private static Place? PlaceOf(IOperation operation) => operation switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } instance } property when VariableOf(instance) is { } owner => new Place(owner, property.Property),
+        IFieldReferenceOperation { Instance: { } instance } field when VariableOf(instance) is { } owner => new Place(owner, field.Field),
+        _ => VariableOf(operation) is { } variable ? new Place(variable, null) : null,
+    };
 
     /// <summary>The name a value is read by: a parameter's, a local's or a property's; null for anything else.</summary>
     private static string? NameOf(IOperation operation) => operation switch
@@ -177,35 +145,64 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// The first volatile value written to <paramref name="variable"/> in the method that reads it (its initializer,
-    /// assignments, compound and <c>??=</c> assignments), or a volatile source it is passed to (<c>rng.NextBytes(bytes)</c>).
+    /// The first volatile value written to <paramref name="place"/> in the method that reads it: its initializer (for a
+    /// member, the object initializer of the value its variable is declared with), assignments, compound and <c>??=</c>
+    /// assignments, or a volatile source a variable is passed to (<c>rng.NextBytes(bytes)</c>).
     /// </summary>
-    private string? FindVolatileWrite(IOperation reference, ISymbol variable, int depth, HashSet<ISymbol> visited)
+    private string? FindVolatileWrite(IOperation reference, Place place, int depth, HashSet<ISymbol> visited)
     {
         foreach (var node in Outermost(reference).Descendants())
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // A member's `form.IdempotencyKey ??= NewKey()` makes a key once and keeps it with the object for the next attempt.
             if (node is IAssignmentOperation assignment
-                && SymbolEqualityComparer.Default.Equals(VariableOf(assignment.Target), variable)
+                && !(place.Member is not null && assignment is ICoalesceAssignmentOperation)
+                && place.Is(PlaceOf(assignment.Target))
                 && FindVolatile(assignment.Value, depth + 1, visited) is { } assigned)
             {
                 return assigned;
             }
 
             if (node is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
-                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, variable)
-                && FindVolatile(initial, depth + 1, visited) is { } declared)
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, place.Variable)
+                && FindVolatileInitial(initial, place.Member, depth, visited) is { } declared)
             {
                 return declared;
             }
 
             // Only a buffer is filled by the call it is passed to; `rng.Next(attempt)` does not change `attempt`.
-            if (node is IArgumentOperation { Value.Type: IArrayTypeSymbol } argument
-                && SymbolEqualityComparer.Default.Equals(VariableOf(argument.Value), variable)
+            if (place.Member is null
+                && node is IArgumentOperation { Value.Type: IArrayTypeSymbol } argument
+                && SymbolEqualityComparer.Default.Equals(VariableOf(argument.Value), place.Variable)
                 && argument.Parent is IInvocationOperation filler
                 && volatileSources.Describe(filler) is { } source)
             {
                 return source;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a declaration's initial value gives the variable, or the member of an object initializer.</summary>
+    private string? FindVolatileInitial(IOperation initial, ISymbol? member, int depth, HashSet<ISymbol> visited)
+    {
+        if (member is null)
+        {
+            return FindVolatile(initial, depth + 1, visited);
+        }
+
+        if (initial is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var given in initializer.Initializers)
+            {
+                if (given is IAssignmentOperation { Target: IMemberReferenceOperation { Member: var initialized } } assignment
+                    && SymbolEqualityComparer.Default.Equals(initialized, member)
+                    && FindVolatile(assignment.Value, depth + 1, visited) is { } made)
+                {
+                    return made;
+                }
             }
         }
 
