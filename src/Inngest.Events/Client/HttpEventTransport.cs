@@ -135,16 +135,10 @@ internal sealed class HttpEventTransport : IEventTransport
         {
             if (sentIds.Record(events.GetName(i), events.GetJson(i).Span, now) is { } reuse)
             {
-                ClientLog.EventIdReused(logger, events.GetName(i), reuse.Id, Describe(reuse.Ago), reuse.FirstUsedBy);
+                ClientLog.EventIdReused(logger, events.GetName(i), reuse.Id, TimeStrings.Format(reuse.Ago), reuse.FirstUsedBy);
             }
         }
     }
-
-    /// <summary>A time ago in its largest whole unit: <c>3 s</c>, <c>12 min</c>, <c>5 h</c>.</summary>
-    private static string Describe(TimeSpan ago) =>
-        ago.TotalHours >= 1 ? $"{(int)ago.TotalHours} h"
-        : ago.TotalMinutes >= 1 ? $"{(int)ago.TotalMinutes} min"
-        : $"{(int)ago.TotalSeconds} s";
 
     private static InngestConfigurationException MissingEventKey(ResolvedInngestOptions options) =>
         new($"Cannot send events: no Inngest event key is configured, and the client is in cloud mode ({options.ModeSource}). " +

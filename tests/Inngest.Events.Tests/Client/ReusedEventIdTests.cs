@@ -24,7 +24,7 @@ public sealed class ReusedEventIdTests : FakeEventApiTest
 
         string warning = Assert.Single(log.Warnings);
         Assert.Equal(
-            "Event 'test/blob.stored' was sent with id 'thing-1', first used 12 min ago by another event, test/thing.happened: " +
+            "Event 'test/blob.stored' was sent with id 'thing-1', first used 12m ago by another event, test/thing.happened: " +
             "Inngest takes an event's id as the idempotency key of the runs it starts for 24 hours, so a function that the " +
             "first event started will not run for this one. Make the id say which event it is (INNG3002)",
             warning);
@@ -42,7 +42,7 @@ public sealed class ReusedEventIdTests : FakeEventApiTest
             new Event<ThingHappened>(new ThingHappened("t1", 2)) { Id = Id("t1") },
         ]);
 
-        Assert.Contains("first used 0 s ago by an event with other data", Assert.Single(log.Warnings), StringComparison.Ordinal);
+        Assert.Contains("first used 0s ago by an event with other data", Assert.Single(log.Warnings), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ReusedEventIdTests : FakeEventApiTest
         time.Advance(TimeSpan.FromHours(3));
         await client.SendAsync(new Event<BlobStored>(new BlobStored("x")) { Id = Id("t1") });
 
-        Assert.Contains("first used 3 h ago by another event, test/thing.happened", Assert.Single(log.Warnings), StringComparison.Ordinal);
+        Assert.Contains("first used 3h ago by another event, test/thing.happened", Assert.Single(log.Warnings), StringComparison.Ordinal);
     }
 
     [Fact]
