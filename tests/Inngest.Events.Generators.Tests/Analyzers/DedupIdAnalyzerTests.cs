@@ -354,6 +354,114 @@ public sealed class DedupIdAnalyzerTests
             """), Bare(0, "The dedup id 'customer.Id'", "$\"order-placed-{customer.Id}\""));
 
     [Fact]
+    public Task Ids_of_configured_jobs_and_tasks_are_bare()
+        => V.AnalyzerAsync(Source("""
+                public sealed class ScheduledTask { public long Id { get; set; } public string JobId { get; set; } = ""; }
+                public sealed class JobSchedule { public Guid JobId { get; set; } public string JobName { get; set; } = ""; }
+                public sealed class Job { public long Id { get; set; } public string CronExpression { get; set; } = ""; }
+                public sealed class TaskDefinition { public string Code { get; set; } = ""; }
+                public sealed class ScheduledEmail { public long Id { get; set; } }
+                public sealed class ImportJob { public long Id { get; set; } }
+
+                public async Task Send(OrderPlaced order, ScheduledTask task, JobSchedule schedule, Job job, TaskDefinition definition, ScheduledEmail email, ImportJob run)
+                {
+                    // A job or task kept as configuration (a schedule row, a definition) is named by its key, not run once.
+                    await client.SendAsync(order, new() { Id = {|#0:task.Id.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#1:schedule.JobId.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#2:job.Id.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#3:definition.Code|} });
+                    await client.SendAsync(order, new() { Id = {|#4:schedule.JobName|} });
+
+                    // The id of the job made for a task is another thing's; a scheduled email is sent once; a job without a
+                    // schedule is one run.
+                    await client.SendAsync(order, new() { Id = task.JobId });
+                    await client.SendAsync(order, new() { Id = email.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = run.Id.ToString() });
+                }
+            """),
+            Bare(0, "The dedup id 'task.Id.ToString()'", "$\"order-placed-{task.Id}\""),
+            Bare(1, "The dedup id 'schedule.JobId.ToString()'", "$\"order-placed-{schedule.JobId}\""),
+            Bare(2, "The dedup id 'job.Id.ToString()'", "$\"order-placed-{job.Id}\""),
+            Bare(3, "The dedup id 'definition.Code'", "$\"order-placed-{definition.Code}\""),
+            Bare(4, "The dedup id 'schedule.JobName'", "$\"order-placed-{schedule.JobName}\""));
+
+    [Fact]
+    public Task The_type_of_the_object_beside_its_id_is_no_event_part()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Target(string Kind, string Id);
+                public sealed record Hook(string Entity, string EntityId);
+
+                public async Task Send(OrderPlaced order, Target target, Hook hook, string resourceType, string resourceId, string eventType, string orderId, string kind)
+                {
+                    // A polymorphic reference: the object's type is the same for every event about it.
+                    await client.SendAsync(order, new() { Id = {|#0:$"{target.Kind}:{target.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{hook.Entity}:{hook.EntityId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:resourceType + "/" + resourceId|} });
+
+                    // A type of something else says which event.
+                    await client.SendAsync(order, new() { Id = $"{eventType}:{orderId}" });
+                    await client.SendAsync(order, new() { Id = $"{kind}:{orderId}" });
+                    await client.SendAsync(order, new() { Id = $"{target.Kind}:{orderId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"{target.Kind}:{target.Id}\"'", "$\"order-placed-{target.Kind}:{target.Id}\""),
+            Bare(1, "The dedup id '$\"{hook.Entity}:{hook.EntityId}\"'", "$\"order-placed-{hook.Entity}:{hook.EntityId}\""),
+            Bare(2, "The dedup id 'resourceType + \"/\" + resourceId'", "\"order-placed-\" + resourceType + \"/\" + resourceId"));
+
+    [Fact]
+    public Task Shortened_kinds_an_id_after_a_kind_joined_lists_numbers_and_hashes_read_as_identities()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Subscription(string Id);
+                public sealed record Doc(string Id);
+                public sealed record Block(string Hash, long Number);
+                public sealed record InboundMessage(string Hash);
+                public sealed record PaymentDate(string Id) { public int GetHash() => Id.GetHashCode(); }
+
+                public async Task Send(OrderPlaced order, Subscription subscription, Doc doc, string fileId, string orderId, string id, long installationId, long[] repositoryIds, string[] urls, string[] tags, string accountNum, string orderSN, string reqId, Block block, InboundMessage message, string fileHash, string payloadHash, PaymentDate date, string postId, string platform)
+                {
+                    // A kind shortened (`sub`, `doc`) still only names the object; `id` after a kind is that kind's id.
+                    await client.SendAsync(order, new() { Id = {|#0:$"sub-{subscription.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"document:{doc.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:"Order_" + id|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"user-{id}"|} });
+
+                    // Joined lists read as their elements; numbers and serial numbers, a stored object's hash and a
+                    // file's content hash identify as ids do; a platform is a kept thing.
+                    await client.SendAsync(order, new() { Id = {|#4:$"{installationId}:{string.Join(",", repositoryIds)}"|} });
+                    await client.SendAsync(order, new() { Id = {|#5:string.Join(",", urls)|} });
+                    await client.SendAsync(order, new() { Id = {|#6:accountNum|} });
+                    await client.SendAsync(order, new() { Id = {|#7:orderSN|} });
+                    await client.SendAsync(order, new() { Id = {|#8:block.Hash|} });
+                    await client.SendAsync(order, new() { Id = {|#9:fileHash|} });
+                    await client.SendAsync(order, new() { Id = {|#10:$"{postId}:{platform}"|} });
+
+                    // Words joined in camel case say more; an occurrence word is a label; a lone id says nothing.
+                    await client.SendAsync(order, new() { Id = $"fileUpdated-{fileId}" });
+                    await client.SendAsync(order, new() { Id = $"order-completed:{orderId}" });
+                    await client.SendAsync(order, new() { Id = $"sync-{id}" });
+                    await client.SendAsync(order, new() { Id = id });
+                    await client.SendAsync(order, new() { Id = string.Join(",", tags) });
+
+                    // A request's id, a message's hash, a hash of a payload or one a method computes are ids already.
+                    await client.SendAsync(order, new() { Id = reqId });
+                    await client.SendAsync(order, new() { Id = message.Hash });
+                    await client.SendAsync(order, new() { Id = payloadHash });
+                    await client.SendAsync(order, new() { Id = date.GetHash().ToString() });
+                }
+            """),
+            Bare(0, "The dedup id '$\"sub-{subscription.Id}\"'", "$\"order-placed-sub-{subscription.Id}\""),
+            Bare(1, "The dedup id '$\"document:{doc.Id}\"'", "$\"order-placed-document:{doc.Id}\""),
+            Bare(2, "The dedup id '\"Order_\" + id'", "\"order-placed-Order_\" + id"),
+            Bare(3, "The dedup id '$\"user-{id}\"'", "$\"order-placed-user-{id}\""),
+            Bare(4, "The dedup id '$\"{installationId}:{string.Join(\",\", repositoryIds)}\"'", "$\"order-placed-{installationId}:{string.Join(\",\", repositoryIds)}\""),
+            Bare(5, "The dedup id 'string.Join(\",\", urls)'", "$\"order-placed-{string.Join(\",\", urls)}\""),
+            Bare(6, "The dedup id 'accountNum'", "$\"order-placed-{accountNum}\""),
+            Bare(7, "The dedup id 'orderSN'", "$\"order-placed-{orderSN}\""),
+            Bare(8, "The dedup id 'block.Hash'", "$\"order-placed-{block.Hash}\""),
+            Bare(9, "The dedup id 'fileHash'", "$\"order-placed-{fileHash}\""),
+            Bare(10, "The dedup id '$\"{postId}:{platform}\"'", "$\"order-placed-{postId}:{platform}\""));
+
+    [Fact]
     public Task A_prefix_that_only_names_the_object_is_no_event_part()
         => V.AnalyzerAsync(Source("""
                 public sealed record User(string Id);

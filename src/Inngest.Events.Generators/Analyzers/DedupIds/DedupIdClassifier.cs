@@ -340,7 +340,19 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     }
                     else if (part is IInterpolationOperation hole)
                     {
-                        Collect(hole.Expression, parts, depth + 1);
+                        if (IsTypeOfIdentityBeside(hole.Expression, Holes(interpolated)))
+                        {
+                            parts.Add(DedupIdPart.Separator);
+                        }
+                        else if (i > 0 && interpolated.Parts[i - 1] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string kind }
+                            && IsIdOfKindNamed(hole.Expression, kind))
+                        {
+                            parts.Add(DedupIdPart.Entity);
+                        }
+                        else
+                        {
+                            Collect(hole.Expression, parts, depth + 1);
+                        }
                     }
                     else
                     {
@@ -362,6 +374,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                         var before = i > 0 ? operands[i - 1] : null;
                         var after = i + 1 < operands.Count ? operands[i + 1] : null;
                         parts.Add(NamesOnlyKinds(text, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
+                    }
+                    else if (IsTypeOfIdentityBeside(operands[i], operands))
+                    {
+                        parts.Add(DedupIdPart.Separator);
+                    }
+                    else if (i > 0 && operands[i - 1].ConstantValue is { HasValue: true, Value: string kind } && IsIdOfKindNamed(operands[i], kind))
+                    {
+                        parts.Add(DedupIdPart.Entity);
                     }
                     else
                     {
@@ -453,6 +473,28 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(encoding.Arguments[0].Value, parts, depth + 1);
                 return;
 
+            // `string.Join(",", repositoryIds)`: the values joined, each read as what its collection's name says of one
+            // (`repositoryId`, `url`); the separator is a separator.
+            case IInvocationOperation { TargetMethod: { Name: "Join", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: > 1 } join
+                when join.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string or char }:
+                for (var i = 1; i < join.Arguments.Length; i++)
+                {
+                    var joined = join.Arguments[i].Value;
+                    if (joined is IArrayCreationOperation { Initializer: { } listed } && join.Arguments[i].ArgumentKind == ArgumentKind.ParamArray)
+                    {
+                        foreach (var element in listed.ElementValues)
+                        {
+                            Collect(element, parts, depth + 1);
+                        }
+                    }
+                    else
+                    {
+                        parts.Add(Elements(joined));
+                    }
+                }
+
+                return;
+
             // A getter named after an identity returns that identity: `GetAlbumId(albumEvent)`, `User.GetUserId()`,
             // `order.GetId()`. Its other results (a count, a total) say nothing the rule can read.
             case IInvocationOperation { TargetMethod: { Name: var method } target } getter when DedupIdNames.GetterOf(method) is { } named:
@@ -474,6 +516,34 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(DedupIdPart.Unknown);
                 return;
         }
+    }
+
+    /// <summary>
+    /// What each element of a collection is, by the collection's name in the singular (<c>repositoryIds</c> as
+    /// <c>repositoryId</c>, <c>urls</c> as <c>url</c>) and its elements' type.
+    /// </summary>
+    private DedupIdPart Elements(IOperation collection)
+    {
+        collection = Unwrapped(collection);
+        if (NameOf(collection) is not { Length: > 1 } name || !name.EndsWith("s", StringComparison.Ordinal))
+        {
+            return DedupIdPart.Unknown;
+        }
+
+        var one = name.EndsWith("ies", StringComparison.Ordinal) ? name.Substring(0, name.Length - 3) + "y"
+            : name.EndsWith("sses", StringComparison.Ordinal) ? name.Substring(0, name.Length - 2)
+            : name.Substring(0, name.Length - 1);
+        ITypeSymbol? element = collection.Type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { TypeArguments.Length: 1 } generic => generic.TypeArguments[0],
+            _ => null,
+        };
+        return collection switch
+        {
+            IPropertyReferenceOperation property => Member(collection, one, property.Property.IsStatic, property.Instance, 0),
+            _ => Variable(one, element),
+        };
     }
 
     /// <summary>
@@ -543,22 +613,23 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 (not null, not null) => SameValue(a, b, depth + 1),
                 _ => false,
             };
+    }
 
-        static IOperation Unwrapped(IOperation operation)
+    /// <summary>A value without conversions and <c>ToString()</c> calls on it.</summary>
+    private static IOperation Unwrapped(IOperation operation)
+    {
+        while (true)
         {
-            while (true)
+            switch (operation)
             {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        break;
-                    case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }:
-                        operation = instance;
-                        break;
-                    default:
-                        return operation;
-                }
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }:
+                    operation = instance;
+                    break;
+                default:
+                    return operation;
             }
         }
     }
@@ -618,9 +689,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Unknown;
         }
 
-        // An object's own `Key` (Laravel's `getKey()`, a primary key) is its id by another name; a message's key is the
-        // message's, as its `Id` would be.
-        if (name == "Key" && instance is not null)
+        // A job or task that is configured rather than run (a schedule row, a definition) is kept like any domain object:
+        // its key (`scheduledTask.Id`, `schedule.TaskId`, `jobDefinition.Name`) names the job, not one run of it.
+        if (instance is not null && IsConfiguredWork(instance, out var owner) && DedupIdNames.IsKeyOfWork(name, owner))
+        {
+            return DedupIdPart.Entity;
+        }
+
+        // An object's own `Key` (Laravel's `getKey()`, a primary key) or stored `Hash` (a block's, a commit's, a file's)
+        // is its id by another name; a message's key or hash is the message's, as its `Id` would be. A hash a method
+        // computes (`d.GetHash()`) may hash anything.
+        if ((name == "Key" || (name == "Hash" && reference is not IInvocationOperation)) && instance is not null)
         {
             return IsOccurrence(instance) ? DedupIdPart.Precomputed : DedupIdPart.Entity;
         }
@@ -658,6 +737,42 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return NameOf(instance) is { } variable && words.IsOccurrence(variable);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="instance"/> is a job or task as configured, not one run of it: its type's or variable's
+    /// name says so (<c>ScheduledTask</c>, <c>JobSchedule</c>, <c>TaskDefinition</c>, <c>cronJob</c>), or its type
+    /// carries a schedule (a <c>Cron</c>, <c>CronExpression</c> or <c>Schedule</c> member). An occurrence that is not
+    /// work (a scheduled message or email) stays an occurrence.
+    /// </summary>
+    private static bool IsConfiguredWork(IOperation instance, out string owner)
+    {
+        instance = Unwrapped(instance);
+        var typeName = instance.Type?.Name ?? "";
+        var variable = NameOf(instance) ?? "";
+        owner = DedupIdNames.IsWorkOrSchedule(typeName) ? typeName : variable;
+        if (!DedupIdNames.IsWorkOrSchedule(owner))
+        {
+            return false;
+        }
+
+        if (DedupIdNames.NamesConfiguration(typeName) || DedupIdNames.NamesConfiguration(variable))
+        {
+            return true;
+        }
+
+        if (instance.Type is INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol && DedupIdNames.NamesSchedule(member.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The object an entity value is read from: a parameter, a local, or a property chain on one.</summary>
@@ -727,7 +842,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return false;
         }
 
-        if (EntityWord(before) == joined || EntityWord(after) == joined)
+        if (EntityWord(before) == joined || EntityWord(after) == joined
+            || (kinds.Count == 1 && !HasInnerCapital(text) && (SameKind(EntityWord(before), joined) || SameKind(EntityWord(after), joined))))
         {
             return true;
         }
@@ -742,6 +858,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         return true;
     }
+
+    /// <summary>
+    /// Whether a literal word names the kind an identity names, one shortened from the start of the other (<c>doc</c>
+    /// and <c>document</c>, <c>sub</c> and <c>subscription</c>), by at least three letters.
+    /// </summary>
+    private static bool SameKind(string? identified, string word)
+        => identified is not null
+            && Math.Min(identified.Length, word.Length) >= 3
+            && (identified.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(identified, StringComparison.Ordinal));
 
     /// <summary>The kind of object a value identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>
     private static string? EntityWord(IOperation? expression)
@@ -769,6 +894,81 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return name?.ToLowerInvariant();
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> is a variable named just <c>id</c> (or <c>uuid</c>) after text that names only
+    /// kinds of kept things: <c>"Order_" + id</c>, <c>$"user-{id}"</c> is the id of that order or user. Alone, such a
+    /// variable may hold a dedup id made elsewhere and is left unknown.
+    /// </summary>
+    private bool IsIdOfKindNamed(IOperation value, string text)
+        => Unwrapped(value) is var variable and (ILocalReferenceOperation or IParameterReferenceOperation)
+            && NameOf(variable) is { } name
+            && DedupIdNames.IsOwnIdName(name)
+            && HasLetter(text)
+            && NamesOnlyKinds(text, before: null, after: null);
+
+    private static IEnumerable<IOperation> Holes(IInterpolatedStringOperation interpolated)
+    {
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolationOperation hole)
+            {
+                yield return hole.Expression;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> names the type of an object whose identity is another part of the same id:
+    /// <c>{job.EntityType}:{job.EntityId}</c>, <c>{hook.Entity}:{hook.EntityId}</c>, <c>{resource_type}/{resource_id}</c>
+    /// (a polymorphic reference). An object's type is the same for every event about it, so it says nothing about the
+    /// event, as a literal naming the object's kind says nothing.
+    /// </summary>
+    private static bool IsTypeOfIdentityBeside(IOperation part, IEnumerable<IOperation> parts)
+    {
+        var value = Unwrapped(part);
+        if (NameOf(value) is not { } name || value.Type is { SpecialType: not SpecialType.System_String } and not ITypeSymbol { TypeKind: TypeKind.Enum })
+        {
+            return false;
+        }
+
+        var kind = name.Replace("_", "").ToLowerInvariant();
+        foreach (var ending in TypeEndings)
+        {
+            if (kind.EndsWith(ending, StringComparison.Ordinal))
+            {
+                kind = kind.Substring(0, kind.Length - ending.Length);
+                break;
+            }
+        }
+
+        // A plain `Kind` or `Type` is the type of the object it is read from: `{target.Kind}:{target.Id}`.
+        var owner = kind.Length == 0 && value is IPropertyReferenceOperation { Instance: { } instance } ? instance : null;
+        foreach (var other in parts)
+        {
+            if (ReferenceEquals(other, part))
+            {
+                continue;
+            }
+
+            if (kind.Length > 0 && EntityWord(other) is { } identified && identified.Replace("_", "") == kind)
+            {
+                return true;
+            }
+
+            if (owner is not null
+                && Unwrapped(other) is IPropertyReferenceOperation { Property.Name: var idName, Instance: { } idOwner }
+                && DedupIdNames.IsOwnIdName(idName)
+                && SameValue(idOwner, owner, 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] TypeEndings = ["type", "kind"];
+
     /// <summary>The operands of a chain of string concatenations, left to right (<c>"order-" + a + ":" + b</c>).</summary>
     private static void Flatten(IOperation operation, List<IOperation> operands)
     {
@@ -791,6 +991,20 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return operation is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;
+    }
+
+    /// <summary>Whether a capital letter follows a small one (<c>fileUpdated</c>): words joined in camel case.</summary>
+    private static bool HasInnerCapital(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && char.IsLower(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasLetter(string? text)

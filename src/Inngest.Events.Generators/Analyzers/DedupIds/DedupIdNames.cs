@@ -39,7 +39,7 @@ internal static class DedupIdNames
     private static readonly string[] OccurrenceEndings =
     [
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
-        "callback", "evt", "msg", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
+        "callback", "evt", "msg", "req", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
     ];
@@ -226,8 +226,26 @@ internal static class DedupIdNames
             || name.EndsWith("Guid", StringComparison.Ordinal)
             || UuidEnding(name) is not null
             || name.EndsWith("Number", StringComparison.Ordinal)
+            || AbbreviatedNumber(name)
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
+
+    private static readonly string[] NumberAbbreviations = ["Num", "_num", "SN", "Sn", "_sn"];
+
+    /// <summary>A number or a serial number abbreviated after a word: <c>accountNum</c>, <c>order_num</c>, <c>orderSN</c>, <c>deviceSn</c>.</summary>
+    private static bool AbbreviatedNumber(string name)
+    {
+        foreach (var ending in NumberAbbreviations)
+        {
+            if (name.Length > ending.Length + 1 && name.EndsWith(ending, ending[0] == '_' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
+                && char.IsLetter(name[name.Length - ending.Length - 1]) && (ending[0] == '_' || char.IsLower(name[name.Length - ending.Length - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// An address held as text identifies a person, a machine, a place or a resource as an id does:
@@ -255,7 +273,7 @@ internal static class DedupIdNames
         "user", "member", "customer", "client", "account", "tenant", "org", "organization", "company", "team", "workspace",
         "owner", "merchant", "player", "student", "patient", "profile",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
-        "product", "sku", "order", "invoice", "file", "filepath", "path", "folder", "disk", "bucket",
+        "product", "sku", "order", "invoice", "file", "filepath", "path", "folder", "disk", "bucket", "platform",
     ];
 
     /// <summary>
@@ -277,6 +295,26 @@ internal static class DedupIdNames
             if (EndsWithWord(name, word))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] HashWords = ["hash", "checksum", "digest"];
+
+    /// <summary>
+    /// The hash of a kept thing's content, as text, identifies the thing as its path would: <c>fileHash</c>,
+    /// <c>file_checksum</c>. A hash named after anything else (<c>payloadHash</c>, <c>bodyHash</c>) is a key made for
+    /// deduplication.
+    /// </summary>
+    public static bool IsHashOfKeptThing(string name, ITypeSymbol? type)
+    {
+        foreach (var ending in HashWords)
+        {
+            if (EndsWithWord(name, ending) && name.Length > ending.Length)
+            {
+                return IsKeptThing(name.Substring(0, name.Length - ending.Length).TrimEnd('_', '-'), type);
             }
         }
 
@@ -328,6 +366,67 @@ internal static class DedupIdNames
         // A log (an import log, an audit log, a task's log item) records something that happened; as a word of its own,
         // so that a catalog or a blog is not one.
         return EndsWithAny(kind, OccurrenceEndings) || EndsWithWord(kind, "log");
+    }
+
+    // Work that can be configured once and run many times, and the words that say it is the configuration.
+    private static readonly string[] WorkWords = ["job", "task", "workflow"];
+    private static readonly string[] ConfigurationWords = ["schedule", "cron", "definition", "recurring", "periodic"];
+
+    /// <summary>
+    /// A name of a job, a task or a workflow, or of a schedule (<c>ScheduledTask</c>, <c>JobModel</c>, <c>schedule</c>),
+    /// with no other occurrence in it: a scheduled message stays a message.
+    /// </summary>
+    public static bool IsWorkOrSchedule(string name)
+    {
+        var kind = WithoutStorageSuffix(name);
+        return EndsWithAny(kind, WorkWords) || (ContainsAny(kind, ConfigurationWords) && !IsOccurrence(kind));
+    }
+
+    /// <summary>A name that says its job or task is configured, not run: <c>ScheduledTask</c>, <c>JobSchedule</c>, <c>TaskDefinition</c>, <c>cronJob</c>.</summary>
+    public static bool NamesConfiguration(string name) => ContainsAny(name, ConfigurationWords);
+
+    /// <summary>A member that holds a schedule: <c>Cron</c>, <c>CronExpression</c>, <c>cron_expr</c>, <c>Schedule</c>.</summary>
+    public static bool NamesSchedule(string name)
+        => name.IndexOf("cron", StringComparison.OrdinalIgnoreCase) >= 0 || name.Equals("Schedule", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// What names the configured job or task <paramref name="owner"/> (a type's or a variable's name) is or schedules:
+    /// its <c>Id</c>, <c>Key</c>, <c>Name</c> or <c>Code</c>, plain or after the word of the work (<c>TaskId</c>,
+    /// <c>JobName</c>). A name of other work is another thing's (the <c>JobId</c> of a <c>ScheduledTask</c> is the id of
+    /// the job made for it); a schedule's names name the work it schedules.
+    /// </summary>
+    public static bool IsKeyOfWork(string name, string owner)
+    {
+        foreach (var work in WorkWords)
+        {
+            if (name.StartsWith(work, StringComparison.OrdinalIgnoreCase) && name.Length > work.Length)
+            {
+                var ownWork = WithoutStorageSuffix(owner);
+                if (EndsWithAny(ownWork, WorkWords) && !ownWork.EndsWith(work, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                name = name.Substring(work.Length).TrimStart('_');
+                break;
+            }
+        }
+
+        return name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Key", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Name", StringComparison.OrdinalIgnoreCase) || name.Equals("Code", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool ContainsAny(string name, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="name"/> ends in one of <paramref name="words"/>, compared without case.</summary>
