@@ -299,6 +299,21 @@ public sealed class DedupIdAnalyzerTests
             """), Bare(0, "The dedup id 'customer.Id'", "$\"order-placed-{customer.Id}\""));
 
     [Fact]
+    public Task Ids_read_from_message_headers_and_transactions_are_not_bare()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Txn(string Id);
+                public sealed record Payment(string Id);
+
+                public async Task Send(OrderPlaced order, System.Collections.Generic.IDictionary<string, string> headers, Txn txn, Payment payment)
+                {
+                    // A message's headers and a transaction (`txn`) are occurrences: their ids are ids already.
+                    await client.SendAsync(order, new() { Id = headers["ID"] });
+                    await client.SendAsync(order, new() { Id = txn.Id });
+                    await client.SendAsync(order, new() { Id = {|#0:payment.Id|} });
+                }
+            """), Bare(0, "The dedup id 'payment.Id'", "$\"order-placed-{payment.Id}\""));
+
+    [Fact]
     public Task Ids_of_log_entries_are_not_bare()
         => V.AnalyzerAsync(Source("""
                 public sealed record TaskLogItem(long Id);

@@ -39,7 +39,7 @@ internal static class DedupIdNames
     private static readonly string[] OccurrenceEndings =
     [
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
-        "callback", "evt", "msg", "req", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
+        "callback", "evt", "msg", "req", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
     ];
