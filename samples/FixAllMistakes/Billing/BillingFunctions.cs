@@ -11,7 +11,7 @@ public sealed class BillingFunctions(IInngestClient inngest, ILogger<BillingFunc
         var paidAt = DateTimeOffset.UtcNow;
         await step.RunAsync("email-receipt", () => logger.LogInformation("Receipt for {Invoice}, paid at {PaidAt}", evt.Data.InvoiceId, paidAt));
         await inngest.SendAsync(new ReceiptSent(evt.Data.InvoiceId, $"{evt.Data.CustomerId}@example.com"));
-        await inngest.SendAsync(new PaymentReminderScheduled(evt.Data.InvoiceId, paidAt.AddDays(30)), new() { Id = $"payment-reminder-{evt.Data.InvoiceId}" });
+        await inngest.SendAsync(new PaymentReminderScheduled(evt.Data.InvoiceId, paidAt.AddDays(30)), new() { Id = $"payment-reminder-scheduled-{evt.Data.InvoiceId}" });
     }
 
     [InngestFunction("handle-declined-charge")]

@@ -507,6 +507,28 @@ public sealed class DedupIdAnalyzerTests
             Bare(4, "The dedup id '\"lead-\" + leadId.ToString() + \"/\" + action.User.Id'", "\"order-placed-lead-\" + leadId.ToString() + \"/\" + action.User.Id"));
 
     [Fact]
+    public Task Text_that_only_repeats_the_sent_events_domain_or_object_is_no_event_part()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(string customerId, string planId, string id)
+                {
+                    var created = new SubscriptionCreated(customerId, planId);
+
+                    // Another event about the same subscription (billing/subscription.cancelled) would build the same id.
+                    await client.SendAsync(created, new() { Id = {|#0:$"subscription-{customerId}"|} });
+                    await client.SendAsync(created, new() { Id = {|#1:$"billing-{customerId}-{planId}"|} });
+                    await client.SendAsync(created, new() { Id = {|#2:"subscription_" + id|} });
+
+                    // The action names the event; text the event's name does not hold says what it is for.
+                    await client.SendAsync(created, new() { Id = $"subscription-created-{customerId}" });
+                    await client.SendAsync(created, new() { Id = $"created-{customerId}" });
+                    await client.SendAsync(created, new() { Id = $"trial-{customerId}" });
+                }
+            """, """[Event("billing/subscription.created")] public partial record SubscriptionCreated(string CustomerId, string PlanId);"""),
+            Bare(0, "The dedup id '$\"subscription-{customerId}\"'", "$\"subscription-created-subscription-{customerId}\""),
+            Bare(1, "The dedup id '$\"billing-{customerId}-{planId}\"'", "$\"subscription-created-billing-{customerId}-{planId}\""),
+            Bare(2, "The dedup id '\"subscription_\" + id'", "\"subscription-created-subscription_\" + id"));
+
+    [Fact]
     public Task Fallbacks_arithmetic_and_reformatting_keep_a_bare_value_bare()
         => V.AnalyzerAsync(Source("""
                 public sealed record Question(string? Id, string Text);

@@ -11,7 +11,7 @@ public sealed class BillingFunctions(ILogger<BillingFunctions> logger)
         var paidAt = await step.RunAsync("utc-now", () => DateTimeOffset.UtcNow);
         await step.RunAsync("email-receipt", () => logger.LogInformation("Receipt for {Invoice}, paid at {PaidAt}", evt.Data.InvoiceId, paidAt));
         await step.SendEventAsync("send-receipt-sent", new ReceiptSent(evt.Data.InvoiceId, $"{evt.Data.CustomerId}@example.com"));
-        await step.SendEventAsync("send-payment-reminder-scheduled", new PaymentReminderScheduled(evt.Data.InvoiceId, paidAt.AddDays(30)), new() { Id = $"payment-reminder-{evt.Data.InvoiceId}" });
+        await step.SendEventAsync("send-payment-reminder-scheduled", new PaymentReminderScheduled(evt.Data.InvoiceId, paidAt.AddDays(30)), new() { Id = $"payment-reminder-scheduled-{evt.Data.InvoiceId}" });
     }
 
     [InngestFunction("handle-declined-charge")]

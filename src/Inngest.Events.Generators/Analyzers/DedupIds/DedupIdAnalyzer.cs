@@ -86,7 +86,7 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
 
         var words = DedupIdVocabulary.For(context.Options, syntax.SyntaxTree);
         var sent = SentEvent.Of(assignment, symbols);
-        var value = new DedupIdClassifier(symbols, volatileSources, words, context.CancellationToken).Classify(assignment.Value, sent.Data);
+        var value = new DedupIdClassifier(symbols, volatileSources, words, context.CancellationToken).Classify(assignment.Value, sent.Data, symbols.GetEventName(sent.Type));
         if (value.Kind == DedupIdKind.Unknown)
         {
             return;

@@ -20,14 +20,19 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     private IOperation? _sentData;
 
+    private string[] _eventObjectWords = [];
+
     /// <summary>
     /// What <paramref name="value"/> is as a dedup id. <paramref name="sentData"/> is the data sent with it when the code
     /// shows it (<c>new AvatarRendered(id)</c>): a value the rule cannot read by its own name is read by the name the
-    /// data gives it.
+    /// data gives it. <paramref name="eventName"/> is the sent event's name when it is known: text that only repeats its
+    /// domain or its object (<c>billing</c> or <c>subscription</c> of <c>billing/subscription.created</c>) says no more
+    /// about the event than the kind of a kept thing does.
     /// </summary>
-    public DedupIdValue Classify(IOperation value, IOperation? sentData = null)
+    public DedupIdValue Classify(IOperation value, IOperation? sentData = null, string? eventName = null)
     {
         _sentData = sentData is null ? null : Resolve(sentData, 0);
+        _eventObjectWords = ObjectWordsOf(eventName);
         if (FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } source)
         {
             return new(DedupIdKind.Volatile, source);
@@ -850,13 +855,29 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         foreach (var kind in kinds)
         {
-            if (!DedupIdNames.IsKindOfKeptThing(kind))
+            if (!DedupIdNames.IsKindOfKeptThing(kind) && Array.IndexOf(_eventObjectWords, kind) < 0)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The words of an event name's domain and object, lower-cased, without its action: <c>billing</c>, <c>invoice</c>
+    /// and <c>line</c> of <c>billing/invoice-line.added</c>. None for a name not shaped <c>domain/object.action</c>.
+    /// </summary>
+    private static string[] ObjectWordsOf(string? eventName)
+    {
+        var slash = eventName?.IndexOf('/') ?? -1;
+        var action = eventName?.LastIndexOf('.') ?? -1;
+        if (eventName is null || slash <= 0 || action <= slash + 1)
+        {
+            return [];
+        }
+
+        return eventName.Substring(0, action).ToLowerInvariant().Split(['/', '.', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>
