@@ -299,16 +299,21 @@ public sealed class DedupIdAnalyzerTests
             """), Bare(0, "The dedup id 'customer.Id'", "$\"order-placed-{customer.Id}\""));
 
     [Fact]
-    public Task Ids_read_from_message_headers_and_transactions_are_not_bare()
+    public Task Ids_read_from_message_headers_transactions_and_interactions_are_not_bare()
         => V.AnalyzerAsync(Source("""
                 public sealed record Txn(string Id);
                 public sealed record Payment(string Id);
+                public sealed record Interaction(ulong Id);
+                public sealed record TrackedEvent(string InsertId);
 
-                public async Task Send(OrderPlaced order, System.Collections.Generic.IDictionary<string, string> headers, Txn txn, Payment payment)
+                public async Task Send(OrderPlaced order, System.Collections.Generic.IDictionary<string, string> headers, Txn txn, Payment payment, Interaction interaction, TrackedEvent tracked)
                 {
-                    // A message's headers and a transaction (`txn`) are occurrences: their ids are ids already.
+                    // A message's headers, a transaction (`txn`) and an interaction (a button press) are occurrences: their
+                    // ids are ids already; an analytics insert id is made for deduplication.
                     await client.SendAsync(order, new() { Id = headers["ID"] });
                     await client.SendAsync(order, new() { Id = txn.Id });
+                    await client.SendAsync(order, new() { Id = interaction.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = tracked.InsertId });
                     await client.SendAsync(order, new() { Id = {|#0:payment.Id|} });
                 }
             """), Bare(0, "The dedup id 'payment.Id'", "$\"order-placed-{payment.Id}\""));

@@ -17,7 +17,7 @@ internal static class DedupIdNames
         "dedup", "idempot", "nonce", "token", "hash", "checksum", "digest", "fingerprint", "signature",
         "eventid", "messageid", "messagesid", "deliveryid", "updateid", "requestid", "operationid", "correlationid",
         "causationid", "commandid", "notificationid", "webhookid", "transactionid", "traceid",
-        "outboxid", "replyid", "confirmationid", "executionid", "attemptid", "invocationid", "dispatchid",
+        "outboxid", "replyid", "confirmationid", "executionid", "attemptid", "invocationid", "dispatchid", "insertid",
     ];
 
     // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
@@ -40,7 +40,7 @@ internal static class DedupIdNames
     [
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
         "callback", "evt", "msg", "req", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
-        "workflow", "options", "opts", "operation", "transaction", "submission",
+        "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
     ];
 
