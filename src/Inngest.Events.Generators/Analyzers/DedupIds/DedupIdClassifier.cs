@@ -345,11 +345,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     }
                     else if (part is IInterpolationOperation hole)
                     {
-                        if (IsTypeOfIdentityBeside(hole.Expression, Holes(interpolated)))
-                        {
-                            parts.Add(DedupIdPart.Separator);
-                        }
-                        else if (i > 0 && interpolated.Parts[i - 1] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string kind }
+                        if (i > 0 && interpolated.Parts[i - 1] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string kind }
                             && IsIdOfKindNamed(hole.Expression, kind))
                         {
                             parts.Add(DedupIdPart.Entity);
@@ -379,10 +375,6 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                         var before = i > 0 ? operands[i - 1] : null;
                         var after = i + 1 < operands.Count ? operands[i + 1] : null;
                         parts.Add(NamesOnlyKinds(text, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
-                    }
-                    else if (IsTypeOfIdentityBeside(operands[i], operands))
-                    {
-                        parts.Add(DedupIdPart.Separator);
                     }
                     else if (i > 0 && operands[i - 1].ConstantValue is { HasValue: true, Value: string kind } && IsIdOfKindNamed(operands[i], kind))
                     {
@@ -926,69 +918,6 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && DedupIdNames.IsOwnIdName(name)
             && HasLetter(text)
             && NamesOnlyKinds(text, before: null, after: null);
-
-    private static IEnumerable<IOperation> Holes(IInterpolatedStringOperation interpolated)
-    {
-        foreach (var part in interpolated.Parts)
-        {
-            if (part is IInterpolationOperation hole)
-            {
-                yield return hole.Expression;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="value"/> names the type of an object whose identity is another part of the same id:
-    /// <c>{job.EntityType}:{job.EntityId}</c>, <c>{hook.Entity}:{hook.EntityId}</c>, <c>{resource_type}/{resource_id}</c>
-    /// (a polymorphic reference). An object's type is the same for every event about it, so it says nothing about the
-    /// event, as a literal naming the object's kind says nothing.
-    /// </summary>
-    private static bool IsTypeOfIdentityBeside(IOperation part, IEnumerable<IOperation> parts)
-    {
-        var value = Unwrapped(part);
-        if (NameOf(value) is not { } name || value.Type is { SpecialType: not SpecialType.System_String } and not ITypeSymbol { TypeKind: TypeKind.Enum })
-        {
-            return false;
-        }
-
-        var kind = name.Replace("_", "").ToLowerInvariant();
-        foreach (var ending in TypeEndings)
-        {
-            if (kind.EndsWith(ending, StringComparison.Ordinal))
-            {
-                kind = kind.Substring(0, kind.Length - ending.Length);
-                break;
-            }
-        }
-
-        // A plain `Kind` or `Type` is the type of the object it is read from: `{target.Kind}:{target.Id}`.
-        var owner = kind.Length == 0 && value is IPropertyReferenceOperation { Instance: { } instance } ? instance : null;
-        foreach (var other in parts)
-        {
-            if (ReferenceEquals(other, part))
-            {
-                continue;
-            }
-
-            if (kind.Length > 0 && EntityWord(other) is { } identified && identified.Replace("_", "") == kind)
-            {
-                return true;
-            }
-
-            if (owner is not null
-                && Unwrapped(other) is IPropertyReferenceOperation { Property.Name: var idName, Instance: { } idOwner }
-                && DedupIdNames.IsOwnIdName(idName)
-                && SameValue(idOwner, owner, 0))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly string[] TypeEndings = ["type", "kind"];
 
     /// <summary>The operands of a chain of string concatenations, left to right (<c>"order-" + a + ":" + b</c>).</summary>
     private static void Flatten(IOperation operation, List<IOperation> operands)

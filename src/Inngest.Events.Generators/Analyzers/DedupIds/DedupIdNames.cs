@@ -273,7 +273,7 @@ internal static class DedupIdNames
         "user", "member", "customer", "client", "account", "tenant", "org", "organization", "company", "team", "workspace",
         "owner", "merchant", "player", "student", "patient", "profile",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
-        "product", "sku", "order", "invoice", "file", "filepath", "path", "folder", "disk", "bucket", "platform",
+        "product", "sku", "order", "invoice", "file", "filepath", "path", "folder", "disk", "bucket",
     ];
 
     /// <summary>
