@@ -463,7 +463,7 @@ public sealed class DedupIdAnalyzerTests
             """),
             Bare(0, "The dedup id '$\"sub-{subscription.Id}\"'", "$\"order-placed-sub-{subscription.Id}\""),
             Bare(1, "The dedup id '$\"document:{doc.Id}\"'", "$\"order-placed-document:{doc.Id}\""),
-            Bare(2, "The dedup id '\"Order_\" + id'", "\"order-placed-Order_\" + id"),
+            Bare(2, "The dedup id '\"Order_\" + id'", "\"order-placed_\" + id"),
             Bare(3, "The dedup id '$\"user-{id}\"'", "$\"order-placed-user-{id}\""),
             Bare(4, "The dedup id '$\"{installationId}:{string.Join(\",\", repositoryIds)}\"'", "$\"order-placed-{installationId}:{string.Join(\",\", repositoryIds)}\""),
             Bare(5, "The dedup id 'string.Join(\",\", urls)'", "$\"order-placed-{string.Join(\",\", urls)}\""),
@@ -496,10 +496,10 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = "generation:" + generationId });
                 }
             """),
-            Bare(0, "The dedup id '$\"order-{order.OrderId}\"'", "$\"order-placed-order-{order.OrderId}\""),
+            Bare(0, "The dedup id '$\"order-{order.OrderId}\"'", "$\"order-placed-{order.OrderId}\""),
             Bare(1, "The dedup id '$\"lead-{leadId}\"'", "$\"order-placed-lead-{leadId}\""),
             Bare(2, "The dedup id '$\"user_{action.User.Id}\"'", "$\"order-placed-user_{action.User.Id}\""),
-            Bare(3, "The dedup id '\"order_\" + order.OrderId'", "\"order-placed-order_\" + order.OrderId"),
+            Bare(3, "The dedup id '\"order_\" + order.OrderId'", "\"order-placed_\" + order.OrderId"),
             Bare(4, "The dedup id '\"lead-\" + leadId.ToString() + \"/\" + action.User.Id'", "\"order-placed-lead-\" + leadId.ToString() + \"/\" + action.User.Id"));
 
     [Fact]
@@ -520,9 +520,9 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(created, new() { Id = $"trial-{customerId}" });
                 }
             """, """[Event("billing/subscription.created")] public partial record SubscriptionCreated(string CustomerId, string PlanId);"""),
-            Bare(0, "The dedup id '$\"subscription-{customerId}\"'", "$\"subscription-created-subscription-{customerId}\""),
+            Bare(0, "The dedup id '$\"subscription-{customerId}\"'", "$\"subscription-created-{customerId}\""),
             Bare(1, "The dedup id '$\"billing-{customerId}-{planId}\"'", "$\"subscription-created-billing-{customerId}-{planId}\""),
-            Bare(2, "The dedup id '\"subscription_\" + id'", "\"subscription-created-subscription_\" + id"));
+            Bare(2, "The dedup id '\"subscription_\" + id'", "\"subscription-created_\" + id"));
 
     [Fact]
     public Task Fallbacks_arithmetic_and_reformatting_keep_a_bare_value_bare()
@@ -934,7 +934,7 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id '$\"customer-{organizationId}\"'", "$\"order-placed-customer-{organizationId}\""),
             Bare(1, "The dedup id '$\"user-profile-{userId}\"'", "$\"order-placed-user-profile-{userId}\""),
             Bare(2, "The dedup id '$\"workspace-customer:{workspace.Id}\"'", "$\"order-placed-workspace-customer:{workspace.Id}\""),
-            Bare(3, "The dedup id '\"Order-\" + orderNumber'", "\"order-placed-Order-\" + orderNumber"));
+            Bare(3, "The dedup id '\"Order-\" + orderNumber'", "\"order-placed-\" + orderNumber"));
 
     [Fact]
     public Task Template_placeholders_follow_the_same_names()

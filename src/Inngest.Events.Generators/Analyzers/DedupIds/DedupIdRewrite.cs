@@ -43,7 +43,7 @@ internal static class DedupIdRewrite
         switch (expression)
         {
             case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                return LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(prefix + literal.Token.ValueText)).WithTriviaFrom(literal);
+                return LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(WithSlug(literal.Token.ValueText, slug))).WithTriviaFrom(literal);
 
             case InterpolatedStringExpressionSyntax interpolated:
                 // The slug is [a-z0-9-] only, so it reads the same in regular, verbatim and raw interpolated strings.
@@ -51,7 +51,10 @@ internal static class DedupIdRewrite
                 if (contents.Count > 0 && contents[0] is InterpolatedStringTextSyntax first)
                 {
                     var token = first.TextToken;
-                    contents = contents.Replace(first, first.WithTextToken(Token(token.LeadingTrivia, SyntaxKind.InterpolatedStringTextToken, prefix + token.Text, prefix + token.ValueText, token.TrailingTrivia)));
+                    var text = RepeatsSlug(token.ValueText, slug) is { } separator
+                        ? Token(token.LeadingTrivia, SyntaxKind.InterpolatedStringTextToken, slug + separator, slug + separator, token.TrailingTrivia)
+                        : Token(token.LeadingTrivia, SyntaxKind.InterpolatedStringTextToken, prefix + token.Text, prefix + token.ValueText, token.TrailingTrivia);
+                    contents = contents.Replace(first, first.WithTextToken(text));
                 }
                 else
                 {
@@ -67,10 +70,10 @@ internal static class DedupIdRewrite
                     leftmost = inner.Left;
                 }
 
-                // "order_" + order.Id: the slug joins the text in front.
-                if (leftmost is LiteralExpressionSyntax text && text.IsKind(SyntaxKind.StringLiteralExpression))
+                // "lead_" + order.Id: the slug joins the text in front.
+                if (leftmost is LiteralExpressionSyntax leading && leading.IsKind(SyntaxKind.StringLiteralExpression))
                 {
-                    return binary.ReplaceNode(leftmost, LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(prefix + text.Token.ValueText)).WithTriviaFrom(text));
+                    return binary.ReplaceNode(leftmost, LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(WithSlug(leading.Token.ValueText, slug))).WithTriviaFrom(leading));
                 }
 
                 var plus = Token(TriviaList(Space), SyntaxKind.PlusToken, TriviaList(Space));
@@ -104,6 +107,60 @@ internal static class DedupIdRewrite
                     .WithTriviaFrom(expression);
         }
     }
+
+    /// <summary>
+    /// Text that starts a dedup id, with the slug: in front of it, or in its place when the text only repeats words of the
+    /// slug before a separator (<c>"order-"</c> or <c>"order_"</c> of <c>order-placed</c> becomes <c>"order-placed-"</c> or
+    /// <c>"order-placed_"</c>, not <c>"order-placed-order-"</c>). A template keeps its placeholders: <c>"order-{OrderId}"</c>
+    /// becomes <c>"order-placed-{OrderId}"</c>.
+    /// </summary>
+    private static string WithSlug(string text, string slug)
+    {
+        var hole = text.IndexOf('{');
+        var head = hole < 0 ? text : text.Substring(0, hole);
+        return RepeatsSlug(head, slug) is { } separator
+            ? slug + separator + text.Substring(head.Length)
+            : slug + "-" + text;
+    }
+
+    /// <summary>
+    /// The separator that ends <paramref name="text"/> when the text is only words of <paramref name="slug"/>, each
+    /// followed by a separator (<c>"order-"</c>, <c>"order:"</c>, <c>"subscription_"</c>); null otherwise.
+    /// </summary>
+    private static string? RepeatsSlug(string text, string slug)
+    {
+        if (text.Length < 2 || !IsSeparator(text[text.Length - 1]))
+        {
+            return null;
+        }
+
+        var words = slug.Split('-');
+        var word = new System.Text.StringBuilder();
+        foreach (var c in text)
+        {
+            if (IsSeparator(c))
+            {
+                if (word.Length == 0 || System.Array.IndexOf(words, word.ToString()) < 0)
+                {
+                    return null;
+                }
+
+                word.Clear();
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return text.Substring(text.Length - 1);
+    }
+
+    private static bool IsSeparator(char c) => c is '-' or '_' or ':' or '/' or '.';
 
     private static bool IsNull(ExpressionSyntax expression)
         => expression is LiteralExpressionSyntax literal && (literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.DefaultLiteralExpression));
