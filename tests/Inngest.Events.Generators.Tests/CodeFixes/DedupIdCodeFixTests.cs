@@ -106,27 +106,33 @@ public sealed class DedupIdCodeFixTests
     [Fact]
     public Task Text_that_only_repeats_the_slugs_words_is_replaced_by_the_slug()
         => V.CodeFixAsync<DedupIdCodeFixProvider>(
-            Source("""
+            Source(""""
                 public async Task Send(OrderPlaced order, string leadId)
                 {
                     await client.SendAsync(order, new() { Id = {|#0:$"order-{order.OrderId}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"order:{order.OrderId}:{leadId}"|} });
                     await client.SendAsync(order, new() { Id = {|#2:$"lead-{leadId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$@"order_{order.OrderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#4:$"""order/{order.OrderId}"""|} });
                 }
-            """),
+            """"),
             [
                 Bare(0, "The dedup id '$\"order-{order.OrderId}\"'", "$\"order-placed-{order.OrderId}\""),
                 Bare(1, "The dedup id '$\"order:{order.OrderId}:{leadId}\"'", "$\"order-placed:{order.OrderId}:{leadId}\""),
                 Bare(2, "The dedup id '$\"lead-{leadId}\"'", "$\"order-placed-lead-{leadId}\""),
+                Bare(3, "The dedup id '$@\"order_{order.OrderId}\"'", "$@\"order-placed_{order.OrderId}\""),
+                Bare(4, "The dedup id '$\"\"\"order/{order.OrderId}\"\"\"'", "$\"\"\"order-placed/{order.OrderId}\"\"\""),
             ],
-            Source("""
+            Source(""""
                 public async Task Send(OrderPlaced order, string leadId)
                 {
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}" });
                     await client.SendAsync(order, new() { Id = $"order-placed:{order.OrderId}:{leadId}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-lead-{leadId}" });
+                    await client.SendAsync(order, new() { Id = $@"order-placed_{order.OrderId}" });
+                    await client.SendAsync(order, new() { Id = $"""order-placed/{order.OrderId}""" });
                 }
-            """));
+            """"));
 
     [Fact]
     public Task Template_of_placeholders_only_gets_the_event_slug_in_front()
