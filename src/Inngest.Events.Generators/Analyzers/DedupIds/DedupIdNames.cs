@@ -51,18 +51,9 @@ internal static class DedupIdNames
     /// <summary>A key or an id of an occurrence: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>eventId</c>, <c>messageSid</c>.</summary>
     public static bool IsPrecomputed(string name)
     {
-        var lower = name.ToLowerInvariant();
-        if (lower.EndsWith("key", StringComparison.Ordinal))
+        if (name.EndsWith("key", StringComparison.OrdinalIgnoreCase) || ContainsAny(name, PrecomputedParts))
         {
             return true;
-        }
-
-        foreach (var part in PrecomputedParts)
-        {
-            if (lower.IndexOf(part, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
         }
 
         // The id of an occurrence however it is spelled: msgId, msgID, evtId, idMessage, outboxId.
@@ -185,12 +176,9 @@ internal static class DedupIdNames
     /// </summary>
     public static bool IsTimeName(string name)
     {
-        foreach (var word in TimeWords)
+        if (EndsWithAnyWord(name, TimeWords))
         {
-            if (EndsWithWord(name, word))
-            {
-                return true;
-            }
+            return true;
         }
 
         // createdAt, sentAt, expires_at: "At" after a lower-case word, or "_at".
@@ -199,6 +187,20 @@ internal static class DedupIdNames
     }
 
     private static readonly string[] TimeWords = ["timestamp", "time", "date", "datetime", "ts", "epoch", "epochms", "epochseconds", "millis", "unixtime", "unixms"];
+
+    /// <summary>Whether <paramref name="name"/> ends with one of <paramref name="words"/> as a word of its own.</summary>
+    private static bool EndsWithAnyWord(string name, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (EndsWithWord(name, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="name"/> ends with <paramref name="word"/> as a word of its own (<c>sendTime</c>, <c>send_time</c>, <c>time</c>).</summary>
     private static bool EndsWithWord(string name, string word)
@@ -284,22 +286,7 @@ internal static class DedupIdNames
     /// whatever its <c>ToString</c> says. Names that say more come first: <c>userType</c> is a label, <c>userId</c> an id.
     /// </summary>
     public static bool IsKeptThing(string name, ITypeSymbol? type)
-    {
-        if (!IsText(type))
-        {
-            return false;
-        }
-
-        foreach (var word in KeptThings)
-        {
-            if (EndsWithWord(name, word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => IsText(type) && EndsWithAnyWord(name, KeptThings);
 
     private static readonly string[] HashWords = ["hash", "checksum", "digest"];
 
@@ -416,6 +403,7 @@ internal static class DedupIdNames
             || name.Equals("Name", StringComparison.OrdinalIgnoreCase) || name.Equals("Code", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Whether <paramref name="name"/> holds one of <paramref name="words"/> anywhere, compared without case.</summary>
     private static bool ContainsAny(string name, string[] words)
     {
         foreach (var word in words)
@@ -458,8 +446,9 @@ internal static class DedupIdNames
     }
 
     /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
-    public static bool IsMadeForDeduplication(string name)
-        => name.IndexOf("dedup", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("idempot", StringComparison.OrdinalIgnoreCase) >= 0;
+    public static bool IsMadeForDeduplication(string name) => ContainsAny(name, MadeForDeduplication);
+
+    private static readonly string[] MadeForDeduplication = ["dedup", "idempot"];
 
     /// <summary>What a value's type says when its name says nothing: whole numbers count with entity ids, a Guid is one.</summary>
     public static DedupIdPart ByType(ITypeSymbol? type)
