@@ -70,9 +70,7 @@ internal sealed class IdempotencyPolicy(EngineParts parts)
             return null;
         }
 
-        return !string.Equals(first.EventName, later.Name, StringComparison.Ordinal) ? "another event, " + first.EventName
-            : first.DataHash != DataHash(later) ? "an event with other data"
-            : null;
+        return SentEventIds.Difference(first.EventName, first.DataHash, later.Name, DataHash(later));
     }
 
     private static int DataHash(EventRecord evt)

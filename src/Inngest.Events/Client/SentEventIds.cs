@@ -41,9 +41,7 @@ internal sealed class SentEventIds
             ForgetExpired(now);
             if (firstUses.TryGetValue(id, out FirstUse first))
             {
-                return !string.Equals(first.Name, name, StringComparison.Ordinal) ? new Reuse(id, "another event, " + first.Name, now - first.At)
-                    : first.DataHash != dataHash ? new Reuse(id, "an event with other data", now - first.At)
-                    : null;
+                return Difference(first.Name, first.DataHash, name, dataHash) is { } firstUsedBy ? new Reuse(id, firstUsedBy, now - first.At) : null;
             }
 
             if (byAge.Count >= Capacity)
@@ -56,6 +54,16 @@ internal sealed class SentEventIds
             return null;
         }
     }
+
+    /// <summary>
+    /// How a later event that reuses an id differs from the event that used it first (<c>another event, shop/order.placed</c>,
+    /// <c>an event with other data</c>), or null when it is the same event sent again. The client's warning and the
+    /// embedded engine's skip message say it the same way.
+    /// </summary>
+    public static string? Difference(string firstName, int firstDataHash, string laterName, int laterDataHash)
+        => !string.Equals(firstName, laterName, StringComparison.Ordinal) ? "another event, " + firstName
+            : firstDataHash != laterDataHash ? "an event with other data"
+            : null;
 
     private void ForgetExpired(DateTimeOffset now)
     {
