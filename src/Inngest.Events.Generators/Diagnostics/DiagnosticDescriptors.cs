@@ -204,6 +204,13 @@ internal static class DiagnosticDescriptors
         "The dedup id uses '{0}', which gives a new value on every attempt: a retried send gets a new id and is not deduplicated; build the id from the event's data, e.g. {1}",
         DiagnosticSeverity.Warning);
 
+    // Info, not a warning: the id is steady whenever the code's own value is there, which is the path the code expects.
+    public static readonly DiagnosticDescriptor DedupIdFallsBackToNewValue = Create(
+        DiagnosticIds.DedupIdFallsBackToNewValue,
+        "Dedup id falls back to a new value",
+        "The dedup id falls back to '{0}' when the value it is built from is missing: a send that takes that path gets a new id on every attempt and is not deduplicated; make sure the value is there, or fall back to the event's data, e.g. {1}",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor FunctionIdNotSlug = Create(
         DiagnosticIds.FunctionIdNotSlug,
         "Function id is not a stable slug",
@@ -337,7 +344,7 @@ internal static class DiagnosticDescriptors
         BatchedFunctionTakesOneEvent, EventListWithoutBatchEvents,
         EventNameMissingDomain, EventNameFormat, EventNameHyphenatedWords, EventNameNotPastTense, EventNameReservedPrefix, EventNameLength, DuplicateEventName,
         EventSchemaBreakingChange, EventSchemaChangeNotLocked, EventLockEntryMismatch, EventLockUnreadable,
-        DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt,
+        DedupIdConstant, DedupIdWithoutEventPart, DedupIdChangesEveryAttempt, DedupIdFallsBackToNewValue,
         FunctionIdNotSlug, FunctionTooManyTriggers, FunctionTooManyConcurrencyLimits, BatchEventsIncompatible, RetriesOutOfRange,
         ClientSendInFunction, ClientSendInStep, ClientInjectedIntoFunctions, TaskNotAwaited, NestedStep, CapturedVariableAssignedInStep,
         NonDeterministicOutsideStep, DuplicateStepId, DuplicateStepIdInParallel,

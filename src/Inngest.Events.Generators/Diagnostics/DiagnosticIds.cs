@@ -43,6 +43,7 @@ internal static class DiagnosticIds
     public const string DedupIdConstant = "INNG3001";
     public const string DedupIdWithoutEventPart = "INNG3002";
     public const string DedupIdChangesEveryAttempt = "INNG3003";
+    public const string DedupIdFallsBackToNewValue = "INNG3019";
 
     // Function configuration (FunctionConfigAnalyzer).
     public const string FunctionIdNotSlug = "INNG2010";

@@ -38,6 +38,9 @@ public sealed class DedupIdAnalyzerTests
     private static DiagnosticResult Volatile(int location, string source, string suggestion)
         => V.Diagnostic(DiagnosticDescriptors.DedupIdChangesEveryAttempt).WithLocation(location).WithArguments(source, suggestion);
 
+    private static DiagnosticResult Fallback(int location, string source, string suggestion)
+        => V.Diagnostic(DiagnosticDescriptors.DedupIdFallsBackToNewValue).WithLocation(location).WithArguments(source, suggestion);
+
     [Fact]
     public Task Specific_ids_and_ids_the_analyzer_cannot_see_get_no_diagnostic()
         => V.AnalyzerAsync(Source("""
@@ -190,7 +193,7 @@ public sealed class DedupIdAnalyzerTests
                 }
             """),
             Volatile(0, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
-            Volatile(1, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Fallback(1, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Volatile(2, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
@@ -503,26 +506,130 @@ public sealed class DedupIdAnalyzerTests
             Bare(4, "The dedup id '\"lead-\" + leadId.ToString() + \"/\" + action.User.Id'", "\"order-placed-lead-\" + leadId.ToString() + \"/\" + action.User.Id"));
 
     [Fact]
-    public Task Text_that_only_repeats_the_sent_events_domain_or_object_is_no_event_part()
+    public Task A_local_named_as_made_for_deduplication_is_a_dedup_key_whatever_it_was_read_from()
+        => V.AnalyzerAsync(Source("""
+                public async Task Forward(OrderPlaced order, System.Collections.Generic.Dictionary<string, object> payload)
+                {
+                    // The name says what the rule cannot see: the payload is a webhook event, its "id" the event's.
+                    var idempotencyKey = (string)payload["id"];
+                    await client.SendAsync(order, new() { Id = $"STRIPE:{idempotencyKey}" });
+                    var dedupKey = order.OrderId.ToString();
+                    await client.SendAsync(order, new() { Id = dedupKey });
+
+                    // Any other name is followed to what it holds.
+                    var key = (string)payload["orderId"];
+                    await client.SendAsync(order, new() { Id = {|#0:key|} });
+
+                    // A constant stays a constant, whatever its name.
+                    var idempotencyConstant = "user-action";
+                    await client.SendAsync(order, new() { Id = {|#1:idempotencyConstant|} });
+                }
+            """),
+            Bare(0, "The dedup id 'key'", "$\"order-placed-{key}\""),
+            Constant(1, "The dedup id \"user-action\"", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
+    public Task A_helper_of_the_same_file_that_builds_the_id_is_read_through_what_it_returns()
+        => V.AnalyzerAsync(Source("""
+                public sealed class OrderInput { public string ID { get; set; } = ""; public string CustomerID { get; set; } = ""; }
+                private static string OrderWorkflowId(string id) => "Order:" + id;
+                private static string CustomerOrderKey(OrderInput input) { if (input.CustomerID.Length == 0) { return null!; } return $"{input.CustomerID}-{input.ID}"; }
+                private static string PlacedKey(string orderId) => $"order-placed-{orderId}";
+                private static string Keyed(string prefix, string orderId) => $"{prefix}:{orderId}";
+                private static string Described(OrderInput input) => input.ToString()!;
+
+                public async Task Send(OrderPlaced order, OrderInput input)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:OrderWorkflowId(input.ID)|} });
+                    await client.SendAsync(order, new() { Id = {|#1:CustomerOrderKey(input)|} });
+
+                    // A helper that names the event, takes a label or returns what the rule cannot read stays quiet.
+                    await client.SendAsync(order, new() { Id = PlacedKey(input.ID) });
+                    await client.SendAsync(order, new() { Id = Keyed("placed", input.ID) });
+                    await client.SendAsync(order, new() { Id = Described(input) });
+                    await client.SendAsync(order, new() { Id = string.Concat("order-placed-", input.ID) });
+                }
+            """),
+            Bare(0, "The dedup id 'OrderWorkflowId(input.ID)'", "$\"order-placed-{OrderWorkflowId(input.ID)}\""),
+            Bare(1, "The dedup id 'CustomerOrderKey(input)'", "$\"order-placed-{CustomerOrderKey(input)}\""));
+
+    [Fact]
+    public Task Text_naming_the_kind_of_any_identity_in_the_id_and_bracketed_kinds_say_nothing_about_the_event()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Release { public string Id { get; set; } = ""; }
+                public sealed class ReleaseData { public string UserId { get; set; } = ""; public Release Release { get; set; } = new(); }
+                public sealed class Route { public int Id { get; set; } }
+
+                public async Task Send(OrderPlaced order, ReleaseData data, Route route)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"release-{data.UserId}-{data.Release.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"Route [{route.Id}]"|} });
+
+                    await client.SendAsync(order, new() { Id = $"release-published-{data.UserId}-{data.Release.Id}" });
+                    await client.SendAsync(order, new() { Id = $"Route [{route.Id}] (sync)" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"release-{data.UserId}-{data.Release.Id}\"'", "$\"order-placed-release-{data.UserId}-{data.Release.Id}\""),
+            Bare(1, "The dedup id '$\"Route [{route.Id}]\"'", "$\"order-placed-Route [{route.Id}]\""));
+
+    [Fact]
+    public Task A_period_and_a_dictionary_entrys_key_are_no_entity_values()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Expiry { public int Year { get; set; } public int Month { get; set; } public string AccountId { get; set; } = ""; }
+                public sealed class Ctx { public string Id { get; set; } = ""; }
+
+                public async Task Send(OrderPlaced order, Expiry c, string billingPeriod, string accountId, System.Collections.Generic.KeyValuePair<Guid, string> kvp, int week, Ctx ctx)
+                {
+                    // A year, month, week or period tells the occurrences of something periodic apart, as a date does.
+                    await client.SendAsync(order, new() { Id = $"{c.Year}-{c.Month}-{c.AccountId}" });
+                    await client.SendAsync(order, new() { Id = $"{billingPeriod}:{accountId}" });
+                    await client.SendAsync(order, new() { Id = $"{accountId}-{week}" });
+
+                    // A request's context (`ctx`) is one occurrence: its Id is the request's.
+                    await client.SendAsync(order, new() { Id = ctx.Id });
+
+                    // A dictionary entry's Key is whatever the dictionary is keyed by.
+                    await client.SendAsync(order, new() { Id = kvp.Key.ToString() });
+
+                    await client.SendAsync(order, new() { Id = {|#0:$"{c.AccountId}"|} });
+                }
+            """),
+            Bare(0, "The dedup id '$\"{c.AccountId}\"'", "$\"order-placed-{c.AccountId}\""));
+
+    [Fact]
+    public Task Text_that_only_repeats_the_sent_events_domain_is_no_event_part()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(string customerId, string planId, string id)
                 {
                     var created = new SubscriptionCreated(customerId, planId);
 
-                    // Another event about the same subscription (billing/subscription.cancelled) would build the same id.
-                    await client.SendAsync(created, new() { Id = {|#0:$"subscription-{customerId}"|} });
-                    await client.SendAsync(created, new() { Id = {|#1:$"billing-{customerId}-{planId}"|} });
-                    await client.SendAsync(created, new() { Id = {|#2:"subscription_" + id|} });
+                    // Another billing event about the same customer (billing/invoice.paid) could build the same id.
+                    await client.SendAsync(created, new() { Id = {|#0:$"billing-{customerId}-{planId}"|} });
+                    await client.SendAsync(created, new() { Id = {|#1:"billing_" + id|} });
 
-                    // The action names the event; text the event's name does not hold says what it is for.
+                    // The action names the event; text the event's name does not hold says what it is for; and the
+                    // object's place often holds the act or the message (appointment/cancellation.send), so text that
+                    // repeats it is read as naming the event.
                     await client.SendAsync(created, new() { Id = $"subscription-created-{customerId}" });
                     await client.SendAsync(created, new() { Id = $"created-{customerId}" });
                     await client.SendAsync(created, new() { Id = $"trial-{customerId}" });
+                    await client.SendAsync(created, new() { Id = $"subscription-{customerId}" });
                 }
-            """, """[Event("billing/subscription.created")] public partial record SubscriptionCreated(string CustomerId, string PlanId);"""),
-            Bare(0, "The dedup id '$\"subscription-{customerId}\"'", "$\"subscription-created-{customerId}\""),
-            Bare(1, "The dedup id '$\"billing-{customerId}-{planId}\"'", "$\"subscription-created-billing-{customerId}-{planId}\""),
-            Bare(2, "The dedup id '\"subscription_\" + id'", "\"subscription-created_\" + id"));
+
+                public async Task Remind(string id, string appointmentId)
+                {
+                    var cancellation = new CancellationSend(id);
+                    await client.SendAsync(cancellation, new() { Id = $"{id}:cancellation" });
+                    await client.SendAsync(cancellation, new() { Id = $"cancellation-{appointmentId}" });
+                    await client.SendAsync(cancellation, new() { Id = {|#2:$"appointment-{appointmentId}"|} });
+                }
+            """, """
+            [Event("billing/subscription.created")] public partial record SubscriptionCreated(string CustomerId, string PlanId);
+            [Event("appointment/cancellation.send")] public partial record CancellationSend(string AppointmentId);
+            """),
+            Bare(0, "The dedup id '$\"billing-{customerId}-{planId}\"'", "$\"subscription-created-billing-{customerId}-{planId}\""),
+            Bare(1, "The dedup id '\"billing_\" + id'", "\"subscription-created-billing_\" + id"),
+            Bare(2, "The dedup id '$\"appointment-{appointmentId}\"'", "$\"cancellation-sent-appointment-{appointmentId}\""));
 
     [Fact]
     public Task Fallbacks_arithmetic_and_reformatting_keep_a_bare_value_bare()
@@ -565,6 +672,96 @@ public sealed class DedupIdAnalyzerTests
             Bare(6, "The dedup id 'product.Key.ToString()'", "$\"order-placed-{product.Key}\""));
 
     [Fact]
+    public Task A_clock_handed_in_as_a_delegate_named_as_the_current_time_changes_every_attempt()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(OrderPlaced order, Func<DateTimeOffset> now, Func<DateTime> _utcNow, Func<DateTimeOffset> placedAt, Func<string> nowLabel)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"order-placed-{order.OrderId}-{now().ToUnixTimeMilliseconds()}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{order.OrderId}-{_utcNow():O}"|} });
+
+                    // Another delegate's name says nothing about the clock; one that gives text is no clock.
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{placedAt():O}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{nowLabel()}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{now():yyyy-MM-dd}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.Now.ToLongDateString()}" });
+                }
+            """),
+            Volatile(0, "now()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(1, "_utcNow()", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
+    public Task A_new_value_made_only_where_the_codes_own_value_is_missing_is_a_fallback_told_apart_as_information()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Input { public string? IdempotencyKey { get; set; } public string? MessageId { get; set; } }
+                private static string ChargeKey(Input input)
+                {
+                    var key = input.IdempotencyKey ?? "";
+                    if (key == "") key = Guid.NewGuid().ToString();
+                    return $"charge:{key}";
+                }
+
+                private static string? CurrentRequestId() => null;
+
+                public async Task Send(OrderPlaced order, Input input, string? header)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:input.MessageId ?? Guid.NewGuid().ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#1:!string.IsNullOrEmpty(input.MessageId) ? input.MessageId : Guid.NewGuid().ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#2:ChargeKey(input)|} });
+                    await client.SendAsync(order, new() { Id = {|#3:CurrentRequestId() ?? $"req-{DateTime.UtcNow.Ticks}"|} });
+                    var correlationId = header;
+                    correlationId ??= Guid.NewGuid().ToString("N");
+                    await client.SendAsync(order, new() { Id = {|#4:correlationId|} });
+
+                    // Made new on every path: in front of `??`, or on both branches.
+                    await client.SendAsync(order, new() { Id = {|#5:Guid.NewGuid().ToString() ?? header|} });
+                    await client.SendAsync(order, new() { Id = {|#6:header is null ? Guid.NewGuid().ToString() : $"{header}-{DateTime.UtcNow.Ticks}"|} });
+
+                    // A fallback to something steady is no fallback to a new value.
+                    await client.SendAsync(order, new() { Id = input.MessageId ?? $"order-placed-{order.OrderId}" });
+                }
+            """),
+            Fallback(0, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Fallback(1, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Fallback(2, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Fallback(3, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Fallback(4, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(5, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Volatile(6, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
+    public Task A_calendar_date_read_from_the_clock_names_the_day_and_is_the_same_on_every_attempt_that_day()
+        => V.AnalyzerAsync(Source("""
+                public interface IDateTimeProvider { DateTime Today { get; } }
+
+                public async Task Send(OrderPlaced order, IDateTimeProvider dates)
+                {
+                    // Once a day: every attempt of the day builds the same id.
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyy-MM-dd}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.Today:d}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.Date:O}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateOnly.FromDateTime(DateTime.UtcNow)}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{dates.Today:yyyyMMdd}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.Year}-{DateTimeOffset.UtcNow.Month}" });
+                    var today = DateTime.UtcNow.Date.ToString("yyyy-MM-dd");
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{today}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("yyyy'T'MM")}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 10)}" });
+
+                    // A time of day, or the whole moment, changes from one attempt to the next.
+                    await client.SendAsync(order, new() { Id = {|#0:$"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyy-MM-dd HH}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("yyyyMMddmm")}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"order-placed-{order.OrderId}-{DateTime.UtcNow.Date.AddTicks(DateTime.UtcNow.Ticks % 1000)}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"order-placed-{order.OrderId}-{DateTime.UtcNow:s}"|} });
+                    await client.SendAsync(order, new() { Id = {|#4:$"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 13)}"|} });
+                }
+            """),
+            Volatile(0, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(1, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(2, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(3, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(4, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
     public Task Values_made_new_by_own_clocks_counters_helpers_and_rewrites_change_every_attempt()
         => V.AnalyzerAsync(Source("""
                 public interface IDateTimeProvider { DateTime Today { get; } }
@@ -587,16 +784,16 @@ public sealed class DedupIdAnalyzerTests
                 private static string ReportKey(string reportId)
                 {
                     Func<string> later = () => DateTime.UtcNow.ToString("O");
-                    return $"report-{reportId}";
+                    return $"report-ready-{reportId}";
                 }
 
                 public async Task Send(OrderPlaced order, IDateTimeProvider dates, IClock clock, string prefix, Random rng, string registryId, UseCaseContext context)
                 {
                     await client.SendAsync(order, new() { Id = {|#7:$"{order.OrderId}:{context.Now.Ticks}"|} });
-                    await client.SendAsync(order, new() { Id = {|#8:AudioJobId(prefix)|} });
+                    await client.SendAsync(order, new() { Id = {|#8:AudioJobId(registryId)|} });
                     await client.SendAsync(order, new() { Id = ReportKey(registryId) });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{context.Today:yyyy-MM-dd}" });
-                    await client.SendAsync(order, new() { Id = {|#0:$"refresh-{dates.Today:yyyy-MM-dd}"|} });
+                    await client.SendAsync(order, new() { Id = {|#0:$"refresh-{clock.UtcNow:yyyy-MM-dd HH:mm}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{clock.UtcNow:O}"|} });
                     await client.SendAsync(order, new() { Id = {|#2:$"order-placed:{System.Threading.Interlocked.Increment(ref _next)}"|} });
                     await client.SendAsync(order, new() { Id = {|#3:NewKey()|} });
@@ -618,7 +815,7 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{attempt}" });
                 }
             """),
-            Volatile(0, "IDateTimeProvider.Today", "$\"order-placed-{order.OrderId}\""),
+            Volatile(0, "IClock.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Volatile(1, "IClock.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Volatile(2, "Interlocked.Increment()", "$\"order-placed-{order.OrderId}\""),
             Volatile(3, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
@@ -626,7 +823,7 @@ public sealed class DedupIdAnalyzerTests
             Volatile(5, "Random", "$\"order-placed-{order.OrderId}\""),
             Volatile(6, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
             Volatile(7, "UseCaseContext.Now", "$\"order-placed-{order.OrderId}\""),
-            Volatile(8, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
+            Fallback(8, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
     public Task Members_of_objects_that_hold_precomputed_ids_are_not_bare()

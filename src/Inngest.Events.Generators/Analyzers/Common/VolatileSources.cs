@@ -37,8 +37,13 @@ internal sealed class VolatileSources(Compilation compilation)
 
                 return IsCustomClock(type, property.Name, property.Type) ? type.Name + "." + property.Name : Family(type);
 
-            case IInvocationOperation { TargetMethod: var method }:
+            case IInvocationOperation { TargetMethod: var method } invocation:
                 var owner = method.ContainingType;
+                if (ClockDelegate(invocation) is { } clock)
+                {
+                    return clock + "()";
+                }
+
                 if ((Is(owner, _guid) && method.Name is "NewGuid" or "CreateVersion7")
                     || (IsOrDerives(owner, _timeProvider) && method.Name is "GetUtcNow" or "GetLocalNow" or "GetTimestamp"))
                 {
@@ -129,6 +134,32 @@ internal sealed class VolatileSources(Compilation compilation)
         var name = type.Name;
         return name.IndexOf("Clock", System.StringComparison.OrdinalIgnoreCase) >= 0
             || name.IndexOf("Time", System.StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>
+    /// The name of a clock handed in as a delegate that gives a <c>DateTime</c> or <c>DateTimeOffset</c> and is named
+    /// as the current time (<c>Func&lt;DateTimeOffset&gt; now</c> called as <c>now()</c>, <c>_utcNow()</c>,
+    /// <c>deps.GetNow()</c>, <c>clock()</c>); null for any other call.
+    /// </summary>
+    private string? ClockDelegate(IInvocationOperation call)
+    {
+        if (call.TargetMethod.MethodKind != MethodKind.DelegateInvoke
+            || call.TargetMethod.ReturnType is not INamedTypeSymbol given
+            || !(Is(given, _dateTime) || Is(given, _dateTimeOffset)))
+        {
+            return null;
+        }
+
+        var name = call.Instance switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
+        var bare = name?.TrimStart('_').ToLowerInvariant();
+        return bare is "now" or "utcnow" or "getnow" or "getutcnow" or "clock" or "currenttime" or "getcurrenttime" ? name : null;
     }
 
     // Every member of these types is volatile (or only used to make volatile values).

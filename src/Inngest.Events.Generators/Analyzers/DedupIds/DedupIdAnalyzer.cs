@@ -23,7 +23,8 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.DedupIdConstant,
         DiagnosticDescriptors.DedupIdWithoutEventPart,
-        DiagnosticDescriptors.DedupIdChangesEveryAttempt);
+        DiagnosticDescriptors.DedupIdChangesEveryAttempt,
+        DiagnosticDescriptors.DedupIdFallsBackToNewValue);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -98,6 +99,10 @@ public sealed class DedupIdAnalyzer : DiagnosticAnalyzer
         {
             case DedupIdKind.Volatile:
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DedupIdChangesEveryAttempt, location, value.Detail, sent.Suggestion(slug)));
+                break;
+
+            case DedupIdKind.VolatileFallback:
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DedupIdFallsBackToNewValue, location, value.Detail, sent.Suggestion(slug)));
                 break;
 
             case DedupIdKind.Constant:

@@ -20,19 +20,23 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     private IOperation? _sentData;
 
-    private string[] _eventObjectWords = [];
+    private string[] _eventDomainWords = [];
+
+    // Whether FindVolatile looks for a value made new on every path (true) or on any path, a fallback included (false).
+    private bool _everyPath;
 
     /// <summary>
     /// What <paramref name="value"/> is as a dedup id. <paramref name="sentData"/> is the data sent with it when the code
     /// shows it (<c>new AvatarRendered(id)</c>): a value the rule cannot read by its own name is read by the name the
     /// data gives it. <paramref name="eventName"/> is the sent event's name when it is known: text that only repeats its
-    /// domain or its object (<c>billing</c> or <c>subscription</c> of <c>billing/subscription.created</c>) says no more
-    /// about the event than the kind of a kept thing does.
+    /// domain (<c>billing</c> of <c>billing/subscription.created</c>) says no more about the event than the kind of a kept
+    /// thing does.
     /// </summary>
     public DedupIdValue Classify(IOperation value, IOperation? sentData = null, string? eventName = null)
     {
         _sentData = sentData is null ? null : Resolve(sentData, 0);
-        _eventObjectWords = ObjectWordsOf(eventName);
+        _eventDomainWords = DomainWordsOf(eventName);
+        _everyPath = true;
         if (FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } source)
         {
             return new(DedupIdKind.Volatile, source);
@@ -44,7 +48,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return resolved.ConstantValue.Value is string text ? new(DedupIdKind.Constant, text) : default;
         }
 
-        return IsBare(resolved) ? new(DedupIdKind.BareEntity) : default;
+        if (IsBare(value))
+        {
+            return new(DedupIdKind.BareEntity);
+        }
+
+        // Made new only where the code's own value is missing (`key ?? Guid.NewGuid()`, `if (key == "") key = ...`, a
+        // helper's `if (key is null) return ...`): steady on the path the code expects, so said apart, as information.
+        _everyPath = false;
+        return FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } fallback
+            ? new(DedupIdKind.VolatileFallback, fallback)
+            : default;
     }
 
     /// <summary>
@@ -58,15 +72,34 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return null;
         }
 
+        // A calendar date read from the clock names the day, not the attempt: every attempt that day builds the same id,
+        // which is how an id says "once a day" (`$"digest-{userId}-{DateTime.UtcNow:yyyy-MM-dd}"`).
+        if (IsCalendarDate(operation))
+        {
+            return null;
+        }
+
         if (volatileSources.Describe(operation) is { } source)
         {
             return source;
         }
 
+        // On every path: a coalesce is made new when its value in front is (what follows `??` is taken only when that
+        // value is missing), a conditional when both of its branches are.
+        if (_everyPath && operation is ICoalesceOperation coalesce)
+        {
+            return FindVolatile(coalesce.Value, depth, visited);
+        }
+
+        if (_everyPath && operation is IConditionalOperation { WhenFalse: { } otherwise } conditional)
+        {
+            return FindVolatile(conditional.WhenTrue, depth, visited) is { } first && FindVolatile(otherwise, depth, visited) is not null ? first : null;
+        }
+
         // A local or parameter, or a member of one set in the same method: any value it is given there (its initializer,
-        // `prefix += DateTime.UtcNow.ToString(...)`, `order.Id = Guid.NewGuid().ToString()`, `new Order { Id = ... }`,
-        // `if (request.MessageId == "") request.MessageId = ...`) or any volatile call that fills it in place
-        // (`rng.NextBytes(bytes)`) makes it volatile.
+        // `prefix += DateTime.UtcNow.ToString(...)`, `order.Id = Guid.NewGuid().ToString()`, `new Order { Id = ... }`;
+        // on some path only, `if (request.MessageId == "") request.MessageId = ...`) or any volatile call that fills it in
+        // place (`rng.NextBytes(bytes)`) makes it volatile.
         if (PlaceOf(operation) is { } place
             && depth < MaxDepth
             && visited.Add(place.Member ?? place.Variable)
@@ -75,16 +108,28 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return written;
         }
 
-        // A helper of the same file whose body makes the value (`static string NewKey() => Guid.NewGuid().ToString();`),
-        // on any of its paths (`if (key is null) return $"audio-{Guid.NewGuid():N}";`).
+        // A helper of the same file whose body makes the value (`static string NewKey() => Guid.NewGuid().ToString();`):
+        // on every path, when each value it returns is made new; on some, when one is (`if (key is null) return
+        // $"audio-{Guid.NewGuid():N}";`).
         if (operation is IInvocationOperation { TargetMethod: { } method } call && depth < MaxDepth)
         {
+            string? made = null;
+            var steady = false;
             foreach (var returned in HelperReturns(call, method))
             {
-                if (FindVolatile(returned, depth + 1, visited) is { } made)
+                if (FindVolatile(returned, depth + 1, visited) is { } found)
                 {
-                    return made;
+                    made ??= found;
                 }
+                else if (!IsNull(returned))
+                {
+                    steady = true;
+                }
+            }
+
+            if (made is not null && !(_everyPath && steady))
+            {
+                return made;
             }
         }
 
@@ -97,6 +142,74 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> is a date without its time of day, whatever it is read from:
+    /// <c>DateTime.Today</c> (or a clock's <c>Today</c>), <c>now.Date</c>, <c>now.Year</c>, <c>DateOnly.FromDateTime(now)</c>,
+    /// or a date or time formatted with a date-only format (<c>now.ToString("yyyy-MM-dd")</c>, <c>{now:yyyyMMdd}</c>, <c>{now:d}</c>,
+    /// <c>now.ToLongDateString()</c>).
+    /// </summary>
+    private static bool IsCalendarDate(IOperation operation) => operation switch
+    {
+        IPropertyReferenceOperation { Property.Name: "Today" or "UtcToday", Type: { } today } => DedupIdNames.IsDateOrTime(today),
+        IPropertyReferenceOperation { Property.Name: "Date" or "Year" or "Month" or "Day" or "DayOfYear", Instance.Type: { } moment } => DedupIdNames.IsDateOrTime(moment),
+        IInvocationOperation { TargetMethod: { Name: "FromDateTime", ContainingType.Name: "DateOnly" } } => true,
+        IInvocationOperation { TargetMethod.Name: "ToLongDateString" or "ToShortDateString", Instance.Type: { } moment } => DedupIdNames.IsDateOrTime(moment),
+        IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: > 0 } format
+            => DedupIdNames.IsDateOrTime(moment) && format.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } && IsDateOnlyFormat(text),
+        IInterpolationOperation { Expression.Type: { } moment, FormatString.ConstantValue: { HasValue: true, Value: string text } }
+            => DedupIdNames.IsDateOrTime(moment) && IsDateOnlyFormat(text),
+
+        // The first ten characters of an ISO 8601 moment are its date (`now.ToString("o").Substring(0, 10)`, as
+        // JavaScript's `toISOString().slice(0, 10)`).
+        IInvocationOperation { TargetMethod.Name: "Substring", Arguments.Length: 2, Instance: IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: 1 } iso } slice
+            => DedupIdNames.IsDateOrTime(moment)
+                && iso.Arguments[0].Value.ConstantValue.Value is "o" or "O" or "s" or "u"
+                && slice.Arguments[0].Value.ConstantValue.Value is 0
+                && slice.Arguments[1].Value.ConstantValue.Value is int length && length <= 10,
+        _ => false,
+    };
+
+    /// <summary>
+    /// A .NET date and time format that shows no time of day: the standard <c>d</c>, <c>D</c>, <c>M</c>, <c>Y</c>
+    /// (and their lower-case forms), or a custom one of years, months and days (<c>yyyy-MM-dd</c>, <c>yyyyMM</c>).
+    /// </summary>
+    private static bool IsDateOnlyFormat(string format)
+    {
+        if (format.Length == 1)
+        {
+            return format[0] is 'd' or 'D' or 'M' or 'm' or 'Y' or 'y';
+        }
+
+        var hasDatePart = false;
+        var quoted = '\0';
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if (quoted != '\0')
+            {
+                quoted = c == quoted ? '\0' : quoted;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\'' or '"':
+                    quoted = c;
+                    break;
+                case '\\':
+                    i++;
+                    break;
+                case 'y' or 'M' or 'd':
+                    hasDatePart = true;
+                    break;
+                case 'h' or 'H' or 'm' or 's' or 'f' or 'F' or 't' or 'z' or 'K' or 'g':
+                    return false;
+            }
+        }
+
+        return hasDatePart;
     }
 
     private static ISymbol? VariableOf(IOperation operation) => operation switch
@@ -160,9 +273,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // A member's `form.IdempotencyKey ??= NewKey()` makes a key once and keeps it with the object for the next attempt.
+            // A member's `form.IdempotencyKey ??= NewKey()` makes a key once and keeps it with the object for the next
+            // attempt. A value given only when the place is missing (`if (key == "") key = NewKey();`, a local's
+            // `key ??= NewKey()`) is a fallback, not made new on every path.
             if (node is IAssignmentOperation assignment
                 && !(place.Member is not null && assignment is ICoalesceAssignmentOperation)
+                && !(_everyPath && (assignment is ICoalesceAssignmentOperation || IsFilledWhenMissing(assignment, place)))
                 && place.Is(PlaceOf(assignment.Target))
                 && FindVolatile(assignment.Value, depth + 1, visited) is { } assigned)
             {
@@ -188,6 +304,38 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="assignment"/> sits in an <c>if</c> whose condition tests <paramref name="place"/> for being
+    /// missing: compared with <c>null</c> or <c>""</c>, <c>string.IsNullOrEmpty</c> or <c>IsNullOrWhiteSpace</c> of it, or
+    /// its <c>Length</c> or <c>Count</c>.
+    /// </summary>
+    private static bool IsFilledWhenMissing(IAssignmentOperation assignment, Place place)
+    {
+        for (var parent = assignment.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { Condition: { } condition })
+            {
+                var readsPlace = false;
+                var testsMissing = false;
+                foreach (var node in condition.DescendantsAndSelf())
+                {
+                    readsPlace |= place.Is(PlaceOf(node));
+                    testsMissing |= node.ConstantValue is { HasValue: true, Value: null or "" }
+                        || node is IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation }
+                        || node is IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }
+                        || node is IPropertyReferenceOperation { Property.Name: "Length" or "Count" };
+                }
+
+                if (readsPlace && testsMissing)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What a declaration's initial value gives the variable, or the member of an object initializer.</summary>
@@ -312,6 +460,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// <summary>Adds what <paramref name="operation"/> is made of to <paramref name="parts"/>: its holes and operands, or itself.</summary>
     private void Collect(IOperation operation, List<DedupIdPart> parts, int depth)
     {
+        // A local the code names as made for deduplication is such a key, whatever it was read from: in
+        // `var idempotencyKey = (string)payload["id"]` the name says what the rule cannot see, that `payload` is an event.
+        if (Unwrapped(operation) is ILocalReferenceOperation { Local.Name: var keyName } && DedupIdNames.IsMadeForDeduplication(keyName))
+        {
+            parts.Add(DedupIdPart.Precomputed);
+            return;
+        }
+
         operation = Resolve(operation, depth);
         if (depth > MaxDepth)
         {
@@ -333,6 +489,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         switch (operation)
         {
             case IInterpolatedStringOperation interpolated:
+                var holes = new List<IOperation>();
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation filled)
+                    {
+                        holes.Add(filled.Expression);
+                    }
+                }
+
                 for (var i = 0; i < interpolated.Parts.Length; i++)
                 {
                     var part = interpolated.Parts[i];
@@ -341,7 +506,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                         var words = text.Text.ConstantValue.Value as string;
                         var before = i > 0 && interpolated.Parts[i - 1] is IInterpolationOperation previous ? previous.Expression : null;
                         var after = i + 1 < interpolated.Parts.Length && interpolated.Parts[i + 1] is IInterpolationOperation next ? next.Expression : null;
-                        parts.Add(!HasLetter(words) || NamesOnlyKinds(words!, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
+                        parts.Add(!HasLetter(words) || NamesOnlyKinds(words!, before, after, holes) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
                     else if (part is IInterpolationOperation hole)
                     {
@@ -374,7 +539,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     {
                         var before = i > 0 ? operands[i - 1] : null;
                         var after = i + 1 < operands.Count ? operands[i + 1] : null;
-                        parts.Add(NamesOnlyKinds(text, before, after) ? DedupIdPart.Separator : DedupIdPart.Label);
+                        parts.Add(NamesOnlyKinds(text, before, after, operands) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
                     else if (i > 0 && operands[i - 1].ConstantValue is { HasValue: true, Value: string kind } && IsIdOfKindNamed(operands[i], kind))
                     {
@@ -509,10 +674,35 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(NamedBySentData(operation, Member(field, field.Field.Name, field.Field.IsStatic, field.Instance, depth)));
                 return;
 
+            // A helper of the same file that builds the id (`static string OrderWorkflowId(string id) => "Order:" + id;`) is
+            // read through what it returns, its parameters by their own names: bare when every id it returns is.
+            case IInvocationOperation { TargetMethod: { } helper } call when depth < MaxDepth && Returned(call, helper) is { Count: > 0 } returns:
+                foreach (var returned in returns)
+                {
+                    Collect(returned, parts, depth + 1);
+                }
+
+                return;
+
             default:
                 parts.Add(DedupIdPart.Unknown);
                 return;
         }
+    }
+
+    /// <summary>The values a helper of the same file returns, without the <c>null</c>s of its paths that send no id.</summary>
+    private List<IOperation> Returned(IInvocationOperation call, IMethodSymbol helper)
+    {
+        var values = new List<IOperation>();
+        foreach (var returned in HelperReturns(call, helper))
+        {
+            if (!IsNull(returned))
+            {
+                values.Add(returned);
+            }
+        }
+
+        return values;
     }
 
     /// <summary>
@@ -696,7 +886,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         // An object's own `Key` (Laravel's `getKey()`, a primary key) or stored `Hash` (a block's, a commit's, a file's)
         // is its id by another name; a message's key or hash is the message's, as its `Id` would be. A hash a method
         // computes (`d.GetHash()`) may hash anything.
-        if ((name == "Key" || (name == "Hash" && reference is not IInvocationOperation)) && instance is not null)
+        if ((name == "Key" || (name == "Hash" && reference is not IInvocationOperation)) && instance is not null && !IsDictionaryEntry(instance))
         {
             return IsOccurrence(instance) ? DedupIdPart.Precomputed : DedupIdPart.Entity;
         }
@@ -705,6 +895,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             ? DedupIdPart.Precomputed
             : words.Part(name, reference.Type);
     }
+
+    /// <summary>
+    /// Whether <paramref name="instance"/> is an entry of a dictionary or a group (<c>KeyValuePair</c>, <c>IGrouping</c>):
+    /// its <c>Key</c> is whatever the collection is keyed by, not an object's own key.
+    /// </summary>
+    private static bool IsDictionaryEntry(IOperation instance)
+        => Unwrapped(instance).Type is INamedTypeSymbol { Name: "KeyValuePair" or "IGrouping" or "DictionaryEntry" };
 
     /// <summary>
     /// Whether <paramref name="instance"/> is an Inngest event or options object (whose Id is a complete dedup id being
@@ -803,10 +1000,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// Whether a literal part of an interpolated string or a concatenation only names kinds of objects: the kind whose
     /// identity sits next to it (<c>$"order-{order.Id}"</c>, <c>"lead-" + leadId</c>, <c>$"user_{action.User.Id}"</c>),
     /// or kinds of things an app keeps (<c>$"customer-{organizationId}"</c>, <c>$"user-profile-{user.Id}"</c>,
-    /// <c>$"workspace-customer:{workspace.Id}"</c>). That says nothing about the event, so it counts as a separator.
-    /// <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
+    /// <c>$"workspace-customer:{workspace.Id}"</c>), or the kinds whose identities stand elsewhere in the same id
+    /// (<c>$"release-{userId}-{release.Id}"</c>, among <paramref name="values"/>). That says nothing about the event, so
+    /// it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
     /// </summary>
-    private bool NamesOnlyKinds(string text, IOperation? before, IOperation? after)
+    private bool NamesOnlyKinds(string text, IOperation? before, IOperation? after, IReadOnlyList<IOperation> values)
     {
         var letters = new System.Text.StringBuilder(text.Length);
         var kinds = new List<string>();
@@ -820,7 +1018,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 continue;
             }
 
-            if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' '))
+            if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' ' or '[' or ']' or '(' or ')'))
             {
                 return false;
             }
@@ -845,9 +1043,23 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return true;
         }
 
+        var identified = new List<string>();
+        foreach (var value in values)
+        {
+            if (EntityWord(value) is { } kindOfValue)
+            {
+                identified.Add(kindOfValue);
+            }
+        }
+
+        if (identified.Contains(joined))
+        {
+            return true;
+        }
+
         foreach (var kind in kinds)
         {
-            if (!DedupIdNames.IsKindOfKeptThing(kind) && Array.IndexOf(_eventObjectWords, kind) < 0)
+            if (!DedupIdNames.IsKindOfKeptThing(kind) && Array.IndexOf(_eventDomainWords, kind) < 0 && !identified.Contains(kind))
             {
                 return false;
             }
@@ -857,19 +1069,20 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// The words of an event name's domain and object, lower-cased, without its action: <c>billing</c>, <c>invoice</c>
-    /// and <c>line</c> of <c>billing/invoice-line.added</c>. None for a name not shaped <c>domain/object.action</c>.
+    /// The words of an event name's domain, lower-cased: <c>billing</c> of <c>billing/invoice.paid</c>, <c>ai</c> and
+    /// <c>agents</c> of <c>ai-agents/run.started</c>. None for a name without a domain. The object's words are not read:
+    /// apps put the message or the act there as often as a kept thing (<c>appointment/cancellation.send</c>,
+    /// <c>agent/provision.requested</c>), and then text repeating them says which event it is.
     /// </summary>
-    private static string[] ObjectWordsOf(string? eventName)
+    private static string[] DomainWordsOf(string? eventName)
     {
         var slash = eventName?.IndexOf('/') ?? -1;
-        var action = eventName?.LastIndexOf('.') ?? -1;
-        if (eventName is null || slash <= 0 || action <= slash + 1)
+        if (eventName is null || slash <= 0)
         {
             return [];
         }
 
-        return eventName.Substring(0, action).ToLowerInvariant().Split(['/', '.', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
+        return eventName.Substring(0, slash).ToLowerInvariant().Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>
@@ -917,7 +1130,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && NameOf(variable) is { } name
             && DedupIdNames.IsOwnIdName(name)
             && HasLetter(text)
-            && NamesOnlyKinds(text, before: null, after: null);
+            && NamesOnlyKinds(text, before: null, after: null, values: []);
 
     /// <summary>The operands of a chain of string concatenations, left to right (<c>"order-" + a + ":" + b</c>).</summary>
     private static void Flatten(IOperation operation, List<IOperation> operands)

@@ -14,4 +14,7 @@ internal enum DedupIdKind
 
     /// <summary>Built from a source that changes on every call (the clock, a new Guid, Random, Stopwatch).</summary>
     Volatile,
+
+    /// <summary>Steady, but built from such a source on a path taken when its own value is missing (<c>key ?? Guid.NewGuid()</c>).</summary>
+    VolatileFallback,
 }

@@ -39,7 +39,7 @@ internal static class DedupIdNames
     private static readonly string[] OccurrenceEndings =
     [
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
-        "callback", "evt", "msg", "req", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
+        "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
     ];
@@ -186,7 +186,13 @@ internal static class DedupIdNames
             || (name.Length > 3 && name.EndsWith("_at", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static readonly string[] TimeWords = ["timestamp", "time", "date", "datetime", "ts", "epoch", "epochms", "epochseconds", "millis", "unixtime", "unixms"];
+    // The last ones name a period, which tells the occurrences of something periodic apart as a date does:
+    // `$"{c.Year}-{c.Month}-{c.AccountId}"` is one account's month.
+    private static readonly string[] TimeWords =
+    [
+        "timestamp", "time", "date", "datetime", "ts", "epoch", "epochms", "epochseconds", "millis", "unixtime", "unixms",
+        "year", "quarter", "month", "week", "day", "hour", "period",
+    ];
 
     /// <summary>Whether <paramref name="name"/> ends with one of <paramref name="words"/> as a word of its own.</summary>
     private static bool EndsWithAnyWord(string name, string[] words)
