@@ -575,7 +575,7 @@ public sealed class DedupIdAnalyzerTests
     [Fact]
     public Task A_period_and_a_dictionary_entrys_key_are_no_entity_values()
         => V.AnalyzerAsync(Source("""
-                public sealed class Expiry { public int Year { get; set; } public int Month { get; set; } public string AccountId { get; set; } = ""; }
+                public sealed class Expiry { public int Year { get; set; } public int Month { get; set; } public string AccountId { get; set; } = ""; public long LastChanged { get; set; } }
                 public sealed class Ctx { public string Id { get; set; } = ""; }
 
                 public async Task Send(OrderPlaced order, Expiry c, string billingPeriod, string accountId, System.Collections.Generic.KeyValuePair<Guid, string> kvp, int week, Ctx ctx)
@@ -584,6 +584,9 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"{c.Year}-{c.Month}-{c.AccountId}" });
                     await client.SendAsync(order, new() { Id = $"{billingPeriod}:{accountId}" });
                     await client.SendAsync(order, new() { Id = $"{accountId}-{week}" });
+
+                    // The moment something last happened says which change it is.
+                    await client.SendAsync(order, new() { Id = $"{accountId}-{c.LastChanged}" });
 
                     // A request's context (`ctx`) is one occurrence: its Id is the request's.
                     await client.SendAsync(order, new() { Id = ctx.Id });
@@ -693,6 +696,7 @@ public sealed class DedupIdAnalyzerTests
     public Task A_new_value_made_only_where_the_codes_own_value_is_missing_is_a_fallback_told_apart_as_information()
         => V.AnalyzerAsync(Source("""
                 public sealed class Input { public string? IdempotencyKey { get; set; } public string? MessageId { get; set; } }
+                public sealed class Request { public Guid RequestId { get; set; } }
                 private static string ChargeKey(Input input)
                 {
                     var key = input.IdempotencyKey ?? "";
@@ -711,6 +715,12 @@ public sealed class DedupIdAnalyzerTests
                     var correlationId = header;
                     correlationId ??= Guid.NewGuid().ToString("N");
                     await client.SendAsync(order, new() { Id = {|#4:correlationId|} });
+                    var request = new Request();
+                    if (request.RequestId == default) { request.RequestId = Guid.NewGuid(); }
+                    await client.SendAsync(order, new() { Id = {|#7:request.RequestId.ToString()|} });
+                    var retry = new Request();
+                    if (retry.RequestId == Guid.Empty) { retry.RequestId = Guid.NewGuid(); }
+                    await client.SendAsync(order, new() { Id = {|#8:retry.RequestId.ToString()|} });
 
                     // Made new on every path: in front of `??`, or on both branches.
                     await client.SendAsync(order, new() { Id = {|#5:Guid.NewGuid().ToString() ?? header|} });
@@ -726,7 +736,9 @@ public sealed class DedupIdAnalyzerTests
             Fallback(3, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Fallback(4, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
             Volatile(5, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
-            Volatile(6, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
+            Volatile(6, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Fallback(7, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Fallback(8, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
     public Task A_calendar_date_read_from_the_clock_names_the_day_and_is_the_same_on_every_attempt_that_day()
@@ -746,6 +758,7 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{today}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("yyyy'T'MM")}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 10)}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Split('T')[0]}" });
 
                     // A time of day, or the whole moment, changes from one attempt to the next.
                     await client.SendAsync(order, new() { Id = {|#0:$"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyy-MM-dd HH}"|} });

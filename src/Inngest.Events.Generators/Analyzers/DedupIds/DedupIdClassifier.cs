@@ -168,6 +168,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 && iso.Arguments[0].Value.ConstantValue.Value is "o" or "O" or "s" or "u"
                 && slice.Arguments[0].Value.ConstantValue.Value is 0
                 && slice.Arguments[1].Value.ConstantValue.Value is int length && length <= 10,
+
+        // `now.ToString("o").Split('T')[0]`, as JavaScript's `toISOString().split("T")[0]`: the date before the time.
+        IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: IInvocationOperation { TargetMethod.Name: "Split", Instance: IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: 1 } iso } split } element
+            => DedupIdNames.IsDateOrTime(moment)
+                && iso.Arguments[0].Value.ConstantValue.Value is "o" or "O" or "s" or "u"
+                && split.Arguments.Length > 0 && split.Arguments[0].Value.ConstantValue.Value is "T" or 'T'
+                && element.Indices[0].ConstantValue.Value is 0,
         _ => false,
     };
 
@@ -308,8 +315,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     /// <summary>
     /// Whether <paramref name="assignment"/> sits in an <c>if</c> whose condition tests <paramref name="place"/> for being
-    /// missing: compared with <c>null</c> or <c>""</c>, <c>string.IsNullOrEmpty</c> or <c>IsNullOrWhiteSpace</c> of it, or
-    /// its <c>Length</c> or <c>Count</c>.
+    /// missing: compared with <c>null</c>, <c>""</c>, <c>default</c> or an <c>Empty</c> (<c>Guid.Empty</c>),
+    /// <c>string.IsNullOrEmpty</c> or <c>IsNullOrWhiteSpace</c> of it, or its <c>Length</c> or <c>Count</c>.
     /// </summary>
     private static bool IsFilledWhenMissing(IAssignmentOperation assignment, Place place)
     {
@@ -323,6 +330,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 {
                     readsPlace |= place.Is(PlaceOf(node));
                     testsMissing |= node.ConstantValue is { HasValue: true, Value: null or "" }
+                        || node is IDefaultValueOperation or IFieldReferenceOperation { Field.Name: "Empty", Field.IsStatic: true }
                         || node is IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation }
                         || node is IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }
                         || node is IPropertyReferenceOperation { Property.Name: "Length" or "Count" };

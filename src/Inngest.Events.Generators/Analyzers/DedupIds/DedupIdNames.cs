@@ -181,9 +181,32 @@ internal static class DedupIdNames
             return true;
         }
 
-        // createdAt, sentAt, expires_at: "At" after a lower-case word, or "_at".
+        // createdAt, sentAt, expires_at: "At" after a lower-case word, or "_at"; lastChanged, LastModified, last_updated:
+        // "last" and one word in the past tense, the moment something last happened.
         return (name.Length > 3 && name.EndsWith("At", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
-            || (name.Length > 3 && name.EndsWith("_at", StringComparison.OrdinalIgnoreCase));
+            || (name.Length > 3 && name.EndsWith("_at", StringComparison.OrdinalIgnoreCase))
+            || IsLastPastTense(name);
+    }
+
+    private static bool IsLastPastTense(string name)
+    {
+        var rest = name.StartsWith("last_", StringComparison.OrdinalIgnoreCase) ? name.Substring(5)
+            : name.Length > 4 && name.StartsWith("last", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[4]) ? name.Substring(4)
+            : null;
+        if (rest is not { Length: > 3 } || !rest.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < rest.Length; i++)
+        {
+            if (char.IsUpper(rest[i]) || rest[i] == '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The last ones name a period, which tells the occurrences of something periodic apart as a date does:
