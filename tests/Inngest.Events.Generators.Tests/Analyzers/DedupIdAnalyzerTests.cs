@@ -600,6 +600,34 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id '$\"{c.AccountId}\"'", "$\"order-placed-{c.AccountId}\""));
 
     [Fact]
+    public Task Text_that_only_names_the_app_says_nothing_about_the_event()
+        => V.AnalyzerAsync("""
+            using System.Threading.Tasks;
+            using Inngest.Events;
+
+            namespace Exceptionless.Billing;
+
+            [Event("billing/invoice.finalized")] public partial record InvoiceFinalized(string InvoiceId);
+
+            public sealed class Invoice { public string Id { get; set; } = ""; }
+
+            public sealed class Invoices(IInngestClient client)
+            {
+                public async Task Finalize(Invoice invoice, string customerId)
+                {
+                    await client.SendAsync(new InvoiceFinalized(invoice.Id), new() { Id = {|#0:$"exceptionless-invoice-{invoice.Id}"|} });
+                    await client.SendAsync(new InvoiceFinalized(invoice.Id), new() { Id = {|#1:$"exceptionless-customer-{customerId}"|} });
+
+                    // A word the app's name does not hold may name the act.
+                    await client.SendAsync(new InvoiceFinalized(invoice.Id), new() { Id = $"exceptionless-cancellation-{invoice.Id}" });
+                    await client.SendAsync(new InvoiceFinalized(invoice.Id), new() { Id = $"paymcp-customer-{customerId}" });
+                }
+            }
+            """,
+            Bare(0, "The dedup id '$\"exceptionless-invoice-{invoice.Id}\"'", "$\"invoice-finalized-exceptionless-invoice-{invoice.Id}\""),
+            Bare(1, "The dedup id '$\"exceptionless-customer-{customerId}\"'", "$\"invoice-finalized-exceptionless-customer-{customerId}\""));
+
+    [Fact]
     public Task Text_that_only_repeats_the_sent_events_domain_is_no_event_part()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(string customerId, string planId, string id)

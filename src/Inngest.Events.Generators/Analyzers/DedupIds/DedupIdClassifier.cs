@@ -22,6 +22,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     private string[] _eventDomainWords = [];
 
+    private string[] _appWords = [];
+
     // Whether FindVolatile looks for a value made new on every path (true) or on any path, a fallback included (false).
     private bool _everyPath;
 
@@ -36,6 +38,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     {
         _sentData = sentData is null ? null : Resolve(sentData, 0);
         _eventDomainWords = DomainWordsOf(eventName);
+        _appWords = AppWordsOf(value);
         _everyPath = true;
         if (FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } source)
         {
@@ -1067,7 +1070,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         foreach (var kind in kinds)
         {
-            if (!DedupIdNames.IsKindOfKeptThing(kind) && Array.IndexOf(_eventDomainWords, kind) < 0 && !identified.Contains(kind))
+            if (!DedupIdNames.IsKindOfKeptThing(kind) && Array.IndexOf(_eventDomainWords, kind) < 0 && Array.IndexOf(_appWords, kind) < 0 && !identified.Contains(kind))
             {
                 return false;
             }
@@ -1091,6 +1094,36 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return eventName.Substring(0, slash).ToLowerInvariant().Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>
+    /// The words of the app's own name, lower-cased: the parts of the assembly's name and of the namespace the send is in
+    /// (<c>exceptionless</c> and <c>core</c> of <c>Exceptionless.Core</c>). Text that names the app
+    /// (<c>$"exceptionless-invoice-{invoice.Id}"</c>) is the same for every event the app sends.
+    /// </summary>
+    private static string[] AppWordsOf(IOperation value)
+    {
+        if (value.SemanticModel is not { } model)
+        {
+            return [];
+        }
+
+        var names = new List<string> { model.Compilation.AssemblyName ?? "" };
+        for (var space = model.GetEnclosingSymbol(value.Syntax.SpanStart)?.ContainingNamespace; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
+        {
+            names.Add(space.Name);
+        }
+
+        var words = new List<string>();
+        foreach (var name in names)
+        {
+            foreach (var word in name.ToLowerInvariant().Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                words.Add(word);
+            }
+        }
+
+        return words.ToArray();
     }
 
     /// <summary>
