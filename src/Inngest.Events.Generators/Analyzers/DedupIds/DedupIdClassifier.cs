@@ -20,9 +20,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     private IOperation? _sentData;
 
-    private string[] _eventDomainWords = [];
-
-    private string[] _appWords = [];
+    // Words that say nothing about which event an id is for: the sent event's domain and the app's own name.
+    private HashSet<string> _wordsOfNoEvent = [];
 
     // Whether FindVolatile looks for a value made new on every path (true) or on any path, a fallback included (false).
     private bool _everyPath;
@@ -37,8 +36,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     public DedupIdValue Classify(IOperation value, IOperation? sentData = null, string? eventName = null)
     {
         _sentData = sentData is null ? null : Resolve(sentData, 0);
-        _eventDomainWords = DomainWordsOf(eventName);
-        _appWords = AppWordsOf(value);
+        _wordsOfNoEvent = WordsOfNoEvent(value, eventName);
         _everyPath = true;
         if (FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } source)
         {
@@ -166,20 +164,24 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         // The first ten characters of an ISO 8601 moment are its date (`now.ToString("o").Substring(0, 10)`, as
         // JavaScript's `toISOString().slice(0, 10)`).
-        IInvocationOperation { TargetMethod.Name: "Substring", Arguments.Length: 2, Instance: IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: 1 } iso } slice
-            => DedupIdNames.IsDateOrTime(moment)
-                && iso.Arguments[0].Value.ConstantValue.Value is "o" or "O" or "s" or "u"
+        IInvocationOperation { TargetMethod.Name: "Substring", Arguments.Length: 2, Instance: { } iso } slice
+            => IsIsoMoment(iso)
                 && slice.Arguments[0].Value.ConstantValue.Value is 0
                 && slice.Arguments[1].Value.ConstantValue.Value is int length && length <= 10,
 
         // `now.ToString("o").Split('T')[0]`, as JavaScript's `toISOString().split("T")[0]`: the date before the time.
-        IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: IInvocationOperation { TargetMethod.Name: "Split", Instance: IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: 1 } iso } split } element
-            => DedupIdNames.IsDateOrTime(moment)
-                && iso.Arguments[0].Value.ConstantValue.Value is "o" or "O" or "s" or "u"
+        IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: IInvocationOperation { TargetMethod.Name: "Split", Instance: { } iso } split } element
+            => IsIsoMoment(iso)
                 && split.Arguments.Length > 0 && split.Arguments[0].Value.ConstantValue.Value is "T" or 'T'
                 && element.Indices[0].ConstantValue.Value is 0,
         _ => false,
     };
+
+    /// <summary>A date or time written as ISO 8601 text: <c>now.ToString("o")</c> (or <c>"s"</c>, <c>"u"</c>).</summary>
+    private static bool IsIsoMoment(IOperation text)
+        => text is IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: 1 } iso
+            && DedupIdNames.IsDateOrTime(moment)
+            && iso.Arguments[0].Value.ConstantValue.Value is "o" or "O" or "s" or "u";
 
     /// <summary>
     /// A .NET date and time format that shows no time of day: the standard <c>d</c>, <c>D</c>, <c>M</c>, <c>Y</c>
@@ -509,6 +511,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     }
                 }
 
+                var kindsOfHoles = KindsIdentified(holes);
+
                 for (var i = 0; i < interpolated.Parts.Length; i++)
                 {
                     var part = interpolated.Parts[i];
@@ -517,7 +521,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                         var words = text.Text.ConstantValue.Value as string;
                         var before = i > 0 && interpolated.Parts[i - 1] is IInterpolationOperation previous ? previous.Expression : null;
                         var after = i + 1 < interpolated.Parts.Length && interpolated.Parts[i + 1] is IInterpolationOperation next ? next.Expression : null;
-                        parts.Add(!HasLetter(words) || NamesOnlyKinds(words!, before, after, holes) ? DedupIdPart.Separator : DedupIdPart.Label);
+                        parts.Add(!HasLetter(words) || NamesOnlyKinds(words!, before, after, kindsOfHoles) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
                     else if (part is IInterpolationOperation hole)
                     {
@@ -544,13 +548,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
                 var operands = new List<IOperation>();
                 Flatten(concatenation, operands);
+                var kindsOfOperands = KindsIdentified(operands);
                 for (var i = 0; i < operands.Count; i++)
                 {
                     if (operands[i].ConstantValue is { HasValue: true, Value: string text } && HasLetter(text))
                     {
                         var before = i > 0 ? operands[i - 1] : null;
                         var after = i + 1 < operands.Count ? operands[i + 1] : null;
-                        parts.Add(NamesOnlyKinds(text, before, after, operands) ? DedupIdPart.Separator : DedupIdPart.Label);
+                        parts.Add(NamesOnlyKinds(text, before, after, kindsOfOperands) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
                     else if (i > 0 && operands[i - 1].ConstantValue is { HasValue: true, Value: string kind } && IsIdOfKindNamed(operands[i], kind))
                     {
@@ -1012,10 +1017,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// identity sits next to it (<c>$"order-{order.Id}"</c>, <c>"lead-" + leadId</c>, <c>$"user_{action.User.Id}"</c>),
     /// or kinds of things an app keeps (<c>$"customer-{organizationId}"</c>, <c>$"user-profile-{user.Id}"</c>,
     /// <c>$"workspace-customer:{workspace.Id}"</c>), or the kinds whose identities stand elsewhere in the same id
-    /// (<c>$"release-{userId}-{release.Id}"</c>, among <paramref name="values"/>). That says nothing about the event, so
-    /// it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
+    /// (<c>$"release-{userId}-{release.Id}"</c>, the kinds <paramref name="identified"/>). That says nothing about the
+    /// event, so it counts as a separator. <c>$"order-paid-{order.Id}"</c> names the event and stays a label.
     /// </summary>
-    private bool NamesOnlyKinds(string text, IOperation? before, IOperation? after, IReadOnlyList<IOperation> values)
+    private bool NamesOnlyKinds(string text, IOperation? before, IOperation? after, List<string> identified)
     {
         var letters = new System.Text.StringBuilder(text.Length);
         var kinds = new List<string>();
@@ -1054,15 +1059,6 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return true;
         }
 
-        var identified = new List<string>();
-        foreach (var value in values)
-        {
-            if (EntityWord(value) is { } kindOfValue)
-            {
-                identified.Add(kindOfValue);
-            }
-        }
-
         if (identified.Contains(joined))
         {
             return true;
@@ -1070,7 +1066,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         foreach (var kind in kinds)
         {
-            if (!DedupIdNames.IsKindOfKeptThing(kind) && Array.IndexOf(_eventDomainWords, kind) < 0 && Array.IndexOf(_appWords, kind) < 0 && !identified.Contains(kind))
+            if (!DedupIdNames.IsKindOfKeptThing(kind) && !_wordsOfNoEvent.Contains(kind) && !identified.Contains(kind))
             {
                 return false;
             }
@@ -1080,50 +1076,53 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// The words of an event name's domain, lower-cased: <c>billing</c> of <c>billing/invoice.paid</c>, <c>ai</c> and
-    /// <c>agents</c> of <c>ai-agents/run.started</c>. None for a name without a domain. The object's words are not read:
-    /// apps put the message or the act there as often as a kept thing (<c>appointment/cancellation.send</c>,
-    /// <c>agent/provision.requested</c>), and then text repeating them says which event it is.
+    /// The kinds of object the values of one id identify (<c>release</c> and <c>user</c> of
+    /// <c>$"release-{userId}-{release.Id}"</c>), read once for all the text between them.
     /// </summary>
-    private static string[] DomainWordsOf(string? eventName)
+    private static List<string> KindsIdentified(List<IOperation> values)
     {
-        var slash = eventName?.IndexOf('/') ?? -1;
-        if (eventName is null || slash <= 0)
+        var kinds = new List<string>();
+        foreach (var value in values)
         {
-            return [];
-        }
-
-        return eventName.Substring(0, slash).ToLowerInvariant().Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    /// <summary>
-    /// The words of the app's own name, lower-cased: the parts of the assembly's name and of the namespace the send is in
-    /// (<c>exceptionless</c> and <c>core</c> of <c>Exceptionless.Core</c>). Text that names the app
-    /// (<c>$"exceptionless-invoice-{invoice.Id}"</c>) is the same for every event the app sends.
-    /// </summary>
-    private static string[] AppWordsOf(IOperation value)
-    {
-        if (value.SemanticModel is not { } model)
-        {
-            return [];
-        }
-
-        var names = new List<string> { model.Compilation.AssemblyName ?? "" };
-        for (var space = model.GetEnclosingSymbol(value.Syntax.SpanStart)?.ContainingNamespace; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
-        {
-            names.Add(space.Name);
-        }
-
-        var words = new List<string>();
-        foreach (var name in names)
-        {
-            foreach (var word in name.ToLowerInvariant().Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+            if (EntityWord(value) is { } kind)
             {
-                words.Add(word);
+                kinds.Add(kind);
             }
         }
 
-        return words.ToArray();
+        return kinds;
+    }
+
+    /// <summary>
+    /// The words, lower-cased, that say nothing about which event an id is for: those of the sent event's domain
+    /// (<c>billing</c> of <c>billing/invoice.paid</c>, <c>ai</c> and <c>agents</c> of <c>ai-agents/run.started</c>), and
+    /// those of the app's own name, the assembly's and the namespace's the send is in (<c>exceptionless</c> and
+    /// <c>core</c> of <c>Exceptionless.Core</c>: <c>$"exceptionless-invoice-{invoice.Id}"</c> is the same for every event
+    /// the app sends). The object's words of the event name are not read: apps put the message or the act there as often
+    /// as a kept thing (<c>appointment/cancellation.send</c>, <c>agent/provision.requested</c>), and then text repeating
+    /// them says which event it is.
+    /// </summary>
+    private static HashSet<string> WordsOfNoEvent(IOperation value, string? eventName)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var slash = eventName?.IndexOf('/') ?? -1;
+        if (eventName is not null && slash > 0)
+        {
+            AddWords(eventName.Substring(0, slash));
+        }
+
+        if (value.SemanticModel is { } model)
+        {
+            AddWords(model.Compilation.AssemblyName ?? "");
+            for (var space = model.GetEnclosingSymbol(value.Syntax.SpanStart)?.ContainingNamespace; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
+            {
+                AddWords(space.Name);
+            }
+        }
+
+        return words;
+
+        void AddWords(string name) => words.UnionWith(name.ToLowerInvariant().Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>
@@ -1171,7 +1170,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && NameOf(variable) is { } name
             && DedupIdNames.IsOwnIdName(name)
             && HasLetter(text)
-            && NamesOnlyKinds(text, before: null, after: null, values: []);
+            && NamesOnlyKinds(text, before: null, after: null, identified: []);
 
     /// <summary>The operands of a chain of string concatenations, left to right (<c>"order-" + a + ":" + b</c>).</summary>
     private static void Flatten(IOperation operation, List<IOperation> operands)
