@@ -308,18 +308,20 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record Payment(string Id);
                 public sealed record Interaction(ulong Id);
                 public sealed record TrackedEvent(string InsertId);
+                public sealed record Subscription(string Id);
 
-                public async Task Send(OrderPlaced order, System.Collections.Generic.IDictionary<string, string> headers, Txn txn, Payment payment, Interaction interaction, TrackedEvent tracked)
+                public async Task Send(OrderPlaced order, System.Collections.Generic.IDictionary<string, string> headers, Txn txn, Payment payment, Interaction interaction, TrackedEvent tracked, Subscription subscription)
                 {
-                    // A message's headers, a transaction (`txn`) and an interaction (a button press) are occurrences: their
-                    // ids are ids already; an analytics insert id is made for deduplication.
+                    // A message's headers, a transaction (`txn`), a payment (money moved once) and an interaction (a button
+                    // press) are occurrences: their ids are ids already; an analytics insert id is made for deduplication.
                     await client.SendAsync(order, new() { Id = headers["ID"] });
                     await client.SendAsync(order, new() { Id = txn.Id });
+                    await client.SendAsync(order, new() { Id = payment.Id });
                     await client.SendAsync(order, new() { Id = interaction.Id.ToString() });
                     await client.SendAsync(order, new() { Id = tracked.InsertId });
-                    await client.SendAsync(order, new() { Id = {|#0:payment.Id|} });
+                    await client.SendAsync(order, new() { Id = {|#0:subscription.Id|} });
                 }
-            """), Bare(0, "The dedup id 'payment.Id'", "$\"order-placed-{payment.Id}\""));
+            """), Bare(0, "The dedup id 'subscription.Id'", "$\"order-placed-{subscription.Id}\""));
 
     [Fact]
     public Task Ids_of_log_entries_are_not_bare()
@@ -513,8 +515,10 @@ public sealed class DedupIdAnalyzerTests
                     // The name says what the rule cannot see: the payload is a webhook event, its "id" the event's.
                     var idempotencyKey = (string)payload["id"];
                     await client.SendAsync(order, new() { Id = $"STRIPE:{idempotencyKey}" });
+
+                    // Unless it only copies a value named as another kind's identity: the name says what the code meant.
                     var dedupKey = order.OrderId.ToString();
-                    await client.SendAsync(order, new() { Id = dedupKey });
+                    await client.SendAsync(order, new() { Id = {|#2:dedupKey|} });
 
                     // Any other name is followed to what it holds.
                     var key = (string)payload["orderId"];
@@ -526,7 +530,8 @@ public sealed class DedupIdAnalyzerTests
                 }
             """),
             Bare(0, "The dedup id 'key'", "$\"order-placed-{key}\""),
-            Constant(1, "The dedup id \"user-action\"", "$\"order-placed-{order.OrderId}\""));
+            Constant(1, "The dedup id \"user-action\"", "$\"order-placed-{order.OrderId}\""),
+            Bare(2, "The dedup id 'dedupKey'", "$\"order-placed-{dedupKey}\""));
 
     [Fact]
     public Task A_helper_of_the_same_file_that_builds_the_id_is_read_through_what_it_returns()
@@ -788,12 +793,17 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 10)}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Split('T')[0]}" });
 
-                    // A time of day, or the whole moment, changes from one attempt to the next.
-                    await client.SendAsync(order, new() { Id = {|#0:$"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyy-MM-dd HH}"|} });
+                    // Once an hour, or once a minute: the hour or the minute, to the day, names the window.
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyy-MM-dd HH}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyyMMddHHmm}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 13)}" });
+
+                    // Seconds, the whole moment, or a minute that comes round every hour change from one attempt to the next.
+                    await client.SendAsync(order, new() { Id = {|#0:$"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("yyyyMMddmm")}"|} });
                     await client.SendAsync(order, new() { Id = {|#2:$"order-placed-{order.OrderId}-{DateTime.UtcNow.Date.AddTicks(DateTime.UtcNow.Ticks % 1000)}"|} });
                     await client.SendAsync(order, new() { Id = {|#3:$"order-placed-{order.OrderId}-{DateTime.UtcNow:s}"|} });
-                    await client.SendAsync(order, new() { Id = {|#4:$"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 13)}"|} });
+                    await client.SendAsync(order, new() { Id = {|#4:$"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 19)}"|} });
                 }
             """),
             Volatile(0, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
@@ -834,7 +844,7 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#8:AudioJobId(registryId)|} });
                     await client.SendAsync(order, new() { Id = ReportKey(registryId) });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{context.Today:yyyy-MM-dd}" });
-                    await client.SendAsync(order, new() { Id = {|#0:$"refresh-{clock.UtcNow:yyyy-MM-dd HH:mm}"|} });
+                    await client.SendAsync(order, new() { Id = {|#0:$"refresh-{clock.UtcNow:yyyy-MM-dd HH:mm:ss}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{clock.UtcNow:O}"|} });
                     await client.SendAsync(order, new() { Id = {|#2:$"order-placed:{System.Threading.Interlocked.Increment(ref _next)}"|} });
                     await client.SendAsync(order, new() { Id = {|#3:NewKey()|} });
@@ -1005,10 +1015,12 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#6:member.UserName|} });
                     await client.SendAsync(order, new() { Id = {|#7:fileName|} });
 
-                    // An object turned into text, a name that says more (a type is a label), a word inside another word,
-                    // a moment beside the key, and a key with the event's slug stay quiet.
+                    // The name of a kept thing names that one thing.
+                    await client.SendAsync(order, new() { Id = {|#8:member.Name|} });
+
+                    // An object without text of its own (its type's name), a name that says more (a type is a label), a
+                    // word inside another word, a moment beside the key, and a key with the event's slug stay quiet.
                     await client.SendAsync(order, new() { Id = $"{member}" });
-                    await client.SendAsync(order, new() { Id = member.Name });
                     await client.SendAsync(order, new() { Id = $"{tenant}:{userType}" });
                     await client.SendAsync(order, new() { Id = multiuser });
                     await client.SendAsync(order, new() { Id = $"{shop}:{sentAt:O}" });
@@ -1022,7 +1034,8 @@ public sealed class DedupIdAnalyzerTests
             Bare(4, "The dedup id 'filePath'", "$\"order-placed-{filePath}\""),
             Bare(5, "The dedup id '$\"{ideaId}:{targetRepo}\"'", "$\"order-placed-{ideaId}:{targetRepo}\""),
             Bare(6, "The dedup id 'member.UserName'", "$\"order-placed-{member.UserName}\""),
-            Bare(7, "The dedup id 'fileName'", "$\"order-placed-{fileName}\""));
+            Bare(7, "The dedup id 'fileName'", "$\"order-placed-{fileName}\""),
+            Bare(8, "The dedup id 'member.Name'", "$\"order-placed-{member.Name}\""));
 
     [Fact]
     public Task Header_keys_counters_with_a_number_ending_and_numbers_of_dates_are_read_for_what_they_are()
@@ -1077,7 +1090,7 @@ public sealed class DedupIdAnalyzerTests
 
     private const string DomainWords = """
                 public sealed record Search(string Id, string Query);
-                public sealed record GiftCard(string Code);
+                public sealed record GiftCard(string VoucherCode);
 
                 public async Task Send(OrderPlaced order, string searchId, Search search, string giftCode, string playerId, string paymentKey, string idempotencyKey, GiftCard card)
                 {
@@ -1085,7 +1098,7 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#1:search.Id|} });
                     await client.SendAsync(order, new() { Id = {|#2:$"{giftCode}:{playerId}"|} });
                     await client.SendAsync(order, new() { Id = {|#3:paymentKey|} });
-                    await client.SendAsync(order, new() { Id = {|#4:card.Code|} });
+                    await client.SendAsync(order, new() { Id = {|#4:card.VoucherCode|} });
                     await client.SendAsync(order, new() { Id = idempotencyKey });
                 }
             """;
@@ -1102,7 +1115,7 @@ public sealed class DedupIdAnalyzerTests
             "inngest.dedup_id.occurrence_words = search\ninngest.dedup_id.identity_words = Code, key",
             Bare(2, "The dedup id '$\"{giftCode}:{playerId}\"'", "$\"order-placed-{giftCode}:{playerId}\""),
             Bare(3, "The dedup id 'paymentKey'", "$\"order-placed-{paymentKey}\""),
-            Bare(4, "The dedup id 'card.Code'", "$\"order-placed-{card.Code}\""));
+            Bare(4, "The dedup id 'card.VoucherCode'", "$\"order-placed-{card.VoucherCode}\""));
 
     [Fact]
     public Task Numbers_named_as_moments_are_read_as_dates()
@@ -1212,6 +1225,150 @@ public sealed class DedupIdAnalyzerTests
                 public EventOptions Options() => new EventOptions { Id = {|#0:"fixed"|} };
             """),
             Constant(0, "The dedup id \"fixed\"", "$\"invoice-paid-{invoiceId}\""));
+
+    [Fact]
+    public Task A_window_of_a_minute_or_more_cut_from_the_clock_names_the_window()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(OrderPlaced order, TimeSpan debounce)
+                {
+                    // Every send in the window builds the same id: once a minute, once an hour, once per debounce period.
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{Math.Floor(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 3_600_000.0)}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.ToUnixTimeSeconds() / (long)debounce.TotalSeconds}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.Ticks / TimeSpan.TicksPerHour}" });
+                    var now = DateTime.UtcNow;
+                    var period = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute - now.Minute % 5, 0);
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{period:o}" });
+
+                    // A window beside an entity says which occurrence, as a date does: no bare value.
+                    await client.SendAsync(order, new() { Id = $"{order.OrderId}:{DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 300}" });
+
+                    // A window under a minute changes between one attempt and the next.
+                    await client.SendAsync(order, new() { Id = {|#0:$"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 5000}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{order.OrderId}-{DateTime.UtcNow.Ticks / 10_000_000}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"order-placed-{order.OrderId}-{now.Second / 10}"|} });
+                }
+            """),
+            Volatile(0, "DateTimeOffset.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(1, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(2, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
+    public Task A_domain_object_turned_into_text_stands_for_the_object()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Account(string Id, string Plan);
+                public sealed class Fighter { public string Id { get; set; } = ""; public override string ToString() => Id; }
+                public sealed class Plain { public string Id { get; set; } = ""; }
+                public sealed record Deal(string DealId, int PaymentNumber);
+                public sealed record WebhookMessage(string Id);
+
+                public async Task Send(OrderPlaced order, Account account, Fighter fighter, Plain plain, Deal item, WebhookMessage message)
+                {
+                    // A record's text is its members; an override's text is what the app made it.
+                    await client.SendAsync(order, new() { Id = {|#0:account.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{fighter}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:(item.DealId, item.PaymentNumber).ToString()|} });
+
+                    // Any other object's text is its type's name; a message's text is the message's; the event's words stay.
+                    await client.SendAsync(order, new() { Id = plain.ToString() });
+                    await client.SendAsync(order, new() { Id = message.ToString() });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{account}" });
+                }
+            """),
+            Bare(0, "The dedup id 'account.ToString()'", "$\"order-placed-{account}\""),
+            Bare(1, "The dedup id '$\"{fighter}\"'", "$\"order-placed-{fighter}\""),
+            Bare(2, "The dedup id '(item.DealId, item.PaymentNumber).ToString()'", "$\"order-placed-{(item.DealId, item.PaymentNumber)}\""));
+
+    [Fact]
+    public Task Elements_of_collections_the_code_holds_are_read_as_the_objects_they_are()
+        => V.AnalyzerAsync(Source("""
+                public sealed record ArtistUrl(string Id);
+                public sealed record InboundMessage(string Id);
+
+                public async Task Send(OrderPlaced order, ArtistUrl[] urls, System.Collections.Generic.List<ArtistUrl> arguments, InboundMessage[] messages)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:urls[0].Id|} });
+                    await client.SendAsync(order, new() { Id = {|#1:System.Linq.Enumerable.First(arguments).Id|} });
+
+                    // An element that is an occurrence keeps its id.
+                    await client.SendAsync(order, new() { Id = messages[0].Id });
+                }
+            """),
+            Bare(0, "The dedup id 'urls[0].Id'", "$\"order-placed-{urls[0].Id}\""),
+            Bare(1, "The dedup id 'System.Linq.Enumerable.First(arguments).Id'", "$\"order-placed-{System.Linq.Enumerable.First(arguments).Id}\""));
+
+    [Fact]
+    public Task Workflow_and_the_words_of_the_identified_objects_type_name_no_event()
+        => V.AnalyzerAsync(Source("""
+                public sealed class ValkeyUser { public string ID { get; set; } = ""; }
+                public sealed record ActionItemCreated(string Id);
+
+                public async Task Send(OrderPlaced order, string workspaceId, string broadcastId, string orderId, ValkeyUser user, ActionItemCreated created)
+                {
+                    // `workflow` says only that the event starts work; `valkey-user` is the kind of `user`, a ValkeyUser.
+                    await client.SendAsync(order, new() { Id = {|#0:$"broadcast-workflow-{workspaceId}-{broadcastId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"order-workflow-{orderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"valkey-user-{user.ID}"|} });
+
+                    // The act beside `workflow` still names the event, and a type named after what happened names it too.
+                    await client.SendAsync(order, new() { Id = $"onboarding-workflow-{orderId}" });
+                    await client.SendAsync(order, new() { Id = $"action-item-created-{created.Id}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"broadcast-workflow-{workspaceId}-{broadcastId}\"'", "$\"order-placed-broadcast-workflow-{workspaceId}-{broadcastId}\""),
+            Bare(1, "The dedup id '$\"order-workflow-{orderId}\"'", "$\"order-placed-order-workflow-{orderId}\""),
+            Bare(2, "The dedup id '$\"valkey-user-{user.ID}\"'", "$\"order-placed-valkey-user-{user.ID}\""));
+
+    [Fact]
+    public Task An_objects_code_or_slug_and_a_kept_things_name_are_its_key()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Trip(string Code);
+                public sealed record Post(string Slug);
+                public sealed record Bucket(string Name);
+                public sealed record Template(string Name);
+                public sealed record InboundMessage(string Code);
+
+                public async Task Send(OrderPlaced order, Trip trip, Post post, Bucket bucket, Template template, InboundMessage message)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:trip.Code|} });
+                    await client.SendAsync(order, new() { Id = {|#1:post.Slug|} });
+                    await client.SendAsync(order, new() { Id = {|#2:bucket.Name|} });
+
+                    // A template's name says which message; a message's code is the message's.
+                    await client.SendAsync(order, new() { Id = template.Name });
+                    await client.SendAsync(order, new() { Id = message.Code });
+                }
+            """),
+            Bare(0, "The dedup id 'trip.Code'", "$\"order-placed-{trip.Code}\""),
+            Bare(1, "The dedup id 'post.Slug'", "$\"order-placed-{post.Slug}\""),
+            Bare(2, "The dedup id 'bucket.Name'", "$\"order-placed-{bucket.Name}\""));
+
+    [Fact]
+    public Task Money_moved_once_attempts_results_reminders_and_unique_ids_are_occurrences()
+        => V.AnalyzerAsync(Source("""
+                public sealed record LinkAttempt(string Id);
+                public sealed record JobResult(long Id);
+                public sealed record Refund(string Id);
+                public sealed record Payout(string Id);
+                public sealed record Conversion(Guid Id);
+                public sealed record Shipment(string Id);
+
+                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, string reminderId, string uniqueId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment)
+                {
+                    await client.SendAsync(order, new() { Id = attempt.Id });
+                    await client.SendAsync(order, new() { Id = jobResult.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = reminderId });
+                    await client.SendAsync(order, new() { Id = uniqueId });
+                    await client.SendAsync(order, new() { Id = refund.Id });
+                    await client.SendAsync(order, new() { Id = $"payout-{payout.Id}" });
+                    await client.SendAsync(order, new() { Id = conversion.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = "payment-" + paymentId });
+
+                    // A shipment is kept and tracked.
+                    await client.SendAsync(order, new() { Id = {|#0:shipment.Id|} });
+                }
+            """),
+            Bare(0, "The dedup id 'shipment.Id'", "$\"order-placed-{shipment.Id}\""));
 
     [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()

@@ -74,8 +74,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         // A calendar date read from the clock names the day, not the attempt: every attempt that day builds the same id,
-        // which is how an id says "once a day" (`$"digest-{userId}-{DateTime.UtcNow:yyyy-MM-dd}"`).
-        if (IsCalendarDate(operation))
+        // which is how an id says "once a day" (`$"digest-{userId}-{DateTime.UtcNow:yyyy-MM-dd}"`). A window of a minute
+        // or more cut from the clock (`{now:yyyyMMddHH}`, `now.ToUnixTimeSeconds() / 300`, `new DateTime(..., now.Hour,
+        // now.Minute, 0)`) likewise names the window: every send in it builds the same id, which is how an id says "once
+        // an hour" or debounces. A shorter cut (`ms / 1000`, `{now:HH:mm:ss}`) changes between one attempt and the next.
+        if (IsCoarseMoment(operation) || IsClockWindow(operation))
         {
             return null;
         }
@@ -146,28 +149,28 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// Whether <paramref name="operation"/> is a date without its time of day, whatever it is read from:
-    /// <c>DateTime.Today</c> (or a clock's <c>Today</c>), <c>now.Date</c>, <c>now.Year</c>, <c>DateOnly.FromDateTime(now)</c>,
-    /// or a date or time formatted with a date-only format (<c>now.ToString("yyyy-MM-dd")</c>, <c>{now:yyyyMMdd}</c>, <c>{now:d}</c>,
-    /// <c>now.ToLongDateString()</c>).
+    /// Whether <paramref name="operation"/> is a date, or a date and time to the hour or the minute, whatever it is read
+    /// from: <c>DateTime.Today</c> (or a clock's <c>Today</c>), <c>now.Date</c>, <c>now.Year</c>, <c>now.Hour</c>,
+    /// <c>DateOnly.FromDateTime(now)</c>, or a moment formatted without seconds (<c>now.ToString("yyyy-MM-dd")</c>,
+    /// <c>{now:yyyyMMddHH}</c>, <c>{now:d}</c>, <c>now.ToLongDateString()</c>).
     /// </summary>
-    private static bool IsCalendarDate(IOperation operation) => operation switch
+    private static bool IsCoarseMoment(IOperation operation) => operation switch
     {
         IPropertyReferenceOperation { Property.Name: "Today" or "UtcToday", Type: { } today } => DedupIdNames.IsDateOrTime(today),
-        IPropertyReferenceOperation { Property.Name: "Date" or "Year" or "Month" or "Day" or "DayOfYear", Instance.Type: { } moment } => DedupIdNames.IsDateOrTime(moment),
+        IPropertyReferenceOperation { Property.Name: "Date" or "Year" or "Month" or "Day" or "DayOfYear" or "Hour" or "Minute", Instance.Type: { } moment } => DedupIdNames.IsDateOrTime(moment),
         IInvocationOperation { TargetMethod: { Name: "FromDateTime", ContainingType.Name: "DateOnly" } } => true,
         IInvocationOperation { TargetMethod.Name: "ToLongDateString" or "ToShortDateString", Instance.Type: { } moment } => DedupIdNames.IsDateOrTime(moment),
         IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: > 0 } format
-            => DedupIdNames.IsDateOrTime(moment) && format.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } && IsDateOnlyFormat(text),
+            => DedupIdNames.IsDateOrTime(moment) && format.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } && IsCoarseFormat(text),
         IInterpolationOperation { Expression.Type: { } moment, FormatString.ConstantValue: { HasValue: true, Value: string text } }
-            => DedupIdNames.IsDateOrTime(moment) && IsDateOnlyFormat(text),
+            => DedupIdNames.IsDateOrTime(moment) && IsCoarseFormat(text),
 
         // The first ten characters of an ISO 8601 moment are its date (`now.ToString("o").Substring(0, 10)`, as
-        // JavaScript's `toISOString().slice(0, 10)`).
+        // JavaScript's `toISOString().slice(0, 10)`), the first sixteen its minute.
         IInvocationOperation { TargetMethod.Name: "Substring", Arguments.Length: 2, Instance: { } iso } slice
             => IsIsoMoment(iso)
                 && slice.Arguments[0].Value.ConstantValue.Value is 0
-                && slice.Arguments[1].Value.ConstantValue.Value is int length && length <= 10,
+                && slice.Arguments[1].Value.ConstantValue.Value is int length && length <= 16,
 
         // `now.ToString("o").Split('T')[0]`, as JavaScript's `toISOString().split("T")[0]`: the date before the time.
         IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: IInvocationOperation { TargetMethod.Name: "Split", Instance: { } iso } split } element
@@ -184,17 +187,18 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && iso.Arguments[0].Value.ConstantValue.Value is "o" or "O" or "s" or "u";
 
     /// <summary>
-    /// A .NET date and time format that shows no time of day: the standard <c>d</c>, <c>D</c>, <c>M</c>, <c>Y</c>
-    /// (and their lower-case forms), or a custom one of years, months and days (<c>yyyy-MM-dd</c>, <c>yyyyMM</c>).
+    /// A .NET date and time format that shows no seconds: the standard <c>d</c>, <c>D</c>, <c>M</c>, <c>Y</c> (and their
+    /// lower-case forms), <c>f</c>, <c>g</c> and <c>t</c> (to the minute), or a custom one of years, months, days, hours
+    /// and minutes (<c>yyyy-MM-dd</c>, <c>yyyyMM</c>, <c>yyyyMMddHH</c>, <c>yyyy-MM-ddTHH:mm</c>).
     /// </summary>
-    private static bool IsDateOnlyFormat(string format)
+    private static bool IsCoarseFormat(string format)
     {
         if (format.Length == 1)
         {
-            return format[0] is 'd' or 'D' or 'M' or 'm' or 'Y' or 'y';
+            return format[0] is 'd' or 'D' or 'M' or 'm' or 'Y' or 'y' or 'f' or 'g' or 't';
         }
 
-        var hasDatePart = false;
+        bool hasDate = false, hasDay = false, hasHour = false, hasMinute = false;
         var quoted = '\0';
         for (var i = 0; i < format.Length; i++)
         {
@@ -214,14 +218,92 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     i++;
                     break;
                 case 'y' or 'M' or 'd':
-                    hasDatePart = true;
+                    hasDate = true;
+                    hasDay |= c == 'd';
                     break;
-                case 'h' or 'H' or 'm' or 's' or 'f' or 'F' or 't' or 'z' or 'K' or 'g':
+                case 'H' or 'h':
+                    hasHour = true;
+                    break;
+                case 'm':
+                    hasMinute = true;
+                    break;
+                case 's' or 'f' or 'F':
                     return false;
             }
         }
 
-        return hasDatePart;
+        // A minute without its hour, or an hour without its day, comes round again: `mm` is the same every hour.
+        return hasDate && (!hasHour || hasDay) && (!hasMinute || hasHour);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> cuts a window of at least a minute from the clock: a number read from it
+    /// divided by a duration (<c>now.ToUnixTimeMilliseconds() / 60_000</c>, <c>ticks / TimeSpan.TicksPerHour</c>,
+    /// <c>seconds / (long)debounce.TotalSeconds</c>). A divisor that is no constant is a duration the code names, read
+    /// as a window; a constant one counts in the unit of the number divided, and a shorter window, or a number of an
+    /// unknown unit, is not one.
+    /// </summary>
+    private bool IsClockWindow(IOperation operation)
+    {
+        if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.IntegerDivide, LeftOperand: { } dividend, RightOperand: { } divisor }
+            || !ReadsClock(dividend)
+            || ReadsClock(divisor))
+        {
+            return false;
+        }
+
+        var constant = Unwrapped(divisor).ConstantValue;
+        if (!constant.HasValue)
+        {
+            return true;
+        }
+
+        return constant.Value is IConvertible number
+            && SecondsPerUnit(dividend) is { } unit
+            && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) * unit >= 60;
+    }
+
+    /// <summary>Whether a clock (or another value made new on every call) is read anywhere in <paramref name="operation"/>.</summary>
+    private bool ReadsClock(IOperation operation)
+    {
+        foreach (var node in operation.DescendantsAndSelf())
+        {
+            if (volatileSources.Describe(node) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many seconds one of the number read from the clock stands for, by the member that reads it; null when unknown.</summary>
+    private static double? SecondsPerUnit(IOperation dividend)
+    {
+        foreach (var node in dividend.DescendantsAndSelf())
+        {
+            var name = node switch
+            {
+                IInvocationOperation call => call.TargetMethod.Name,
+                IPropertyReferenceOperation property => property.Property.Name,
+                _ => null,
+            };
+            switch (name)
+            {
+                case "ToUnixTimeMilliseconds" or "TotalMilliseconds":
+                    return 0.001;
+                case "ToUnixTimeSeconds" or "TotalSeconds":
+                    return 1;
+                case "Ticks":
+                    return 1e-7;
+                case "TotalMinutes":
+                    return 60;
+                case "TotalHours":
+                    return 3600;
+            }
+        }
+
+        return null;
     }
 
     private static ISymbol? VariableOf(IOperation operation) => operation switch
@@ -475,9 +557,19 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     {
         // A local the code names as made for deduplication is such a key, whatever it was read from: in
         // `var idempotencyKey = (string)payload["id"]` the name says what the rule cannot see, that `payload` is an event.
-        if (Unwrapped(operation) is ILocalReferenceOperation { Local.Name: var keyName } && DedupIdNames.IsMadeForDeduplication(keyName))
+        // Unless it only copies a value named as another kind's identity (`var deduplicationId = log.OrderId`): the name
+        // then says what the code meant, the value what it is.
+        if (Unwrapped(operation) is ILocalReferenceOperation { Local.Name: var keyName } keyLocal && DedupIdNames.IsMadeForDeduplication(keyName))
         {
-            parts.Add(DedupIdPart.Precomputed);
+            if (SingleInitializer(keyLocal) is { } copied && CopiesNamedIdentity(copied, depth))
+            {
+                Collect(copied, parts, depth + 1);
+            }
+            else
+            {
+                parts.Add(DedupIdPart.Precomputed);
+            }
+
             return;
         }
 
@@ -496,6 +588,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 null => DedupIdPart.Unknown,
                 _ => DedupIdNames.ByType(operation.Type),
             });
+            return;
+        }
+
+        // A domain object turned into text (`account.ToString()`, `$"{account}"`: a record's members, or what its
+        // override of ToString gives) stands for the object itself, as its id would.
+        if (operation is IParameterReferenceOperation or ILocalReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }
+            && IsDomainObject(operation, depth))
+        {
+            parts.Add(DedupIdPart.Entity);
             return;
         }
 
@@ -577,6 +678,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(instance, parts, depth + 1);
                 return;
 
+            // `(item.DealId, item.PaymentNumber).ToString()`: the values of a tuple, each as itself.
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    Collect(element, parts, depth + 1);
+                }
+
+                return;
+
             // Reformatting a value does not change what it identifies: `order.Id.ToString().Replace("-", "")`.
             case IInvocationOperation { Instance: { Type.SpecialType: SpecialType.System_String } text, TargetMethod.Name: var name }
                 when name is "Replace" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim" or "TrimStart" or "TrimEnd" or "Normalize" or "Substring":
@@ -606,6 +716,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 return;
 
+            // A window cut from the clock (`now.ToUnixTimeSeconds() / 300`) says which occurrence, as a date does.
+            case IBinaryOperation window when IsClockWindow(window):
+                parts.Add(DedupIdPart.Label);
+                return;
+
             // Arithmetic on whole numbers (`i + j`, `page * size`) is a whole number.
             case IBinaryOperation arithmetic when DedupIdNames.ByType(arithmetic.Type) == DedupIdPart.Number:
                 parts.Add(DedupIdPart.Number);
@@ -624,7 +739,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // was read as, by its name or its type's name. When the wrapper says nothing, the value is read as itself.
             case IPropertyReferenceOperation { Property: { Name: "Value", IsStatic: false, IsIndexer: false }, Instance: { } wrapper } value:
                 var first = parts.Count;
-                Collect(wrapper, parts, depth + 1);
+                if (IsDomainObject(wrapper, depth))
+                {
+                    parts.Add(DedupIdPart.Unknown); // `money.Value`: the member read, not the object's text
+                }
+                else
+                {
+                    Collect(wrapper, parts, depth + 1);
+                }
+
                 if (parts.Count == first + 1 && parts[first] == DedupIdPart.Unknown)
                 {
                     parts[first] = Member(value, "Value", isStatic: false, wrapper, depth);
@@ -719,6 +842,72 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> only copies an identity named after a kind of object (<c>log.OrderId</c>,
+    /// <c>orderId</c>), not an own <c>Id</c> or an entry whose object the rule cannot see (<c>payload["id"]</c>).
+    /// </summary>
+    private bool CopiesNamedIdentity(IOperation value, int depth)
+    {
+        value = Unwrapped(Resolve(value, depth));
+        return value is IParameterReferenceOperation or ILocalReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }
+            && NameOf(value) is { } name
+            && !DedupIdNames.IsOwnIdName(name)
+            && DedupIdNames.Stem(name) is not null
+            && (value is not IPropertyReferenceOperation property || IsEntity(property.Instance, depth + 1));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="instance"/> is an object of a type the app declares (an <c>Account</c>, a <c>Fighter</c>),
+    /// read from a parameter or a local, that stands for a kept thing (not an occurrence, not the sent event, not a date)
+    /// and has text of its own: a record's members, or an override of <c>ToString</c>. Any other object's text is its
+    /// type's name, the same for every object, which says nothing the rule reads.
+    /// </summary>
+    private bool IsDomainObject(IOperation instance, int depth)
+    {
+        instance = Unwrapped(instance);
+        return instance.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } type
+            && !type.Locations.IsEmpty && type.Locations[0].IsInSource
+            && (type.IsRecord || OverridesToString(type))
+            && !DedupIdNames.IsDateOrTime(type)
+            && !IsSentEventType(type)
+            && !(NameOf(instance) is { } name && DedupIdNames.IsIdentity(name)) // an id type (`task.ID` of an `Id`) is read by its name
+            && IsEntity(instance, depth + 1)
+            && !IsOccurrence(instance)
+            && !IsConfiguredWork(instance, out _)
+            && DedupIdNames.ByType(type) == DedupIdPart.Unknown;
+    }
+
+    /// <summary>Whether <paramref name="type"/>, or a base type the app declares, overrides <c>ToString()</c>.</summary>
+    private static bool OverridesToString(INamedTypeSymbol type)
+    {
+        for (var declared = type; declared is { Locations.IsEmpty: false } && declared.Locations[0].IsInSource; declared = declared.BaseType)
+        {
+            foreach (var member in declared.GetMembers("ToString"))
+            {
+                if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 0 })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is an event type of the app (one with an <c>[Event]</c> attribute).</summary>
+    private static bool IsSentEventType(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "EventAttribute" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -899,12 +1088,18 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Entity;
         }
 
-        // An object's own `Key` (Laravel's `getKey()`, a primary key) or stored `Hash` (a block's, a commit's, a file's)
-        // is its id by another name; a message's key or hash is the message's, as its `Id` would be. A hash a method
+        // An object's own `Key` (Laravel's `getKey()`, a primary key), `Code` (a trip's, a product's), `Slug` (a post's)
+        // or stored `Hash` (a block's, a commit's, a file's) is its id by another name; a message's key or hash is the message's, as its `Id` would be. A hash a method
         // computes (`d.GetHash()`) may hash anything.
-        if ((name == "Key" || (name == "Hash" && reference is not IInvocationOperation)) && instance is not null && !IsDictionaryEntry(instance))
+        if ((name is "Key" or "Code" or "Slug" || (name == "Hash" && reference is not IInvocationOperation)) && instance is not null && !IsDictionaryEntry(instance))
         {
             return IsOccurrence(instance) ? DedupIdPart.Precomputed : DedupIdPart.Entity;
+        }
+
+        // The `Name` of a kept thing (`bucket.Name`, `project.Name`, `repo.Name`) names that one thing, as its key does.
+        if (name == "Name" && instance is not null && NameOf(Unwrapped(instance)) is { } thing && DedupIdNames.IsKeptThing(thing, type: null))
+        {
+            return DedupIdPart.Entity;
         }
 
         return name.Equals("Id", StringComparison.OrdinalIgnoreCase) && instance is not null && IsOccurrence(instance)
@@ -994,6 +1189,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return IsEntity(conversion.Operand, depth);
             case IParameterReferenceOperation or ILocalReferenceOperation:
                 return true;
+
+            // An element of a collection held in one (`orders[0]`, `arguments.First()`) is read from it, as `orders.Items[0]` is.
+            case IArrayElementReferenceOperation { ArrayReference: { } array } when depth < MaxDepth:
+                return IsEntity(array, depth + 1);
+            case IInvocationOperation { TargetMethod: { Name: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault", IsExtensionMethod: true }, Arguments.Length: 1 } pick
+                when depth < MaxDepth:
+                return IsEntity(pick.Arguments[0].Value, depth + 1);
             case IPropertyReferenceOperation property when depth < MaxDepth:
                 return !property.Property.IsStatic && IsEntity(property.Instance, depth + 1);
             case IConditionalAccessInstanceOperation:
@@ -1041,14 +1243,29 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
             if (word.Length > 0)
             {
-                kinds.Add(word.ToString());
+                // `workflow` says only that an event starts work, which every event sent to a function does:
+                // `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`.
+                if (word.ToString() is not ("workflow" or "wf"))
+                {
+                    kinds.Add(word.ToString());
+                }
+                else
+                {
+                    letters.Length -= word.Length;
+                }
+
                 word.Clear();
             }
         }
 
         // A word that names an occurrence or a label (`generation:{generationId}`, `run-{runId}`) is a label itself.
         var joined = letters.ToString();
-        if (joined.Length == 0 || words.IsLabel(joined) || words.IsOccurrence(joined))
+        if (joined.Length == 0)
+        {
+            return kinds.Count == 0 && HasLetter(text); // only `workflow`
+        }
+
+        if (words.IsLabel(joined) || words.IsOccurrence(joined))
         {
             return false;
         }
@@ -1087,6 +1304,22 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             if (EntityWord(value) is { } kind)
             {
                 kinds.Add(kind);
+            }
+
+            // The words of the type whose own id is read name the kind of that object, when the variable is named after
+            // the type's last word (`valkey` and `user` of `user.ID` of a `ValkeyUser`); a type named after what
+            // happened (`created` of an `ActionItemCreated`) names the event.
+            if (Unwrapped(value) is IPropertyReferenceOperation { Property.Name: var own, Instance: { Type: INamedTypeSymbol { Locations.Length: > 0 } type } owner }
+                && type.Locations[0].IsInSource
+                && DedupIdNames.IsOwnIdName(own)
+                && !IsSentEventType(type)
+                && DedupIdNames.Words(type.Name) is { Count: > 1 } typeWords
+                && typeWords[typeWords.Count - 1] is var last
+                && !last.EndsWith("ed", StringComparison.Ordinal)
+                && string.Equals(NameOf(Unwrapped(owner)), last, StringComparison.OrdinalIgnoreCase))
+            {
+                kinds.AddRange(typeWords);
+                kinds.Add(string.Concat(typeWords));
             }
         }
 

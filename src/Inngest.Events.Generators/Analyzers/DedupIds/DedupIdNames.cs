@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Inngest.Events.Generators.Analyzers.DedupIds;
@@ -16,7 +17,7 @@ internal static class DedupIdNames
     [
         "dedup", "idempot", "nonce", "token", "hash", "checksum", "digest", "fingerprint", "signature",
         "eventid", "messageid", "messagesid", "deliveryid", "updateid", "requestid", "operationid", "correlationid",
-        "causationid", "commandid", "notificationid", "webhookid", "transactionid", "traceid",
+        "causationid", "commandid", "notificationid", "webhookid", "transactionid", "traceid", "uniqueid",
         "outboxid", "replyid", "confirmationid", "executionid", "attemptid", "invocationid", "dispatchid", "insertid",
     ];
 
@@ -42,6 +43,11 @@ internal static class DedupIdNames
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
+        "result", "attempt", "reminder",
+
+        // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
+        // (the order or the invoice it is for is the kept thing); a conversion (an analytics one) is recorded once.
+        "payment", "payout", "charge", "refund", "conversion",
     ];
 
     // Words a storage or list type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity,
@@ -472,6 +478,38 @@ internal static class DedupIdNames
         }
 
         return name;
+    }
+
+    /// <summary>The words of a name in lower case: <c>valkey</c> and <c>user</c> of <c>ValkeyUser</c>, <c>order</c> and <c>line</c> of <c>order_line</c>.</summary>
+    public static List<string> Words(string name)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var startsWord = char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])));
+            if (!char.IsLetterOrDigit(c) || startsWord)
+            {
+                if (word.Length > 0)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                }
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
     }
 
     /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
