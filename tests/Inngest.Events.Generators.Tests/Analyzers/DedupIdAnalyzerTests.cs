@@ -174,9 +174,9 @@ public sealed class DedupIdAnalyzerTests
 
                 public async Task Send(OrderPlaced order, Draft request, Draft form)
                 {
-                    var draft = new Draft();
-                    draft.Id = Guid.NewGuid().ToString();
-                    await client.SendAsync(order, new() { Id = {|#0:draft.Id|} });
+                    var message = new Draft();
+                    message.Id = Guid.NewGuid().ToString();
+                    await client.SendAsync(order, new() { Id = {|#0:message.Id|} });
 
                     if (request.MessageId is null) { request.MessageId = $"m-{DateTime.UtcNow.Ticks}"; }
                     await client.SendAsync(order, new() { Id = {|#1:request.MessageId|} });
@@ -187,14 +187,19 @@ public sealed class DedupIdAnalyzerTests
                     // A key made once and kept with its object for the next attempt, and a member set from something steady.
                     form.IdempotencyKey ??= Guid.NewGuid().ToString();
                     await client.SendAsync(order, new() { Id = form.IdempotencyKey });
-                    draft.Id = $"order-placed-{order.OrderId}";
+                    message.Id = $"order-placed-{order.OrderId}";
                     var kept = new Draft { IdempotencyKey = $"order-placed-{order.OrderId}" };
                     await client.SendAsync(order, new() { Id = kept.IdempotencyKey });
+
+                    // A new thing's own id is made once, with the thing: it names that thing (bare, not new on every attempt).
+                    var draft = new Draft { Id = Guid.NewGuid().ToString() };
+                    await client.SendAsync(order, new() { Id = {|#3:$"{draft.Id}"|} });
                 }
             """),
             Volatile(0, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
             Fallback(1, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
-            Volatile(2, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""));
+            Volatile(2, "Guid.NewGuid()", "$\"order-placed-{order.OrderId}\""),
+            Bare(3, "The dedup id '$\"{draft.Id}\"'", "$\"order-placed-{draft.Id}\""));
 
     [Fact]
     public Task Template_with_an_unknown_placeholder_is_left_to_the_generator()
@@ -1369,6 +1374,51 @@ public sealed class DedupIdAnalyzerTests
                 }
             """),
             Bare(0, "The dedup id 'shipment.Id'", "$\"order-placed-{shipment.Id}\""));
+
+    [Fact]
+    public Task Primary_keys_names_of_kept_things_and_text_repeating_a_name_are_read_as_identities()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Invoice(long Pk);
+                public sealed record City(string CityName);
+                public sealed record RunLog(Guid UID);
+                public sealed record Template(string TemplateName);
+
+                public async Task Send(OrderPlaced order, Invoice invoice, City x, RunLog runLog, string accountId, Template template, long scheduleId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"invoice-{invoice.Pk}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:x.CityName.ToLower()|} });
+                    await client.SendAsync(order, new() { Id = {|#2:"accountId_" + accountId|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"{scheduleId}Job"|} });
+
+                    // A log's own UID is the logged occurrence's; a template's name says which message.
+                    await client.SendAsync(order, new() { Id = runLog.UID.ToString() });
+                    await client.SendAsync(order, new() { Id = template.TemplateName });
+                }
+            """),
+            Bare(0, "The dedup id '$\"invoice-{invoice.Pk}\"'", "$\"order-placed-invoice-{invoice.Pk}\""),
+            Bare(1, "The dedup id 'x.CityName.ToLower()'", "$\"order-placed-{x.CityName.ToLower()}\""),
+            Bare(2, "The dedup id '\"accountId_\" + accountId'", "\"order-placed-accountId_\" + accountId"),
+            Bare(3, "The dedup id '$\"{scheduleId}Job\"'", "$\"order-placed-{scheduleId}Job\""));
+
+    [Fact]
+    public Task Payloads_migrations_and_predictions_are_occurrences_and_an_iso_date_by_range_is_a_date()
+        => V.AnalyzerAsync(Source("""
+                public sealed record WebhookPayload(string Id);
+
+                public async Task Send(OrderPlaced order, WebhookPayload payload, string migrationId, string predictionId, string taskId)
+                {
+                    await client.SendAsync(order, new() { Id = $"chargebee:{payload.Id}" });
+                    await client.SendAsync(order, new() { Id = $"migration-{migrationId}" });
+                    await client.SendAsync(order, new() { Id = $"prediction-{predictionId}" });
+                    var today = DateTimeOffset.UtcNow.ToString("o")[..10];
+                    await client.SendAsync(order, new() { Id = $"daily-report-{taskId}-{today}" });
+
+                    // To the second, the moment changes between attempts.
+                    var now = DateTimeOffset.UtcNow.ToString("o")[..19];
+                    await client.SendAsync(order, new() { Id = {|#0:$"daily-report-{taskId}-{now}"|} });
+                }
+            """),
+            Volatile(0, "DateTimeOffset.UtcNow", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()

@@ -104,6 +104,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         // `prefix += DateTime.UtcNow.ToString(...)`, `order.Id = Guid.NewGuid().ToString()`, `new Order { Id = ... }`;
         // on some path only, `if (request.MessageId == "") request.MessageId = ...`) or any volatile call that fills it in
         // place (`rng.NextBytes(bytes)`) makes it volatile.
+        // A new object's own id (`var user = new User { Id = Guid.NewGuid() }`) is made once, with the object: it names
+        // that object, as any kept thing's id does, on every attempt to send about it.
+        if (PlaceOf(operation) is { } identity && IsIdentityOfNewThing(identity))
+        {
+            return null;
+        }
+
         if (PlaceOf(operation) is { } place
             && depth < MaxDepth
             && visited.Add(place.Member ?? place.Variable)
@@ -171,6 +178,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             => IsIsoMoment(iso)
                 && slice.Arguments[0].Value.ConstantValue.Value is 0
                 && slice.Arguments[1].Value.ConstantValue.Value is int length && length <= 16,
+
+        // `now.ToString("o")[..10]`, the same by a range.
+        IImplicitIndexerReferenceOperation { Instance: { } iso, Argument: IRangeOperation { RightOperand: { } end } range }
+            => IsIsoMoment(iso)
+                && (range.LeftOperand is null || Unwrapped(range.LeftOperand).ConstantValue.Value is 0)
+                && Unwrapped(end).ConstantValue.Value is int length && length <= 16, // an int made an Index
 
         // `now.ToString("o").Split('T')[0]`, as JavaScript's `toISOString().split("T")[0]`: the date before the time.
         IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: IInvocationOperation { TargetMethod.Name: "Split", Instance: { } iso } split } element
@@ -399,6 +412,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="place"/> is the own id (<c>Id</c>, <c>Uuid</c>) of an object held in a local that is no
+    /// occurrence by its name or its type's (a <c>user</c>, not a <c>message</c> or a <c>request</c>).
+    /// </summary>
+    private bool IsIdentityOfNewThing(Place place)
+        => place.Member is { Name: var member }
+            && DedupIdNames.IsOwnIdName(member)
+            && place.Variable is ILocalSymbol local
+            && !words.IsOccurrence(local.Name)
+            && !(local.Type is { Name.Length: > 0 } type && words.IsOccurrence(type.Name));
 
     /// <summary>
     /// Whether <paramref name="assignment"/> sits in an <c>if</c> whose condition tests <paramref name="place"/> for being
@@ -1102,7 +1126,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Entity;
         }
 
-        return name.Equals("Id", StringComparison.OrdinalIgnoreCase) && instance is not null && IsOccurrence(instance)
+        return DedupIdNames.IsOwnIdName(name) && instance is not null && IsOccurrence(instance)
             ? DedupIdPart.Precomputed
             : words.Part(name, reference.Type);
     }
@@ -1243,9 +1267,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
             if (word.Length > 0)
             {
-                // `workflow` says only that an event starts work, which every event sent to a function does:
+                // `workflow` or `job` says only that an event starts work, which every event sent to a function does:
                 // `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`.
-                if (word.ToString() is not ("workflow" or "wf"))
+                if (word.ToString() is not ("workflow" or "wf" or "job"))
                 {
                     kinds.Add(word.ToString());
                 }
@@ -1262,7 +1286,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         var joined = letters.ToString();
         if (joined.Length == 0)
         {
-            return kinds.Count == 0 && HasLetter(text); // only `workflow`
+            return kinds.Count == 0 && HasLetter(text); // only `workflow` or `job`
         }
 
         if (words.IsLabel(joined) || words.IsOccurrence(joined))
@@ -1270,7 +1294,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return false;
         }
 
-        if (EntityWord(before) == joined || EntityWord(after) == joined
+        if (EntityWord(before) == joined || EntityWord(after) == joined || OwnName(before) == joined || OwnName(after) == joined
             || (kinds.Count == 1 && !HasInnerCapital(text) && (SameKind(EntityWord(before), joined) || SameKind(EntityWord(after), joined))))
         {
             return true;
@@ -1367,6 +1391,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && Math.Min(identified.Length, word.Length) >= 3
             && (identified.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(identified, StringComparison.Ordinal));
 
+    /// <summary>The name a value is read by, lower-cased and without separators: <c>accountid</c> for <c>accountId</c>.</summary>
+    private static string? OwnName(IOperation? value)
+        => value is not null && NameOf(Unwrapped(value)) is { } name ? name.Replace("_", "").ToLowerInvariant() : null;
+
     /// <summary>The kind of object a value identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>
     private static string? EntityWord(IOperation? expression)
     {
@@ -1387,7 +1415,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         // `order.Id` names its object by the variable it is read from; `orderId` and `x.OrderId` by their own name.
-        var name = expression is IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner } && property.Equals("Id", StringComparison.OrdinalIgnoreCase)
+        var name = expression is IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner } && DedupIdNames.IsOwnIdName(property)
             ? NameOf(owner)
             : NameOf(expression) is { } own ? DedupIdNames.Stem(own) : null;
         return name?.ToLowerInvariant();

@@ -43,7 +43,7 @@ internal static class DedupIdNames
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
-        "result", "attempt", "reminder",
+        "result", "attempt", "reminder", "migration", "prediction", "payload",
 
         // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
         // (the order or the invoice it is for is the kept thing); a conversion (an analytics one) is recorded once.
@@ -111,7 +111,8 @@ internal static class DedupIdNames
 
     /// <summary>A name that is just an id: <c>id</c>, <c>uuid</c>, <c>uid</c> (a variable so named says nothing).</summary>
     public static bool IsOwnIdName(string name)
-        => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase) || name.Equals("Uid", StringComparison.OrdinalIgnoreCase);
+        => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase) || name.Equals("Uid", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Pk", StringComparison.OrdinalIgnoreCase); // a primary key (Django's `invoice.pk`)
 
     /// <summary>
     /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
@@ -257,6 +258,7 @@ internal static class DedupIdNames
     /// </summary>
     public static bool IsIdentity(string name)
         => name.Equals("id", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("pk", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("Id", StringComparison.Ordinal)
             || name.EndsWith("ID", StringComparison.Ordinal)
             || name.EndsWith("_id", StringComparison.OrdinalIgnoreCase)
@@ -300,7 +302,11 @@ internal static class DedupIdNames
     /// </summary>
     public static bool IsIdentifyingName(string name, ITypeSymbol? type)
         => IsText(type)
-            && (EndsWithAny(name, IdentifyingNames) || name.Equals("login", StringComparison.OrdinalIgnoreCase));
+            && (EndsWithAny(name, IdentifyingNames) || name.Equals("login", StringComparison.OrdinalIgnoreCase) || IsNameOfKeptThing(name));
+
+    /// <summary>The name of a kept thing, as a name of its own: <c>cityName</c>, <c>project_name</c>, <c>BucketName</c>.</summary>
+    private static bool IsNameOfKeptThing(string name)
+        => EndsWithWord(name, "name") && name.Length > 4 && EndsWithAnyWord(name.Substring(0, name.Length - 4).TrimEnd('_'), KeptThings);
 
     private static readonly string[] IdentifyingNames = ["username", "user_name", "filename", "file_name"];
 
