@@ -100,10 +100,6 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return FindVolatile(conditional.WhenTrue, depth, visited) is { } first && FindVolatile(otherwise, depth, visited) is not null ? first : null;
         }
 
-        // A local or parameter, or a member of one set in the same method: any value it is given there (its initializer,
-        // `prefix += DateTime.UtcNow.ToString(...)`, `order.Id = Guid.NewGuid().ToString()`, `new Order { Id = ... }`;
-        // on some path only, `if (request.MessageId == "") request.MessageId = ...`) or any volatile call that fills it in
-        // place (`rng.NextBytes(bytes)`) makes it volatile.
         // A new object's own id (`var user = new User { Id = Guid.NewGuid() }`) is made once, with the object: it names
         // that object, as any kept thing's id does, on every attempt to send about it.
         if (PlaceOf(operation) is { } identity && IsIdentityOfNewThing(identity))
@@ -111,6 +107,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return null;
         }
 
+        // A local or parameter, or a member of one set in the same method: any value it is given there (its initializer,
+        // `prefix += DateTime.UtcNow.ToString(...)`, `message.Id = Guid.NewGuid().ToString()`, `new Draft { Key = ... }`;
+        // on some path only, `if (request.MessageId == "") request.MessageId = ...`) or any volatile call that fills it in
+        // place (`rng.NextBytes(bytes)`) makes it volatile.
         if (PlaceOf(operation) is { } place
             && depth < MaxDepth
             && visited.Add(place.Member ?? place.Variable)
@@ -1113,8 +1113,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         // An object's own `Key` (Laravel's `getKey()`, a primary key), `Code` (a trip's, a product's), `Slug` (a post's)
-        // or stored `Hash` (a block's, a commit's, a file's) is its id by another name; a message's key or hash is the message's, as its `Id` would be. A hash a method
-        // computes (`d.GetHash()`) may hash anything.
+        // or stored `Hash` (a block's, a commit's, a file's) is its id by another name; a message's key or hash is the
+        // message's, as its `Id` would be. A hash a method computes (`d.GetHash()`) may hash anything.
         if ((name is "Key" or "Code" or "Slug" || (name == "Hash" && reference is not IInvocationOperation)) && instance is not null && !IsDictionaryEntry(instance))
         {
             return IsOccurrence(instance) ? DedupIdPart.Precomputed : DedupIdPart.Entity;

@@ -109,10 +109,10 @@ internal static class DedupIdNames
         return null;
     }
 
-    /// <summary>A name that is just an id: <c>id</c>, <c>uuid</c>, <c>uid</c> (a variable so named says nothing).</summary>
+    /// <summary>A name that is just an id: <c>id</c>, <c>uuid</c>, <c>uid</c>, <c>pk</c> (a variable so named says nothing).</summary>
     public static bool IsOwnIdName(string name)
-        => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase) || name.Equals("Uid", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("Pk", StringComparison.OrdinalIgnoreCase); // a primary key (Django's `invoice.pk`)
+        => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Uid", StringComparison.OrdinalIgnoreCase) || name.Equals("Pk", StringComparison.OrdinalIgnoreCase); // Pk: Django's `invoice.pk`
 
     /// <summary>
     /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
