@@ -1421,6 +1421,34 @@ public sealed class DedupIdAnalyzerTests
             Volatile(0, "DateTimeOffset.UtcNow", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
+    public Task Arrays_joined_getters_of_the_sender_people_routes_and_identifiers_are_read_and_moments_worked_out_are_periods()
+        => V.AnalyzerAsync(Source("""
+                public sealed record TriggerDef(string ID);
+                public sealed record Deploy(string DeploymentId);
+                private long GetAlbumId() => 42;
+
+                public async Task Send(OrderPlaced order, System.Collections.Generic.Dictionary<string, string> data, long supplierId, string assignee, string route, string identifier, TriggerDef def, DateTimeOffset firedAt, Deploy job)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:string.Join(",", new object[] { data["sku"], supplierId })|} });
+                    await client.SendAsync(order, new() { Id = {|#1:GetAlbumId().ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#2:assignee|} });
+                    await client.SendAsync(order, new() { Id = {|#3:route|} });
+                    await client.SendAsync(order, new() { Id = {|#4:$"{data["identifier"]}:{supplierId}"|} });
+
+                    // A lone identifier says nothing, as a lone id; a number worked out from a moment says which firing;
+                    // a deployment is one deploy.
+                    await client.SendAsync(order, new() { Id = identifier });
+                    await client.SendAsync(order, new() { Id = $"trigger.{def.ID}.{firedAt.ToUnixTimeSeconds() / 60}" });
+                    await client.SendAsync(order, new() { Id = job.DeploymentId });
+                }
+            """),
+            Bare(0, "The dedup id 'string.Join(\",\", new object[] { data[\"sku\"], supplierId })'", "$\"order-placed-{string.Join(\",\", new object[] { data[\"sku\"], supplierId })}\""),
+            Bare(1, "The dedup id 'GetAlbumId().ToString()'", "$\"order-placed-{GetAlbumId()}\""),
+            Bare(2, "The dedup id 'assignee'", "$\"order-placed-{assignee}\""),
+            Bare(3, "The dedup id 'route'", "$\"order-placed-{route}\""),
+            Bare(4, "The dedup id '$\"{data[\"identifier\"]}:{supplierId}\"'", "$\"order-placed-{data[\"identifier\"]}:{supplierId}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

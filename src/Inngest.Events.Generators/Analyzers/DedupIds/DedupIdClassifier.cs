@@ -276,6 +276,20 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) * unit >= 60;
     }
 
+    /// <summary>Whether a date, a time or a duration is read anywhere in <paramref name="operation"/>.</summary>
+    private static bool ReadsMoment(IOperation operation)
+    {
+        foreach (var node in operation.DescendantsAndSelf())
+        {
+            if (node.Type is { } type && DedupIdNames.IsDateOrTime(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a clock (or another value made new on every call) is read anywhere in <paramref name="operation"/>.</summary>
     private bool ReadsClock(IOperation operation)
     {
@@ -740,8 +754,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 return;
 
-            // A window cut from the clock (`now.ToUnixTimeSeconds() / 300`) says which occurrence, as a date does.
-            case IBinaryOperation window when IsClockWindow(window):
+            // A window cut from the clock (`now.ToUnixTimeSeconds() / 300`), or any number worked out from a date or a
+            // time (`firedAt.ToUnixTimeSeconds() / 60`), says which occurrence, as a date does.
+            case IBinaryOperation window when IsClockWindow(window) || ReadsMoment(window):
                 parts.Add(DedupIdPart.Label);
                 return;
 
@@ -805,7 +820,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 for (var i = 1; i < join.Arguments.Length; i++)
                 {
                     var joined = join.Arguments[i].Value;
-                    if (joined is IArrayCreationOperation { Initializer: { } listed } && join.Arguments[i].ArgumentKind == ArgumentKind.ParamArray)
+                    if (joined is IArrayCreationOperation { Initializer: { } listed }) // `Join(",", a, b)`, `Join(",", new object[] { a, b })`
                     {
                         foreach (var element in listed.ElementValues)
                         {
@@ -823,9 +838,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // A getter named after an identity returns that identity: `GetAlbumId(albumEvent)`, `User.GetUserId()`,
             // `order.GetId()`. Its other results (a count, a total) say nothing the rule can read.
             case IInvocationOperation { TargetMethod: { Name: var method } target } getter when DedupIdNames.GetterOf(method) is { } named:
-                var read = getter.Instance is { } owner && !target.IsStatic
+                var read = getter.Instance is { } owner and not IInstanceReferenceOperation && !target.IsStatic
                     ? Member(getter, named, isStatic: false, owner, depth)
-                    : Variable(named, type: null);
+                    : Variable(named, type: null); // a static getter, or one of the sending object (`GetAlbumId()`)
                 parts.Add(read == DedupIdPart.Number ? DedupIdPart.Unknown : read);
                 return;
 

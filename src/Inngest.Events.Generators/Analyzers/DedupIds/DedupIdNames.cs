@@ -43,7 +43,7 @@ internal static class DedupIdNames
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
-        "result", "attempt", "reminder", "migration", "prediction", "payload",
+        "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment",
 
         // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
         // (the order or the invoice it is for is the kept thing); a conversion (an analytics one) is recorded once.
@@ -109,10 +109,11 @@ internal static class DedupIdNames
         return null;
     }
 
-    /// <summary>A name that is just an id: <c>id</c>, <c>uuid</c>, <c>uid</c>, <c>pk</c> (a variable so named says nothing).</summary>
+    /// <summary>A name that is just an id: <c>id</c>, <c>uuid</c>, <c>uid</c>, <c>pk</c>, <c>identifier</c> (a variable so named says nothing).</summary>
     public static bool IsOwnIdName(string name)
         => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("Uid", StringComparison.OrdinalIgnoreCase) || name.Equals("Pk", StringComparison.OrdinalIgnoreCase); // Pk: Django's `invoice.pk`
+            || name.Equals("Uid", StringComparison.OrdinalIgnoreCase) || name.Equals("Pk", StringComparison.OrdinalIgnoreCase) // Pk: Django's `invoice.pk`
+            || name.Equals("Identifier", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
@@ -265,6 +266,7 @@ internal static class DedupIdNames
             || name.EndsWith("Guid", StringComparison.Ordinal)
             || UuidEnding(name) is not null
             || name.EndsWith("Number", StringComparison.Ordinal)
+            || name.EndsWith("identifier", StringComparison.OrdinalIgnoreCase)
             || AbbreviatedNumber(name)
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
@@ -315,8 +317,9 @@ internal static class DedupIdNames
     [
         "user", "member", "customer", "client", "account", "tenant", "org", "organization", "company", "team", "workspace",
         "owner", "merchant", "player", "student", "patient", "profile",
+        "assignee", "author", "recipient", "subscriber", "seller", "buyer", "vendor", "supplier", "employee",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
-        "product", "sku", "order", "invoice", "file", "filepath", "path", "folder", "disk", "bucket",
+        "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
     ];
 
     /// <summary>
