@@ -253,8 +253,8 @@ internal static class DedupIdNames
 
     /// <summary>
     /// A name of an identity: <c>Id</c>, <c>orderId</c>, <c>order_id</c>, <c>IdPayment</c>, <c>feedUuid</c>, <c>userUID</c>,
-    /// <c>invoiceNumber</c>, <c>OrderNo</c>. A variable named just <c>id</c> is left out by the callers: it may be an
-    /// entity's id or a dedup id. A UUID counts when the name says whose it is (<c>feedUuid</c>); a bare <c>Uuid</c> or
+    /// <c>invoiceNumber</c>, <c>OrderNo</c>, <c>assetIdentifier</c>, a primary key <c>Pk</c>. A variable named just <c>id</c>
+    /// is left out by the callers: it may be an entity's id or a dedup id. A UUID counts when the name says whose it is (<c>feedUuid</c>); a bare <c>Uuid</c> or
     /// <c>uuid</c> is as often made for the request that carries it, so it says nothing.
     /// </summary>
     public static bool IsIdentity(string name)
