@@ -1449,6 +1449,36 @@ public sealed class DedupIdAnalyzerTests
             Bare(4, "The dedup id '$\"{data[\"identifier\"]}:{supplierId}\"'", "$\"order-placed-{data[\"identifier\"]}:{supplierId}\""));
 
     [Fact]
+    public Task References_slugs_of_kept_things_and_named_hashes_are_read_and_dedup_key_makers_and_date_helpers_are_trusted()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Purchase(string PurchaseRef);
+                public sealed record Coach(string Email);
+                public sealed record Reservation(string Id);
+                private static string HexEncode(byte[] bytes) => Convert.ToHexString(bytes);
+                private static byte[] Sha256Digest(byte[] bytes) => System.Security.Cryptography.SHA256.HashData(bytes);
+                private static string IdempotencyKey(Reservation reservation) => reservation.Id;
+                private static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd");
+
+                public async Task Send(OrderPlaced order, Purchase request, string applicationRef, string tenantSlug, Coach coach, Reservation reservation, string mailingId, string participantId, string itemName)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:request.PurchaseRef|} });
+                    await client.SendAsync(order, new() { Id = {|#1:applicationRef|} });
+                    await client.SendAsync(order, new() { Id = {|#2:tenantSlug|} });
+                    await client.SendAsync(order, new() { Id = {|#3:HexEncode(Sha256Digest(System.Text.Encoding.UTF8.GetBytes(coach.Email)))|} });
+
+                    // A key-making helper makes a key; a mailing is one send; a helper that makes a day of the clock names the day.
+                    await client.SendAsync(order, new() { Id = IdempotencyKey(reservation) });
+                    await client.SendAsync(order, new() { Id = $"{mailingId}:{participantId}" });
+                    var day = Day(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                    await client.SendAsync(order, new() { Id = $"usage:{itemName}:{day}" });
+                }
+            """),
+            Bare(0, "The dedup id 'request.PurchaseRef'", "$\"order-placed-{request.PurchaseRef}\""),
+            Bare(1, "The dedup id 'applicationRef'", "$\"order-placed-{applicationRef}\""),
+            Bare(2, "The dedup id 'tenantSlug'", "$\"order-placed-{tenantSlug}\""),
+            Bare(3, "The dedup id 'HexEncode(Sha256Digest(System.Text.Encoding.UTF8.GetBytes(coach.Email)))'", "$\"order-placed-{HexEncode(Sha256Digest(System.Text.Encoding.UTF8.GetBytes(coach.Email)))}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

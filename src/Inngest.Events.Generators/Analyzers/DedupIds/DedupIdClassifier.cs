@@ -126,8 +126,16 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         {
             string? made = null;
             var steady = false;
+            var dates = 0;
+            var returns = 0;
             foreach (var returned in HelperReturns(call, method))
             {
+                returns++;
+                if (IsCoarseMoment(returned) || IsClockWindow(returned))
+                {
+                    dates++; // `static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd");`
+                }
+
                 if (FindVolatile(returned, depth + 1, visited) is { } found)
                 {
                     made ??= found;
@@ -141,6 +149,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             if (made is not null && !(_everyPath && steady))
             {
                 return made;
+            }
+
+            // A helper that only makes a date or a window of what it is given names the period, whatever it is given.
+            if (returns > 0 && dates == returns)
+            {
+                return null;
             }
         }
 
@@ -429,7 +443,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     /// <summary>
     /// Whether <paramref name="place"/> is the own id (<c>Id</c>, <c>Uuid</c>) of an object held in a local that is no
-    /// occurrence by its name or its type's (a <c>user</c>, not a <c>message</c> or a <c>request</c>).
+    /// occurrence by its name or its type's (a <c>user</c>, not a <c>message</c> or a <c>request</c>). A local that only
+    /// holds a new value (<c>var orderId = Guid.NewGuid()</c>) is a value made at send time, not a thing.
     /// </summary>
     private bool IsIdentityOfNewThing(Place place)
         => place.Member is { Name: var member }
@@ -813,6 +828,20 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(encoding.Arguments[0].Value, parts, depth + 1);
                 return;
 
+            // A helper named as a hash or an encoding (`Sha256(email)`, `HexEncode(digest)`, `md5($url)`) spells its one
+            // value otherwise; a hash of a whole object hashes its content, which may say which occurrence.
+            case IInvocationOperation { Arguments.Length: 1, TargetMethod.Name: var hasher } hashed when DedupIdNames.NamesHashOrEncoding(hasher):
+                if (IsDomainObject(hashed.Arguments[0].Value, depth))
+                {
+                    parts.Add(DedupIdPart.Unknown);
+                }
+                else
+                {
+                    Collect(hashed.Arguments[0].Value, parts, depth + 1);
+                }
+
+                return;
+
             // `string.Join(",", repositoryIds)`: the values joined, each read as what its collection's name says of one
             // (`repositoryId`, `url`); the separator is a separator.
             case IInvocationOperation { TargetMethod: { Name: "Join", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: > 1 } join
@@ -850,6 +879,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
             case IFieldReferenceOperation field:
                 parts.Add(NamedBySentData(operation, Member(field, field.Field.Name, field.Field.IsStatic, field.Instance, depth)));
+                return;
+
+            // A helper named as making a key for deduplication (`IdempotencyKey(reservation)`) makes one, whatever it reads.
+            case IInvocationOperation { TargetMethod.Name: var maker } when DedupIdNames.IsMadeForDeduplication(maker):
+                parts.Add(DedupIdPart.Precomputed);
                 return;
 
             // A helper of the same file that builds the id (`static string OrderWorkflowId(string id) => "Order:" + id;`) is

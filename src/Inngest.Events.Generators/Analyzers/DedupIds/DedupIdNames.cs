@@ -43,7 +43,7 @@ internal static class DedupIdNames
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
-        "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment",
+        "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment", "mailing",
 
         // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
         // (the order or the invoice it is for is the kept thing); a conversion (an analytics one) is recorded once.
@@ -82,10 +82,11 @@ internal static class DedupIdNames
             return name.Substring(0, name.Length - 3);
         }
 
-        // feedUuid, userUID, ticket_uuid: a UUID or UID is an id by another name.
-        if (UuidEnding(name) is { } ending)
+        // feedUuid, userUID, ticket_uuid: a UUID or UID is an id by another name; applicationRef, invoice_reference: so is
+        // a reference.
+        if ((UuidEnding(name) ?? ReferenceEnding(name)) is { } ending)
         {
-            return name.Substring(0, name.Length - ending.Length);
+            return name.Substring(0, name.Length - ending.Length).TrimEnd('_');
         }
 
         return name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2])
@@ -94,6 +95,23 @@ internal static class DedupIdNames
     }
 
     private static readonly string[] UuidEndings = ["Uuid", "UUID", "Uid", "UID", "_uuid", "_uid"];
+
+    /// <summary>The reference ending of a longer name (<c>Ref</c> of <c>applicationRef</c>, <c>Reference</c> of <c>invoiceReference</c>), or null.</summary>
+    private static string? ReferenceEnding(string name)
+    {
+        foreach (var ending in ReferenceEndings)
+        {
+            if (name.Length > ending.Length + 1 && name.EndsWith(ending, ending[0] == '_' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
+                && (ending[0] == '_' || char.IsLower(name[name.Length - ending.Length - 1])))
+            {
+                return ending;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] ReferenceEndings = ["Ref", "Reference", "_ref", "_reference"];
 
     /// <summary>The UUID or UID ending of a longer name (<c>Uuid</c> of <c>feedUuid</c>), or null.</summary>
     private static string? UuidEnding(string name)
@@ -267,6 +285,7 @@ internal static class DedupIdNames
             || UuidEnding(name) is not null
             || name.EndsWith("Number", StringComparison.Ordinal)
             || name.EndsWith("identifier", StringComparison.OrdinalIgnoreCase)
+            || ReferenceEnding(name) is not null
             || AbbreviatedNumber(name)
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
@@ -308,7 +327,13 @@ internal static class DedupIdNames
 
     /// <summary>The name of a kept thing, as a name of its own: <c>cityName</c>, <c>project_name</c>, <c>BucketName</c>.</summary>
     private static bool IsNameOfKeptThing(string name)
-        => EndsWithWord(name, "name") && name.Length > 4 && EndsWithAnyWord(name.Substring(0, name.Length - 4).TrimEnd('_'), KeptThings);
+        => (EndsWithWord(name, "name") && name.Length > 4 && EndsWithAnyWord(name.Substring(0, name.Length - 4).TrimEnd('_'), KeptThings))
+            || (EndsWithWord(name, "slug") && name.Length > 4 && EndsWithAnyWord(name.Substring(0, name.Length - 4).TrimEnd('_'), KeptThings));
+
+    /// <summary>A method named as a hash or an encoding: <c>Sha256</c>, <c>Md5</c>, <c>HexEncode</c>, <c>ToBase64</c>, <c>HashOf</c>.</summary>
+    public static bool NamesHashOrEncoding(string method) => ContainsAny(method, HashOrEncodingWords);
+
+    private static readonly string[] HashOrEncodingWords = ["sha1", "sha256", "sha512", "md5", "hash", "digest", "hex", "base64", "encode"];
 
     private static readonly string[] IdentifyingNames = ["username", "user_name", "filename", "file_name"];
 
