@@ -325,10 +325,11 @@ internal static class DedupIdNames
         => IsText(type)
             && (EndsWithAny(name, IdentifyingNames) || name.Equals("login", StringComparison.OrdinalIgnoreCase) || IsNameOfKeptThing(name));
 
-    /// <summary>The name of a kept thing, as a name of its own: <c>cityName</c>, <c>project_name</c>, <c>BucketName</c>.</summary>
+    /// <summary>The name or slug of a kept thing, as a name of its own: <c>cityName</c>, <c>project_name</c>, <c>tenantSlug</c>.</summary>
     private static bool IsNameOfKeptThing(string name)
-        => (EndsWithWord(name, "name") && name.Length > 4 && EndsWithAnyWord(name.Substring(0, name.Length - 4).TrimEnd('_'), KeptThings))
-            || (EndsWithWord(name, "slug") && name.Length > 4 && EndsWithAnyWord(name.Substring(0, name.Length - 4).TrimEnd('_'), KeptThings));
+        => (EndsWithWord(name, "name") || EndsWithWord(name, "slug")) // both four letters long
+            && name.Length > 4
+            && EndsWithAnyWord(name.Substring(0, name.Length - 4).TrimEnd('_'), KeptThings);
 
     /// <summary>A method named as a hash or an encoding: <c>Sha256</c>, <c>Md5</c>, <c>HexEncode</c>, <c>ToBase64</c>, <c>HashOf</c>.</summary>
     public static bool NamesHashOrEncoding(string method) => ContainsAny(method, HashOrEncodingWords);
