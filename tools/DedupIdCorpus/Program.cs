@@ -144,9 +144,9 @@ internal static class CaseJson
 internal sealed record Result(Case Case, string[] Errors, string[] Diagnostics, string IdText)
 {
     /// <summary>
-/// Whether the rule reported what the label calls for (for specific ids: whether it warned at all). INNG3019, the
-/// information that an id falls back to a new value, is neither a warning nor a report of a volatile value: counted apart.
-/// </summary>
+    /// Whether the rule reported what the label calls for (for specific ids: whether it warned at all). INNG3019, the
+    /// information that an id falls back to a new value, is neither a warning nor a report of a volatile value: counted apart.
+    /// </summary>
     public bool Reported => Case.Label switch
     {
         "bare" => Diagnostics.Contains("INNG3002"),

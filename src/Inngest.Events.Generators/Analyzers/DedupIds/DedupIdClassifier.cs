@@ -78,7 +78,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         // or more cut from the clock (`{now:yyyyMMddHH}`, `now.ToUnixTimeSeconds() / 300`, `new DateTime(..., now.Hour,
         // now.Minute, 0)`) likewise names the window: every send in it builds the same id, which is how an id says "once
         // an hour" or debounces. A shorter cut (`ms / 1000`, `{now:HH:mm:ss}`) changes between one attempt and the next.
-        if (IsCoarseMoment(operation) || IsClockWindow(operation))
+        if (NamesPeriod(operation))
         {
             return null;
         }
@@ -131,7 +131,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             foreach (var returned in HelperReturns(call, method))
             {
                 returns++;
-                if (IsCoarseMoment(returned) || IsClockWindow(returned))
+                if (NamesPeriod(returned))
                 {
                     dates++; // `static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd");`
                 }
@@ -168,6 +168,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         return null;
     }
+
+    /// <summary>A date or a window of a minute or more, read from a moment or cut from the clock: the same for every attempt within it.</summary>
+    private bool NamesPeriod(IOperation operation) => IsCoarseMoment(operation) || IsClockWindow(operation);
 
     /// <summary>
     /// Whether <paramref name="operation"/> is a date, or a date and time to the hour or the minute, whatever it is read
@@ -970,11 +973,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>Whether <paramref name="type"/> is an event type of the app (one with an <c>[Event]</c> attribute).</summary>
-    private static bool IsSentEventType(INamedTypeSymbol type)
+    private bool IsSentEventType(INamedTypeSymbol type)
     {
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "EventAttribute" })
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.EventAttribute))
             {
                 return true;
             }
@@ -1369,7 +1372,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// The kinds of object the values of one id identify (<c>release</c> and <c>user</c> of
     /// <c>$"release-{userId}-{release.Id}"</c>), read once for all the text between them.
     /// </summary>
-    private static List<string> KindsIdentified(List<IOperation> values)
+    private List<string> KindsIdentified(List<IOperation> values)
     {
         var kinds = new List<string>();
         foreach (var value in values)
@@ -1386,7 +1389,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 && type.Locations[0].IsInSource
                 && DedupIdNames.IsOwnIdName(own)
                 && !IsSentEventType(type)
-                && DedupIdNames.Words(type.Name) is { Count: > 1 } typeWords
+                && NameWords.Split(type.Name, out _).ConvertAll(word => word.Text) is { Count: > 1 } typeWords
                 && typeWords[typeWords.Count - 1] is var last
                 && !last.EndsWith("ed", StringComparison.Ordinal)
                 && string.Equals(NameOf(Unwrapped(owner)), last, StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Inngest.Events.Generators.Analyzers.DedupIds;
@@ -513,38 +512,6 @@ internal static class DedupIdNames
         }
 
         return name;
-    }
-
-    /// <summary>The words of a name in lower case: <c>valkey</c> and <c>user</c> of <c>ValkeyUser</c>, <c>order</c> and <c>line</c> of <c>order_line</c>.</summary>
-    public static List<string> Words(string name)
-    {
-        var words = new List<string>();
-        var word = new System.Text.StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            var startsWord = char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])));
-            if (!char.IsLetterOrDigit(c) || startsWord)
-            {
-                if (word.Length > 0)
-                {
-                    words.Add(word.ToString());
-                    word.Clear();
-                }
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        if (word.Length > 0)
-        {
-            words.Add(word.ToString());
-        }
-
-        return words;
     }
 
     /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
