@@ -400,11 +400,11 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#1:schedule.JobId.ToString()|} });
                     await client.SendAsync(order, new() { Id = {|#2:job.Id.ToString()|} });
                     await client.SendAsync(order, new() { Id = {|#3:definition.Code|} });
-                    await client.SendAsync(order, new() { Id = {|#4:schedule.JobName|} });
 
                     // The id of the job made for a task is another thing's; a scheduled email is sent once; a job without a
-                    // schedule is one run.
+                    // schedule is one run; a job's name held in a variable names the job, as any name so held does.
                     await client.SendAsync(order, new() { Id = task.JobId });
+                    await client.SendAsync(order, new() { Id = schedule.JobName });
                     await client.SendAsync(order, new() { Id = email.Id.ToString() });
                     await client.SendAsync(order, new() { Id = run.Id.ToString() });
                 }
@@ -412,8 +412,7 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id 'task.Id.ToString()'", "$\"order-placed-{task.Id}\""),
             Bare(1, "The dedup id 'schedule.JobId.ToString()'", "$\"order-placed-{schedule.JobId}\""),
             Bare(2, "The dedup id 'job.Id.ToString()'", "$\"order-placed-{job.Id}\""),
-            Bare(3, "The dedup id 'definition.Code'", "$\"order-placed-{definition.Code}\""),
-            Bare(4, "The dedup id 'schedule.JobName'", "$\"order-placed-{schedule.JobName}\""));
+            Bare(3, "The dedup id 'definition.Code'", "$\"order-placed-{definition.Code}\""));
 
     [Fact]
     public Task A_type_kind_or_platform_held_in_a_variable_is_a_label_even_beside_its_objects_id()
@@ -1477,6 +1476,38 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id 'applicationRef'", "$\"order-placed-{applicationRef}\""),
             Bare(2, "The dedup id 'tenantSlug'", "$\"order-placed-{tenantSlug}\""),
             Bare(3, "The dedup id 'HexEncode(Sha256Digest(System.Text.Encoding.UTF8.GetBytes(coach.Email)))'", "$\"order-placed-{HexEncode(Sha256Digest(System.Text.Encoding.UTF8.GetBytes(coach.Email)))}\""));
+
+    [Fact]
+    public Task Platform_words_kept_things_named_locals_job_names_cycles_and_svix_ids_are_read()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Order(string Id);
+                public sealed record Schedule(string Name, string JobName);
+                public sealed record KafkaRecord(byte[] Key);
+                public sealed record Reward(string ProgramId, string PaymentCycle);
+
+                public async Task Send(OrderPlaced order, Order shopOrder, KafkaRecord record, Schedule schedule, Reward reward, string svixId, string postId)
+                {
+                    // A platform's name says where the object lives, not what happened to it.
+                    await client.SendAsync(order, new() { Id = {|#0:$"shopify:order:{shopOrder.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"reddit-{postId}"|} });
+
+                    // A local named as a kept thing's identity is what its name says when its value cannot be read.
+                    var orderID = System.Text.Encoding.UTF8.GetString(record.Key);
+                    await client.SendAsync(order, new() { Id = {|#2:"order-" + orderID|} });
+
+                    // Not a local named after another identity, which may be one run's; not a job's name held in a
+                    // variable; not a cycle (a period); not a Svix id (one delivered message).
+                    var pipelineId = System.Text.Encoding.UTF8.GetString(record.Key);
+                    await client.SendAsync(order, new() { Id = pipelineId });
+                    await client.SendAsync(order, new() { Id = schedule.Name });
+                    await client.SendAsync(order, new() { Id = schedule.JobName });
+                    await client.SendAsync(order, new() { Id = reward.ProgramId + "-" + reward.PaymentCycle });
+                    await client.SendAsync(order, new() { Id = $"svix:{svixId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"shopify:order:{shopOrder.Id}\"'", "$\"order-placed-shopify:order:{shopOrder.Id}\""),
+            Bare(1, "The dedup id '$\"reddit-{postId}\"'", "$\"order-placed-reddit-{postId}\""),
+            Bare(2, "The dedup id '\"order-\" + orderID'", "\"order-placed-\" + orderID"));
 
     [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()

@@ -629,6 +629,24 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return;
         }
 
+        // A local named as the identity of a kept thing (`var orderID = Encoding.UTF8.GetString(record.Key)`) whose value
+        // the rule cannot read is what its name says: the code's author knew where the value came from. Not other
+        // identities: a `childId` or a `pipelineId` may well be one run's.
+        if (Unwrapped(operation) is ILocalReferenceOperation { Local: { Name: var localName, Type: var localType } } namedLocal
+            && !operation.ConstantValue.HasValue
+            && words.Part(localName, localType) == DedupIdPart.Entity
+            && DedupIdNames.Stem(localName) is { } localKind
+            && DedupIdNames.IsKept(localKind)
+            && SingleInitializer(namedLocal) is { } initializer)
+        {
+            var read = new List<DedupIdPart>();
+            Collect(initializer, read, depth + 1);
+            parts.AddRange(read.Contains(DedupIdPart.Unknown) && !read.Exists(part => part is DedupIdPart.Label or DedupIdPart.Precomputed)
+                ? [DedupIdPart.Entity]
+                : read);
+            return;
+        }
+
         operation = Resolve(operation, depth);
         if (depth > MaxDepth)
         {
@@ -1359,7 +1377,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         foreach (var kind in kinds)
         {
-            if (!DedupIdNames.IsKindOfKeptThing(kind) && !_wordsOfNoEvent.Contains(kind) && !identified.Contains(kind))
+            if (!DedupIdNames.IsKindOfKeptThing(kind) && !DedupIdNames.IsPlatform(kind) && !_wordsOfNoEvent.Contains(kind) && !identified.Contains(kind))
             {
                 return false;
             }

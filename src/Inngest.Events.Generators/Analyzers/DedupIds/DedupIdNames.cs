@@ -18,6 +18,9 @@ internal static class DedupIdNames
         "eventid", "messageid", "messagesid", "deliveryid", "updateid", "requestid", "operationid", "correlationid",
         "causationid", "commandid", "notificationid", "webhookid", "transactionid", "traceid", "uniqueid",
         "outboxid", "replyid", "confirmationid", "executionid", "attemptid", "invocationid", "dispatchid", "insertid",
+
+        // Svix gives an id to each message it delivers (the `svix-id` header), never to a kept thing.
+        "svixid",
     ];
 
     // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
@@ -239,7 +242,7 @@ internal static class DedupIdNames
     private static readonly string[] TimeWords =
     [
         "timestamp", "time", "date", "datetime", "ts", "epoch", "epochms", "epochseconds", "millis", "unixtime", "unixms",
-        "year", "quarter", "month", "week", "day", "hour", "period",
+        "year", "quarter", "month", "week", "day", "hour", "period", "cycle",
     ];
 
     /// <summary>Whether <paramref name="name"/> ends with one of <paramref name="words"/> as a word of its own.</summary>
@@ -398,6 +401,46 @@ internal static class DedupIdNames
         return false;
     }
 
+    /// <summary>Whether a word is the kind of a kept thing, acts included: <c>order</c> of <c>orderID</c>, <c>invoice</c>.</summary>
+    public static bool IsKept(string word)
+    {
+        foreach (var kind in KeptThings)
+        {
+            if (word.Equals(kind, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Platforms an app talks to. In a literal (`$"shopify:order:{order.Id}"`, `$"wc-order:{id}"`) such a word says where
+    // the object lives, which every event about it shares, not what happened to it.
+    private static readonly string[] Platforms =
+    [
+        "stripe", "paypal", "paddle", "braintree", "adyen", "mollie", "razorpay", "xendit", "chargebee", "recurly", "lemonsqueezy", "polar",
+        "shopify", "woocommerce", "wc", "bigcommerce", "etsy", "amazon", "ebay",
+        "github", "gitlab", "bitbucket", "slack", "discord", "telegram", "tg", "whatsapp", "twitter", "reddit", "youtube", "yt",
+        "instagram", "facebook", "linkedin", "tiktok", "google", "gmail", "outlook", "hubspot", "salesforce", "zendesk",
+        "intercom", "twilio", "sendgrid", "mailgun", "postmark", "mailchimp", "klaviyo", "notion", "airtable", "jira", "trello",
+        "asana", "zoom", "calendly", "typeform", "quickbooks", "xero", "plaid", "manychat", "openai",
+    ];
+
+    /// <summary>Whether a word of a literal names a platform the object lives on (<c>shopify</c>, <c>wc</c>), not an event.</summary>
+    public static bool IsPlatform(string word)
+    {
+        foreach (var platform in Platforms)
+        {
+            if (word.Equals(platform, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Text, or a value whose type the rule cannot see (a dictionary entry, <c>object</c>, <c>dynamic</c>).</summary>
     private static bool IsText(ITypeSymbol? type)
         => type is null || type.SpecialType is SpecialType.System_String or SpecialType.System_Object || type.TypeKind == TypeKind.Dynamic;
@@ -469,7 +512,7 @@ internal static class DedupIdNames
         }
 
         return name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Key", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("Name", StringComparison.OrdinalIgnoreCase) || name.Equals("Code", StringComparison.OrdinalIgnoreCase);
+            || name.Equals("Code", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether <paramref name="name"/> holds one of <paramref name="words"/> anywhere, compared without case.</summary>
