@@ -1510,6 +1510,34 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id '\"order-\" + orderID'", "\"order-placed-\" + orderID"));
 
     [Fact]
+    public Task A_name_based_uuid_is_read_as_its_name_and_a_fixed_namespace_says_nothing()
+        => V.AnalyzerAsync(Source("""
+                public static class Uuid
+                {
+                    public static readonly Guid NamespaceUrl = new("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
+                    public static Guid Uuid5(Guid ns, string name) => new(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(ns + name))[..16]);
+                    public static string Uuidv5(string name, string ns) => Uuid5(Guid.Parse(ns), name).ToString();
+                }
+
+                private const string Url = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
+                private const string ContractVersion = "v2";
+
+                public async Task Send(OrderPlaced order, string orderId, Guid evidenceId, Guid runId, string itemId, string sfnExecId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:Uuid.Uuid5(Uuid.NamespaceUrl, orderId).ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#1:Uuid.Uuidv5(orderId, Url)|} });
+
+                    // A constant that is no UUID is a name; a namespace that varies is read; an exec is one execution.
+                    await client.SendAsync(order, new() { Id = Uuid.Uuid5(evidenceId, ContractVersion).ToString() });
+                    await client.SendAsync(order, new() { Id = Uuid.Uuid5(runId, itemId).ToString() });
+                    await client.SendAsync(order, new() { Id = Uuid.Uuid5(Uuid.NamespaceUrl, $"order-confirmed:{orderId}").ToString() });
+                    await client.SendAsync(order, new() { Id = sfnExecId });
+                }
+            """),
+            Bare(0, "The dedup id 'Uuid.Uuid5(Uuid.NamespaceUrl, orderId).ToString()'", "$\"order-placed-{Uuid.Uuid5(Uuid.NamespaceUrl, orderId)}\""),
+            Bare(1, "The dedup id 'Uuid.Uuidv5(orderId, Url)'", "$\"order-placed-{Uuid.Uuidv5(orderId, Url)}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

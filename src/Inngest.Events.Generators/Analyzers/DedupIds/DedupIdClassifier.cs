@@ -863,6 +863,23 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 return;
 
+            // A name-based UUID (`Uuid5(NamespaceUrl, orderId)`, `uuidv5(payout.Id, URL)`) is its name in another spelling;
+            // a fixed namespace says nothing, one that varies (`Uuid5(runId, item)`) is read like the name.
+            case IInvocationOperation { Arguments.Length: > 0, TargetMethod.Name: var uuidMaker } nameBased when DedupIdNames.NamesNameBasedUuid(uuidMaker):
+                foreach (var argument in nameBased.Arguments)
+                {
+                    if (IsFixedNamespace(Unwrapped(argument.Value)))
+                    {
+                        parts.Add(DedupIdPart.Separator);
+                    }
+                    else
+                    {
+                        Collect(argument.Value, parts, depth + 1);
+                    }
+                }
+
+                return;
+
             // `string.Join(",", repositoryIds)`: the values joined, each read as what its collection's name says of one
             // (`repositoryId`, `url`); the separator is a separator.
             case IInvocationOperation { TargetMethod: { Name: "Join", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: > 1 } join
@@ -921,6 +938,29 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(DedupIdPart.Unknown);
                 return;
         }
+    }
+
+    /// <summary>
+    /// Whether a value given to a name-based UUID maker is a namespace fixed by the app: a UUID written as a constant
+    /// (<c>"6ba7b811-9dad-11d1-80b4-00c04fd430c8"</c>), or a static member that holds a UUID or is named as a namespace
+    /// (<c>Uuid.NamespaceUrl</c>, <c>NAMESPACE_DNS</c>). A constant that is no UUID (<c>CONTRACT_VERSION</c>) is a name.
+    /// </summary>
+    private static bool IsFixedNamespace(IOperation value)
+    {
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+        {
+            return Guid.TryParse(text, out _);
+        }
+
+        var (name, type) = value switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: true } field } => (field.Name, field.Type),
+            IPropertyReferenceOperation { Property: { IsStatic: true } property } => (property.Name, property.Type),
+            _ => (null, null),
+        };
+        return name is not null
+            && (name.IndexOf("namespace", StringComparison.OrdinalIgnoreCase) >= 0
+                || type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
     }
 
     /// <summary>The values a helper of the same file returns, without the <c>null</c>s of its paths that send no id.</summary>

@@ -42,7 +42,7 @@ internal static class DedupIdNames
     private static readonly string[] OccurrenceEndings =
     [
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
-        "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "job", "task", "instance",
+        "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "exec", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
         "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment", "mailing",
@@ -337,6 +337,14 @@ internal static class DedupIdNames
     public static bool NamesHashOrEncoding(string method) => ContainsAny(method, HashOrEncodingWords);
 
     private static readonly string[] HashOrEncodingWords = ["sha1", "sha256", "sha512", "md5", "hash", "digest", "hex", "base64", "encode"];
+
+    /// <summary>
+    /// A method named as making a name-based UUID (version 3 or 5: <c>Uuid5</c>, <c>uuidv5</c>, Java's
+    /// <c>nameUUIDFromBytes</c>, Go's <c>NewSHA1</c>): a hash of a namespace and a name, the same UUID for the same name.
+    /// </summary>
+    public static bool NamesNameBasedUuid(string method) => ContainsAny(method, NameBasedUuidWords);
+
+    private static readonly string[] NameBasedUuidWords = ["uuid5", "uuidv5", "uuid3", "uuidv3", "guidv5", "guid5", "nameuuid", "newsha1", "newmd5"];
 
     private static readonly string[] IdentifyingNames = ["username", "user_name", "filename", "file_name"];
 
