@@ -1538,6 +1538,32 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id 'Uuid.Uuidv5(orderId, Url)'", "$\"order-placed-{Uuid.Uuidv5(orderId, Url)}\""));
 
     [Fact]
+    public Task Entries_read_with_GetValueOrDefault_and_values_read_through_a_null_check_are_read_and_a_named_constant_is_a_label()
+        => V.AnalyzerAsync(Source("""
+                private const string SourceIdPrefix = "tenant:";
+                public sealed class Document : System.Collections.Generic.Dictionary<string, object>
+                {
+                    public object? GetValueOrDefault(string key) => TryGetValue(key, out var value) ? value : null;
+                }
+
+                public async Task Send(OrderPlaced order, Document exam, System.Collections.Generic.Dictionary<string, string> data, string tenantId, string taskIdentifier, string ticketId, string ingestionId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:exam.GetValueOrDefault("_id")?.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#1:System.Collections.Generic.CollectionExtensions.GetValueOrDefault(data, "customer_id", "")|} });
+                    await client.SendAsync(order, new() { Id = {|#2:"tenant:" + tenantId|} });
+
+                    // A prefix held in a constant is a label whatever it holds; a task's identifier names the task; an
+                    // ingestion is one run of work.
+                    await client.SendAsync(order, new() { Id = SourceIdPrefix + tenantId });
+                    await client.SendAsync(order, new() { Id = $"{taskIdentifier}:{ticketId}" });
+                    await client.SendAsync(order, new() { Id = ingestionId });
+                }
+            """),
+            Bare(0, "The dedup id 'exam.GetValueOrDefault(\"_id\")?.ToString()'", "$\"order-placed-{exam.GetValueOrDefault(\"_id\")?.ToString()}\""),
+            Bare(1, "The dedup id 'System.Collections.Generic.CollectionExtensions.GetValueOrDefault(data, \"customer_id\", \"\")'", "$\"order-placed-{System.Collections.Generic.CollectionExtensions.GetValueOrDefault(data, \"customer_id\", \"\")}\""),
+            Bare(2, "The dedup id '\"tenant:\" + tenantId'", "\"order-placed-tenant:\" + tenantId"));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

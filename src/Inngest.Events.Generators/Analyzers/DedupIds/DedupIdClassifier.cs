@@ -726,13 +726,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 var kindsOfOperands = KindsIdentified(operands);
                 for (var i = 0; i < operands.Count; i++)
                 {
+                    // Text written in place is read; text held in a named constant (`SourceIdPrefix + tenantId`) is a prefix
+                    // held in a constant, a label whatever it holds, as in an interpolation's hole.
                     if (operands[i].ConstantValue is { HasValue: true, Value: string text } && HasLetter(text))
                     {
                         var before = i > 0 ? operands[i - 1] : null;
                         var after = i + 1 < operands.Count ? operands[i + 1] : null;
-                        parts.Add(NamesOnlyKinds(text, before, after, kindsOfOperands) ? DedupIdPart.Separator : DedupIdPart.Label);
+                        parts.Add(Unwrapped(operands[i]) is ILiteralOperation && NamesOnlyKinds(text, before, after, kindsOfOperands) ? DedupIdPart.Separator : DedupIdPart.Label);
                     }
-                    else if (i > 0 && operands[i - 1].ConstantValue is { HasValue: true, Value: string kind } && IsIdOfKindNamed(operands[i], kind))
+                    else if (i > 0 && Unwrapped(operands[i - 1]) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string kind } } && IsIdOfKindNamed(operands[i], kind))
                     {
                         parts.Add(DedupIdPart.Entity);
                     }
@@ -769,6 +771,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
             case IConditionalAccessOperation conditional:
                 Collect(conditional.WhenNotNull, parts, depth + 1);
+                return;
+
+            // The value a `?.` reads from (`exam.GetValueOrDefault("_id")?.ToString()`) is the one before it.
+            case IConditionalAccessInstanceOperation placeholder when AccessedBy(placeholder) is { } accessed:
+                Collect(accessed, parts, depth + 1);
                 return;
 
             // `question.Id ?? $"{batchId}-{index}"`: bare when both sides are.
@@ -835,6 +842,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } entry
                 when entry.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
                 parts.Add(Member(entry, DedupIdNames.NameOfKey(key), isStatic: false, entry.Instance, depth));
+                return;
+
+            // `exam.GetValueOrDefault("_id")`, `data.GetValueOrDefault("orderId", "")`: an entry read by a fixed key, as above.
+            case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Arguments.Length: >= 1 } lookup
+                when EntryRead(lookup) is ({ } dictionary, { } fixedKey):
+                parts.Add(Member(lookup, DedupIdNames.NameOfKey(fixedKey), isStatic: false, dictionary, depth));
                 return;
 
             // `order.PlacedAt.Ticks`, `due.Year`: a number read from a date or a time is read as that date or time (a
@@ -938,6 +951,18 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(DedupIdPart.Unknown);
                 return;
         }
+    }
+
+    /// <summary>
+    /// The dictionary and the fixed key of a <c>GetValueOrDefault</c> call, as an instance method or as the extension
+    /// method of <c>CollectionExtensions</c> (the dictionary then comes first): <c>(exam, "_id")</c>.
+    /// </summary>
+    private static (IOperation? Dictionary, string? Key) EntryRead(IInvocationOperation lookup)
+    {
+        var keyAt = lookup.Instance is null ? 1 : 0;
+        return lookup.Arguments.Length > keyAt && lookup.Arguments[keyAt].Value.ConstantValue is { HasValue: true, Value: string key }
+            ? (lookup.Instance ?? lookup.Arguments[0].Value, key)
+            : (null, null);
     }
 
     /// <summary>
@@ -1314,6 +1339,20 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return false;
     }
 
+    /// <summary>The value the <c>?.</c> of <paramref name="placeholder"/> reads from: <c>row</c> of <c>row?.Id</c>.</summary>
+    private static IOperation? AccessedBy(IConditionalAccessInstanceOperation placeholder)
+    {
+        for (var parent = placeholder.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The object an entity value is read from: a parameter, a local, or a property chain on one.</summary>
     private bool IsEntity(IOperation? instance, int depth)
     {
@@ -1332,16 +1371,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return IsEntity(pick.Arguments[0].Value, depth + 1);
             case IPropertyReferenceOperation property when depth < MaxDepth:
                 return !property.Property.IsStatic && IsEntity(property.Instance, depth + 1);
-            case IConditionalAccessInstanceOperation:
-                for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
-                {
-                    if (parent is IConditionalAccessOperation access)
-                    {
-                        return IsEntity(access.Operation, depth + 1);
-                    }
-                }
-
-                return false;
+            case IConditionalAccessInstanceOperation placeholder:
+                return AccessedBy(placeholder) is { } accessed && IsEntity(accessed, depth + 1);
             default:
                 // Fields, `this`, helper calls: where the value comes from is not visible here.
                 return false;
@@ -1539,7 +1570,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     private bool IsIdOfKindNamed(IOperation value, string text)
         => Unwrapped(value) is var variable and (ILocalReferenceOperation or IParameterReferenceOperation)
             && NameOf(variable) is { } name
-            && DedupIdNames.IsOwnIdName(name)
+            && (DedupIdNames.IsOwnIdName(name) || name.Equals("key", StringComparison.OrdinalIgnoreCase))
             && HasLetter(text)
             && NamesOnlyKinds(text, before: null, after: null, identified: []);
 

@@ -44,7 +44,7 @@ internal static class DedupIdNames
         "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "exec", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
-        "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call",
+        "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call", "ingestion",
         "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment", "mailing",
 
         // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
@@ -82,6 +82,12 @@ internal static class DedupIdNames
         if (name.Length > 3 && name.EndsWith("_id", StringComparison.OrdinalIgnoreCase))
         {
             return name.Substring(0, name.Length - 3);
+        }
+
+        // assetIdentifier, task_identifier: an identifier is an id by another name.
+        if (name.Length > 10 && name.EndsWith("identifier", StringComparison.OrdinalIgnoreCase))
+        {
+            return name.Substring(0, name.Length - 10).TrimEnd('_');
         }
 
         // feedUuid, userUID, ticket_uuid: a UUID or UID is an id by another name; applicationRef, invoice_reference: so is
