@@ -1564,6 +1564,22 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id '\"tenant:\" + tenantId'", "\"order-placed-tenant:\" + tenantId"));
 
     [Fact]
+    public Task Plural_kinds_and_query_string_separators_name_no_event_and_an_audit_is_one_run()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Audit(Guid Id);
+
+                public async Task Send(OrderPlaced order, string userId, string clientId, string serverId, Audit audit)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"user_orders_{userId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"customer={clientId}&server={serverId}"|} });
+                    await client.SendAsync(order, new() { Id = audit.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = $"user_orders_shipped_{userId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"user_orders_{userId}\"'", "$\"order-placed-user_orders_{userId}\""),
+            Bare(1, "The dedup id '$\"customer={clientId}&server={serverId}\"'", "$\"order-placed-customer={clientId}&server={serverId}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

@@ -1401,7 +1401,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 continue;
             }
 
-            if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' ' or '[' or ']' or '(' or ')'))
+            if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' ' or '[' or ']' or '(' or ')' or '&' or '|' or '@' or '=' or ','))
             {
                 return false;
             }

@@ -45,7 +45,7 @@ internal static class DedupIdNames
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "exec", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call", "ingestion",
-        "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment", "mailing",
+        "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment", "mailing", "audit",
 
         // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
         // (the order or the invoice it is for is the kept thing); a conversion (an analytics one) is recorded once.
@@ -406,9 +406,11 @@ internal static class DedupIdNames
     {
         foreach (var kind in KeptThings)
         {
-            if (word.Equals(kind, StringComparison.OrdinalIgnoreCase))
+            // `orders` of `$"user_orders_{userId}"` names the kind as `order` does.
+            if (word.Equals(kind, StringComparison.OrdinalIgnoreCase)
+                || (word.Length == kind.Length + 1 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && word.StartsWith(kind, StringComparison.OrdinalIgnoreCase)))
             {
-                return Array.IndexOf(ActsToo, word.ToLowerInvariant()) < 0;
+                return Array.IndexOf(ActsToo, kind) < 0;
             }
         }
 
