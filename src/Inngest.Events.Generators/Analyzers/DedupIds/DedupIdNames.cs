@@ -399,14 +399,14 @@ internal static class DedupIdNames
     private static readonly string[] ActsToo = ["invoice", "file", "store", "host"];
 
     /// <summary>
-    /// Whether a word of a literal (<c>customer</c> of <c>"customer-"</c>) is only the kind of a kept thing, which says
-    /// nothing about the event: one of the kept things above that is not also an act.
+    /// Whether a word of a literal (<c>customer</c> of <c>"customer-"</c>, <c>orders</c> of <c>"user_orders_"</c>) is only
+    /// the kind of a kept thing, which says nothing about the event: one of the kept things above, or its plural, that is
+    /// not also an act.
     /// </summary>
     public static bool IsKindOfKeptThing(string word)
     {
         foreach (var kind in KeptThings)
         {
-            // `orders` of `$"user_orders_{userId}"` names the kind as `order` does.
             if (word.Equals(kind, StringComparison.OrdinalIgnoreCase)
                 || (word.Length == kind.Length + 1 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && word.StartsWith(kind, StringComparison.OrdinalIgnoreCase)))
             {
@@ -418,18 +418,7 @@ internal static class DedupIdNames
     }
 
     /// <summary>Whether a word is the kind of a kept thing, acts included: <c>order</c> of <c>orderID</c>, <c>invoice</c>.</summary>
-    public static bool IsKept(string word)
-    {
-        foreach (var kind in KeptThings)
-        {
-            if (word.Equals(kind, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsKept(string word) => IsOneOf(word, KeptThings);
 
     // Platforms an app talks to. In a literal (`$"shopify:order:{order.Id}"`, `$"wc-order:{id}"`) such a word says where
     // the object lives, which every event about it shares, not what happened to it.
@@ -444,11 +433,14 @@ internal static class DedupIdNames
     ];
 
     /// <summary>Whether a word of a literal names a platform the object lives on (<c>shopify</c>, <c>wc</c>), not an event.</summary>
-    public static bool IsPlatform(string word)
+    public static bool IsPlatform(string word) => IsOneOf(word, Platforms);
+
+    /// <summary>Whether <paramref name="word"/> is one of <paramref name="words"/>, compared without case.</summary>
+    private static bool IsOneOf(string word, string[] words)
     {
-        foreach (var platform in Platforms)
+        foreach (var candidate in words)
         {
-            if (word.Equals(platform, StringComparison.OrdinalIgnoreCase))
+            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -506,9 +498,10 @@ internal static class DedupIdNames
 
     /// <summary>
     /// What names the configured job or task <paramref name="owner"/> (a type's or a variable's name) is or schedules:
-    /// its <c>Id</c>, <c>Key</c>, <c>Name</c> or <c>Code</c>, plain or after the word of the work (<c>TaskId</c>,
-    /// <c>JobName</c>). A name of other work is another thing's (the <c>JobId</c> of a <c>ScheduledTask</c> is the id of
-    /// the job made for it); a schedule's names name the work it schedules.
+    /// its <c>Id</c>, <c>Key</c> or <c>Code</c>, plain or after the word of the work (<c>TaskId</c>, <c>JobKey</c>). A
+    /// name of other work is another thing's (the <c>JobId</c> of a <c>ScheduledTask</c> is the id of the job made for
+    /// it); a schedule's names name the work it schedules. Its <c>Name</c> is a name held in a variable, which says
+    /// which job it is as any label does, not a key.
     /// </summary>
     public static bool IsKeyOfWork(string name, string owner)
     {
