@@ -1580,6 +1580,28 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id '$\"customer={clientId}&server={serverId}\"'", "$\"order-placed-customer={clientId}&server={serverId}\""));
 
     [Fact]
+    public Task String_Format_reads_as_an_interpolation_and_who_did_it_names_a_user_and_a_hash_of_a_body_is_a_key()
+        => V.AnalyzerAsync(Source("""
+                private const string WorkflowIdFormat = "customer-{0}";
+                public sealed record StoredFile(long CreatedBy);
+                private static string Sha256(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+                public async Task Send(OrderPlaced order, string customerId, string userId, StoredFile file, string rawBody)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:string.Format("customer-{0}:{1,8}", customerId, userId)|} });
+                    await client.SendAsync(order, new() { Id = {|#1:file.CreatedBy.ToString()|} });
+
+                    // Text that names the event, a format held in a constant, a hash of a body held in a lone `id`.
+                    await client.SendAsync(order, new() { Id = string.Format("customer-welcomed-{0}", customerId) });
+                    await client.SendAsync(order, new() { Id = string.Format(WorkflowIdFormat, customerId) });
+                    var id = Sha256(rawBody);
+                    await client.SendAsync(order, new() { Id = "order-" + id });
+                }
+            """),
+            Bare(0, "The dedup id 'string.Format(\"customer-{0}:{1,8}\", customerId, userId)'", "$\"order-placed-{string.Format(\"customer-{0}:{1,8}\", customerId, userId)}\""),
+            Bare(1, "The dedup id 'file.CreatedBy.ToString()'", "$\"order-placed-{file.CreatedBy}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

@@ -746,6 +746,52 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 return;
 
+            // `string.Format("order-{0}", order.Id)` reads as `$"order-{order.Id}"` does; a format held in a named constant
+            // is a prefix held in a constant, a label whatever it holds.
+            case IInvocationOperation { TargetMethod: { Name: "Format", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: > 1 } format
+                when Unwrapped(format.Arguments[0].Value) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string template } } && FormatSegments(template) is { } segments:
+                var values = new List<IOperation>();
+                for (var i = 1; i < format.Arguments.Length; i++)
+                {
+                    if (format.Arguments[i].Value is IArrayCreationOperation { IsImplicit: true, Initializer: { } spread })
+                    {
+                        values.AddRange(spread.ElementValues);
+                    }
+                    else
+                    {
+                        values.Add(format.Arguments[i].Value);
+                    }
+                }
+
+                var kindsOfValues = KindsIdentified(values);
+                for (var i = 0; i < segments.Count; i++)
+                {
+                    var (literal, index) = segments[i];
+                    if (index is { } at)
+                    {
+                        if (at >= values.Count)
+                        {
+                            parts.Add(DedupIdPart.Unknown);
+                        }
+                        else if (i > 0 && segments[i - 1].Text is { } kind && IsIdOfKindNamed(values[at], kind))
+                        {
+                            parts.Add(DedupIdPart.Entity);
+                        }
+                        else
+                        {
+                            Collect(values[at], parts, depth + 1);
+                        }
+                    }
+                    else
+                    {
+                        var before = i > 0 && segments[i - 1].Index is { } b && b < values.Count ? values[b] : null;
+                        var after = i + 1 < segments.Count && segments[i + 1].Index is { } a && a < values.Count ? values[a] : null;
+                        parts.Add(!HasLetter(literal) || NamesOnlyKinds(literal!, before, after, kindsOfValues) ? DedupIdPart.Separator : DedupIdPart.Label);
+                    }
+                }
+
+                return;
+
             case IConversionOperation conversion:
                 Collect(conversion.Operand, parts, depth + 1);
                 return;
@@ -869,6 +915,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 {
                     parts.Add(DedupIdPart.Unknown);
                 }
+                else if (NameOf(Unwrapped(hashed.Arguments[0].Value)) is { } hashedName && DedupIdNames.NamesContent(hashedName))
+                {
+                    parts.Add(DedupIdPart.Precomputed); // a hash of a body or a payload (`Sha256(rawBody)`) is a key of that content
+                }
                 else
                 {
                     Collect(hashed.Arguments[0].Value, parts, depth + 1);
@@ -951,6 +1001,68 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 parts.Add(DedupIdPart.Unknown);
                 return;
         }
+    }
+
+    /// <summary>
+    /// The text and the placeholders of a composite format, in order: <c>"order-{0}:{1:D4}"</c> is the text
+    /// <c>order-</c>, the value 0, the text <c>:</c> and the value 1 (its alignment and format read as nothing more). Null
+    /// when the format is not one <c>string.Format</c> would accept.
+    /// </summary>
+    private static List<(string? Text, int? Index)>? FormatSegments(string template)
+    {
+        var segments = new List<(string? Text, int? Index)>();
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            var c = template[i];
+            if ((c == '{' || c == '}') && i + 1 < template.Length && template[i + 1] == c)
+            {
+                text.Append(c); // `{{` and `}}` stand for one brace
+                i++;
+            }
+            else if (c == '{')
+            {
+                var close = template.IndexOf('}', i);
+                var end = close;
+                for (var j = i + 1; j < close; j++)
+                {
+                    if (template[j] is ',' or ':')
+                    {
+                        end = j;
+                        break;
+                    }
+                }
+
+                if (close < 0 || !int.TryParse(template.Substring(i + 1, end - i - 1).Trim(), out var index))
+                {
+                    return null;
+                }
+
+                if (text.Length > 0)
+                {
+                    segments.Add((text.ToString(), null));
+                    text.Clear();
+                }
+
+                segments.Add((null, index));
+                i = close;
+            }
+            else if (c == '}')
+            {
+                return null;
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        if (text.Length > 0)
+        {
+            segments.Add((text.ToString(), null));
+        }
+
+        return segments;
     }
 
     /// <summary>
@@ -1572,7 +1684,19 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && NameOf(variable) is { } name
             && (DedupIdNames.IsOwnIdName(name) || name.Equals("key", StringComparison.OrdinalIgnoreCase))
             && HasLetter(text)
-            && NamesOnlyKinds(text, before: null, after: null, identified: []);
+            && NamesOnlyKinds(text, before: null, after: null, identified: [])
+            && !(variable is ILocalReferenceOperation local && SingleInitializer(local) is { } initial && SaysWhichEvent(initial));
+
+    /// <summary>
+    /// Whether a value reads as a key made for deduplication or says which event it is for: a local
+    /// <c>var id = Sha256(rawBody)</c> holds a hash of a payload, not the id of the kind named before it.
+    /// </summary>
+    private bool SaysWhichEvent(IOperation value)
+    {
+        var read = new List<DedupIdPart>();
+        Collect(value, read, 1);
+        return read.Exists(part => part is DedupIdPart.Label or DedupIdPart.Precomputed);
+    }
 
     /// <summary>The operands of a chain of string concatenations, left to right (<c>"order-" + a + ":" + b</c>).</summary>
     private static void Flatten(IOperation operation, List<IOperation> operands)

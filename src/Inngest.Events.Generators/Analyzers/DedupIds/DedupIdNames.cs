@@ -296,7 +296,16 @@ internal static class DedupIdNames
             || ReferenceEnding(name) is not null
             || AbbreviatedNumber(name)
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
-            || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]));
+            || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]))
+            || NamesWhoDidIt(name);
+
+    /// <summary>
+    /// A name of the person who did something to a record, <c>CreatedBy</c>, <c>created_by</c>, <c>assignedBy</c>: the
+    /// id of that user, as <c>CreatedByUserId</c> would be.
+    /// </summary>
+    private static bool NamesWhoDidIt(string name)
+        => (name.EndsWith("edBy", StringComparison.Ordinal) && name.Length > 6)
+            || (name.EndsWith("ed_by", StringComparison.OrdinalIgnoreCase) && name.Length > 7);
 
     private static readonly string[] NumberAbbreviations = ["Num", "_num", "SN", "Sn", "_sn"];
 
@@ -341,6 +350,11 @@ internal static class DedupIdNames
 
     /// <summary>A method named as a hash or an encoding: <c>Sha256</c>, <c>Md5</c>, <c>HexEncode</c>, <c>ToBase64</c>, <c>HashOf</c>.</summary>
     public static bool NamesHashOrEncoding(string method) => ContainsAny(method, HashOrEncodingWords);
+
+    /// <summary>A name of a message's content: <c>rawBody</c>, <c>payload</c>, <c>requestContent</c>.</summary>
+    public static bool NamesContent(string name) => EndsWithAny(name, ContentWords);
+
+    private static readonly string[] ContentWords = ["body", "payload", "content", "contents"];
 
     private static readonly string[] HashOrEncodingWords = ["sha1", "sha256", "sha512", "md5", "hash", "digest", "hex", "base64", "encode"];
 
