@@ -677,73 +677,33 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         switch (operation)
         {
             case IInterpolatedStringOperation interpolated:
-                var holes = new List<IOperation>();
+                var holesAndText = new List<Piece>();
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is IInterpolationOperation filled)
+                    holesAndText.Add(part switch
                     {
-                        holes.Add(filled.Expression);
-                    }
+                        IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } => new Piece(text, null),
+                        IInterpolationOperation hole => new Piece(null, hole.Expression),
+                        _ => new Piece(null, null),
+                    });
                 }
 
-                var kindsOfHoles = KindsIdentified(holes);
-
-                for (var i = 0; i < interpolated.Parts.Length; i++)
-                {
-                    var part = interpolated.Parts[i];
-                    if (part is IInterpolatedStringTextOperation text)
-                    {
-                        var words = text.Text.ConstantValue.Value as string;
-                        var before = i > 0 && interpolated.Parts[i - 1] is IInterpolationOperation previous ? previous.Expression : null;
-                        var after = i + 1 < interpolated.Parts.Length && interpolated.Parts[i + 1] is IInterpolationOperation next ? next.Expression : null;
-                        parts.Add(!HasLetter(words) || NamesOnlyKinds(words!, before, after, kindsOfHoles) ? DedupIdPart.Separator : DedupIdPart.Label);
-                    }
-                    else if (part is IInterpolationOperation hole)
-                    {
-                        if (i > 0 && interpolated.Parts[i - 1] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string kind }
-                            && IsIdOfKindNamed(hole.Expression, kind))
-                        {
-                            parts.Add(DedupIdPart.Entity);
-                        }
-                        else
-                        {
-                            Collect(hole.Expression, parts, depth + 1);
-                        }
-                    }
-                    else
-                    {
-                        parts.Add(DedupIdPart.Unknown);
-                    }
-                }
-
+                CollectPieces(holesAndText, parts, depth);
                 return;
 
-            // `"order-" + order.Id` reads as `$"order-{order.Id}"` does: text that only names the kind of the object next
-            // to it is a separator.
+            // `"order-" + order.Id` reads as `$"order-{order.Id}"` does.
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
                 var operands = new List<IOperation>();
                 Flatten(concatenation, operands);
-                var kindsOfOperands = KindsIdentified(operands);
-                for (var i = 0; i < operands.Count; i++)
+                var operandPieces = new List<Piece>();
+                foreach (var operand in operands)
                 {
-                    // Text written in place is read; text held in a named constant (`SourceIdPrefix + tenantId`) is a prefix
-                    // held in a constant, a label whatever it holds, as in an interpolation's hole.
-                    if (operands[i].ConstantValue is { HasValue: true, Value: string text } && HasLetter(text))
-                    {
-                        var before = i > 0 ? operands[i - 1] : null;
-                        var after = i + 1 < operands.Count ? operands[i + 1] : null;
-                        parts.Add(Unwrapped(operands[i]) is ILiteralOperation && NamesOnlyKinds(text, before, after, kindsOfOperands) ? DedupIdPart.Separator : DedupIdPart.Label);
-                    }
-                    else if (i > 0 && Unwrapped(operands[i - 1]) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string kind } } && IsIdOfKindNamed(operands[i], kind))
-                    {
-                        parts.Add(DedupIdPart.Entity);
-                    }
-                    else
-                    {
-                        Collect(operands[i], parts, depth + 1);
-                    }
+                    operandPieces.Add(Unwrapped(operand) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }
+                        ? new Piece(text, null)
+                        : new Piece(null, operand));
                 }
 
+                CollectPieces(operandPieces, parts, depth);
                 return;
 
             // `string.Format("order-{0}", order.Id)` reads as `$"order-{order.Id}"` does; a format held in a named constant
@@ -763,33 +723,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     }
                 }
 
-                var kindsOfValues = KindsIdentified(values);
-                for (var i = 0; i < segments.Count; i++)
+                var formatPieces = new List<Piece>();
+                foreach (var (literal, index) in segments)
                 {
-                    var (literal, index) = segments[i];
-                    if (index is { } at)
-                    {
-                        if (at >= values.Count)
-                        {
-                            parts.Add(DedupIdPart.Unknown);
-                        }
-                        else if (i > 0 && segments[i - 1].Text is { } kind && IsIdOfKindNamed(values[at], kind))
-                        {
-                            parts.Add(DedupIdPart.Entity);
-                        }
-                        else
-                        {
-                            Collect(values[at], parts, depth + 1);
-                        }
-                    }
-                    else
-                    {
-                        var before = i > 0 && segments[i - 1].Index is { } b && b < values.Count ? values[b] : null;
-                        var after = i + 1 < segments.Count && segments[i + 1].Index is { } a && a < values.Count ? values[a] : null;
-                        parts.Add(!HasLetter(literal) || NamesOnlyKinds(literal!, before, after, kindsOfValues) ? DedupIdPart.Separator : DedupIdPart.Label);
-                    }
+                    formatPieces.Add(index is { } at ? new Piece(null, at < values.Count ? values[at] : null) : new Piece(literal, null));
                 }
 
+                CollectPieces(formatPieces, parts, depth);
                 return;
 
             case IConversionOperation conversion:
@@ -1000,6 +940,56 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             default:
                 parts.Add(DedupIdPart.Unknown);
                 return;
+        }
+    }
+
+    /// <summary>
+    /// A piece of an id built from text and values: text written in place (<c>Text</c>), or a value (<c>Value</c>: an
+    /// interpolation's hole, an operand of a concatenation, an argument of a format, a named constant among them); neither
+    /// when a format names a value it is not given.
+    /// </summary>
+    private sealed record Piece(string? Text, IOperation? Value);
+
+    /// <summary>
+    /// Reads an id built from pieces (<c>$"order-{order.Id}"</c>, <c>"order-" + order.Id</c>,
+    /// <c>string.Format("order-{0}", order.Id)</c>): written text that only names kinds of objects is a separator
+    /// (<see cref="NamesOnlyKinds"/>), other written text a label; a lone id after text naming a kind is that kind's id;
+    /// every other value is read as itself (text held in a named constant, <c>SourceIdPrefix + tenantId</c>, is then a
+    /// prefix held in a constant: a label whatever it holds).
+    /// </summary>
+    private void CollectPieces(List<Piece> pieces, List<DedupIdPart> parts, int depth)
+    {
+        var values = new List<IOperation>();
+        foreach (var piece in pieces)
+        {
+            if (piece.Value is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        var kinds = KindsIdentified(values);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var (text, value) = pieces[i];
+            if (text is not null)
+            {
+                var before = i > 0 ? pieces[i - 1].Value : null;
+                var after = i + 1 < pieces.Count ? pieces[i + 1].Value : null;
+                parts.Add(!HasLetter(text) || NamesOnlyKinds(text, before, after, kinds) ? DedupIdPart.Separator : DedupIdPart.Label);
+            }
+            else if (value is null)
+            {
+                parts.Add(DedupIdPart.Unknown);
+            }
+            else if (i > 0 && pieces[i - 1].Text is { } kind && IsIdOfKindNamed(value, kind))
+            {
+                parts.Add(DedupIdPart.Entity);
+            }
+            else
+            {
+                Collect(value, parts, depth + 1);
+            }
         }
     }
 
