@@ -639,11 +639,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && DedupIdNames.IsKept(localKind)
             && SingleInitializer(namedLocal) is { } initializer)
         {
-            var read = new List<DedupIdPart>();
-            Collect(initializer, read, depth + 1);
-            parts.AddRange(read.Contains(DedupIdPart.Unknown) && !read.Exists(part => part is DedupIdPart.Label or DedupIdPart.Precomputed)
-                ? [DedupIdPart.Entity]
-                : read);
+            var read = ReadAlone(initializer, depth + 1);
+            parts.AddRange(read.Contains(DedupIdPart.Unknown) && !SaysWhichEvent(read) ? [DedupIdPart.Entity] : read);
             return;
         }
 
@@ -709,7 +706,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // `string.Format("order-{0}", order.Id)` reads as `$"order-{order.Id}"` does; a format held in a named constant
             // is a prefix held in a constant, a label whatever it holds.
             case IInvocationOperation { TargetMethod: { Name: "Format", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: > 1 } format
-                when Unwrapped(format.Arguments[0].Value) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string template } } && FormatSegments(template) is { } segments:
+                when Unwrapped(format.Arguments[0].Value) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string template } }:
                 var values = new List<IOperation>();
                 for (var i = 1; i < format.Arguments.Length; i++)
                 {
@@ -723,13 +720,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     }
                 }
 
-                var formatPieces = new List<Piece>();
-                foreach (var (literal, index) in segments)
+                if (FormatPieces(template, values) is { } formatPieces)
                 {
-                    formatPieces.Add(index is { } at ? new Piece(null, at < values.Count ? values[at] : null) : new Piece(literal, null));
+                    CollectPieces(formatPieces, parts, depth);
+                }
+                else
+                {
+                    parts.Add(DedupIdPart.Unknown);
                 }
 
-                CollectPieces(formatPieces, parts, depth);
                 return;
 
             case IConversionOperation conversion:
@@ -994,13 +993,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// The text and the placeholders of a composite format, in order: <c>"order-{0}:{1:D4}"</c> is the text
-    /// <c>order-</c>, the value 0, the text <c>:</c> and the value 1 (its alignment and format read as nothing more). Null
-    /// when the format is not one <c>string.Format</c> would accept.
+    /// The pieces of a composite format given <paramref name="values"/>, in order: <c>"order-{0}:{1:D4}"</c> is the text
+    /// <c>order-</c>, value 0, the text <c>:</c> and value 1 (an alignment or a format reads as nothing more). Null when
+    /// the format is not one <c>string.Format</c> would accept.
     /// </summary>
-    private static List<(string? Text, int? Index)>? FormatSegments(string template)
+    private static List<Piece>? FormatPieces(string template, List<IOperation> values)
     {
-        var segments = new List<(string? Text, int? Index)>();
+        var segments = new List<Piece>();
         var text = new System.Text.StringBuilder();
         for (var i = 0; i < template.Length; i++)
         {
@@ -1030,11 +1029,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 if (text.Length > 0)
                 {
-                    segments.Add((text.ToString(), null));
+                    segments.Add(new Piece(text.ToString(), null));
                     text.Clear();
                 }
 
-                segments.Add((null, index));
+                segments.Add(new Piece(null, index < values.Count ? values[index] : null));
                 i = close;
             }
             else if (c == '}')
@@ -1049,7 +1048,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         if (text.Length > 0)
         {
-            segments.Add((text.ToString(), null));
+            segments.Add(new Piece(text.ToString(), null));
         }
 
         return segments;
@@ -1675,18 +1674,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && (DedupIdNames.IsOwnIdName(name) || name.Equals("key", StringComparison.OrdinalIgnoreCase))
             && HasLetter(text)
             && NamesOnlyKinds(text, before: null, after: null, identified: [])
-            && !(variable is ILocalReferenceOperation local && SingleInitializer(local) is { } initial && SaysWhichEvent(initial));
+            && !(variable is ILocalReferenceOperation local && SingleInitializer(local) is { } initial && SaysWhichEvent(ReadAlone(initial, 1)));
 
-    /// <summary>
-    /// Whether a value reads as a key made for deduplication or says which event it is for: a local
-    /// <c>var id = Sha256(rawBody)</c> holds a hash of a payload, not the id of the kind named before it.
-    /// </summary>
-    private bool SaysWhichEvent(IOperation value)
+    /// <summary>What <paramref name="value"/> is made of, read on its own: the parts <see cref="Collect"/> finds.</summary>
+    private List<DedupIdPart> ReadAlone(IOperation value, int depth)
     {
         var read = new List<DedupIdPart>();
-        Collect(value, read, 1);
-        return read.Exists(part => part is DedupIdPart.Label or DedupIdPart.Precomputed);
+        Collect(value, read, depth);
+        return read;
     }
+
+    /// <summary>
+    /// Whether parts read from a value make it a key made for deduplication or say which event it is for: a local
+    /// <c>var id = Sha256(rawBody)</c> holds a hash of a payload, not the id of the kind named before it.
+    /// </summary>
+    private static bool SaysWhichEvent(List<DedupIdPart> read) => read.Exists(part => part is DedupIdPart.Label or DedupIdPart.Precomputed);
 
     /// <summary>The operands of a chain of string concatenations, left to right (<c>"order-" + a + ":" + b</c>).</summary>
     private static void Flatten(IOperation operation, List<IOperation> operands)
