@@ -676,13 +676,13 @@ public sealed class DedupIdAnalyzerTests
         => V.AnalyzerAsync(Source("""
                 public sealed record Question(string? Id, string Text);
                 public sealed record Purchase(string OrderNo, Guid Id);
-                public sealed record Template(string Id);
+                public sealed record Coupon(string Id);
 
-                public async Task Send(OrderPlaced order, Question question, string batchId, int i, int j, Purchase purchase, Template template, string note)
+                public async Task Send(OrderPlaced order, Question question, string batchId, int i, int j, Purchase purchase, Coupon coupon, string note)
                 {
                     await client.SendAsync(order, new() { Id = {|#0:question.Id ?? $"{batchId}-{i + j}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:purchase.Id.ToString().Replace("-", "")|} });
-                    await client.SendAsync(order, new() { Id = {|#2:purchase.OrderNo + ":" + template.Id|} });
+                    await client.SendAsync(order, new() { Id = {|#2:purchase.OrderNo + ":" + coupon.Id|} });
                     await client.SendAsync(order, new() { Id = question.Id ?? note });
                     await client.SendAsync(order, new() { Id = note.Trim().ToLowerInvariant() });
                     await client.SendAsync(order, new() { Id = {|#3:question.Id != null ? $"{batchId}:{question.Id}" : null|} });
@@ -705,7 +705,7 @@ public sealed class DedupIdAnalyzerTests
             """),
             Bare(0, "The dedup id 'question.Id ?? $\"{batchId}-{i + j}\"'", "$\"order-placed-{question.Id ?? $\"{batchId}-{i + j}\"}\""),
             Bare(1, "The dedup id 'purchase.Id.ToString().Replace(\"-\", \"\")'", "$\"order-placed-{purchase.Id.ToString().Replace(\"-\", \"\")}\""),
-            Bare(2, "The dedup id 'purchase.OrderNo + \":\" + template.Id'", "\"order-placed-\" + purchase.OrderNo + \":\" + template.Id"),
+            Bare(2, "The dedup id 'purchase.OrderNo + \":\" + coupon.Id'", "\"order-placed-\" + purchase.OrderNo + \":\" + coupon.Id"),
             Bare(3, "The dedup id 'question.Id != null ? $\"{batchId}:{question.Id}\" : null'", "question.Id != null ? $\"order-placed-{batchId}:{question.Id}\" : null"),
             Bare(4, "The dedup id 'Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(product.Url)))'", "$\"order-placed-{Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(product.Url)))}\""),
             Bare(5, "The dedup id 'Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(order.OrderId.ToString()))).ToLowerInvariant()'", "$\"order-placed-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(order.OrderId.ToString()))).ToLowerInvariant()}\""),
@@ -1600,6 +1600,32 @@ public sealed class DedupIdAnalyzerTests
             """),
             Bare(0, "The dedup id 'string.Format(\"customer-{0}:{1,8}\", customerId, userId)'", "$\"order-placed-{string.Format(\"customer-{0}:{1,8}\", customerId, userId)}\""),
             Bare(1, "The dedup id 'file.CreatedBy.ToString()'", "$\"order-placed-{file.CreatedBy}\""));
+
+    [Fact]
+    public Task Which_template_or_revision_a_minute_a_window_through_a_local_and_a_collapse_key_say_which_one_and_a_chat_is_kept()
+        => V.AnalyzerAsync(Source("""
+                public sealed class EmailTemplate { public string Id { get; set; } = ""; }
+                private const long CooldownMs = 5 * 60 * 1000;
+
+                public async Task Send(OrderPlaced order, EmailTemplate template, string email, string conceptId, string revisionId, string bucket, long minute, string sourceId, string apnsCollapseId, string responseId, string room, string friendId)
+                {
+                    // Which email, which revision, which minute, which window (the clock read through a local), a key
+                    // made to fold notifications into one, one response: each says which one.
+                    await client.SendAsync(order, new() { Id = $"{template.Id}_{email}" });
+                    await client.SendAsync(order, new() { Id = $"{conceptId}:{revisionId}" });
+                    await client.SendAsync(order, new() { Id = $"{bucket}-{minute}" });
+                    var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                    await client.SendAsync(order, new() { Id = $"{sourceId}-{Math.Floor((double)now / CooldownMs)}" });
+                    await client.SendAsync(order, new() { Id = apnsCollapseId });
+                    await client.SendAsync(order, new() { Id = $"chat-response:{responseId}" });
+
+                    // A chat and a room are kept things: their kind names no event.
+                    await client.SendAsync(order, new() { Id = {|#0:$"chat-{room}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"chat:{friendId}"|} });
+                }
+            """),
+            Bare(0, "The dedup id '$\"chat-{room}\"'", "$\"order-placed-chat-{room}\""),
+            Bare(1, "The dedup id '$\"chat:{friendId}\"'", "$\"order-placed-chat:{friendId}\""));
 
     [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()

@@ -310,7 +310,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// <summary>Whether a clock (or another value made new on every call) is read anywhere in <paramref name="operation"/>.</summary>
     private bool ReadsClock(IOperation operation)
     {
-        foreach (var node in operation.DescendantsAndSelf())
+        foreach (var node in ThroughLocals(operation))
         {
             if (volatileSources.Describe(node) is not null)
             {
@@ -321,10 +321,30 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return false;
     }
 
-    /// <summary>How many seconds one of the number read from the clock stands for, by the member that reads it; null when unknown.</summary>
-    private static double? SecondsPerUnit(IOperation dividend)
+    /// <summary>
+    /// <paramref name="operation"/> and everything in it, and in the values of the locals it reads that are assigned
+    /// once: <c>now / cooldownMs</c> with <c>var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()</c> reads the clock
+    /// in milliseconds, as the same division written in one line does.
+    /// </summary>
+    private IEnumerable<IOperation> ThroughLocals(IOperation operation, int depth = 0)
     {
-        foreach (var node in dividend.DescendantsAndSelf())
+        foreach (var node in operation.DescendantsAndSelf())
+        {
+            yield return node;
+            if (depth < MaxDepth && node is ILocalReferenceOperation local && !node.ConstantValue.HasValue && SingleInitializer(local) is { } initializer)
+            {
+                foreach (var inner in ThroughLocals(initializer, depth + 1))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>How many seconds one of the number read from the clock stands for, by the member that reads it; null when unknown.</summary>
+    private double? SecondsPerUnit(IOperation dividend)
+    {
+        foreach (var node in ThroughLocals(dividend))
         {
             var name = node switch
             {
@@ -1362,8 +1382,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Entity;
         }
 
-        return DedupIdNames.IsOwnIdName(name) && instance is not null && IsOccurrence(instance)
-            ? DedupIdPart.Precomputed
+        if (DedupIdNames.IsOwnIdName(name) && instance is not null && IsOccurrence(instance))
+        {
+            return DedupIdPart.Precomputed;
+        }
+
+        // The id of a template (which message is sent), of a revision or of a version (which change of an object) says
+        // which occurrence, as a template's name or a version number does: `$"{template.Id}_{email}"`.
+        return DedupIdNames.IsOwnIdName(name) && instance is not null && NameOf(Unwrapped(instance)) is { } holder && DedupIdNames.NamesWhichOne(holder, instance.Type)
+            ? DedupIdPart.Label
             : words.Part(name, reference.Type);
     }
 

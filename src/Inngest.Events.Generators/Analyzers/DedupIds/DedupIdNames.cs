@@ -17,10 +17,13 @@ internal static class DedupIdNames
         "dedup", "idempot", "nonce", "token", "hash", "checksum", "digest", "fingerprint", "signature",
         "eventid", "messageid", "messagesid", "deliveryid", "updateid", "requestid", "operationid", "correlationid",
         "causationid", "commandid", "notificationid", "webhookid", "transactionid", "traceid", "uniqueid",
-        "outboxid", "replyid", "confirmationid", "executionid", "attemptid", "invocationid", "dispatchid", "insertid",
+        "outboxid", "replyid", "responseid", "confirmationid", "executionid", "attemptid", "invocationid", "dispatchid", "insertid",
 
         // Svix gives an id to each message it delivers (the `svix-id` header), never to a kept thing.
         "svixid",
+
+        // A collapse id or key (APNs `apns-collapse-id`, FCM `collapse_key`) is made to fold notifications into one.
+        "collapse",
     ];
 
     // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
@@ -146,7 +149,19 @@ internal static class DedupIdNames
     /// which occurrence (<c>attempt</c>, <c>retryCount</c>, <c>generation</c>, <c>attemptNumber</c>).
     /// </summary>
     public static bool IsLabel(string name)
-        => EndsWithAny(name, LabelEndings) || (CountedStem(name) is { } counted && EndsWithAny(counted, CounterWords));
+        => EndsWithAny(name, LabelEndings) || (CountedStem(name) is { } counted && EndsWithAny(counted, CounterWords))
+            || (IdentityStem(name) is { Length: > 0 } stem && EndsWithAny(stem, WhichOneWords));
+
+    // Things whose identity says which message or which change an id is for, not which object: a template (the welcome
+    // email's), a revision or a version of an object.
+    private static readonly string[] WhichOneWords = ["template", "revision", "version"];
+
+    /// <summary>
+    /// Whether an object, by its variable's or its type's name, is a template, a revision or a version
+    /// (<c>template</c>, <c>EmailTemplate</c>, <c>docRevision</c>), whose own id says which message or change.
+    /// </summary>
+    public static bool NamesWhichOne(string variable, ITypeSymbol? type)
+        => EndsWithAny(WithoutStorageSuffix(variable), WhichOneWords) || (type is { Name.Length: > 0 } && EndsWithAny(WithoutStorageSuffix(type.Name), WhichOneWords));
 
     // Occurrence counters spelled with a number's ending (attemptNumber, retry_count, sequenceNo, seqnum, revisionNumber).
     private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision", "version"];
@@ -248,7 +263,7 @@ internal static class DedupIdNames
     private static readonly string[] TimeWords =
     [
         "timestamp", "time", "date", "datetime", "ts", "epoch", "epochms", "epochseconds", "millis", "unixtime", "unixms",
-        "year", "quarter", "month", "week", "day", "hour", "period", "cycle",
+        "year", "quarter", "month", "week", "day", "hour", "minute", "period", "cycle",
     ];
 
     /// <summary>Whether <paramref name="name"/> ends with one of <paramref name="words"/> as a word of its own.</summary>
@@ -376,6 +391,7 @@ internal static class DedupIdNames
         "assignee", "author", "recipient", "subscriber", "seller", "buyer", "vendor", "supplier", "employee",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
         "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
+        "chat", "conversation", "room",
     ];
 
     /// <summary>
