@@ -1628,6 +1628,28 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id '$\"chat:{friendId}\"'", "$\"order-placed-chat:{friendId}\""));
 
     [Fact]
+    public Task Text_spelling_the_whole_type_a_business_short_spellings_and_recurring_name_no_event()
+        => V.AnalyzerAsync(Source("""
+                public sealed class ScheduledTransfer { public int Pk { get; set; } }
+                public sealed class Business { public Guid Id { get; set; } }
+                public sealed class OrderShipped { public string Id { get; set; } = ""; }
+
+                public async Task Send(OrderPlaced order, ScheduledTransfer sched, Business business, string workspaceId, OrderShipped item)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"scheduled_transfer_{sched.Pk}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"cust-{business.Id:N}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"recurring:{workspaceId}"|} });
+
+                    // A type named after what happened names the event; other words still name it.
+                    await client.SendAsync(order, new() { Id = $"order_shipped_{item.Id}" });
+                    await client.SendAsync(order, new() { Id = $"scheduled_transfer_run_{sched.Pk}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"scheduled_transfer_{sched.Pk}\"'", "$\"order-placed-scheduled_transfer_{sched.Pk}\""),
+            Bare(1, "The dedup id '$\"cust-{business.Id:N}\"'", "$\"order-placed-cust-{business.Id:N}\""),
+            Bare(2, "The dedup id '$\"recurring:{workspaceId}\"'", "$\"order-placed-recurring:{workspaceId}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

@@ -1537,8 +1537,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             if (word.Length > 0)
             {
                 // `workflow` or `job` says only that an event starts work, which every event sent to a function does:
-                // `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`.
-                if (word.ToString() is not ("workflow" or "wf" or "job"))
+                // `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`; `recurring` only that it comes
+                // again (`$"recurring:{workspaceId}"`), not what comes.
+                if (word.ToString() is not ("workflow" or "wf" or "job" or "recurring"))
                 {
                     kinds.Add(word.ToString());
                 }
@@ -1613,6 +1614,18 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             {
                 kinds.AddRange(typeWords);
                 kinds.Add(string.Concat(typeWords));
+            }
+
+            // Text that spells the whole name of the type whose own id is read names that kind of object, whatever the
+            // variable is called: `$"scheduled_transfer_{sched.Pk}"` with a `ScheduledTransfer sched`.
+            else if (Unwrapped(value) is IPropertyReferenceOperation { Property.Name: var ownId, Instance: { Type: INamedTypeSymbol { Locations.Length: > 0 } ownType } }
+                && ownType.Locations[0].IsInSource
+                && DedupIdNames.IsOwnIdName(ownId)
+                && !IsSentEventType(ownType)
+                && NameWords.Split(ownType.Name, out _).ConvertAll(word => word.Text) is { Count: > 1 } ownWords
+                && !ownWords[ownWords.Count - 1].EndsWith("ed", StringComparison.Ordinal))
+            {
+                kinds.Add(string.Concat(ownWords));
             }
         }
 

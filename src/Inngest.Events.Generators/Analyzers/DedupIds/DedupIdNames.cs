@@ -387,11 +387,14 @@ internal static class DedupIdNames
     private static readonly string[] KeptThings =
     [
         "user", "member", "customer", "client", "account", "tenant", "org", "organization", "company", "team", "workspace",
-        "owner", "merchant", "player", "student", "patient", "profile",
+        "owner", "merchant", "business", "player", "student", "patient", "profile",
         "assignee", "author", "recipient", "subscriber", "seller", "buyer", "vendor", "supplier", "employee",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
         "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
         "chat", "conversation", "room",
+
+        // The usual short spellings of some of them.
+        "cust", "acct", "proj",
     ];
 
     /// <summary>
