@@ -51,7 +51,6 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(paid);
                     await client.SendAsync(paid, new() { Id = null });
                     await client.SendAsync(order, new() { Id = BuildId(order) });
-                    await client.SendAsync(order, new() { Id = _orderId });
                     await client.SendAsync(order, new() { Id = id });
                     await client.SendAsync(order, new() { Id = dedupKey });
                     await client.SendAsync(incoming with { Id = incoming.Id });
@@ -1648,6 +1647,37 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id '$\"scheduled_transfer_{sched.Pk}\"'", "$\"order-placed-scheduled_transfer_{sched.Pk}\""),
             Bare(1, "The dedup id '$\"cust-{business.Id:N}\"'", "$\"order-placed-cust-{business.Id:N}\""),
             Bare(2, "The dedup id '$\"recurring:{workspaceId}\"'", "$\"order-placed-recurring:{workspaceId}\""));
+
+    [Fact]
+    public Task Own_members_are_read_by_name_windows_cut_by_helpers_name_a_period_and_readings_and_event_guids_are_occurrences()
+        => V.AnalyzerAsync(Source("""
+                private int _messageGroupId;
+                public string DropId { get; set; } = "";
+                public sealed record Reading(string Id);
+                public sealed record SecurityEvent(string Guid);
+                public sealed record Envelope(SecurityEvent Event);
+                private const int Interval = 60;
+                private static long IntervalNumber(DateTime when, int interval) => new DateTimeOffset(when).ToUnixTimeSeconds() / interval;
+                private static DateTimeOffset Round(DateTimeOffset t, TimeSpan d) => new(new DateTime((t.Ticks + d.Ticks / 2) / d.Ticks * d.Ticks), TimeSpan.Zero);
+
+                public async Task Send(OrderPlaced order, string memberId, Reading reading, Envelope envelope, TimeSpan factor, string shard)
+                {
+                    // The sending object's own identities, read by their names.
+                    await client.SendAsync(order, new() { Id = {|#0:_orderId|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{memberId}-{DropId}"|} });
+
+                    // A counter the method moves on, a reading taken once, an event's GUID, windows cut by helpers.
+                    await client.SendAsync(order, new() { Id = _messageGroupId.ToString() });
+                    _messageGroupId += 1;
+                    await client.SendAsync(order, new() { Id = reading.Id });
+                    await client.SendAsync(order, new() { Id = envelope.Event.Guid });
+                    await client.SendAsync(order, new() { Id = $"flush-{IntervalNumber(DateTime.Now, Interval)}" });
+                    var eta = Round(DateTimeOffset.UtcNow.Add(factor), factor);
+                    await client.SendAsync(order, new() { Id = $"{eta.ToUnixTimeSeconds()}_{shard}" });
+                }
+            """),
+            Bare(0, "The dedup id '_orderId'", "$\"order-placed-{_orderId}\""),
+            Bare(1, "The dedup id '$\"{memberId}-{DropId}\"'", "$\"order-placed-{memberId}-{DropId}\""));
 
     [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()

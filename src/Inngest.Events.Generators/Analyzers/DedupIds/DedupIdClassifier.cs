@@ -131,7 +131,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             foreach (var returned in HelperReturns(call, method))
             {
                 returns++;
-                if (NamesPeriod(returned))
+                if (NamesPeriod(returned) || CutsWindowOfMoment(returned))
                 {
                     dates++; // `static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd");`
                 }
@@ -171,6 +171,28 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     /// <summary>A date or a window of a minute or more, read from a moment or cut from the clock: the same for every attempt within it.</summary>
     private bool NamesPeriod(IOperation operation) => IsCoarseMoment(operation) || IsClockWindow(operation);
+
+    /// <summary>
+    /// Whether what a helper returns cuts a window from a moment it is given: a number read from a date or a time divided
+    /// by a duration, anywhere in the value (`static long IntervalNumber(DateTime when, int interval) => new
+    /// DateTimeOffset(when).ToUnixTimeSeconds() / interval;`, a moment rounded to `d.Ticks`). Given the clock, such a
+    /// helper names the window, as the same division written at the send does.
+    /// </summary>
+    private bool CutsWindowOfMoment(IOperation returned)
+    {
+        foreach (var node in returned.DescendantsAndSelf())
+        {
+            if (node is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.IntegerDivide, LeftOperand: { } dividend, RightOperand: { } divisor }
+                && ReadsMoment(dividend)
+                && (Unwrapped(divisor).ConstantValue is not { HasValue: true, Value: IConvertible number }
+                    || (SecondsPerUnit(dividend) is { } unit && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) * unit >= 60)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether <paramref name="operation"/> is a date, or a date and time to the hour or the minute, whatever it is read
@@ -931,6 +953,16 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                     ? Member(getter, named, isStatic: false, owner, depth)
                     : Variable(named, type: null); // a static getter, or one of the sending object (`GetAlbumId()`)
                 parts.Add(read == DedupIdPart.Number ? DedupIdPart.Unknown : read);
+                return;
+
+            // A field or property of the sending object (`_memoryId`, `this.TenantId`) is read by its name, as a local is:
+            // the object's constructor or its caller gave it, where the rule cannot see. One the sending method changes
+            // (`MessageGroupId += 1`) is the object's running state, which the rule does not read.
+            case IFieldReferenceOperation { Field: { IsStatic: false } ownField, Instance: IInstanceReferenceOperation }:
+                parts.Add(IsWrittenAlongside(operation, ownField) ? DedupIdPart.Unknown : NamedBySentData(operation, Variable(ownField.Name.TrimStart('_'), ownField.Type)));
+                return;
+            case IPropertyReferenceOperation { Property: { IsStatic: false, IsIndexer: false } ownProperty, Instance: IInstanceReferenceOperation }:
+                parts.Add(IsWrittenAlongside(operation, ownProperty) ? DedupIdPart.Unknown : NamedBySentData(operation, Variable(ownProperty.Name, ownProperty.Type)));
                 return;
 
             case IPropertyReferenceOperation property:
@@ -1815,9 +1847,29 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return model.GetOperation(valueSyntax, cancellationToken);
     }
 
-    private static bool IsWrite(ILocalReferenceOperation use)
+    /// <summary>Whether the method that reads <paramref name="member"/> of its own object also writes it.</summary>
+    private static bool IsWrittenAlongside(IOperation reference, ISymbol member)
     {
-        IOperation child = use;
+        foreach (var node in Outermost(reference).Descendants())
+        {
+            ISymbol? written = node switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+            if (written is not null && SymbolEqualityComparer.Default.Equals(written, member) && IsWrite(node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWrite(IOperation use)
+    {
+        var child = use;
         var parent = use.Parent;
         while (parent is ITupleOperation)
         {

@@ -50,6 +50,9 @@ internal static class DedupIdNames
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call", "ingestion",
         "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment", "mailing", "audit",
 
+        // A measurement taken once: a sensor's reading, an observation, a sample.
+        "reading", "observation", "measurement",
+
         // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
         // (the order or the invoice it is for is the kept thing); a conversion (an analytics one) is recorded once.
         "payment", "payout", "charge", "refund", "conversion",
@@ -142,7 +145,7 @@ internal static class DedupIdNames
     public static bool IsOwnIdName(string name)
         => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase)
             || name.Equals("Uid", StringComparison.OrdinalIgnoreCase) || name.Equals("Pk", StringComparison.OrdinalIgnoreCase) // Pk: Django's `invoice.pk`
-            || name.Equals("Identifier", StringComparison.OrdinalIgnoreCase);
+            || name.Equals("Identifier", StringComparison.OrdinalIgnoreCase) || name.Equals("Guid", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A name that says what happened or what kind of thing it is (<c>prefix</c>, <c>eventName</c>, <c>provider</c>), or
