@@ -1680,6 +1680,32 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id '$\"{memberId}-{DropId}\"'", "$\"order-placed-{memberId}-{DropId}\""));
 
     [Fact]
+    public Task A_storage_key_is_an_address_and_a_local_named_as_an_address_is_what_its_name_says()
+        => V.AnalyzerAsync(Source("""
+                private static System.Collections.Generic.List<string> NewKeys(string bucket) => new();
+
+                public async Task Send(OrderPlaced order, string objectKey, string directory, string name, string idempotencyKey)
+                {
+                    foreach (var s3Key in NewKeys("uploads"))
+                    {
+                        await client.SendAsync(order, new() { Id = {|#0:s3Key|} });
+                    }
+
+                    await client.SendAsync(order, new() { Id = {|#1:$"{objectKey}"|} });
+                    var filePath = System.IO.Path.Combine(directory, name);
+                    await client.SendAsync(order, new() { Id = {|#2:filePath|} });
+
+                    // Other keys are made for deduplication.
+                    await client.SendAsync(order, new() { Id = idempotencyKey });
+                    var cacheKey = System.IO.Path.Combine(directory, name);
+                    await client.SendAsync(order, new() { Id = cacheKey });
+                }
+            """),
+            Bare(0, "The dedup id 's3Key'", "$\"order-placed-{s3Key}\""),
+            Bare(1, "The dedup id '$\"{objectKey}\"'", "$\"order-placed-{objectKey}\""),
+            Bare(2, "The dedup id 'filePath'", "$\"order-placed-{filePath}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

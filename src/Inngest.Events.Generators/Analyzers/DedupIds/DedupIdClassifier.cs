@@ -671,14 +671,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return;
         }
 
-        // A local named as the identity of a kept thing (`var orderID = Encoding.UTF8.GetString(record.Key)`) whose value
-        // the rule cannot read is what its name says: the code's author knew where the value came from. Not other
-        // identities: a `childId` or a `pipelineId` may well be one run's.
+        // A local named as the identity of a kept thing (`var orderID = Encoding.UTF8.GetString(record.Key)`), or as its
+        // key or address (`var filePath = Path.Combine(dir, name)`, an `s3Key`, an `email`), whose value the rule cannot
+        // read is what its name says: the code's author knew where the value came from. Not other identities: a
+        // `childId` or a `pipelineId` may well be one run's.
         if (Unwrapped(operation) is ILocalReferenceOperation { Local: { Name: var localName, Type: var localType } } namedLocal
             && !operation.ConstantValue.HasValue
             && words.Part(localName, localType) == DedupIdPart.Entity
-            && DedupIdNames.Stem(localName) is { } localKind
-            && DedupIdNames.IsKept(localKind)
+            && ((DedupIdNames.Stem(localName) is { } localKind && DedupIdNames.IsKept(localKind))
+                || DedupIdNames.IsKeptThing(localName, localType) || DedupIdNames.IsAddress(localName, localType))
             && SingleInitializer(namedLocal) is { } initializer)
         {
             var read = ReadAlone(initializer, depth + 1);

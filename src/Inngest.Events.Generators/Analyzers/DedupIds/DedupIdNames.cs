@@ -65,6 +65,11 @@ internal static class DedupIdNames
     /// <summary>A key or an id of an occurrence: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>eventId</c>, <c>messageSid</c>.</summary>
     public static bool IsPrecomputed(string name)
     {
+        if (IsStorageKey(name))
+        {
+            return false;
+        }
+
         if (name.EndsWith("key", StringComparison.OrdinalIgnoreCase) || ContainsAny(name, PrecomputedParts))
         {
             return true;
@@ -350,7 +355,23 @@ internal static class DedupIdNames
     public static bool IsAddress(string name, ITypeSymbol? type)
         => IsText(type)
             && (name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith("url", StringComparison.OrdinalIgnoreCase) || name.EndsWith("uri", StringComparison.OrdinalIgnoreCase));
+                || name.EndsWith("url", StringComparison.OrdinalIgnoreCase) || name.EndsWith("uri", StringComparison.OrdinalIgnoreCase)
+                || IsStorageKey(name));
+
+    // Stores whose keys name stored objects: S3, GCS, a blob store, an object store.
+    private static readonly string[] StorageWords = ["s3", "gcs", "blob", "object", "storage"];
+
+    /// <summary>
+    /// The key of an object in a store, which is its address there (<c>s3Key</c>, <c>objectKey</c>, <c>blob_key</c>), not a
+    /// key made for deduplication.
+    /// </summary>
+    public static bool IsStorageKey(string name)
+    {
+        var stem = name.EndsWith("_key", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 4)
+            : name.Length > 3 && name.EndsWith("Key", StringComparison.Ordinal) ? name.Substring(0, name.Length - 3)
+            : null;
+        return stem is { Length: > 0 } && EndsWithAnyWord(stem, StorageWords);
+    }
 
     /// <summary>
     /// A name that is a key, as an address is, although it ends like a label: a user's login name (<c>user.Username</c>,
