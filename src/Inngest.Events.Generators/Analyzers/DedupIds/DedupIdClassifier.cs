@@ -184,8 +184,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         {
             if (node is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.IntegerDivide, LeftOperand: { } dividend, RightOperand: { } divisor }
                 && ReadsMoment(dividend)
-                && (Unwrapped(divisor).ConstantValue is not { HasValue: true, Value: IConvertible number }
-                    || (SecondsPerUnit(dividend) is { } unit && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) * unit >= 60)))
+                && IsMinuteOrMore(dividend, divisor))
             {
                 return true;
             }
@@ -304,15 +303,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return false;
         }
 
-        var constant = Unwrapped(divisor).ConstantValue;
-        if (!constant.HasValue)
-        {
-            return true;
-        }
+        return IsMinuteOrMore(dividend, divisor);
+    }
 
-        return constant.Value is IConvertible number
-            && SecondsPerUnit(dividend) is { } unit
-            && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) * unit >= 60;
+    /// <summary>
+    /// Whether <paramref name="divisor"/> cuts windows of a minute or more from the number <paramref name="dividend"/> read
+    /// from a moment: a divisor that is no constant is a duration the code names; a constant one counts in the unit of the
+    /// number divided, and a number of an unknown unit cuts no window.
+    /// </summary>
+    private bool IsMinuteOrMore(IOperation dividend, IOperation divisor)
+    {
+        var constant = Unwrapped(divisor).ConstantValue;
+        return !constant.HasValue
+            || (constant.Value is IConvertible number
+                && SecondsPerUnit(dividend) is { } unit
+                && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) * unit >= 60);
     }
 
     /// <summary>Whether a date, a time or a duration is read anywhere in <paramref name="operation"/>.</summary>
@@ -960,10 +965,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // the object's constructor or its caller gave it, where the rule cannot see. One the sending method changes
             // (`MessageGroupId += 1`) is the object's running state, which the rule does not read.
             case IFieldReferenceOperation { Field: { IsStatic: false } ownField, Instance: IInstanceReferenceOperation }:
-                parts.Add(IsWrittenAlongside(operation, ownField) ? DedupIdPart.Unknown : NamedBySentData(operation, Variable(ownField.Name.TrimStart('_'), ownField.Type)));
+                parts.Add(OwnMember(operation, ownField, ownField.Name.TrimStart('_'), ownField.Type));
                 return;
             case IPropertyReferenceOperation { Property: { IsStatic: false, IsIndexer: false } ownProperty, Instance: IInstanceReferenceOperation }:
-                parts.Add(IsWrittenAlongside(operation, ownProperty) ? DedupIdPart.Unknown : NamedBySentData(operation, Variable(ownProperty.Name, ownProperty.Type)));
+                parts.Add(OwnMember(operation, ownProperty, ownProperty.Name, ownProperty.Type));
                 return;
 
             case IPropertyReferenceOperation property:
@@ -1634,31 +1639,24 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             }
 
             // The words of the type whose own id is read name the kind of that object, when the variable is named after
-            // the type's last word (`valkey` and `user` of `user.ID` of a `ValkeyUser`); a type named after what
-            // happened (`created` of an `ActionItemCreated`) names the event.
+            // the type's last word (`valkey` and `user` of `user.ID` of a `ValkeyUser`); text that spells the type's whole
+            // name names it whatever the variable is called (`$"scheduled_transfer_{sched.Pk}"` with a
+            // `ScheduledTransfer sched`). A type named after what happened (`created` of an `ActionItemCreated`) names
+            // the event.
             if (Unwrapped(value) is IPropertyReferenceOperation { Property.Name: var own, Instance: { Type: INamedTypeSymbol { Locations.Length: > 0 } type } owner }
                 && type.Locations[0].IsInSource
                 && DedupIdNames.IsOwnIdName(own)
                 && !IsSentEventType(type)
                 && NameWords.Split(type.Name, out _).ConvertAll(word => word.Text) is { Count: > 1 } typeWords
                 && typeWords[typeWords.Count - 1] is var last
-                && !last.EndsWith("ed", StringComparison.Ordinal)
-                && string.Equals(NameOf(Unwrapped(owner)), last, StringComparison.OrdinalIgnoreCase))
+                && !last.EndsWith("ed", StringComparison.Ordinal))
             {
-                kinds.AddRange(typeWords);
-                kinds.Add(string.Concat(typeWords));
-            }
+                if (string.Equals(NameOf(Unwrapped(owner)), last, StringComparison.OrdinalIgnoreCase))
+                {
+                    kinds.AddRange(typeWords);
+                }
 
-            // Text that spells the whole name of the type whose own id is read names that kind of object, whatever the
-            // variable is called: `$"scheduled_transfer_{sched.Pk}"` with a `ScheduledTransfer sched`.
-            else if (Unwrapped(value) is IPropertyReferenceOperation { Property.Name: var ownId, Instance: { Type: INamedTypeSymbol { Locations.Length: > 0 } ownType } }
-                && ownType.Locations[0].IsInSource
-                && DedupIdNames.IsOwnIdName(ownId)
-                && !IsSentEventType(ownType)
-                && NameWords.Split(ownType.Name, out _).ConvertAll(word => word.Text) is { Count: > 1 } ownWords
-                && !ownWords[ownWords.Count - 1].EndsWith("ed", StringComparison.Ordinal))
-            {
-                kinds.Add(string.Concat(ownWords));
+                kinds.Add(string.Concat(typeWords));
             }
         }
 
@@ -1847,6 +1845,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         return model.GetOperation(valueSyntax, cancellationToken);
     }
+
+    /// <summary>A field or property of the sending object, read by its name unless the sending method also writes it.</summary>
+    private DedupIdPart OwnMember(IOperation reference, ISymbol member, string name, ITypeSymbol type)
+        => IsWrittenAlongside(reference, member) ? DedupIdPart.Unknown : NamedBySentData(reference, Variable(name, type));
 
     /// <summary>Whether the method that reads <paramref name="member"/> of its own object also writes it.</summary>
     private static bool IsWrittenAlongside(IOperation reference, ISymbol member)
