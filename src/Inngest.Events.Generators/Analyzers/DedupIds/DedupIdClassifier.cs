@@ -1420,16 +1420,22 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Entity;
         }
 
-        if (DedupIdNames.IsOwnIdName(name) && instance is not null && IsOccurrence(instance))
+        if (DedupIdNames.IsOwnIdName(name) && instance is not null)
         {
-            return DedupIdPart.Precomputed;
+            if (IsOccurrence(instance))
+            {
+                return DedupIdPart.Precomputed;
+            }
+
+            // The id of a template (which message is sent), of a revision or of a version (which change of an object)
+            // says which occurrence, as a template's name or a version number does: `$"{template.Id}_{email}"`.
+            if (NameOf(Unwrapped(instance)) is { } holder && DedupIdNames.NamesWhichOne(holder, instance.Type))
+            {
+                return DedupIdPart.Label;
+            }
         }
 
-        // The id of a template (which message is sent), of a revision or of a version (which change of an object) says
-        // which occurrence, as a template's name or a version number does: `$"{template.Id}_{email}"`.
-        return DedupIdNames.IsOwnIdName(name) && instance is not null && NameOf(Unwrapped(instance)) is { } holder && DedupIdNames.NamesWhichOne(holder, instance.Type)
-            ? DedupIdPart.Label
-            : words.Part(name, reference.Type);
+        return words.Part(name, reference.Type);
     }
 
     /// <summary>
@@ -1835,33 +1841,29 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return null;
         }
 
-        foreach (var node in Outermost(reference).Descendants())
-        {
-            if (node is ILocalReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Local, local) && IsWrite(use))
-            {
-                return null;
-            }
-        }
-
-        return model.GetOperation(valueSyntax, cancellationToken);
+        return IsWrittenAlongside(reference, local) ? null : model.GetOperation(valueSyntax, cancellationToken);
     }
 
     /// <summary>A field or property of the sending object, read by its name unless the sending method also writes it.</summary>
     private DedupIdPart OwnMember(IOperation reference, ISymbol member, string name, ITypeSymbol type)
         => IsWrittenAlongside(reference, member) ? DedupIdPart.Unknown : NamedBySentData(reference, Variable(name, type));
 
-    /// <summary>Whether the method that reads <paramref name="member"/> of its own object also writes it.</summary>
-    private static bool IsWrittenAlongside(IOperation reference, ISymbol member)
+    /// <summary>
+    /// Whether the method that reads <paramref name="variable"/> (a local, or a field or property of its own object) also
+    /// writes it, other than where a local is declared.
+    /// </summary>
+    private static bool IsWrittenAlongside(IOperation reference, ISymbol variable)
     {
         foreach (var node in Outermost(reference).Descendants())
         {
             ISymbol? written = node switch
             {
+                ILocalReferenceOperation local => local.Local,
                 IFieldReferenceOperation field => field.Field,
                 IPropertyReferenceOperation property => property.Property,
                 _ => null,
             };
-            if (written is not null && SymbolEqualityComparer.Default.Equals(written, member) && IsWrite(node))
+            if (written is not null && SymbolEqualityComparer.Default.Equals(written, variable) && IsWrite(node))
             {
                 return true;
             }
