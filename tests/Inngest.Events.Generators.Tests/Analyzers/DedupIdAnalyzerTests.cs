@@ -1706,6 +1706,52 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id 'filePath'", "$\"order-placed-{filePath}\""));
 
     [Fact]
+    public Task A_name_of_several_words_names_its_kind_by_the_last_and_a_collection_names_its_elements()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Booking(string Id);
+                public sealed record Request(string ScanManifestId, string ProviderMediaId);
+
+                public async Task Send(OrderPlaced order, Booking? updatedBookingData, Booking[] bookings, Request request, string appointmentId, string siteId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"booking-{updatedBookingData?.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"bookings_{bookings[0].Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"media:{request.ProviderMediaId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"appt-{appointmentId}"|} });
+
+                    // What an occurrence made is the occurrence's (one scan's manifest); a longer word that starts with
+                    // the identity's name is another thing (a site's sitemap).
+                    await client.SendAsync(order, new() { Id = $"manifest-{request.ScanManifestId}" });
+                    await client.SendAsync(order, new() { Id = $"sitemap-{siteId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"booking-{updatedBookingData?.Id}\"'", "$\"order-placed-booking-{updatedBookingData?.Id}\""),
+            Bare(1, "The dedup id '$\"bookings_{bookings[0].Id}\"'", "$\"order-placed-bookings_{bookings[0].Id}\""),
+            Bare(2, "The dedup id '$\"media:{request.ProviderMediaId}\"'", "$\"order-placed-media:{request.ProviderMediaId}\""),
+            Bare(3, "The dedup id '$\"appt-{appointmentId}\"'", "$\"order-placed-appt-{appointmentId}\""));
+
+    [Fact]
+    public Task Carts_bookings_courses_and_videos_are_kept_and_a_send_or_a_mention_happens_once()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Invitation(string Id, int SendCount);
+
+                public async Task Send(OrderPlaced order, string userId, string orgId, string repoFullName, string enrollmentId, string contentId, string mentionId, string campaignSendId, Invitation row)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"cart:{userId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{orgId}-{repoFullName}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"course-{enrollmentId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"video-{contentId}"|} });
+
+                    await client.SendAsync(order, new() { Id = $"mention-{mentionId}" });
+                    await client.SendAsync(order, new() { Id = $"campaign-{campaignSendId}" });
+                    await client.SendAsync(order, new() { Id = $"invitation-{row.Id}-{row.SendCount}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"cart:{userId}\"'", "$\"order-placed-cart:{userId}\""),
+            Bare(1, "The dedup id '$\"{orgId}-{repoFullName}\"'", "$\"order-placed-{orgId}-{repoFullName}\""),
+            Bare(2, "The dedup id '$\"course-{enrollmentId}\"'", "$\"order-placed-course-{enrollmentId}\""),
+            Bare(3, "The dedup id '$\"video-{contentId}\"'", "$\"order-placed-video-{contentId}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

@@ -1639,9 +1639,16 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         var kinds = new List<string>();
         foreach (var value in values)
         {
-            if (EntityWord(value) is { } kind)
+            if (EntityName(value) is { } name)
             {
-                kinds.Add(kind);
+                kinds.Add(name.ToLowerInvariant());
+
+                // A name of several words names its kind by the last (`booking` of `updatedBookingData?.Id`, `order` of
+                // `newGuestOrder.Id`, `media` of `ProviderMediaId`); words that only say how it is held come after it.
+                if (KindOfName(name) is { } lastWord)
+                {
+                    kinds.Add(lastWord);
+                }
             }
 
             // The words of the type whose own id is read name the kind of that object, when the variable is named after
@@ -1667,6 +1674,49 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return kinds;
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Words that say how an object is held or when it was read, not what it is: `data` of `bookingData`.
+    private static readonly string[] HoldingWords = ["data", "doc", "document", "record", "row", "entry", "entity", "dto", "model", "item", "obj", "object", "info", "details", "response", "result", "payload"];
+
+    /// <summary>
+    /// The last word of a name of several words that says what the object is, lower-cased (<c>booking</c> of
+    /// <c>updatedBookingData</c>, <c>order</c> of <c>newGuestOrder</c>); null for a name of one word.
+    /// </summary>
+    private static string? KindOfName(string name)
+    {
+        var split = NameWords.Split(name, out _);
+        for (var i = split.Count - 1; i > 0; i--)
+        {
+            if (Array.IndexOf(HoldingWords, split[i].Text) < 0)
+            {
+                // What an occurrence made (`ScanManifest`: one scan's manifest) is that occurrence's, not a kept thing.
+                for (var j = 0; j < i; j++)
+                {
+                    if (DedupIdNames.IsOccurrence(split[j].Text))
+                    {
+                        return null;
+                    }
+                }
+
+                return split[i].Text.Length >= 3 && !HasDigit(split[i].Text) ? split[i].Text : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1702,42 +1752,104 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// Whether a literal word names the kind an identity names, one shortened from the start of the other (<c>doc</c>
-    /// and <c>document</c>, <c>sub</c> and <c>subscription</c>), by at least three letters.
+    /// Whether a literal word names the kind an identity names, of at least three letters: the word shortened from the
+    /// identity's name (<c>doc</c> for <c>document</c>, <c>appt</c> for <c>appointment</c>: the same first letter and
+    /// the others in order), or the identity's name an abbreviation of three letters the word starts with (<c>sub</c>
+    /// for <c>subscription</c>). A longer name beginning with the identity's (<c>sitemap</c> of <c>siteId</c>) is another
+    /// thing.
     /// </summary>
     private static bool SameKind(string? identified, string word)
         => identified is not null
             && Math.Min(identified.Length, word.Length) >= 3
-            && (identified.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(identified, StringComparison.Ordinal));
+            && (IsShortening(word, identified) || (identified.Length == 3 && word.StartsWith(identified, StringComparison.Ordinal)));
+
+    /// <summary>Whether <paramref name="word"/> is <paramref name="full"/> or a shortening of it: its first letter, then some of the others in order.</summary>
+    private static bool IsShortening(string word, string full)
+    {
+        if (word.Length > full.Length || word[0] != full[0])
+        {
+            return false;
+        }
+
+        var at = 1;
+        for (var i = 1; i < word.Length; i++)
+        {
+            at = full.IndexOf(word[i], at) + 1;
+            if (at == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The name a value is read by, lower-cased and without separators: <c>accountid</c> for <c>accountId</c>.</summary>
     private static string? OwnName(IOperation? value)
         => value is not null && NameOf(Unwrapped(value)) is { } name ? name.Replace("_", "").ToLowerInvariant() : null;
 
     /// <summary>The kind of object a value identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>
-    private static string? EntityWord(IOperation? expression)
+    private static string? EntityWord(IOperation? expression) => EntityName(expression)?.ToLowerInvariant();
+
+    /// <summary>
+    /// The name that says which kind of object a value identifies, as written: <c>order</c> of <c>order.Id</c>,
+    /// <c>OrderId</c>'s <c>Order</c>, <c>updatedBookingData</c> of <c>updatedBookingData?.Id</c>, <c>bookings</c> of
+    /// <c>bookings[0].Id</c> (an element of a collection is named by the collection).
+    /// </summary>
+    private static string? EntityName(IOperation? expression)
     {
         while (expression is IConversionOperation conversion)
         {
             expression = conversion.Operand;
         }
 
-        // `x.ToString()` names what x names.
-        if (expression is IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance })
+        switch (expression)
         {
-            return EntityWord(instance);
+            case null:
+                return null;
+
+            // `x.ToString()` names what x names; `row?.Id` what `row.Id` does.
+            case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
+                return EntityName(instance);
+            case IConditionalAccessOperation conditional:
+                return EntityName(conditional.WhenNotNull);
+
+            // `order.Id` names its object by the variable it is read from; `orderId` and `x.OrderId` by their own name.
+            case IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner } when DedupIdNames.IsOwnIdName(property):
+                return NameOf(HolderOf(owner));
+            default:
+                return NameOf(expression) is { } own ? DedupIdNames.Stem(own) : null;
+        }
+    }
+
+    /// <summary>
+    /// The variable an object is read from: itself, the value before a <c>?.</c>, or the collection an element is
+    /// taken from (<c>bookings</c> of <c>bookings[0]</c> or <c>bookings.First()</c>).
+    /// </summary>
+    private static IOperation HolderOf(IOperation owner)
+    {
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            switch (Unwrapped(owner))
+            {
+                case IConditionalAccessInstanceOperation placeholder when AccessedBy(placeholder) is { } accessed:
+                    owner = accessed;
+                    break;
+                case IArrayElementReferenceOperation { ArrayReference: { } array }:
+                    owner = array;
+                    break;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
+                    owner = list;
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault", IsExtensionMethod: true }, Arguments.Length: 1 } pick:
+                    owner = pick.Arguments[0].Value;
+                    break;
+                case var plain:
+                    return plain;
+            }
         }
 
-        if (expression is null)
-        {
-            return null;
-        }
-
-        // `order.Id` names its object by the variable it is read from; `orderId` and `x.OrderId` by their own name.
-        var name = expression is IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner } && DedupIdNames.IsOwnIdName(property)
-            ? NameOf(owner)
-            : NameOf(expression) is { } own ? DedupIdNames.Stem(own) : null;
-        return name?.ToLowerInvariant();
+        return Unwrapped(owner);
     }
 
     /// <summary>

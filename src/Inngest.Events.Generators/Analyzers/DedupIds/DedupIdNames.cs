@@ -50,6 +50,9 @@ internal static class DedupIdNames
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call", "ingestion",
         "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment", "mailing", "audit",
 
+        // One send of a message or a campaign (`campaignSend`), and a mention of someone in one note or comment.
+        "send", "mention",
+
         // A measurement taken once: a sensor's reading, an observation, a sample.
         "reading", "observation", "measurement",
 
@@ -172,7 +175,7 @@ internal static class DedupIdNames
         => EndsWithAny(WithoutStorageSuffix(variable), WhichOneWords) || (type is { Name.Length: > 0 } && EndsWithAny(WithoutStorageSuffix(type.Name), WhichOneWords));
 
     // Occurrence counters spelled with a number's ending (attemptNumber, retry_count, sequenceNo, seqnum, revisionNumber).
-    private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision", "version"];
+    private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision", "version", "send"];
 
     private static readonly string[] NumberEndings = ["number", "num", "no", "count", "index"];
 
@@ -381,11 +384,25 @@ internal static class DedupIdNames
         => IsText(type)
             && (EndsWithAny(name, IdentifyingNames) || name.Equals("login", StringComparison.OrdinalIgnoreCase) || IsNameOfKeptThing(name));
 
-    /// <summary>The name or slug of a kept thing, as a name of its own: <c>cityName</c>, <c>project_name</c>, <c>tenantSlug</c>.</summary>
+    /// <summary>
+    /// The name or slug of a kept thing, as a name of its own: <c>cityName</c>, <c>project_name</c>, <c>tenantSlug</c>,
+    /// <c>repoFullName</c>.
+    /// </summary>
     private static bool IsNameOfKeptThing(string name)
-        => (EndsWithWord(name, "name") || EndsWithWord(name, "slug")) // both four letters long
-            && name.Length > 4
-            && EndsWithAnyWord(name.Substring(0, name.Length - 4).TrimEnd('_'), KeptThings);
+    {
+        if (!(EndsWithWord(name, "name") || EndsWithWord(name, "slug")) || name.Length <= 4) // both four letters long
+        {
+            return false;
+        }
+
+        var owner = name.Substring(0, name.Length - 4).TrimEnd('_');
+        if (EndsWithWord(owner, "full") && owner.Length > 4)
+        {
+            owner = owner.Substring(0, owner.Length - 4).TrimEnd('_');
+        }
+
+        return EndsWithAnyWord(owner, KeptThings);
+    }
 
     /// <summary>A method named as a hash or an encoding: <c>Sha256</c>, <c>Md5</c>, <c>HexEncode</c>, <c>ToBase64</c>, <c>HashOf</c>.</summary>
     public static bool NamesHashOrEncoding(string method) => ContainsAny(method, HashOrEncodingWords);
@@ -415,7 +432,7 @@ internal static class DedupIdNames
         "assignee", "author", "recipient", "subscriber", "seller", "buyer", "vendor", "supplier", "employee",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
         "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
-        "chat", "conversation", "room",
+        "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson", "video", "media", "document", "doc",
 
         // The usual short spellings of some of them.
         "cust", "acct", "proj",
