@@ -1752,6 +1752,31 @@ public sealed class DedupIdAnalyzerTests
             Bare(3, "The dedup id '$\"video-{contentId}\"'", "$\"order-placed-video-{contentId}\""));
 
     [Fact]
+    public Task A_compound_names_its_last_word_initials_name_a_kind_and_a_commit_is_named_by_its_sha()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Payslip(string Id);
+                public sealed record PullRequest(long Id);
+                public sealed record Commit(string Sha);
+                public sealed record Head(string Sha);
+
+                public async Task Send(OrderPlaced order, Payslip slip, PullRequest pullRequest, Commit commit, Head head, string repositoryId, string withdrawalId, string id)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"payslip-{slip.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"pr-{pullRequest.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"commit-{commit.Sha}-{repositoryId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"wallet-{id}"|} });
+
+                    // A withdrawal is money moved once; the sha of a head is one version of what it heads.
+                    await client.SendAsync(order, new() { Id = $"withdrawal-{withdrawalId}" });
+                    await client.SendAsync(order, new() { Id = $"{repositoryId}@{head.Sha}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"payslip-{slip.Id}\"'", "$\"order-placed-payslip-{slip.Id}\""),
+            Bare(1, "The dedup id '$\"pr-{pullRequest.Id}\"'", "$\"order-placed-pr-{pullRequest.Id}\""),
+            Bare(2, "The dedup id '$\"commit-{commit.Sha}-{repositoryId}\"'", "$\"order-placed-commit-{commit.Sha}-{repositoryId}\""),
+            Bare(3, "The dedup id '$\"wallet-{id}\"'", "$\"order-placed-wallet-{id}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

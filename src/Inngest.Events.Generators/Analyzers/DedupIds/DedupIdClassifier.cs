@@ -1407,9 +1407,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         // An object's own `Key` (Laravel's `getKey()`, a primary key), `Code` (a trip's, a product's), `Slug` (a post's)
-        // or stored `Hash` (a block's, a commit's, a file's) is its id by another name; a message's key or hash is the
+        // or stored `Hash` (a block's, a commit's, a file's), and a commit's `Sha` (the head of a branch or a pull request
+        // is one version of it, which says which change) is its id by another name; a message's key or hash is the
         // message's, as its `Id` would be. A hash a method computes (`d.GetHash()`) may hash anything.
-        if ((name is "Key" or "Code" or "Slug" || (name == "Hash" && reference is not IInvocationOperation)) && instance is not null && !IsDictionaryEntry(instance))
+        if ((name is "Key" or "Code" or "Slug" || (name == "Hash" && reference is not IInvocationOperation) || (name == "Sha" && NamesCommit(instance))) && instance is not null && !IsDictionaryEntry(instance))
         {
             return IsOccurrence(instance) ? DedupIdPart.Precomputed : DedupIdPart.Entity;
         }
@@ -1437,6 +1438,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         return words.Part(name, reference.Type);
     }
+
+    /// <summary>Whether an object is a commit by its variable's or its type's name (<c>commit</c>, <c>lastCommit</c>, <c>GitCommit</c>).</summary>
+    private static bool NamesCommit(IOperation? instance)
+        => instance is not null
+            && (Unwrapped(instance) is var holder && NameOf(holder) is { } variable && DedupIdNames.EndsWithAny(variable, ["commit"])
+                || instance.Type is { Name: var typeName } && typeName.EndsWith("Commit", StringComparison.Ordinal));
 
     /// <summary>
     /// Whether <paramref name="instance"/> is an entry of a dictionary or a group (<c>KeyValuePair</c>, <c>IGrouping</c>):
@@ -1609,7 +1616,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         if (EntityWord(before) == joined || EntityWord(after) == joined || OwnName(before) == joined || OwnName(after) == joined
-            || (kinds.Count == 1 && !HasInnerCapital(text) && (SameKind(EntityWord(before), joined) || SameKind(EntityWord(after), joined))))
+            || (kinds.Count == 1 && !HasInnerCapital(text)
+                && (SameKind(EntityWord(before), joined) || SameKind(EntityWord(after), joined) || IsInitialism(joined, EntityName(before)) || IsInitialism(joined, EntityName(after)))))
         {
             return true;
         }
@@ -1761,7 +1769,33 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     private static bool SameKind(string? identified, string word)
         => identified is not null
             && Math.Min(identified.Length, word.Length) >= 3
-            && (IsShortening(word, identified) || (identified.Length == 3 && word.StartsWith(identified, StringComparison.Ordinal)));
+            && (IsShortening(word, identified) || (identified.Length == 3 && word.StartsWith(identified, StringComparison.Ordinal))
+                || (word.Length >= identified.Length + 3 && word.EndsWith(identified, StringComparison.Ordinal)));
+
+    /// <summary>Whether <paramref name="word"/> is made of the first letters of the words of <paramref name="name"/>: <c>pr</c> of <c>pullRequest</c>.</summary>
+    private static bool IsInitialism(string word, string? name)
+    {
+        if (name is null)
+        {
+            return false;
+        }
+
+        var split = NameWords.Split(name, out _);
+        if (split.Count < 2 || split.Count != word.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < split.Count; i++)
+        {
+            if (split[i].Text[0] != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Whether <paramref name="word"/> is <paramref name="full"/> or a shortening of it: its first letter, then some of the others in order.</summary>
     private static bool IsShortening(string word, string full)
@@ -1814,8 +1848,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             case IConditionalAccessOperation conditional:
                 return EntityName(conditional.WhenNotNull);
 
-            // `order.Id` names its object by the variable it is read from; `orderId` and `x.OrderId` by their own name.
-            case IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner } when DedupIdNames.IsOwnIdName(property):
+            // `order.Id` (or its own key, `trip.Code`, `commit.Sha`) names its object by the variable it is read from;
+            // `orderId` and `x.OrderId` by their own name.
+            case IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner }
+                when DedupIdNames.IsOwnIdName(property) || property is "Key" or "Code" or "Slug" or "Hash" or "Sha":
                 return NameOf(HolderOf(owner));
             default:
                 return NameOf(expression) is { } own ? DedupIdNames.Stem(own) : null;

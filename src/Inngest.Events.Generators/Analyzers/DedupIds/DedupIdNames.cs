@@ -58,7 +58,7 @@ internal static class DedupIdNames
 
         // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
         // (the order or the invoice it is for is the kept thing); a conversion (an analytics one) is recorded once.
-        "payment", "payout", "charge", "refund", "conversion",
+        "payment", "payout", "charge", "refund", "conversion", "withdrawal",
     ];
 
     // Words a storage or list type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity,
@@ -432,7 +432,7 @@ internal static class DedupIdNames
         "assignee", "author", "recipient", "subscriber", "seller", "buyer", "vendor", "supplier", "employee",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
         "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
-        "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson", "video", "media", "document", "doc",
+        "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson", "video", "media", "document", "doc", "wallet", "expense",
 
         // The usual short spellings of some of them.
         "cust", "acct", "proj",
@@ -546,8 +546,11 @@ internal static class DedupIdNames
 
         // A log (an import log, an audit log, a task's log item) records something that happened; as a word of its own,
         // so that a catalog or a blog is not one.
-        return EndsWithAny(kind, OccurrenceEndings) || EndsWithWord(kind, "log");
+        // A pull or merge request is kept (reviewed, updated, merged), not a request made once.
+        return (EndsWithAny(kind, OccurrenceEndings) && !EndsWithAny(kind, KeptRequests)) || EndsWithWord(kind, "log");
     }
+
+    private static readonly string[] KeptRequests = ["pullrequest", "pull_request", "mergerequest", "merge_request"];
 
     // Work that can be configured once and run many times, and the words that say it is the configuration.
     private static readonly string[] WorkWords = ["job", "task", "workflow"];
