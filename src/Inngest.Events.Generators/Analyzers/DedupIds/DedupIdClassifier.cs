@@ -1442,8 +1442,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// <summary>Whether an object is a commit by its variable's or its type's name (<c>commit</c>, <c>lastCommit</c>, <c>GitCommit</c>).</summary>
     private static bool NamesCommit(IOperation? instance)
         => instance is not null
-            && (Unwrapped(instance) is var holder && NameOf(holder) is { } variable && DedupIdNames.EndsWithAny(variable, ["commit"])
-                || instance.Type is { Name: var typeName } && typeName.EndsWith("Commit", StringComparison.Ordinal));
+            && ((NameOf(Unwrapped(instance)) is { } variable && variable.EndsWith("commit", StringComparison.OrdinalIgnoreCase))
+                || (instance.Type is { Name: var typeName } && typeName.EndsWith("Commit", StringComparison.Ordinal)));
 
     /// <summary>
     /// Whether <paramref name="instance"/> is an entry of a dictionary or a group (<c>KeyValuePair</c>, <c>IGrouping</c>):
@@ -1545,9 +1545,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // An element of a collection held in one (`orders[0]`, `arguments.First()`) is read from it, as `orders.Items[0]` is.
             case IArrayElementReferenceOperation { ArrayReference: { } array } when depth < MaxDepth:
                 return IsEntity(array, depth + 1);
-            case IInvocationOperation { TargetMethod: { Name: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault", IsExtensionMethod: true }, Arguments.Length: 1 } pick
-                when depth < MaxDepth:
-                return IsEntity(pick.Arguments[0].Value, depth + 1);
+            case IInvocationOperation pick when depth < MaxDepth && PickedFrom(pick) is { } collection:
+                return IsEntity(collection, depth + 1);
             case IPropertyReferenceOperation property when depth < MaxDepth:
                 return !property.Property.IsStatic && IsEntity(property.Instance, depth + 1);
             case IConditionalAccessInstanceOperation placeholder:
@@ -1762,9 +1761,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// <summary>
     /// Whether a literal word names the kind an identity names, of at least three letters: the word shortened from the
     /// identity's name (<c>doc</c> for <c>document</c>, <c>appt</c> for <c>appointment</c>: the same first letter and
-    /// the others in order), or the identity's name an abbreviation of three letters the word starts with (<c>sub</c>
-    /// for <c>subscription</c>). A longer name beginning with the identity's (<c>sitemap</c> of <c>siteId</c>) is another
-    /// thing.
+    /// the others in order), the identity's name an abbreviation of three letters the word starts with (<c>sub</c> for
+    /// <c>subscription</c>), or a word ending with the identity's name after at least three more letters, which is a kind
+    /// of it (<c>payslip</c> of <c>slip.Id</c>). A longer word only beginning with the identity's name (<c>sitemap</c> of
+    /// <c>siteId</c>) is another thing.
     /// </summary>
     private static bool SameKind(string? identified, string word)
         => identified is not null
@@ -1858,6 +1858,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
     }
 
+    /// <summary>The collection one element of which a call picks (<c>orders</c> of <c>orders.First()</c>), or null.</summary>
+    private static IOperation? PickedFrom(IInvocationOperation call)
+        => call is { TargetMethod: { Name: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault", IsExtensionMethod: true }, Arguments.Length: 1 }
+            ? call.Arguments[0].Value
+            : null;
+
     /// <summary>
     /// The variable an object is read from: itself, the value before a <c>?.</c>, or the collection an element is
     /// taken from (<c>bookings</c> of <c>bookings[0]</c> or <c>bookings.First()</c>).
@@ -1877,8 +1883,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
                     owner = list;
                     break;
-                case IInvocationOperation { TargetMethod: { Name: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault", IsExtensionMethod: true }, Arguments.Length: 1 } pick:
-                    owner = pick.Arguments[0].Value;
+                case IInvocationOperation pick when PickedFrom(pick) is { } collection:
+                    owner = collection;
                     break;
                 case var plain:
                     return plain;

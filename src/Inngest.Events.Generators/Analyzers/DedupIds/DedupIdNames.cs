@@ -432,7 +432,8 @@ internal static class DedupIdNames
         "assignee", "author", "recipient", "subscriber", "seller", "buyer", "vendor", "supplier", "employee",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
         "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
-        "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson", "video", "media", "document", "doc", "wallet", "expense",
+        "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson",
+        "video", "media", "document", "doc", "wallet", "expense",
 
         // The usual short spellings of some of them.
         "cust", "acct", "proj",
