@@ -1777,6 +1777,21 @@ public sealed class DedupIdAnalyzerTests
             Bare(3, "The dedup id '$\"wallet-{id}\"'", "$\"order-placed-wallet-{id}\""));
 
     [Fact]
+    public Task A_number_that_identifies_an_object_names_its_kind_and_a_step_number_counts_steps()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Receipt(string ReceiptNumber);
+
+                public async Task Send(OrderPlaced order, Receipt receipt, string enrollmentId, int stepNumber)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"receipt:{receipt.ReceiptNumber}"|} });
+
+                    // Which step of a sequence says which message, as an attempt number does.
+                    await client.SendAsync(order, new() { Id = $"enrollment-{enrollmentId}-step-{stepNumber}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"receipt:{receipt.ReceiptNumber}\"'", "$\"order-placed-receipt:{receipt.ReceiptNumber}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

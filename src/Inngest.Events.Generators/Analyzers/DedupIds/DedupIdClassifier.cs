@@ -1849,12 +1849,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return EntityName(conditional.WhenNotNull);
 
             // `order.Id` (or its own key, `trip.Code`, `commit.Sha`) names its object by the variable it is read from;
-            // `orderId` and `x.OrderId` by their own name.
+            // `orderId`, `x.OrderId` and `x.ReceiptNumber` by their own name.
             case IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner }
                 when DedupIdNames.IsOwnIdName(property) || property is "Key" or "Code" or "Slug" or "Hash" or "Sha":
                 return NameOf(HolderOf(owner));
             default:
-                return NameOf(expression) is { } own ? DedupIdNames.Stem(own) : null;
+                return NameOf(expression) is { } own ? DedupIdNames.Stem(own) ?? DedupIdNames.NumberStem(own) : null;
         }
     }
 

@@ -85,6 +85,26 @@ internal static class DedupIdNames
     /// <summary>What an identity name names (<c>order</c> for <c>orderId</c>), or null when the name is no identity.</summary>
     public static string? Stem(string name) => IdentityStem(name) is { Length: > 0 } stem ? stem : null;
 
+    /// <summary>
+    /// What a number that identifies an object names: <c>receipt</c> for <c>ReceiptNumber</c>, <c>order</c> for
+    /// <c>orderNo</c> or <c>order_number</c>; null otherwise.
+    /// </summary>
+    public static string? NumberStem(string name)
+    {
+        foreach (var ending in IdentifyingNumberEndings)
+        {
+            if (name.Length > ending.Length + 1 && name.EndsWith(ending, ending[0] == '_' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
+                && (ending[0] == '_' || char.IsLower(name[name.Length - ending.Length - 1])))
+            {
+                return name.Substring(0, name.Length - ending.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] IdentifyingNumberEndings = ["Number", "No", "_number", "_no"];
+
     /// <summary>What an identity name names: <c>order</c> for <c>orderId</c>, <c>order_id</c> and <c>idOrder</c>; null otherwise.</summary>
     private static string? IdentityStem(string name)
     {
@@ -175,7 +195,7 @@ internal static class DedupIdNames
         => EndsWithAny(WithoutStorageSuffix(variable), WhichOneWords) || (type is { Name.Length: > 0 } && EndsWithAny(WithoutStorageSuffix(type.Name), WhichOneWords));
 
     // Occurrence counters spelled with a number's ending (attemptNumber, retry_count, sequenceNo, seqnum, revisionNumber).
-    private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision", "version", "send"];
+    private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision", "version", "send", "step"];
 
     private static readonly string[] NumberEndings = ["number", "num", "no", "count", "index"];
 
