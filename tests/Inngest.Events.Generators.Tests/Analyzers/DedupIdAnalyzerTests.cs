@@ -1711,7 +1711,7 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record Booking(string Id);
                 public sealed record Request(string ScanManifestId, string ProviderMediaId);
 
-                public async Task Send(OrderPlaced order, Booking? updatedBookingData, Booking[] bookings, Request request, string appointmentId, string siteId)
+                public async Task Send(OrderPlaced order, Booking? updatedBookingData, Booking[] bookings, Request request, string appointmentId, string siteId, string conversationId)
                 {
                     await client.SendAsync(order, new() { Id = {|#0:$"booking-{updatedBookingData?.Id}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"bookings_{bookings[0].Id}"|} });
@@ -1722,6 +1722,9 @@ public sealed class DedupIdAnalyzerTests
                     // the identity's name is another thing (a site's sitemap).
                     await client.SendAsync(order, new() { Id = $"manifest-{request.ScanManifestId}" });
                     await client.SendAsync(order, new() { Id = $"sitemap-{siteId}" });
+
+                    // A shortening keeps the first two letters: a CSAT survey is no conversation.
+                    await client.SendAsync(order, new() { Id = $"csat__{conversationId}" });
                 }
             """),
             Bare(0, "The dedup id '$\"booking-{updatedBookingData?.Id}\"'", "$\"order-placed-booking-{updatedBookingData?.Id}\""),

@@ -1760,8 +1760,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     /// <summary>
     /// Whether a literal word names the kind an identity names, of at least three letters: the word shortened from the
-    /// identity's name (<c>doc</c> for <c>document</c>, <c>appt</c> for <c>appointment</c>: the same first letter and
-    /// the others in order), the identity's name an abbreviation of three letters the word starts with (<c>sub</c> for
+    /// identity's name (<c>doc</c> for <c>document</c>, <c>appt</c> for <c>appointment</c>: the same first two letters
+    /// and some of the others in order), the identity's name an abbreviation of three letters the word starts with (<c>sub</c> for
     /// <c>subscription</c>), or a word ending with the identity's name after at least three more letters, which is a kind
     /// of it (<c>payslip</c> of <c>slip.Id</c>). A longer word only beginning with the identity's name (<c>sitemap</c> of
     /// <c>siteId</c>) is another thing.
@@ -1797,16 +1797,19 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return true;
     }
 
-    /// <summary>Whether <paramref name="word"/> is <paramref name="full"/> or a shortening of it: its first letter, then some of the others in order.</summary>
+    /// <summary>
+    /// Whether <paramref name="word"/> is <paramref name="full"/> or a shortening of it: its first two letters, then some
+    /// of the others in order (<c>appt</c>, <c>acct</c>; <c>csat</c> is no shortening of <c>conversation</c>).
+    /// </summary>
     private static bool IsShortening(string word, string full)
     {
-        if (word.Length > full.Length || word[0] != full[0])
+        if (word.Length > full.Length || word[0] != full[0] || word[1] != full[1])
         {
             return false;
         }
 
-        var at = 1;
-        for (var i = 1; i < word.Length; i++)
+        var at = 2;
+        for (var i = 2; i < word.Length; i++)
         {
             at = full.IndexOf(word[i], at) + 1;
             if (at == 0)
