@@ -90,18 +90,7 @@ internal static class DedupIdNames
     /// <c>orderNo</c> or <c>order_number</c>; null otherwise.
     /// </summary>
     public static string? NumberStem(string name)
-    {
-        foreach (var ending in IdentifyingNumberEndings)
-        {
-            if (name.Length > ending.Length + 1 && name.EndsWith(ending, ending[0] == '_' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
-                && (ending[0] == '_' || char.IsLower(name[name.Length - ending.Length - 1])))
-            {
-                return name.Substring(0, name.Length - ending.Length);
-            }
-        }
-
-        return null;
-    }
+        => WordEnding(name, IdentifyingNumberEndings) is { } ending ? name.Substring(0, name.Length - ending.Length) : null;
 
     private static readonly string[] IdentifyingNumberEndings = ["Number", "No", "_number", "_no"];
 
@@ -139,9 +128,15 @@ internal static class DedupIdNames
     private static readonly string[] UuidEndings = ["Uuid", "UUID", "Uid", "UID", "_uuid", "_uid"];
 
     /// <summary>The reference ending of a longer name (<c>Ref</c> of <c>applicationRef</c>, <c>Reference</c> of <c>invoiceReference</c>), or null.</summary>
-    private static string? ReferenceEnding(string name)
+    private static string? ReferenceEnding(string name) => WordEnding(name, ReferenceEndings);
+
+    /// <summary>
+    /// The one of <paramref name="endings"/> that ends a longer name as a word of its own: after a lower-case letter
+    /// (<c>Ref</c> of <c>applicationRef</c>), or after an underscore, in any case (<c>_no</c> of <c>order_NO</c>); or null.
+    /// </summary>
+    private static string? WordEnding(string name, string[] endings)
     {
-        foreach (var ending in ReferenceEndings)
+        foreach (var ending in endings)
         {
             if (name.Length > ending.Length + 1 && name.EndsWith(ending, ending[0] == '_' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
                 && (ending[0] == '_' || char.IsLower(name[name.Length - ending.Length - 1])))
