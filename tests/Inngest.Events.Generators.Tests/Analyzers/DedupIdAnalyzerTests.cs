@@ -1795,6 +1795,34 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id '$\"receipt:{receipt.ReceiptNumber}\"'", "$\"order-placed-receipt:{receipt.ReceiptNumber}\""));
 
     [Fact]
+    public Task A_type_names_the_kind_of_its_own_id_a_lone_id_is_named_by_the_sent_data_and_area_acronyms_name_no_event()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Survey { public string Id { get; set; } = ""; }
+                public sealed class SurveyRow { public string Id { get; set; } = ""; }
+                public sealed class ScanManifest { public string Id { get; set; } = ""; }
+
+                public async Task Send(OrderPlaced order, Survey s, SurveyRow r, ScanManifest m, string enrollmentId, string id, string userId, string appName, string vodId)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"survey:{s.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"survey:{r.Id}:{enrollmentId}"|} });
+                    await client.SendAsync(new TrackQueued(id), new() { Id = {|#2:$"track-{id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"kyc-{userId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#4:$"vod-{appName}-{vodId}"|} });
+
+                    // What a scan made is that scan's; a lone id the data does not name stays unknown.
+                    await client.SendAsync(order, new() { Id = $"manifest-{m.Id}" });
+                    await client.SendAsync(order, new() { Id = $"track-{id}" });
+                }
+            """, """
+            [Event("radio/track.queued")] public partial record TrackQueued(string TrackId);
+            """),
+            Bare(0, "The dedup id '$\"survey:{s.Id}\"'", "$\"order-placed-survey:{s.Id}\""),
+            Bare(1, "The dedup id '$\"survey:{r.Id}:{enrollmentId}\"'", "$\"order-placed-survey:{r.Id}:{enrollmentId}\""),
+            Bare(2, "The dedup id '$\"track-{id}\"'", "$\"track-queued-{id}\""),
+            Bare(3, "The dedup id '$\"kyc-{userId}\"'", "$\"order-placed-kyc-{userId}\""),
+            Bare(4, "The dedup id '$\"vod-{appName}-{vodId}\"'", "$\"order-placed-vod-{appName}-{vodId}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

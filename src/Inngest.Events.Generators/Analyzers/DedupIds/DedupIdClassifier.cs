@@ -1678,6 +1678,25 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 kinds.Add(string.Concat(typeWords));
             }
+
+            // The type whose own id is read names its kind whatever the variable is called (`survey` of `s.Id` with a
+            // `SurveyRow s` or a `Survey s`), its words that only say how it is held left out.
+            if (Unwrapped(value) is IPropertyReferenceOperation { Property.Name: var ownId, Instance.Type: INamedTypeSymbol { Locations.Length: > 0 } ownerType }
+                && ownerType.Locations[0].IsInSource
+                && DedupIdNames.IsOwnIdName(ownId)
+                && !IsSentEventType(ownerType)
+                && KindOfType(ownerType.Name) is { } typeKind)
+            {
+                kinds.Add(typeKind);
+            }
+
+            // A lone `id` is read by the name the sent data gives it (`track` of `id` sent as `new TrackQueued(TrackId: id)`).
+            if (Unwrapped(value) is (ILocalReferenceOperation or IParameterReferenceOperation) and var lone
+                && NameOf(lone) is { } loneName && DedupIdNames.IsOwnIdName(loneName)
+                && SentAs(value) is { } sentName && DedupIdNames.Stem(sentName) is { } sentKind)
+            {
+                kinds.Add(sentKind.ToLowerInvariant());
+            }
         }
 
         return kinds;
@@ -1724,6 +1743,36 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What a type's name says its objects are, lower-cased: its last word that does not only say how the object is held
+    /// (<c>survey</c> of <c>SurveyRow</c> and of <c>Survey</c>); null when that word is a past form (<c>OrderPlaced</c>
+    /// names what happened) or an earlier word an occurrence (<c>ScanManifest</c>).
+    /// </summary>
+    private static string? KindOfType(string name)
+    {
+        var split = NameWords.Split(name, out _);
+        var last = split.Count - 1;
+        while (last >= 0 && Array.IndexOf(HoldingWords, split[last].Text) >= 0)
+        {
+            last--;
+        }
+
+        if (last < 0 || split[last].Text is not { Length: >= 3 } kind || HasDigit(kind) || EventNames.PastTense.IsPastForm(kind))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < last; i++)
+        {
+            if (DedupIdNames.IsOccurrence(split[i].Text))
+            {
+                return null;
+            }
+        }
+
+        return kind;
     }
 
     /// <summary>

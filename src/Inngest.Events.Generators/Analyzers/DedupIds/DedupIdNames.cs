@@ -448,7 +448,7 @@ internal static class DedupIdNames
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
         "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
         "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson",
-        "video", "media", "document", "doc", "wallet", "expense",
+        "video", "media", "document", "doc", "wallet", "expense", "app",
 
         // The usual short spellings of some of them.
         "cust", "acct", "proj",
@@ -520,6 +520,11 @@ internal static class DedupIdNames
         "instagram", "facebook", "linkedin", "tiktok", "google", "gmail", "outlook", "hubspot", "salesforce", "zendesk",
         "intercom", "twilio", "sendgrid", "mailgun", "postmark", "mailchimp", "klaviyo", "notion", "airtable", "jira", "trello",
         "asana", "zoom", "calendly", "typeform", "quickbooks", "xero", "plaid", "manychat", "openai",
+        "spotify", "strava", "pipedrive", "docusign", "dropbox", "shipstation", "shippo", "easypost", "freshdesk", "vimeo",
+        "twitch", "coinbase", "opensea", "gumroad", "patreon", "mixpanel", "pagerduty", "firebase", "supabase",
+
+        // The acronyms of a regulation or a compliance process name the area every event about the person shares.
+        "kyc", "kyb", "gdpr", "ccpa", "dsr", "dsar",
     ];
 
     /// <summary>Whether a word of a literal names a platform the object lives on (<c>shopify</c>, <c>wc</c>), not an event.</summary>
