@@ -1823,6 +1823,38 @@ public sealed class DedupIdAnalyzerTests
             Bare(4, "The dedup id '$\"vod-{appName}-{vodId}\"'", "$\"order-placed-vod-{appName}-{vodId}\""));
 
     [Fact]
+    public Task A_foreach_variable_is_an_element_a_parsed_value_is_the_value_and_a_kept_source_is_named_by_its_word()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Listing { public string _id { get; set; } = ""; }
+                public sealed class Source { public string Id { get; set; } = ""; }
+                public sealed class Generation { public string Id { get; set; } = ""; }
+
+                public async Task Walk(OrderPlaced order, int[] feedIds)
+                {
+                    foreach (var id in feedIds)
+                    {
+                        await client.SendAsync(order, new() { Id = {|#0:$"feed_{id}"|} });
+                    }
+                }
+
+                public async Task Send(OrderPlaced order, string id, Listing listing, Source source, Generation generation)
+                {
+                    await client.SendAsync(new ReportQueued(int.Parse(id)), new() { Id = {|#1:$"report-{id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"listing-{listing._id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"source:{source.Id}"|} });
+
+                    // A generation is counted, as an attempt is.
+                    await client.SendAsync(order, new() { Id = $"generation-{generation.Id}" });
+                }
+            """, """
+            [Event("reports/report.queued")] public partial record ReportQueued(int ReportId);
+            """),
+            Bare(0, "The dedup id '$\"feed_{id}\"'", "$\"order-placed-feed_{id}\""),
+            Bare(1, "The dedup id '$\"report-{id}\"'", "$\"report-queued-{id}\""),
+            Bare(2, "The dedup id '$\"listing-{listing._id}\"'", "$\"order-placed-listing-{listing._id}\""),
+            Bare(3, "The dedup id '$\"source:{source.Id}\"'", "$\"order-placed-source:{source.Id}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

@@ -846,7 +846,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return;
 
             case ILocalReferenceOperation local:
-                parts.Add(NamedBySentData(operation, Variable(local.Local.Name, local.Type)));
+                // A variable walking a collection whose own name says nothing is one of its elements, when the collection
+                // says they identify objects (`foreach (var id in feedIds)`); otherwise the sent data may still name it.
+                parts.Add(NamedBySentData(operation, Variable(local.Local.Name, local.Type) is var own && own == DedupIdPart.Unknown
+                    && IteratedCollection(local) is { } iterated && Elements(iterated) == DedupIdPart.Entity ? DedupIdPart.Entity : own));
                 return;
 
             // `context.MessageId.Value`, `orderId.Value`: the value of a nullable or of a strongly typed id (a
@@ -1229,6 +1232,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
+    /// The collection a <c>foreach</c> variable walks (<c>feedIds</c> of <c>foreach (var id in feedIds)</c>): a variable
+    /// whose own name says nothing is one element of it.
+    /// </summary>
+    private static IOperation? IteratedCollection(ILocalReferenceOperation local)
+        => local.Local.DeclaringSyntaxReferences.Length == 1
+            && local.Local.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax loop
+            && local.SemanticModel?.GetOperation(loop) is IForEachLoopOperation { Collection: var collection }
+            ? Unwrapped(collection)
+            : null;
+
+    /// <summary>
     /// What each element of a collection is, by the collection's name in the singular (<c>repositoryIds</c> as
     /// <c>repositoryId</c>, <c>urls</c> as <c>url</c>) and its elements' type.
     /// </summary>
@@ -1282,7 +1296,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         foreach (var (name, given) in SentEvent.MembersOf(creation))
         {
-            if (SameValue(given, value, 0))
+            // A value parsed into a number or a Guid is the same value (`new ReportQueued(int.Parse(id))`).
+            if (SameValue(Unwrapped(given) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" or "ToInt32" or "ToInt64" }, Arguments.Length: > 0 } parse ? parse.Arguments[0].Value : given, value, 0))
             {
                 return name;
             }
@@ -1609,7 +1624,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return kinds.Count == 0 && HasLetter(text); // only `workflow` or `job`
         }
 
-        if (words.IsLabel(joined) || words.IsOccurrence(joined))
+        if (words.IsOccurrence(joined) || (words.IsLabel(joined) && !(DedupIdNames.IsAlsoKept(joined) && (IsOwnIdOf(before, joined) || IsOwnIdOf(after, joined)))))
         {
             return false;
         }
@@ -1636,6 +1651,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is the own id of an object held under the name <paramref name="word"/>
+    /// (<c>source.Id</c> for <c>source</c>): a word that names labels elsewhere (<c>source</c>, <c>channel</c>) then only
+    /// repeats which object it is.
+    /// </summary>
+    private static bool IsOwnIdOf(IOperation? value, string word)
+        => value is not null && Unwrapped(value) is IPropertyReferenceOperation { Property.Name: var own } && DedupIdNames.IsOwnIdName(own) && EntityWord(value) == word;
 
     /// <summary>
     /// The kinds of object the values of one id identify (<c>release</c> and <c>user</c> of
@@ -1688,6 +1711,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 && KindOfType(ownerType.Name) is { } typeKind)
             {
                 kinds.Add(typeKind);
+            }
+
+            // A lone `id` walking a collection is one of its elements (`feed` of `id` in `foreach (var id in feedIds)`).
+            if (Unwrapped(value) is ILocalReferenceOperation { Local.Name: var walker } walking && DedupIdNames.IsOwnIdName(walker)
+                && IteratedCollection(walking) is { } walked && NameOf(walked) is { Length: > 1 } many && many.EndsWith("s", StringComparison.Ordinal)
+                && DedupIdNames.Stem(many.Substring(0, many.Length - 1)) is { } walkedKind)
+            {
+                kinds.Add(walkedKind.ToLowerInvariant());
             }
 
             // A lone `id` is read by the name the sent data gives it (`track` of `id` sent as `new TrackQueued(TrackId: id)`).

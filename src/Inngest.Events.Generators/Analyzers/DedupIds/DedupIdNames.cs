@@ -164,9 +164,10 @@ internal static class DedupIdNames
         return null;
     }
 
-    /// <summary>A name that is just an id: <c>id</c>, <c>uuid</c>, <c>uid</c>, <c>pk</c>, <c>identifier</c> (a variable so named says nothing).</summary>
+    /// <summary>A name that is just an id: <c>id</c>, <c>_id</c>, <c>uuid</c>, <c>uid</c>, <c>pk</c>, <c>identifier</c> (a variable so named says nothing).</summary>
     public static bool IsOwnIdName(string name)
-        => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase)
+        => name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.Equals("_id", StringComparison.Ordinal) // `_id`: a MongoDB document's key
+            || name.Equals("Uuid", StringComparison.OrdinalIgnoreCase)
             || name.Equals("Uid", StringComparison.OrdinalIgnoreCase) || name.Equals("Pk", StringComparison.OrdinalIgnoreCase) // Pk: Django's `invoice.pk`
             || name.Equals("Identifier", StringComparison.OrdinalIgnoreCase) || name.Equals("Guid", StringComparison.OrdinalIgnoreCase);
 
@@ -177,6 +178,14 @@ internal static class DedupIdNames
     public static bool IsLabel(string name)
         => EndsWithAny(name, LabelEndings) || (CountedStem(name) is { } counted && EndsWithAny(counted, CounterWords))
             || (IdentityStem(name) is { Length: > 0 } stem && EndsWithAny(stem, WhichOneWords));
+
+    /// <summary>
+    /// Whether a word that ends labels also names things an app keeps: a content <c>source</c>, a chat <c>channel</c>, a
+    /// forum <c>topic</c>, a <c>provider</c>, a <c>category</c>, a <c>label</c> or <c>tag</c>, a pipeline <c>stage</c>.
+    /// </summary>
+    public static bool IsAlsoKept(string word) => IsOneOf(word, LabelsAlsoKept);
+
+    private static readonly string[] LabelsAlsoKept = ["source", "channel", "topic", "provider", "category", "label", "tag", "stage"];
 
     // Things whose identity says which message or which change an id is for, not which object: a template (the welcome
     // email's), a revision or a version of an object.
