@@ -1242,6 +1242,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             ? Unwrapped(collection)
             : null;
 
+    /// <summary>A collection's name in the singular (<c>repositoryId</c> of <c>repositoryIds</c>, <c>city</c> of <c>cities</c>), or null.</summary>
+    private static string? Singular(string? name)
+        => name is not { Length: > 1 } || !name.EndsWith("s", StringComparison.Ordinal) ? null
+            : name.EndsWith("ies", StringComparison.Ordinal) ? name.Substring(0, name.Length - 3) + "y"
+            : name.EndsWith("sses", StringComparison.Ordinal) ? name.Substring(0, name.Length - 2)
+            : name.Substring(0, name.Length - 1);
+
     /// <summary>
     /// What each element of a collection is, by the collection's name in the singular (<c>repositoryIds</c> as
     /// <c>repositoryId</c>, <c>urls</c> as <c>url</c>) and its elements' type.
@@ -1249,14 +1256,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     private DedupIdPart Elements(IOperation collection)
     {
         collection = Unwrapped(collection);
-        if (NameOf(collection) is not { Length: > 1 } name || !name.EndsWith("s", StringComparison.Ordinal))
+        if (Singular(NameOf(collection)) is not { } one)
         {
             return DedupIdPart.Unknown;
         }
 
-        var one = name.EndsWith("ies", StringComparison.Ordinal) ? name.Substring(0, name.Length - 3) + "y"
-            : name.EndsWith("sses", StringComparison.Ordinal) ? name.Substring(0, name.Length - 2)
-            : name.Substring(0, name.Length - 1);
         ITypeSymbol? element = collection.Type switch
         {
             IArrayTypeSymbol array => array.ElementType,
@@ -1715,8 +1719,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
             // A lone `id` walking a collection is one of its elements (`feed` of `id` in `foreach (var id in feedIds)`).
             if (Unwrapped(value) is ILocalReferenceOperation { Local.Name: var walker } walking && DedupIdNames.IsOwnIdName(walker)
-                && IteratedCollection(walking) is { } walked && NameOf(walked) is { Length: > 1 } many && many.EndsWith("s", StringComparison.Ordinal)
-                && DedupIdNames.Stem(many.Substring(0, many.Length - 1)) is { } walkedKind)
+                && IteratedCollection(walking) is { } walked && Singular(NameOf(walked)) is { } one
+                && DedupIdNames.Stem(one) is { } walkedKind)
             {
                 kinds.Add(walkedKind.ToLowerInvariant());
             }

@@ -536,7 +536,10 @@ internal static class DedupIdNames
         "kyc", "kyb", "gdpr", "ccpa", "dsr", "dsar",
     ];
 
-    /// <summary>Whether a word of a literal names a platform the object lives on (<c>shopify</c>, <c>wc</c>), not an event.</summary>
+    /// <summary>
+    /// Whether a word of a literal names a platform the object lives on (<c>shopify</c>, <c>wc</c>) or the compliance process
+    /// it is in (<c>kyc</c>, <c>gdpr</c>), not an event.
+    /// </summary>
     public static bool IsPlatform(string word) => IsOneOf(word, Platforms);
 
     /// <summary>Whether <paramref name="word"/> is one of <paramref name="words"/>, compared without case.</summary>
