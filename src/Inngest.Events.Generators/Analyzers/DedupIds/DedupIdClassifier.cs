@@ -1679,7 +1679,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 // A name of several words names its kind by the last (`booking` of `updatedBookingData?.Id`, `order` of
                 // `newGuestOrder.Id`, `media` of `ProviderMediaId`); words that only say how it is held come after it.
-                if (KindOfName(name) is { } lastWord)
+                if (KindWord(name, ofType: false) is { } lastWord)
                 {
                     kinds.Add(lastWord);
                 }
@@ -1688,33 +1688,30 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // The words of the type whose own id is read name the kind of that object, when the variable is named after
             // the type's last word (`valkey` and `user` of `user.ID` of a `ValkeyUser`); text that spells the type's whole
             // name names it whatever the variable is called (`$"scheduled_transfer_{sched.Pk}"` with a
-            // `ScheduledTransfer sched`). A type named after what happened (`created` of an `ActionItemCreated`) names
-            // the event.
+            // `ScheduledTransfer sched`), and so does its last word that says what its objects are (`survey` of `s.Id`
+            // with a `SurveyRow s` or a `Survey s`). A type named after what happened (`created` of an
+            // `ActionItemCreated`) names the event.
             if (Unwrapped(value) is IPropertyReferenceOperation { Property.Name: var own, Instance: { Type: INamedTypeSymbol { Locations.Length: > 0 } type } owner }
                 && type.Locations[0].IsInSource
                 && DedupIdNames.IsOwnIdName(own)
-                && !IsSentEventType(type)
-                && NameWords.Split(type.Name, out _).ConvertAll(word => word.Text) is { Count: > 1 } typeWords
-                && typeWords[typeWords.Count - 1] is var last
-                && !last.EndsWith("ed", StringComparison.Ordinal))
+                && !IsSentEventType(type))
             {
-                if (string.Equals(NameOf(Unwrapped(owner)), last, StringComparison.OrdinalIgnoreCase))
+                if (NameWords.Split(type.Name, out _).ConvertAll(word => word.Text) is { Count: > 1 } typeWords
+                    && typeWords[typeWords.Count - 1] is var last
+                    && !last.EndsWith("ed", StringComparison.Ordinal))
                 {
-                    kinds.AddRange(typeWords);
+                    if (string.Equals(NameOf(Unwrapped(owner)), last, StringComparison.OrdinalIgnoreCase))
+                    {
+                        kinds.AddRange(typeWords);
+                    }
+
+                    kinds.Add(string.Concat(typeWords));
                 }
 
-                kinds.Add(string.Concat(typeWords));
-            }
-
-            // The type whose own id is read names its kind whatever the variable is called (`survey` of `s.Id` with a
-            // `SurveyRow s` or a `Survey s`), its words that only say how it is held left out.
-            if (Unwrapped(value) is IPropertyReferenceOperation { Property.Name: var ownId, Instance.Type: INamedTypeSymbol { Locations.Length: > 0 } ownerType }
-                && ownerType.Locations[0].IsInSource
-                && DedupIdNames.IsOwnIdName(ownId)
-                && !IsSentEventType(ownerType)
-                && KindOfType(ownerType.Name) is { } typeKind)
-            {
-                kinds.Add(typeKind);
+                if (KindWord(type.Name, ofType: true) is { } typeKind)
+                {
+                    kinds.Add(typeKind);
+                }
             }
 
             // A lone `id` walking a collection is one of its elements (`feed` of `id` in `foreach (var id in feedIds)`).
@@ -1754,38 +1751,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     private static readonly string[] HoldingWords = ["data", "doc", "document", "record", "row", "entry", "entity", "dto", "model", "item", "obj", "object", "info", "details", "response", "result", "payload"];
 
     /// <summary>
-    /// The last word of a name of several words that says what the object is, lower-cased (<c>booking</c> of
-    /// <c>updatedBookingData</c>, <c>order</c> of <c>newGuestOrder</c>); null for a name of one word.
+    /// The last word of a name that says what the object is, lower-cased, words that only say how it is held left out
+    /// (<c>booking</c> of <c>updatedBookingData</c>, <c>survey</c> of <c>SurveyRow</c>); null when an earlier word is an
+    /// occurrence (<c>ScanManifest</c>: what one scan made is that scan's, not a kept thing). A variable's name of one
+    /// word says no more than itself, so only a type's (<paramref name="ofType"/>) may be read by its first word, and a
+    /// type named after what happened (<c>OrderPlaced</c>) names no kind.
     /// </summary>
-    private static string? KindOfName(string name)
-    {
-        var split = NameWords.Split(name, out _);
-        for (var i = split.Count - 1; i > 0; i--)
-        {
-            if (Array.IndexOf(HoldingWords, split[i].Text) < 0)
-            {
-                // What an occurrence made (`ScanManifest`: one scan's manifest) is that occurrence's, not a kept thing.
-                for (var j = 0; j < i; j++)
-                {
-                    if (DedupIdNames.IsOccurrence(split[j].Text))
-                    {
-                        return null;
-                    }
-                }
-
-                return split[i].Text.Length >= 3 && !HasDigit(split[i].Text) ? split[i].Text : null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// What a type's name says its objects are, lower-cased: its last word that does not only say how the object is held
-    /// (<c>survey</c> of <c>SurveyRow</c> and of <c>Survey</c>); null when that word is a past form (<c>OrderPlaced</c>
-    /// names what happened) or an earlier word an occurrence (<c>ScanManifest</c>).
-    /// </summary>
-    private static string? KindOfType(string name)
+    private static string? KindWord(string name, bool ofType)
     {
         var split = NameWords.Split(name, out _);
         var last = split.Count - 1;
@@ -1794,7 +1766,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             last--;
         }
 
-        if (last < 0 || split[last].Text is not { Length: >= 3 } kind || HasDigit(kind) || EventNames.PastTense.IsPastForm(kind))
+        if (last < (ofType ? 0 : 1))
         {
             return null;
         }
@@ -1807,7 +1779,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             }
         }
 
-        return kind;
+        var kind = split[last].Text;
+        return kind.Length >= 3 && !HasDigit(kind) && !(ofType && EventNames.PastTense.IsPastForm(kind)) ? kind : null;
     }
 
     /// <summary>
