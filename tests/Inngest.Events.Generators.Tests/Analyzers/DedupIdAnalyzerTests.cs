@@ -1855,6 +1855,48 @@ public sealed class DedupIdAnalyzerTests
             Bare(3, "The dedup id '$\"source:{source.Id}\"'", "$\"order-placed-source:{source.Id}\""));
 
     [Fact]
+    public Task Kept_words_camel_case_words_keys_of_kept_things_and_run_together_ids_name_objects()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Subscription { public string Id { get; set; } = ""; }
+                public sealed class Tenant { public string Key { get; set; } = ""; public string GetTenantKey() => Key; }
+
+                public async Task Send(OrderPlaced order, Subscription subscription, Tenant tenant, string accountKey, string projectid, string urlHash, string lockKey, string paid, string orderNumber)
+                {
+                    var messageDeduplicationId = orderNumber;
+                    await client.SendAsync(order, new() { Id = {|#6:messageDeduplicationId|} });
+                    await client.SendAsync(order, new() { Id = {|#0:$"feed-{subscription.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"OrderJob{order.OrderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:accountKey|} });
+                    await client.SendAsync(order, new() { Id = {|#3:tenant.GetTenantKey()|} });
+                    await client.SendAsync(order, new() { Id = {|#4:projectid|} });
+                    await client.SendAsync(order, new() { Id = {|#5:urlHash|} });
+
+                    // A word run together with an act names the act; a key named for what it locks is made for that.
+                    await client.SendAsync(order, new() { Id = $"OrderPaid{order.OrderId}" });
+                    await client.SendAsync(order, new() { Id = lockKey });
+                    await client.SendAsync(order, new() { Id = paid });
+                }
+
+                // The clock rounded down to a period the caller gives names the period, as the clock divided by it does.
+                public async Task Digest(OrderPlaced order, TimeSpan period)
+                    => await client.SendAsync(order, new() { Id = $"digest:{order.OrderId}:{PeriodStart(period)}" });
+
+                private static string PeriodStart(TimeSpan period)
+                {
+                    var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                    var seconds = (long)period.TotalSeconds;
+                    return (now - now % seconds).ToString();
+                }
+            """),
+            Bare(0, "The dedup id '$\"feed-{subscription.Id}\"'", "$\"order-placed-feed-{subscription.Id}\""),
+            Bare(1, "The dedup id '$\"OrderJob{order.OrderId}\"'", "$\"order-placed-OrderJob{order.OrderId}\""),
+            Bare(2, "The dedup id 'accountKey'", "$\"order-placed-{accountKey}\""),
+            Bare(3, "The dedup id 'tenant.GetTenantKey()'", "$\"order-placed-{tenant.GetTenantKey()}\""),
+            Bare(4, "The dedup id 'projectid'", "$\"order-placed-{projectid}\""),
+            Bare(5, "The dedup id 'urlHash'", "$\"order-placed-{urlHash}\""),
+            Bare(6, "The dedup id 'messageDeduplicationId'", "$\"order-placed-{messageDeduplicationId}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

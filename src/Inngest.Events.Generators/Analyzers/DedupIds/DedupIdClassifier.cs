@@ -290,12 +290,23 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// <summary>
     /// Whether <paramref name="operation"/> cuts a window of at least a minute from the clock: a number read from it
     /// divided by a duration (<c>now.ToUnixTimeMilliseconds() / 60_000</c>, <c>ticks / TimeSpan.TicksPerHour</c>,
-    /// <c>seconds / (long)debounce.TotalSeconds</c>). A divisor that is no constant is a duration the code names, read
-    /// as a window; a constant one counts in the unit of the number divided, and a shorter window, or a number of an
-    /// unknown unit, is not one.
+    /// <c>seconds / (long)debounce.TotalSeconds</c>), or rounded down to a multiple of one (<c>now - now % period</c>). A
+    /// divisor that is no constant is a duration the code names, read as a window; a constant one counts in the unit of
+    /// the number divided, and a shorter window, or a number of an unknown unit, is not one.
     /// </summary>
     private bool IsClockWindow(IOperation operation)
     {
+        // The clock rounded down to a multiple of a duration (`now - now % period`) is the start of the window it falls
+        // in, as the clock divided by the duration is the window's number.
+        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, LeftOperand: { } whole, RightOperand: { } rest }
+            && Unwrapped(rest) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder, LeftOperand: { } cut, RightOperand: { } duration }
+            && ReadsClock(whole)
+            && ReadsClock(cut)
+            && !ReadsClock(duration))
+        {
+            return IsMinuteOrMore(whole, duration);
+        }
+
         if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.IntegerDivide, LeftOperand: { } dividend, RightOperand: { } divisor }
             || !ReadsClock(dividend)
             || ReadsClock(divisor))
@@ -1167,7 +1178,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     /// <summary>
     /// Whether <paramref name="value"/> only copies an identity named after a kind of object (<c>log.OrderId</c>,
-    /// <c>orderId</c>), not an own <c>Id</c> or an entry whose object the rule cannot see (<c>payload["id"]</c>).
+    /// <c>orderId</c>, <c>orderNumber</c>), not an own <c>Id</c> or an entry whose object the rule cannot see (<c>payload["id"]</c>).
     /// </summary>
     private bool CopiesNamedIdentity(IOperation value, int depth)
     {
@@ -1175,7 +1186,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return value is IParameterReferenceOperation or ILocalReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }
             && NameOf(value) is { } name
             && !DedupIdNames.IsOwnIdName(name)
-            && DedupIdNames.Stem(name) is not null
+            && (DedupIdNames.Stem(name) ?? DedupIdNames.NumberStem(name)) is not null
             && (value is not IPropertyReferenceOperation property || IsEntity(property.Instance, depth + 1));
     }
 
@@ -1589,10 +1600,25 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         var letters = new System.Text.StringBuilder(text.Length);
         var kinds = new List<string>();
         var word = new System.Text.StringBuilder();
+        var previous = ' ';
+        var capitalized = false;
         foreach (var c in text + " ")
         {
+            // Words run together as a type's name is are words all the same: `OrderJob` is `order` and `job`. Run
+            // together as a method's name is (`claimReward`), they name an act.
+            if (char.IsUpper(c) && char.IsLower(previous) && capitalized)
+            {
+                EndWord();
+            }
+
+            previous = c;
             if (char.IsLetterOrDigit(c))
             {
+                if (word.Length == 0)
+                {
+                    capitalized = char.IsUpper(c);
+                }
+
                 letters.Append(char.ToLowerInvariant(c));
                 word.Append(char.ToLowerInvariant(c));
                 continue;
@@ -1603,22 +1629,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return false;
             }
 
-            if (word.Length > 0)
-            {
-                // `workflow` or `job` says only that an event starts work, which every event sent to a function does:
-                // `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`; `recurring` only that it comes
-                // again (`$"recurring:{workspaceId}"`), not what comes.
-                if (word.ToString() is not ("workflow" or "wf" or "job" or "recurring"))
-                {
-                    kinds.Add(word.ToString());
-                }
-                else
-                {
-                    letters.Length -= word.Length;
-                }
-
-                word.Clear();
-            }
+            EndWord();
         }
 
         // A word that names an occurrence or a label (`generation:{generationId}`, `run-{runId}`) is a label itself.
@@ -1654,6 +1665,28 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         return true;
+
+        void EndWord()
+        {
+            if (word.Length == 0)
+            {
+                return;
+            }
+
+            // `workflow` or `job` says only that an event starts work, which every event sent to a function does:
+            // `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`; `recurring` only that it comes
+            // again (`$"recurring:{workspaceId}"`), not what comes.
+            if (word.ToString() is not ("workflow" or "wf" or "job" or "recurring"))
+            {
+                kinds.Add(word.ToString());
+            }
+            else
+            {
+                letters.Length -= word.Length;
+            }
+
+            word.Clear();
+        }
     }
 
     /// <summary>

@@ -122,7 +122,7 @@ internal static class DedupIdNames
 
         return name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2])
             ? name.Substring(2)
-            : null;
+            : RunTogetherStem(name);
     }
 
     private static readonly string[] UuidEndings = ["Uuid", "UUID", "Uid", "UID", "_uuid", "_uid"];
@@ -347,7 +347,32 @@ internal static class DedupIdNames
             || AbbreviatedNumber(name)
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]))
-            || NamesWhoDidIt(name);
+            || NamesWhoDidIt(name)
+            || RunTogetherStem(name) is not null;
+
+    /// <summary>
+    /// The kept thing a name written in one lower-case word names with its id: <c>project</c> of <c>projectid</c>,
+    /// <c>user</c> of <c>userid</c>. Only a kept thing's name counts, so that a word that merely ends in "id" (<c>paid</c>,
+    /// <c>android</c>) is none.
+    /// </summary>
+    private static string? RunTogetherStem(string name)
+    {
+        if (name.Length <= 4 || !name.EndsWith("id", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsLower(c))
+            {
+                return null;
+            }
+        }
+
+        var stem = name.Substring(0, name.Length - 2);
+        return IsKept(stem) ? stem : null;
+    }
 
     /// <summary>
     /// A name of the person who did something to a record, <c>CreatedBy</c>, <c>created_by</c>, <c>assignedBy</c>: the
@@ -385,6 +410,20 @@ internal static class DedupIdNames
                 || name.EndsWith("url", StringComparison.OrdinalIgnoreCase) || name.EndsWith("uri", StringComparison.OrdinalIgnoreCase)
                 || IsStorageKey(name));
 
+    /// <summary>
+    /// The key of a kept thing, which names it as its slug does (<c>accountKey</c>, <c>tenant_key</c>, what
+    /// <c>tenant.GetTenantKey()</c> returns): a key the app gave the thing, not one made for deduplication, which names
+    /// what it is for (<c>lockKey</c>, <c>jobKey</c>, <c>orderIdempotencyKey</c>).
+    /// </summary>
+    public static bool IsKeyOfKeptThing(string name, ITypeSymbol? type)
+        => IsText(type) && KeyStem(name) is { Length: > 0 } stem && EndsWithAnyWord(stem, KeptThings) && !IsMadeForDeduplication(name);
+
+    /// <summary>What a name ending in a key names before it: <c>account</c> for <c>accountKey</c> or <c>account_key</c>; null otherwise.</summary>
+    private static string? KeyStem(string name)
+        => name.EndsWith("_key", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 4)
+            : name.Length > 3 && name.EndsWith("Key", StringComparison.Ordinal) ? name.Substring(0, name.Length - 3)
+            : null;
+
     // Stores whose keys name stored objects: S3, GCS, a blob store, an object store.
     private static readonly string[] StorageWords = ["s3", "gcs", "blob", "object", "storage"];
 
@@ -392,13 +431,7 @@ internal static class DedupIdNames
     /// The key of an object in a store, which is its address there (<c>s3Key</c>, <c>objectKey</c>, <c>blob_key</c>), not a
     /// key made for deduplication.
     /// </summary>
-    public static bool IsStorageKey(string name)
-    {
-        var stem = name.EndsWith("_key", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 4)
-            : name.Length > 3 && name.EndsWith("Key", StringComparison.Ordinal) ? name.Substring(0, name.Length - 3)
-            : null;
-        return stem is { Length: > 0 } && EndsWithAnyWord(stem, StorageWords);
-    }
+    public static bool IsStorageKey(string name) => KeyStem(name) is { Length: > 0 } stem && EndsWithAnyWord(stem, StorageWords);
 
     /// <summary>
     /// A name that is a key, as an address is, although it ends like a label: a user's login name (<c>user.Username</c>,
@@ -458,6 +491,9 @@ internal static class DedupIdNames
         "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
         "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson",
         "video", "media", "document", "doc", "wallet", "expense", "app",
+        "feed", "collection", "chapter", "series", "album", "playlist", "agent", "asset", "portfolio", "property", "pet",
+        "farm", "warehouse", "location", "venue", "hotel", "restaurant", "school", "classroom", "club", "league", "clinic",
+        "doctor", "sensor", "meter", "manga", "epub",
 
         // The usual short spellings of some of them.
         "cust", "acct", "proj",
@@ -476,9 +512,9 @@ internal static class DedupIdNames
     private static readonly string[] HashWords = ["hash", "checksum", "digest"];
 
     /// <summary>
-    /// The hash of a kept thing's content, as text, identifies the thing as its path would: <c>fileHash</c>,
-    /// <c>file_checksum</c>. A hash named after anything else (<c>payloadHash</c>, <c>bodyHash</c>) is a key made for
-    /// deduplication.
+    /// The hash of a kept thing's content or of an address, as text, identifies the thing as its path would:
+    /// <c>fileHash</c>, <c>file_checksum</c>, <c>urlHash</c> (one page). A hash named after anything else
+    /// (<c>payloadHash</c>, <c>bodyHash</c>) is a key made for deduplication.
     /// </summary>
     public static bool IsHashOfKeptThing(string name, ITypeSymbol? type)
     {
@@ -486,7 +522,8 @@ internal static class DedupIdNames
         {
             if (EndsWithWord(name, ending) && name.Length > ending.Length)
             {
-                return IsKeptThing(name.Substring(0, name.Length - ending.Length).TrimEnd('_', '-'), type);
+                var hashed = name.Substring(0, name.Length - ending.Length).TrimEnd('_', '-');
+                return IsKeptThing(hashed, type) || IsAddress(hashed, type);
             }
         }
 

@@ -42,7 +42,7 @@ internal sealed class DedupIdVocabulary
     /// or an address of a domain object or text named after one (<c>tenant</c>), or what the type says (a whole number, a Guid).
     /// </summary>
     public DedupIdPart Part(string name, ITypeSymbol? type)
-        => DedupIdNames.IsHashOfKeptThing(name, type) ? DedupIdPart.Entity
+        => DedupIdNames.IsHashOfKeptThing(name, type) || DedupIdNames.IsKeyOfKeptThing(name, type) ? DedupIdPart.Entity
             : IsPrecomputed(name) ? DedupIdPart.Precomputed
             : DedupIdNames.IsIdentifyingName(name, type) ? DedupIdPart.Entity
             : IsLabel(name) ? DedupIdPart.Label
