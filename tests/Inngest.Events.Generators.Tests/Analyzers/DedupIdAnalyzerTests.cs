@@ -1897,6 +1897,24 @@ public sealed class DedupIdAnalyzerTests
             Bare(6, "The dedup id 'messageDeduplicationId'", "$\"order-placed-{messageDeduplicationId}\""));
 
     [Fact]
+    public Task A_getter_without_arguments_reads_as_the_property_it_names()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Order { public string Id { get; set; } = ""; }
+                public sealed class OrderConfirmed { public Order Order { get; set; } = new(); public Order GetOrder() => Order; }
+
+                public async Task Send(OrderPlaced order, OrderConfirmed confirmed)
+                {
+                    await client.SendAsync(order, new() { Id = {|#0:$"order-{confirmed.GetOrder().Id}"|} });
+
+                    // A call given arguments is a helper's result, not a getter.
+                    await client.SendAsync(order, new() { Id = $"order-{Find(confirmed).Id}" });
+                }
+
+                private static Order Find(OrderConfirmed confirmed) => confirmed.Order;
+            """),
+            Bare(0, "The dedup id '$\"order-{confirmed.GetOrder().Id}\"'", "$\"order-placed-{confirmed.GetOrder().Id}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

@@ -1579,6 +1579,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return IsEntity(collection, depth + 1);
             case IPropertyReferenceOperation property when depth < MaxDepth:
                 return !property.Property.IsStatic && IsEntity(property.Instance, depth + 1);
+
+            // A getter without arguments (`@event.GetOrder()`) reads what a property of that name would.
+            case IInvocationOperation { TargetMethod: { IsStatic: false, Parameters.Length: 0, Name: var getter }, Instance: { } owner }
+                when depth < MaxDepth && DedupIdNames.GetterOf(getter) is not null:
+                return IsEntity(owner, depth + 1);
             case IConditionalAccessInstanceOperation placeholder:
                 return AccessedBy(placeholder) is { } accessed && IsEntity(accessed, depth + 1);
             default:
