@@ -1915,6 +1915,22 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id '$\"order-{confirmed.GetOrder().Id}\"'", "$\"order-placed-{confirmed.GetOrder().Id}\""));
 
     [Fact]
+    public Task A_moment_counted_in_a_unit_a_history_and_an_object_made_for_deduplication_say_which_occurrence()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Order { public string Id { get; set; } = ""; }
+                public sealed class WorkflowHistoryRow { public Guid Id { get; set; } }
+                public sealed class Dedupe { public string Id { get; set; } = ""; }
+
+                public async Task Send(OrderPlaced placed, Order order, long updatedAtMs, string userId, string historyId, WorkflowHistoryRow[] rows, Dedupe dedupe)
+                {
+                    await client.SendAsync(placed, new() { Id = $"{order.Id}-{updatedAtMs}" });
+                    await client.SendAsync(placed, new() { Id = $"{userId}_{historyId}" });
+                    await client.SendAsync(placed, new() { Id = rows[0].Id.ToString() });
+                    await client.SendAsync(placed, new() { Id = dedupe.Id });
+                }
+            """));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

@@ -267,10 +267,14 @@ internal static class DedupIdNames
 
         // createdAt, sentAt, expires_at: "At" after a lower-case word, or "_at"; lastChanged, LastModified, last_updated:
         // "last" and one word in the past tense, the moment something last happened.
+        // updatedAtMs, sent_at_unix: such a moment counted in a unit.
         return (name.Length > 3 && name.EndsWith("At", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 3 && name.EndsWith("_at", StringComparison.OrdinalIgnoreCase))
-            || IsLastPastTense(name);
+            || IsLastPastTense(name)
+            || (WordEnding(name, UnitEndings) is { } unit && IsTimeName(name.Substring(0, name.Length - unit.Length)));
     }
+
+    private static readonly string[] UnitEndings = ["Ms", "Millis", "Sec", "Secs", "Seconds", "Unix", "Epoch", "_ms", "_millis", "_sec", "_secs", "_seconds", "_unix", "_epoch"];
 
     private static bool IsLastPastTense(string name)
     {
@@ -614,10 +618,12 @@ internal static class DedupIdNames
     {
         var kind = WithoutStorageSuffix(name);
 
-        // A log (an import log, an audit log, a task's log item) records something that happened; as a word of its own,
-        // so that a catalog or a blog is not one.
+        // A log (an import log, an audit log, a task's log item) or a history (a history row, Gmail's `historyId`) records
+        // something that happened; as a word of its own, so that a catalog or a blog is not one.
         // A pull or merge request is kept (reviewed, updated, merged), not a request made once.
-        return (EndsWithAny(kind, OccurrenceEndings) && !EndsWithAny(kind, KeptRequests)) || EndsWithWord(kind, "log");
+        // An object named as made for deduplication (`dedupe`, `dedupRecord`) stands for one thing not to do twice.
+        return (EndsWithAny(kind, OccurrenceEndings) && !EndsWithAny(kind, KeptRequests)) || EndsWithWord(kind, "log") || EndsWithWord(kind, "history")
+            || IsMadeForDeduplication(kind);
     }
 
     private static readonly string[] KeptRequests = ["pullrequest", "pull_request", "mergerequest", "merge_request"];
