@@ -1931,6 +1931,23 @@ public sealed class DedupIdAnalyzerTests
             """));
 
     [Fact]
+    public Task A_local_named_for_deduplication_is_read_through_when_all_it_holds_can_be_read()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(OrderPlaced order, string connectionId, string orderId, string dedupKey)
+                {
+                    var idempotencyKey = $"shopify-order:{connectionId}:{orderId}";
+                    await client.SendAsync(order, new() { Id = {|#0:idempotencyKey|} });
+
+                    // Text that names the event, or a key the rule cannot read, keeps the name's word.
+                    var deduplicationId = $"order-paid:{orderId}";
+                    await client.SendAsync(order, new() { Id = deduplicationId });
+                    var idempotencyKeyOfCaller = $"{connectionId}:{dedupKey}";
+                    await client.SendAsync(order, new() { Id = idempotencyKeyOfCaller });
+                }
+            """),
+            Bare(0, "The dedup id 'idempotencyKey'", "$\"order-placed-{idempotencyKey}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

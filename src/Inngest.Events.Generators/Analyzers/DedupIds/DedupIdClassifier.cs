@@ -671,13 +671,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     {
         // A local the code names as made for deduplication is such a key, whatever it was read from: in
         // `var idempotencyKey = (string)payload["id"]` the name says what the rule cannot see, that `payload` is an event.
-        // Unless it only copies a value named as another kind's identity (`var deduplicationId = log.OrderId`): the name
-        // then says what the code meant, the value what it is.
+        // Unless it only copies a value named as another kind's identity (`var deduplicationId = log.OrderId`), or builds
+        // text the rule reads whole as such values: the name then says what the code meant, the value what it is.
         if (Unwrapped(operation) is ILocalReferenceOperation { Local.Name: var keyName } keyLocal && DedupIdNames.IsMadeForDeduplication(keyName))
         {
             if (SingleInitializer(keyLocal) is { } copied && CopiesNamedIdentity(copied, depth))
             {
                 Collect(copied, parts, depth + 1);
+            }
+            else if (SingleInitializer(keyLocal) is { } built
+                && Unwrapped(built) is IInterpolatedStringOperation or IBinaryOperation
+                && ReadAlone(built, depth + 1) is var read
+                && read.Contains(DedupIdPart.Entity)
+                && read.TrueForAll(part => part is DedupIdPart.Entity or DedupIdPart.Separator or DedupIdPart.Number))
+            {
+                parts.AddRange(read); // text read whole as values of kept things: `$"shopify-order:{connectionId}:{orderId}"`
             }
             else
             {
