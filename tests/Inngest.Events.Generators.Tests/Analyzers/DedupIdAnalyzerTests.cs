@@ -1948,6 +1948,25 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id 'idempotencyKey'", "$\"order-placed-{idempotencyKey}\""));
 
     [Fact]
+    public Task A_lone_key_walking_a_list_is_the_kind_of_key_the_list_holds()
+        => V.AnalyzerAsync(Source("""
+                public async Task Walk(OrderPlaced order, string[] s3Keys, string[] idempotencyKeys)
+                {
+                    foreach (var key in s3Keys)
+                    {
+                        await client.SendAsync(order, new() { Id = {|#0:key|} });
+                    }
+
+                    // Keys made for deduplication stay keys.
+                    foreach (var key in idempotencyKeys)
+                    {
+                        await client.SendAsync(order, new() { Id = key });
+                    }
+                }
+            """),
+            Bare(0, "The dedup id 'key'", "$\"order-placed-{key}\""));
+
+    [Fact]
     public Task Clock_read_inside_a_step_is_stored_and_not_volatile()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order)

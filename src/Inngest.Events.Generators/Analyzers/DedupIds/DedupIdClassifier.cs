@@ -866,8 +866,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
             case ILocalReferenceOperation local:
                 // A variable walking a collection whose own name says nothing is one of its elements, when the collection
-                // says they identify objects (`foreach (var id in feedIds)`); otherwise the sent data may still name it.
-                parts.Add(NamedBySentData(operation, Variable(local.Local.Name, local.Type) is var own && own == DedupIdPart.Unknown
+                // says they identify objects (`foreach (var id in feedIds)`); otherwise the sent data may still name it. A
+                // lone `key` says only that it is a key, which the collection says of what (`foreach (var key in s3Keys)`).
+                parts.Add(NamedBySentData(operation, Variable(local.Local.Name, local.Type) is var own
+                    && (own == DedupIdPart.Unknown || (own == DedupIdPart.Precomputed && local.Local.Name is "key" or "k"))
                     && IteratedCollection(local) is { } iterated && Elements(iterated) == DedupIdPart.Entity ? DedupIdPart.Entity : own));
                 return;
 
