@@ -675,13 +675,14 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         // text the rule reads whole as such values: the name then says what the code meant, the value what it is.
         if (Unwrapped(operation) is ILocalReferenceOperation { Local.Name: var keyName } keyLocal && DedupIdNames.IsMadeForDeduplication(keyName))
         {
-            if (SingleInitializer(keyLocal) is { } copied && CopiesNamedIdentity(copied, depth))
+            var keyValue = SingleInitializer(keyLocal);
+            if (keyValue is not null && CopiesNamedIdentity(keyValue, depth))
             {
-                Collect(copied, parts, depth + 1);
+                Collect(keyValue, parts, depth + 1);
             }
-            else if (SingleInitializer(keyLocal) is { } built
-                && Unwrapped(built) is IInterpolatedStringOperation or IBinaryOperation
-                && ReadAlone(built, depth + 1) is var read
+            else if (keyValue is not null
+                && Unwrapped(keyValue) is IInterpolatedStringOperation or IBinaryOperation
+                && ReadAlone(keyValue, depth + 1) is var read
                 && read.Contains(DedupIdPart.Entity)
                 && read.TrueForAll(part => part is DedupIdPart.Entity or DedupIdPart.Separator or DedupIdPart.Number))
             {
@@ -869,7 +870,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 // says they identify objects (`foreach (var id in feedIds)`); otherwise the sent data may still name it. A
                 // lone `key` says only that it is a key, which the collection says of what (`foreach (var key in s3Keys)`).
                 parts.Add(NamedBySentData(operation, Variable(local.Local.Name, local.Type) is var own
-                    && (own == DedupIdPart.Unknown || (own == DedupIdPart.Precomputed && local.Local.Name is "key" or "k"))
+                    && (own == DedupIdPart.Unknown || (own == DedupIdPart.Precomputed && DedupIdNames.IsLoneKeyName(local.Local.Name)))
                     && IteratedCollection(local) is { } iterated && Elements(iterated) == DedupIdPart.Entity ? DedupIdPart.Entity : own));
                 return;
 

@@ -180,6 +180,12 @@ internal static class DedupIdNames
             || (IdentityStem(name) is { Length: > 0 } stem && EndsWithAny(stem, WhichOneWords));
 
     /// <summary>
+    /// A name that is just a key, <c>key</c> or <c>k</c>: it says that the value is a key, not of what, so a list it walks
+    /// (<c>foreach (var key in s3Keys)</c>) says more about it than it does.
+    /// </summary>
+    public static bool IsLoneKeyName(string name) => name is "key" or "k";
+
+    /// <summary>
     /// Whether a word that ends labels also names things an app keeps: a content <c>source</c>, a chat <c>channel</c>, a
     /// forum <c>topic</c>, a <c>provider</c>, a <c>category</c>, a <c>label</c> or <c>tag</c>, a pipeline <c>stage</c>.
     /// </summary>
