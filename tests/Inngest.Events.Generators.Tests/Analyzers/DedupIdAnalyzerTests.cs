@@ -1230,12 +1230,18 @@ public sealed class DedupIdAnalyzerTests
             Constant(0, "The dedup id \"fixed\"", "$\"invoice-paid-{invoiceId}\""));
 
     [Fact]
-    public Task A_window_of_a_minute_or_more_cut_from_the_clock_names_the_window()
+    public Task A_window_of_ten_seconds_or_more_cut_from_the_clock_names_the_window()
         => V.AnalyzerAsync(Source("""
                 public async Task Send(OrderPlaced order, TimeSpan debounce)
                 {
                     // Every send in the window builds the same id: once a minute, once an hour, once per debounce period.
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000}" });
+
+                    // A window of ten or thirty seconds folds double clicks and bursts into one send.
+                    const long BatchWindowMs = 30_000;
+                    var window = Math.Floor((double)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / BatchWindowMs);
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{window}" });
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{Math.Floor(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 10_000.0)}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{Math.Floor(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 3_600_000.0)}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.ToUnixTimeSeconds() / (long)debounce.TotalSeconds}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.Ticks / TimeSpan.TicksPerHour}" });
@@ -1246,7 +1252,7 @@ public sealed class DedupIdAnalyzerTests
                     // A window beside an entity says which occurrence, as a date does: no bare value.
                     await client.SendAsync(order, new() { Id = $"{order.OrderId}:{DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 300}" });
 
-                    // A window under a minute changes between one attempt and the next.
+                    // A window of a few seconds changes between one attempt and the next.
                     await client.SendAsync(order, new() { Id = {|#0:$"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 5000}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"order-placed-{order.OrderId}-{DateTime.UtcNow.Ticks / 10_000_000}"|} });
                     await client.SendAsync(order, new() { Id = {|#2:$"order-placed-{order.OrderId}-{now.Second / 10}"|} });

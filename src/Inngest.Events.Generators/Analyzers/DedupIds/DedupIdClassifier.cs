@@ -74,10 +74,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         // A calendar date read from the clock names the day, not the attempt: every attempt that day builds the same id,
-        // which is how an id says "once a day" (`$"digest-{userId}-{DateTime.UtcNow:yyyy-MM-dd}"`). A window of a minute
-        // or more cut from the clock (`{now:yyyyMMddHH}`, `now.ToUnixTimeSeconds() / 300`, `new DateTime(..., now.Hour,
+        // which is how an id says "once a day" (`$"digest-{userId}-{DateTime.UtcNow:yyyy-MM-dd}"`). A window cut from
+        // the clock (`{now:yyyyMMddHH}`, `now.ToUnixTimeSeconds() / 300`, `ms / 30_000`, `new DateTime(..., now.Hour,
         // now.Minute, 0)`) likewise names the window: every send in it builds the same id, which is how an id says "once
-        // an hour" or debounces. A shorter cut (`ms / 1000`, `{now:HH:mm:ss}`) changes between one attempt and the next.
+        // an hour" or debounces. A cut of a few seconds (`ms / 1000`, `{now:HH:mm:ss}`) changes between one attempt and the next.
         if (NamesPeriod(operation))
         {
             return null;
@@ -169,7 +169,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return null;
     }
 
-    /// <summary>A date or a window of a minute or more, read from a moment or cut from the clock: the same for every attempt within it.</summary>
+    /// <summary>A date or a window of ten seconds or more, read from a moment or cut from the clock: the same for every attempt within it.</summary>
     private bool NamesPeriod(IOperation operation) => IsCoarseMoment(operation) || IsClockWindow(operation);
 
     /// <summary>
@@ -184,7 +184,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         {
             if (node is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.IntegerDivide, LeftOperand: { } dividend, RightOperand: { } divisor }
                 && ReadsMoment(dividend)
-                && IsMinuteOrMore(dividend, divisor))
+                && IsWindowLength(dividend, divisor))
             {
                 return true;
             }
@@ -288,7 +288,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// Whether <paramref name="operation"/> cuts a window of at least a minute from the clock: a number read from it
+    /// Whether <paramref name="operation"/> cuts a window of at least ten seconds from the clock: a number read from it
     /// divided by a duration (<c>now.ToUnixTimeMilliseconds() / 60_000</c>, <c>ticks / TimeSpan.TicksPerHour</c>,
     /// <c>seconds / (long)debounce.TotalSeconds</c>), or rounded down to a multiple of one (<c>now - now % period</c>). A
     /// divisor that is no constant is a duration the code names, read as a window; a constant one counts in the unit of
@@ -304,7 +304,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             && ReadsClock(cut)
             && !ReadsClock(duration))
         {
-            return IsMinuteOrMore(whole, duration);
+            return IsWindowLength(whole, duration);
         }
 
         if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.IntegerDivide, LeftOperand: { } dividend, RightOperand: { } divisor }
@@ -314,21 +314,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return false;
         }
 
-        return IsMinuteOrMore(dividend, divisor);
+        return IsWindowLength(dividend, divisor);
     }
 
     /// <summary>
-    /// Whether <paramref name="divisor"/> cuts windows of a minute or more from the number <paramref name="dividend"/> read
+    /// Whether <paramref name="divisor"/> cuts windows of ten seconds or more from the number <paramref name="dividend"/> read
     /// from a moment: a divisor that is no constant is a duration the code names; a constant one counts in the unit of the
     /// number divided, and a number of an unknown unit cuts no window.
     /// </summary>
-    private bool IsMinuteOrMore(IOperation dividend, IOperation divisor)
+    private bool IsWindowLength(IOperation dividend, IOperation divisor)
     {
         var constant = Unwrapped(divisor).ConstantValue;
         return !constant.HasValue
             || (constant.Value is IConvertible number
                 && SecondsPerUnit(dividend) is { } unit
-                && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) * unit >= 60);
+                && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) * unit >= ShortestWindowSeconds);
     }
 
     /// <summary>Whether a date, a time or a duration is read anywhere in <paramref name="operation"/>.</summary>
@@ -378,6 +378,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             }
         }
     }
+
+    // The shortest window cut from the clock read as a period. Code that cuts 10 to 30 seconds from the clock
+    // (`Math.Floor(Date.now() / 30_000)`) does it to fold double clicks and bursts into one send, and readers of the
+    // corpus called such ids specific (7 of 8); a cut of a second or a few (`ms / 1000`, `/ 5000`) was called volatile.
+    private const double ShortestWindowSeconds = 10;
 
     /// <summary>How many seconds one of the number read from the clock stands for, by the member that reads it; null when unknown.</summary>
     private double? SecondsPerUnit(IOperation dividend)
