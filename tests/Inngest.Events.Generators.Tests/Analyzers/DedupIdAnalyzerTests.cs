@@ -1865,8 +1865,9 @@ public sealed class DedupIdAnalyzerTests
         => V.AnalyzerAsync(Source("""
                 public sealed class Subscription { public string Id { get; set; } = ""; }
                 public sealed class Tenant { public string Key { get; set; } = ""; public string GetTenantKey() => Key; }
+                public sealed class Driver { public string Id { get; set; } = ""; }
 
-                public async Task Send(OrderPlaced order, Subscription subscription, Tenant tenant, string accountKey, string projectid, string urlHash, string lockKey, string paid, string orderNumber)
+                public async Task Send(OrderPlaced order, Subscription subscription, Tenant tenant, string accountKey, string projectid, string urlHash, string lockKey, string paid, string orderNumber, Driver driver)
                 {
                     var messageDeduplicationId = orderNumber;
                     await client.SendAsync(order, new() { Id = {|#6:messageDeduplicationId|} });
@@ -1881,6 +1882,9 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"OrderPaid{order.OrderId}" });
                     await client.SendAsync(order, new() { Id = lockKey });
                     await client.SendAsync(order, new() { Id = paid });
+
+                    // A location before an id is mostly what a job updates about the object (a driver's position), not a place kept.
+                    await client.SendAsync(order, new() { Id = $"location-{driver.Id}" });
                 }
 
                 // The clock rounded down to a period the caller gives names the period, as the clock divided by it does.

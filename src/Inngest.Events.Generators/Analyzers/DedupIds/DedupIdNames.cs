@@ -502,7 +502,7 @@ internal static class DedupIdNames
         "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson",
         "video", "media", "document", "doc", "wallet", "expense", "app",
         "feed", "collection", "chapter", "series", "album", "playlist", "agent", "asset", "portfolio", "property", "pet",
-        "farm", "warehouse", "location", "venue", "hotel", "restaurant", "school", "classroom", "club", "league", "clinic",
+        "farm", "warehouse", "venue", "hotel", "restaurant", "school", "classroom", "club", "league", "clinic",
         "doctor", "sensor", "meter", "manga", "epub",
 
         // The usual short spellings of some of them.
