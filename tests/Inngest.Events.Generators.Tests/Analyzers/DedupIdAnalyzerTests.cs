@@ -1483,6 +1483,24 @@ public sealed class DedupIdAnalyzerTests
             Bare(3, "The dedup id 'HexEncode(Sha256Digest(System.Text.Encoding.UTF8.GetBytes(coach.Email)))'", "$\"order-placed-{HexEncode(Sha256Digest(System.Text.Encoding.UTF8.GetBytes(coach.Email)))}\""));
 
     [Fact]
+    public Task A_kept_things_word_after_the_values_names_a_party_not_a_kind()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(OrderPlaced order, string orderId, string reservationId, string matchId)
+                {
+                    // After the values, a kept thing's word says which party or part the message is for.
+                    await client.SendAsync(order, new() { Id = $"order:{orderId}:seller" });
+                    await client.SendAsync(order, new() { Id = $"reservation-{reservationId}-customer" });
+                    await client.SendAsync(order, new() { Id = $"match.{matchId}.server" });
+
+                    // Before them it names their kind, and after them the kind of a value it follows says no more.
+                    await client.SendAsync(order, new() { Id = {|#0:$"customer-{orderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{orderId}-order"|} });
+                }
+            """),
+            Bare(0, "The dedup id '$\"customer-{orderId}\"'", "$\"order-placed-customer-{orderId}\""),
+            Bare(1, "The dedup id '$\"{orderId}-order\"'", "$\"order-placed-{orderId}-order\""));
+
+    [Fact]
     public Task Platform_words_kept_things_named_locals_job_names_cycles_and_svix_ids_are_read()
         => V.AnalyzerAsync(Source("""
                 public sealed record Order(string Id);
@@ -1490,11 +1508,12 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record KafkaRecord(byte[] Key);
                 public sealed record Reward(string ProgramId, string PaymentCycle);
 
-                public async Task Send(OrderPlaced order, Order shopOrder, KafkaRecord record, Schedule schedule, Reward reward, string svixId, string postId)
+                public async Task Send(OrderPlaced order, Order shopOrder, KafkaRecord record, Schedule schedule, Reward reward, string svixId, string postId, string leadId)
                 {
                     // A platform's name says where the object lives, not what happened to it.
                     await client.SendAsync(order, new() { Id = {|#0:$"shopify:order:{shopOrder.Id}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"reddit-{postId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"sheets:{leadId}"|} });
 
                     // A local named as a kept thing's identity is what its name says when its value cannot be read.
                     var orderID = System.Text.Encoding.UTF8.GetString(record.Key);
@@ -1512,7 +1531,8 @@ public sealed class DedupIdAnalyzerTests
             """),
             Bare(0, "The dedup id '$\"shopify:order:{shopOrder.Id}\"'", "$\"order-placed-shopify:order:{shopOrder.Id}\""),
             Bare(1, "The dedup id '$\"reddit-{postId}\"'", "$\"order-placed-reddit-{postId}\""),
-            Bare(2, "The dedup id '\"order-\" + orderID'", "\"order-placed-\" + orderID"));
+            Bare(2, "The dedup id '\"order-\" + orderID'", "\"order-placed-\" + orderID"),
+            Bare(3, "The dedup id '$\"sheets:{leadId}\"'", "$\"order-placed-sheets:{leadId}\""));
 
     [Fact]
     public Task A_name_based_uuid_is_read_as_its_name_and_a_fixed_namespace_says_nothing()

@@ -574,7 +574,7 @@ internal static class DedupIdNames
         "shopify", "woocommerce", "wc", "bigcommerce", "etsy", "amazon", "ebay",
         "github", "gitlab", "bitbucket", "slack", "discord", "telegram", "tg", "whatsapp", "twitter", "reddit", "youtube", "yt",
         "instagram", "facebook", "linkedin", "tiktok", "google", "gmail", "outlook", "hubspot", "salesforce", "zendesk",
-        "intercom", "twilio", "sendgrid", "mailgun", "postmark", "mailchimp", "klaviyo", "notion", "airtable", "jira", "trello",
+        "intercom", "twilio", "sendgrid", "mailgun", "postmark", "mailchimp", "klaviyo", "notion", "airtable", "sheets", "jira", "trello",
         "asana", "zoom", "calendly", "typeform", "quickbooks", "xero", "plaid", "manychat", "openai",
         "spotify", "strava", "pipedrive", "docusign", "dropbox", "shipstation", "shippo", "easypost", "freshdesk", "vimeo",
         "twitch", "coinbase", "opensea", "gumroad", "patreon", "mixpanel", "pagerduty", "firebase", "supabase",
