@@ -317,6 +317,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         return IsWindowLength(dividend, divisor);
     }
 
+    // The shortest window cut from the clock read as a period. Code that cuts 10 to 30 seconds from the clock
+    // (`Math.Floor(Date.now() / 30_000)`) does it to fold double clicks and bursts into one send, and readers of the
+    // corpus called such ids specific (7 of 8); a cut of a second or a few (`ms / 1000`, `/ 5000`) was called volatile.
+    private const double ShortestWindowSeconds = 10;
+
     /// <summary>
     /// Whether <paramref name="divisor"/> cuts windows of ten seconds or more from the number <paramref name="dividend"/> read
     /// from a moment: a divisor that is no constant is a duration the code names; a constant one counts in the unit of the
@@ -378,11 +383,6 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             }
         }
     }
-
-    // The shortest window cut from the clock read as a period. Code that cuts 10 to 30 seconds from the clock
-    // (`Math.Floor(Date.now() / 30_000)`) does it to fold double clicks and bursts into one send, and readers of the
-    // corpus called such ids specific (7 of 8); a cut of a second or a few (`ms / 1000`, `/ 5000`) was called volatile.
-    private const double ShortestWindowSeconds = 10;
 
     /// <summary>How many seconds one of the number read from the clock stands for, by the member that reads it; null when unknown.</summary>
     private double? SecondsPerUnit(IOperation dividend)
