@@ -1682,14 +1682,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         foreach (var kind in kinds)
         {
-            if (!DedupIdNames.IsKindOfKeptThing(kind) && !DedupIdNames.IsPlatform(kind) && !_wordsOfNoEvent.Contains(kind) && !identified.Contains(kind))
+            if (identified.Contains(kind))
             {
-                return false;
+                continue;
             }
 
-            // Read from 25 ids of the corpus with a kept thing's word after their values, all specific
-            // (`$"reservation-{id}-customer"`, `$"match.{matchId}.server"`, `$"deal:{dealId}:order"`).
-            if (trailing && DedupIdNames.IsKindOfKeptThing(kind) && !identified.Contains(kind))
+            // After the values, a kept thing's word names a party or a part: read from 25 ids of the corpus with one
+            // there, all specific (`$"reservation-{id}-customer"`, `$"match.{matchId}.server"`, `$"deal:{dealId}:order"`).
+            var kept = DedupIdNames.IsKindOfKeptThing(kind);
+            if ((kept && trailing) || (!kept && !DedupIdNames.IsPlatform(kind) && !_wordsOfNoEvent.Contains(kind)))
             {
                 return false;
             }
