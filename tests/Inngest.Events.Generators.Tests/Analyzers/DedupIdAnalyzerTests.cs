@@ -309,17 +309,22 @@ public sealed class DedupIdAnalyzerTests
     public Task Ids_read_from_message_headers_transactions_and_interactions_are_not_bare()
         => V.AnalyzerAsync(Source("""
                 public sealed record Txn(string Id);
+                public sealed record WompiTransactionData(string Id, string Reference);
                 public sealed record Payment(string Id);
                 public sealed record Interaction(ulong Id);
                 public sealed record TrackedEvent(string InsertId);
                 public sealed record Subscription(string Id);
 
-                public async Task Send(OrderPlaced order, System.Collections.Generic.IDictionary<string, string> headers, Txn txn, Payment payment, Interaction interaction, TrackedEvent tracked, Subscription subscription)
+                public async Task Send(OrderPlaced order, System.Collections.Generic.IDictionary<string, string> headers, Txn txn, WompiTransactionData tx, string txId, string notifyId, Payment payment, Interaction interaction, TrackedEvent tracked, Subscription subscription)
                 {
-                    // A message's headers, a transaction (`txn`), a payment (money moved once) and an interaction (a button
-                    // press) are occurrences: their ids are ids already; an analytics insert id is made for deduplication.
+                    // A message's headers, a transaction (`txn`, `tx`), a payment (money moved once), a provider's
+                    // notification (`notifyId`) and an interaction (a button press) are occurrences: their ids are ids
+                    // already; an analytics insert id is made for deduplication.
                     await client.SendAsync(order, new() { Id = headers["ID"] });
                     await client.SendAsync(order, new() { Id = txn.Id });
+                    await client.SendAsync(order, new() { Id = tx.Id });
+                    await client.SendAsync(order, new() { Id = $"tx:{txId}" });
+                    await client.SendAsync(order, new() { Id = notifyId });
                     await client.SendAsync(order, new() { Id = payment.Id });
                     await client.SendAsync(order, new() { Id = interaction.Id.ToString() });
                     await client.SendAsync(order, new() { Id = tracked.InsertId });

@@ -44,7 +44,7 @@ internal static class DedupIdNames
     // is both (a task of a to-do app), the rule stays quiet; a search, often kept and rerun, is left to configuration.
     private static readonly string[] OccurrenceEndings =
     [
-        "event", "message", "notification", "envelope", "command", "delivery", "webhook", "update", "request", "context",
+        "event", "message", "notification", "notify", "envelope", "command", "delivery", "webhook", "update", "request", "context",
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "exec", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call", "ingestion",
@@ -57,8 +57,9 @@ internal static class DedupIdNames
         "reading", "observation", "measurement",
 
         // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
-        // (the order or the invoice it is for is the kept thing); a conversion (an analytics one) is recorded once.
-        "payment", "payout", "charge", "refund", "conversion", "withdrawal",
+        // (the order or the invoice it is for is the kept thing), and so is a transaction spelled short (`tx.Id`,
+        // `txId`); a conversion (an analytics one) is recorded once.
+        "payment", "payout", "charge", "refund", "tx", "conversion", "withdrawal",
     ];
 
     // Words a storage or list type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity,
