@@ -1358,21 +1358,27 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id 'bucket.Name'", "$\"order-placed-{bucket.Name}\""));
 
     [Fact]
-    public Task Money_moved_once_attempts_results_reminders_and_unique_ids_are_occurrences()
+    public Task Money_moved_once_attempts_results_reminders_timeouts_and_unique_ids_are_occurrences()
         => V.AnalyzerAsync(Source("""
                 public sealed record LinkAttempt(string Id);
                 public sealed record JobResult(long Id);
+                public sealed record TimeoutDetails(string Id);
                 public sealed record Refund(string Id);
                 public sealed record Payout(string Id);
                 public sealed record Conversion(Guid Id);
                 public sealed record Shipment(string Id);
 
-                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, string reminderId, string uniqueId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment)
+                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, string reminderId, TimeoutDetails timeout, string uniqueId, string duplicateId, string duplicateDetectionId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment)
                 {
                     await client.SendAsync(order, new() { Id = attempt.Id });
                     await client.SendAsync(order, new() { Id = jobResult.Id.ToString() });
                     await client.SendAsync(order, new() { Id = reminderId });
+                    await client.SendAsync(order, new() { Id = timeout.Id });
                     await client.SendAsync(order, new() { Id = uniqueId });
+
+                    // A broker's duplicate-detection id is made for deduplication.
+                    await client.SendAsync(order, new() { Id = duplicateId });
+                    await client.SendAsync(order, new() { Id = duplicateDetectionId });
                     await client.SendAsync(order, new() { Id = refund.Id });
                     await client.SendAsync(order, new() { Id = $"payout-{payout.Id}" });
                     await client.SendAsync(order, new() { Id = conversion.Id.ToString() });

@@ -24,6 +24,10 @@ internal static class DedupIdNames
 
         // A collapse id or key (APNs `apns-collapse-id`, FCM `collapse_key`) is made to fold notifications into one.
         "collapse",
+
+        // A duplicate-detection id (Artemis's `_AMQ_DUPL_ID`, Service Bus duplicate detection, a `duplicateId` a caller
+        // passes in) is made for deduplication, as a dedup key is.
+        "duplicate",
     ];
 
     // Names of values that say what happened or to what kind of thing, or count occurrences (an attempt, a retry, a
@@ -37,18 +41,19 @@ internal static class DedupIdNames
     ];
 
     // Types (and variables) whose own Id identifies an occurrence rather than a domain object: something that happened
-    // or was sent once (an event, a message, an alert, an activity, an email, a transaction, a submission), or one
-    // execution of work (a run, a job, a task, a workflow instance, an operation, and the nouns of work that is run
-    // rather than kept: an import, an export, a sync, a build, a scan, a crawl, a render, an analysis, a
-    // comparison), or the options of a send or publish call, whose Id is the message's id being passed on. When a name
-    // is both (a task of a to-do app), the rule stays quiet; a search, often kept and rerun, is left to configuration.
+    // or was sent once (an event, a message, an alert, an activity, an email, a transaction, a submission, a timeout
+    // requested for a process), or one execution of work (a run, a job, a task, a workflow instance, an operation, and
+    // the nouns of work that is run rather than kept: an import, an export, a sync, a build, a scan, a crawl, a render,
+    // an analysis, a comparison), or the options of a send or publish call, whose Id is the message's id being passed
+    // on. When a name is both (a task of a to-do app), the rule stays quiet; a search, often kept and rerun, is left to
+    // configuration.
     private static readonly string[] OccurrenceEndings =
     [
         "event", "message", "notification", "notify", "envelope", "command", "delivery", "webhook", "update", "request", "context",
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "exec", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call", "ingestion",
-        "result", "attempt", "reminder", "migration", "prediction", "payload", "deployment", "mailing", "audit",
+        "result", "attempt", "reminder", "timeout", "migration", "prediction", "payload", "deployment", "mailing", "audit",
 
         // One send of a message or a campaign (`campaignSend`), and a mention of someone in one note or comment.
         "send", "mention",
