@@ -419,6 +419,50 @@ public sealed class DedupIdAnalyzerTests
             Bare(3, "The dedup id 'definition.Code'", "$\"order-placed-{definition.Code}\""));
 
     [Fact]
+    public Task A_job_sent_with_its_schedule_an_object_the_sender_holds_a_primary_key_and_the_apps_crm_name_kept_things()
+        => V.AnalyzerAsync(Source("""
+                public sealed class Job { public long Id { get; set; } }
+                public interface IRepeatedJob { int Id { get; } }
+                public sealed class JobSettings { public string Schedule { get; set; } = ""; }
+                public sealed class Video { public int Id { get; set; } public int GetKey() => Id; }
+                public sealed class MessageMeta { public string Id { get; set; } = ""; }
+
+                public Video Held { get; set; } = new();
+                private readonly Video _video = new();
+                public MessageMeta Meta { get; set; } = new();
+
+                public async Task Send(OrderPlaced order, Job job, IRepeatedJob repeated, JobSettings settings, Job run, int dossierPk, string leadId)
+                {
+                    // A job sent with its schedule is registered, not run: its id names the job.
+                    await client.SendAsync(new JobRegistered(job.Id, "0 * * * *"), new() { Id = {|#0:job.Id.ToString()|} });
+                    await client.SendAsync(new JobScheduled(settings.Schedule), new() { Id = {|#1:job.Id.ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#2:repeated.Id.ToString()|} });
+
+                    // An object the sending object holds is read as one handed to the method would be.
+                    await client.SendAsync(order, new() { Id = {|#3:Held.GetKey().ToString()|} });
+                    await client.SendAsync(order, new() { Id = {|#4:_video.Id.ToString()|} });
+
+                    // A primary key is an id; the app's CRM says where the lead is kept.
+                    await client.SendAsync(order, new() { Id = {|#5:$"dossier-{dossierPk}"|} });
+                    await client.SendAsync(order, new() { Id = {|#6:$"crm-lead:{leadId}"|} });
+
+                    // A job sent without a schedule is one run; the metadata of a message is the message's.
+                    await client.SendAsync(order, new() { Id = run.Id.ToString() });
+                    await client.SendAsync(order, new() { Id = Meta.Id });
+                }
+            """, """
+            [Event("ops/job.registered")] public partial record JobRegistered(long JobId, string CronExpression);
+            [Event("ops/job.scheduled")] public partial record JobScheduled(string Plan);
+            """),
+            Bare(0, "The dedup id 'job.Id.ToString()'", "$\"job-registered-{job.Id}\""),
+            Bare(1, "The dedup id 'job.Id.ToString()'", "$\"job-scheduled-{job.Id}\""),
+            Bare(2, "The dedup id 'repeated.Id.ToString()'", "$\"order-placed-{repeated.Id}\""),
+            Bare(3, "The dedup id 'Held.GetKey().ToString()'", "$\"order-placed-{Held.GetKey()}\""),
+            Bare(4, "The dedup id '_video.Id.ToString()'", "$\"order-placed-{_video.Id}\""),
+            Bare(5, "The dedup id '$\"dossier-{dossierPk}\"'", "$\"order-placed-dossier-{dossierPk}\""),
+            Bare(6, "The dedup id '$\"crm-lead:{leadId}\"'", "$\"order-placed-crm-lead:{leadId}\""));
+
+    [Fact]
     public Task A_type_kind_or_platform_held_in_a_variable_is_a_label_even_beside_its_objects_id()
         => V.AnalyzerAsync(Source("""
                 public sealed record Target(string Kind, string Id);

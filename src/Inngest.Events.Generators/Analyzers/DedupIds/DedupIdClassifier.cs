@@ -1530,11 +1530,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     /// <summary>
     /// Whether <paramref name="instance"/> is a job or task as configured, not one run of it: its type's or variable's
-    /// name says so (<c>ScheduledTask</c>, <c>JobSchedule</c>, <c>TaskDefinition</c>, <c>cronJob</c>), or its type
-    /// carries a schedule (a <c>Cron</c>, <c>CronExpression</c> or <c>Schedule</c> member). An occurrence that is not
-    /// work (a scheduled message or email) stays an occurrence.
+    /// name says so (<c>ScheduledTask</c>, <c>JobSchedule</c>, <c>TaskDefinition</c>, <c>cronJob</c>,
+    /// <c>IRepeatedJob</c>), its type carries a schedule (a <c>Cron</c>, <c>CronExpression</c> or <c>Schedule</c>
+    /// member), or the data sent with the id carries one: a send that hands on a job's schedule registers the job, it
+    /// does not run it. An occurrence that is not work (a scheduled message or email) stays an occurrence.
     /// </summary>
-    private static bool IsConfiguredWork(IOperation instance, out string owner)
+    private bool IsConfiguredWork(IOperation instance, out string owner)
     {
         instance = Unwrapped(instance);
         var typeName = instance.Type?.Name ?? "";
@@ -1545,7 +1546,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return false;
         }
 
-        if (DedupIdNames.NamesConfiguration(typeName) || DedupIdNames.NamesConfiguration(variable))
+        if (DedupIdNames.NamesConfiguration(typeName) || DedupIdNames.NamesConfiguration(variable) || SendsSchedule())
         {
             return true;
         }
@@ -1558,6 +1559,28 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the data sent with the id carries a schedule: a member so named (<c>new JobScheduled(job.Id, cron)</c> with
+    /// a <c>CronExpression</c> parameter) or a value read from one (<c>new JobRegistered(settings.Schedule)</c>).
+    /// </summary>
+    private bool SendsSchedule()
+    {
+        if (_sentData is not IObjectCreationOperation creation)
+        {
+            return false;
+        }
+
+        foreach (var (name, given) in SentEvent.MembersOf(creation))
+        {
+            if (DedupIdNames.NamesSchedule(name) || (NameOf(Unwrapped(given)) is { } read && DedupIdNames.NamesSchedule(read)))
+            {
+                return true;
             }
         }
 
@@ -1593,6 +1616,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return IsEntity(array, depth + 1);
             case IInvocationOperation pick when depth < MaxDepth && PickedFrom(pick) is { } collection:
                 return IsEntity(collection, depth + 1);
+            // An object the sending object holds (a Laravel job's `Order`, a service's `_video`) was given to it, as a
+            // parameter is given to a method: its members are read as that object's.
+            case IPropertyReferenceOperation { Property.IsStatic: false, Instance: IInstanceReferenceOperation }:
+            case IFieldReferenceOperation { Field.IsStatic: false, Instance: IInstanceReferenceOperation }:
+                return true;
             case IPropertyReferenceOperation property when depth < MaxDepth:
                 return !property.Property.IsStatic && IsEntity(property.Instance, depth + 1);
 

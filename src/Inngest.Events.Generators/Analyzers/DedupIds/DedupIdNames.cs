@@ -68,8 +68,9 @@ internal static class DedupIdNames
     ];
 
     // Words a storage or list type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity,
-    // TaskLogItem): the name before them says what the thing is.
-    private static readonly string[] StorageSuffixes = ["record", "row", "entry", "entity", "dto", "model", "item"];
+    // TaskLogItem), or a type to the name of what it describes (MessageMeta, OrderMetadata): the name before them says
+    // what the thing is.
+    private static readonly string[] StorageSuffixes = ["record", "row", "entry", "entity", "dto", "model", "item", "metadata", "meta"];
 
     /// <summary>A key or an id of an occurrence: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>eventId</c>, <c>messageSid</c>.</summary>
     public static bool IsPrecomputed(string name)
@@ -113,6 +114,12 @@ internal static class DedupIdNames
             return name.Substring(0, name.Length - 3);
         }
 
+        // dossierPk, user_pk, orderPK: a primary key is an id by another name (Django's `pk`).
+        if (PrimaryKeyEnding(name) is { } pk)
+        {
+            return name.Substring(0, name.Length - pk.Length).TrimEnd('_');
+        }
+
         // assetIdentifier, task_identifier: an identifier is an id by another name.
         if (name.Length > 10 && name.EndsWith("identifier", StringComparison.OrdinalIgnoreCase))
         {
@@ -132,6 +139,11 @@ internal static class DedupIdNames
     }
 
     private static readonly string[] UuidEndings = ["Uuid", "UUID", "Uid", "UID", "_uuid", "_uid"];
+
+    /// <summary>The primary-key ending of a longer name (<c>Pk</c> of <c>dossierPk</c>, <c>_pk</c> of <c>user_pk</c>), or null.</summary>
+    private static string? PrimaryKeyEnding(string name) => WordEnding(name, PrimaryKeyEndings);
+
+    private static readonly string[] PrimaryKeyEndings = ["Pk", "PK", "_pk"];
 
     /// <summary>The reference ending of a longer name (<c>Ref</c> of <c>applicationRef</c>, <c>Reference</c> of <c>invoiceReference</c>), or null.</summary>
     private static string? ReferenceEnding(string name) => WordEnding(name, ReferenceEndings);
@@ -360,6 +372,7 @@ internal static class DedupIdNames
             || name.EndsWith("Number", StringComparison.Ordinal)
             || name.EndsWith("identifier", StringComparison.OrdinalIgnoreCase)
             || ReferenceEnding(name) is not null
+            || PrimaryKeyEnding(name) is not null
             || AbbreviatedNumber(name)
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]))
@@ -585,6 +598,10 @@ internal static class DedupIdNames
         "spotify", "strava", "pipedrive", "docusign", "dropbox", "shipstation", "shippo", "easypost", "freshdesk", "vimeo",
         "twitch", "coinbase", "opensea", "gumroad", "patreon", "mixpanel", "pagerduty", "firebase", "supabase",
 
+        // The app's own CRM or ERP, named as a system (`$"crm-lead:{leadId}"`), says where the object is kept, as a
+        // platform's name does.
+        "crm", "erp",
+
         // The acronyms of a regulation or a compliance process name the area every event about the person shares.
         "kyc", "kyb", "gdpr", "ccpa", "dsr", "dsar",
     ];
@@ -642,7 +659,7 @@ internal static class DedupIdNames
 
     // Work that can be configured once and run many times, and the words that say it is the configuration.
     private static readonly string[] WorkWords = ["job", "task", "workflow"];
-    private static readonly string[] ConfigurationWords = ["schedule", "cron", "definition", "recurring", "periodic"];
+    private static readonly string[] ConfigurationWords = ["schedule", "cron", "definition", "recurring", "periodic", "repeat"];
 
     /// <summary>
     /// A name of a job, a task or a workflow, or of a schedule (<c>ScheduledTask</c>, <c>JobModel</c>, <c>schedule</c>),
