@@ -1441,29 +1441,26 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record City(string CityName);
                 public sealed record RunLog(Guid UID);
                 public sealed record Template(string TemplateName);
-                public sealed record Check(Guid UniqueKey);
-                public sealed record InboundPayload(string UniqueId);
+                public sealed record DispatchArgs(string UniqueKey);
 
-                public async Task Send(OrderPlaced order, Invoice invoice, City x, RunLog runLog, string accountId, Template template, long scheduleId, Check check, InboundPayload payload)
+                public async Task Send(OrderPlaced order, Invoice invoice, City x, RunLog runLog, string accountId, Template template, long scheduleId, DispatchArgs args)
                 {
                     await client.SendAsync(order, new() { Id = {|#0:$"invoice-{invoice.Pk}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:x.CityName.ToLower()|} });
                     await client.SendAsync(order, new() { Id = {|#2:"accountId_" + accountId|} });
                     await client.SendAsync(order, new() { Id = {|#3:$"{scheduleId}Job"|} });
-                    await client.SendAsync(order, new() { Id = {|#4:check.UniqueKey.ToString()|} });
 
-                    // A log's own UID is the logged occurrence's; a template's name says which message; a payload's
-                    // unique id is the message's.
+                    // A log's own UID is the logged occurrence's; a template's name says which message; a unique key a
+                    // job's arguments carry is one made for deduplication and passed in.
                     await client.SendAsync(order, new() { Id = runLog.UID.ToString() });
                     await client.SendAsync(order, new() { Id = template.TemplateName });
-                    await client.SendAsync(order, new() { Id = payload.UniqueId });
+                    await client.SendAsync(order, new() { Id = args.UniqueKey });
                 }
             """),
             Bare(0, "The dedup id '$\"invoice-{invoice.Pk}\"'", "$\"order-placed-invoice-{invoice.Pk}\""),
             Bare(1, "The dedup id 'x.CityName.ToLower()'", "$\"order-placed-{x.CityName.ToLower()}\""),
             Bare(2, "The dedup id '\"accountId_\" + accountId'", "\"order-placed-accountId_\" + accountId"),
-            Bare(3, "The dedup id '$\"{scheduleId}Job\"'", "$\"order-placed-{scheduleId}Job\""),
-            Bare(4, "The dedup id 'check.UniqueKey.ToString()'", "$\"order-placed-{check.UniqueKey}\""));
+            Bare(3, "The dedup id '$\"{scheduleId}Job\"'", "$\"order-placed-{scheduleId}Job\""));
 
     [Fact]
     public Task Payloads_migrations_and_predictions_are_occurrences_and_an_iso_date_by_range_is_a_date()

@@ -1452,12 +1452,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return DedupIdPart.Entity;
         }
 
-        // An object's own `Key` (Laravel's `getKey()`, a primary key) or `UniqueKey` (a monitored check's), `Code` (a
-        // trip's, a product's), `Slug` (a post's) or stored `Hash` (a block's, a commit's, a file's), and a commit's `Sha`
-        // (the head of a branch or a pull request is one version of it, which says which change) is its id by another
-        // name; a message's key or hash is the message's, as its `Id` would be. A hash a method computes (`d.GetHash()`)
-        // may hash anything.
-        if ((name is "Key" or "UniqueKey" or "UniqueId" or "Code" or "Slug" || (name == "Hash" && reference is not IInvocationOperation) || (name == "Sha" && NamesCommit(instance))) && instance is not null && !IsDictionaryEntry(instance))
+        // An object's own `Key` (Laravel's `getKey()`, a primary key), `Code` (a trip's, a product's), `Slug` (a post's)
+        // or stored `Hash` (a block's, a commit's, a file's), and a commit's `Sha` (the head of a branch or a pull request
+        // is one version of it, which says which change) is its id by another name; a message's key or hash is the
+        // message's, as its `Id` would be. A hash a method computes (`d.GetHash()`) may hash anything.
+        if ((name is "Key" or "Code" or "Slug" || (name == "Hash" && reference is not IInvocationOperation) || (name == "Sha" && NamesCommit(instance))) && instance is not null && !IsDictionaryEntry(instance))
         {
             return IsOccurrence(instance) ? DedupIdPart.Precomputed : DedupIdPart.Entity;
         }
@@ -2005,7 +2004,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // `order.Id` (or its own key, `trip.Code`, `commit.Sha`) names its object by the variable it is read from;
             // `orderId`, `x.OrderId` and `x.ReceiptNumber` by their own name.
             case IPropertyReferenceOperation { Property.Name: var property, Instance: { } owner }
-                when DedupIdNames.IsOwnIdName(property) || property is "Key" or "UniqueKey" or "UniqueId" or "Code" or "Slug" or "Hash" or "Sha":
+                when DedupIdNames.IsOwnIdName(property) || property is "Key" or "Code" or "Slug" or "Hash" or "Sha":
                 return NameOf(HolderOf(owner));
             default:
                 return NameOf(expression) is { } own ? DedupIdNames.Stem(own) ?? DedupIdNames.NumberStem(own) : null;
