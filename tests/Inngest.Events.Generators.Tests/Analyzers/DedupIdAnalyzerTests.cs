@@ -1407,17 +1407,19 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record LinkAttempt(string Id);
                 public sealed record JobResult(long Id);
                 public sealed record TimeoutDetails(string Id);
+                public sealed record CancellationRecord(string CancellationId);
                 public sealed record Refund(string Id);
                 public sealed record Payout(string Id);
                 public sealed record Conversion(Guid Id);
                 public sealed record Shipment(string Id);
 
-                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, string reminderId, TimeoutDetails timeout, string uniqueId, string duplicateId, string duplicateDetectionId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment)
+                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, string reminderId, TimeoutDetails timeout, CancellationRecord cancellation, string uniqueId, string duplicateId, string duplicateDetectionId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment)
                 {
                     await client.SendAsync(order, new() { Id = attempt.Id });
                     await client.SendAsync(order, new() { Id = jobResult.Id.ToString() });
                     await client.SendAsync(order, new() { Id = reminderId });
                     await client.SendAsync(order, new() { Id = timeout.Id });
+                    await client.SendAsync(order, new() { Id = cancellation.CancellationId });
                     await client.SendAsync(order, new() { Id = uniqueId });
 
                     // A broker's duplicate-detection id is made for deduplication.
@@ -1442,13 +1444,15 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record RunLog(Guid UID);
                 public sealed record Template(string TemplateName);
                 public sealed record DispatchArgs(string UniqueKey);
+                public sealed record RefreshArgs(string DatabaseName);
 
-                public async Task Send(OrderPlaced order, Invoice invoice, City x, RunLog runLog, string accountId, Template template, long scheduleId, DispatchArgs args)
+                public async Task Send(OrderPlaced order, Invoice invoice, City x, RunLog runLog, string accountId, Template template, long scheduleId, DispatchArgs args, RefreshArgs refresh)
                 {
                     await client.SendAsync(order, new() { Id = {|#0:$"invoice-{invoice.Pk}"|} });
                     await client.SendAsync(order, new() { Id = {|#1:x.CityName.ToLower()|} });
                     await client.SendAsync(order, new() { Id = {|#2:"accountId_" + accountId|} });
                     await client.SendAsync(order, new() { Id = {|#3:$"{scheduleId}Job"|} });
+                    await client.SendAsync(order, new() { Id = {|#4:refresh.DatabaseName|} });
 
                     // A log's own UID is the logged occurrence's; a template's name says which message; a unique key a
                     // job's arguments carry is one made for deduplication and passed in.
@@ -1460,7 +1464,8 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id '$\"invoice-{invoice.Pk}\"'", "$\"order-placed-invoice-{invoice.Pk}\""),
             Bare(1, "The dedup id 'x.CityName.ToLower()'", "$\"order-placed-{x.CityName.ToLower()}\""),
             Bare(2, "The dedup id '\"accountId_\" + accountId'", "\"order-placed-accountId_\" + accountId"),
-            Bare(3, "The dedup id '$\"{scheduleId}Job\"'", "$\"order-placed-{scheduleId}Job\""));
+            Bare(3, "The dedup id '$\"{scheduleId}Job\"'", "$\"order-placed-{scheduleId}Job\""),
+            Bare(4, "The dedup id 'refresh.DatabaseName'", "$\"order-placed-{refresh.DatabaseName}\""));
 
     [Fact]
     public Task Payloads_migrations_and_predictions_are_occurrences_and_an_iso_date_by_range_is_a_date()

@@ -65,6 +65,9 @@ internal static class DedupIdNames
         // (the order or the invoice it is for is the kept thing), and so is a transaction spelled short (`tx.Id`,
         // `txId`); a conversion (an analytics one) is recorded once.
         "payment", "payout", "charge", "refund", "tx", "conversion", "withdrawal",
+
+        // A cancellation is recorded once (the subscription or the order it cancels is the kept thing).
+        "cancellation",
     ];
 
     // Words a storage or list type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity,
@@ -517,7 +520,7 @@ internal static class DedupIdNames
         "owner", "merchant", "business", "player", "student", "patient", "profile",
         "assignee", "author", "recipient", "subscriber", "seller", "buyer", "vendor", "supplier", "employee",
         "shop", "store", "site", "domain", "host", "server", "device", "project", "repo", "repository", "city", "country",
-        "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket",
+        "product", "sku", "order", "invoice", "file", "filepath", "path", "route", "folder", "disk", "bucket", "database",
         "chat", "conversation", "room", "cart", "booking", "reservation", "appointment", "enrollment", "course", "lesson",
         "video", "media", "document", "doc", "wallet", "expense", "app",
         "feed", "collection", "chapter", "series", "album", "playlist", "agent", "asset", "portfolio", "property", "pet",
