@@ -1402,7 +1402,7 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id 'bucket.Name'", "$\"order-placed-{bucket.Name}\""));
 
     [Fact]
-    public Task Money_moved_once_attempts_results_reminders_timeouts_and_unique_ids_are_occurrences()
+    public Task Money_moved_once_attempts_results_reminders_timeouts_cancellations_and_unique_or_duplicate_detection_ids_are_occurrences()
         => V.AnalyzerAsync(Source("""
                 public sealed record LinkAttempt(string Id);
                 public sealed record JobResult(long Id);
@@ -1421,14 +1421,14 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = timeout.Id });
                     await client.SendAsync(order, new() { Id = cancellation.CancellationId });
                     await client.SendAsync(order, new() { Id = uniqueId });
-
-                    // A broker's duplicate-detection id is made for deduplication.
-                    await client.SendAsync(order, new() { Id = duplicateId });
-                    await client.SendAsync(order, new() { Id = duplicateDetectionId });
                     await client.SendAsync(order, new() { Id = refund.Id });
                     await client.SendAsync(order, new() { Id = $"payout-{payout.Id}" });
                     await client.SendAsync(order, new() { Id = conversion.Id.ToString() });
                     await client.SendAsync(order, new() { Id = "payment-" + paymentId });
+
+                    // A broker's duplicate-detection id is made for deduplication.
+                    await client.SendAsync(order, new() { Id = duplicateId });
+                    await client.SendAsync(order, new() { Id = duplicateDetectionId });
 
                     // A shipment is kept and tracked.
                     await client.SendAsync(order, new() { Id = {|#0:shipment.Id|} });
