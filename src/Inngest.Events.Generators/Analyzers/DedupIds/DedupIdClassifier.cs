@@ -20,6 +20,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
     private IOperation? _sentData;
 
+    // Whether the data sent with the id carries a schedule (SendsSchedule), read once per id from _sentData.
+    private bool _sendsSchedule;
+
     // Words that say nothing about which event an id is for: the sent event's domain and the app's own name.
     private HashSet<string> _wordsOfNoEvent = [];
 
@@ -36,6 +39,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     public DedupIdValue Classify(IOperation value, IOperation? sentData = null, string? eventName = null)
     {
         _sentData = sentData is null ? null : Resolve(sentData, 0);
+        _sendsSchedule = SendsSchedule(_sentData);
         _wordsOfNoEvent = WordsOfNoEvent(value, eventName);
         _everyPath = true;
         if (FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } source)
@@ -1546,7 +1550,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return false;
         }
 
-        if (DedupIdNames.NamesConfiguration(typeName) || DedupIdNames.NamesConfiguration(variable) || SendsSchedule())
+        if (DedupIdNames.NamesConfiguration(typeName) || DedupIdNames.NamesConfiguration(variable) || _sendsSchedule)
         {
             return true;
         }
@@ -1566,12 +1570,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
-    /// Whether the data sent with the id carries a schedule: a member so named (<c>new JobScheduled(job.Id, cron)</c> with
-    /// a <c>CronExpression</c> parameter) or a value read from one (<c>new JobRegistered(settings.Schedule)</c>).
+    /// Whether <paramref name="sentData"/> carries a schedule: a member so named (<c>new JobScheduled(job.Id, cron)</c>
+    /// with a <c>CronExpression</c> parameter) or a value read from one (<c>new JobRegistered(settings.Schedule)</c>).
     /// </summary>
-    private bool SendsSchedule()
+    private static bool SendsSchedule(IOperation? sentData)
     {
-        if (_sentData is not IObjectCreationOperation creation)
+        if (sentData is not IObjectCreationOperation creation)
         {
             return false;
         }

@@ -117,12 +117,6 @@ internal static class DedupIdNames
             return name.Substring(0, name.Length - 3);
         }
 
-        // dossierPk, user_pk, orderPK: a primary key is an id by another name (Django's `pk`).
-        if (PrimaryKeyEnding(name) is { } pk)
-        {
-            return name.Substring(0, name.Length - pk.Length).TrimEnd('_');
-        }
-
         // assetIdentifier, task_identifier: an identifier is an id by another name.
         if (name.Length > 10 && name.EndsWith("identifier", StringComparison.OrdinalIgnoreCase))
         {
@@ -130,8 +124,8 @@ internal static class DedupIdNames
         }
 
         // feedUuid, userUID, ticket_uuid: a UUID or UID is an id by another name; applicationRef, invoice_reference: so is
-        // a reference.
-        if ((UuidEnding(name) ?? ReferenceEnding(name)) is { } ending)
+        // a reference; dossierPk, user_pk: so is a primary key (Django's `pk`).
+        if ((UuidEnding(name) ?? ReferenceEnding(name) ?? PrimaryKeyEnding(name)) is { } ending)
         {
             return name.Substring(0, name.Length - ending.Length).TrimEnd('_');
         }
