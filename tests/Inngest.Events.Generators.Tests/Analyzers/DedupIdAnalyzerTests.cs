@@ -419,11 +419,11 @@ public sealed class DedupIdAnalyzerTests
             Bare(3, "The dedup id 'definition.Code'", "$\"order-placed-{definition.Code}\""));
 
     [Fact]
-    public Task A_job_sent_with_its_schedule_an_object_the_sender_holds_a_primary_key_and_the_apps_crm_name_kept_things()
+    public Task A_job_sent_with_its_schedule_or_interval_an_object_the_sender_holds_a_primary_key_and_the_apps_crm_name_kept_things()
         => V.AnalyzerAsync(Source("""
                 public sealed class Job { public long Id { get; set; } }
                 public interface IRepeatedJob { int Id { get; } }
-                public sealed class JobSettings { public string Schedule { get; set; } = ""; }
+                public sealed class JobSettings { public string Schedule { get; set; } = ""; public string Frequency { get; set; } = ""; }
                 public sealed class Video { public int Id { get; set; } public int GetKey() => Id; }
                 public sealed class MessageMeta { public string Id { get; set; } = ""; }
 
@@ -437,6 +437,11 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(new JobRegistered(job.Id, "0 * * * *"), new() { Id = {|#0:job.Id.ToString()|} });
                     await client.SendAsync(new JobScheduled(settings.Schedule), new() { Id = {|#1:job.Id.ToString()|} });
                     await client.SendAsync(order, new() { Id = {|#2:repeated.Id.ToString()|} });
+
+                    // A schedule is also how often it runs: resque-scheduler's `every`, an interval, a frequency.
+                    await client.SendAsync(new JobRepeated(job.Id, "1h"), new() { Id = {|#7:$"job_{job.Id}"|} });
+                    await client.SendAsync(new JobPolled(job.Id, TimeSpan.FromMinutes(5)), new() { Id = {|#8:job.Id.ToString()|} });
+                    await client.SendAsync(new JobScheduled(settings.Frequency), new() { Id = {|#9:job.Id.ToString()|} });
 
                     // An object the sending object holds is read as one handed to the method would be.
                     await client.SendAsync(order, new() { Id = {|#3:Held.GetKey().ToString()|} });
@@ -453,6 +458,8 @@ public sealed class DedupIdAnalyzerTests
             """, """
             [Event("ops/job.registered")] public partial record JobRegistered(long JobId, string CronExpression);
             [Event("ops/job.scheduled")] public partial record JobScheduled(string Plan);
+            [Event("ops/job.repeated")] public partial record JobRepeated(long JobId, string Every);
+            [Event("ops/job.polled")] public partial record JobPolled(long JobId, TimeSpan PollInterval);
             """),
             Bare(0, "The dedup id 'job.Id.ToString()'", "$\"job-registered-{job.Id}\""),
             Bare(1, "The dedup id 'job.Id.ToString()'", "$\"job-scheduled-{job.Id}\""),
@@ -460,7 +467,10 @@ public sealed class DedupIdAnalyzerTests
             Bare(3, "The dedup id 'Held.GetKey().ToString()'", "$\"order-placed-{Held.GetKey()}\""),
             Bare(4, "The dedup id '_video.Id.ToString()'", "$\"order-placed-{_video.Id}\""),
             Bare(5, "The dedup id '$\"dossier-{dossierPk}\"'", "$\"order-placed-dossier-{dossierPk}\""),
-            Bare(6, "The dedup id '$\"crm-lead:{leadId}\"'", "$\"order-placed-crm-lead:{leadId}\""));
+            Bare(6, "The dedup id '$\"crm-lead:{leadId}\"'", "$\"order-placed-crm-lead:{leadId}\""),
+            Bare(7, "The dedup id '$\"job_{job.Id}\"'", "$\"job-repeated_{job.Id}\""),
+            Bare(8, "The dedup id 'job.Id.ToString()'", "$\"job-polled-{job.Id}\""),
+            Bare(9, "The dedup id 'job.Id.ToString()'", "$\"job-scheduled-{job.Id}\""));
 
     [Fact]
     public Task A_type_kind_or_platform_held_in_a_variable_is_a_label_even_beside_its_objects_id()

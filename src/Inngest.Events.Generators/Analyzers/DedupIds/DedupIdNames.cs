@@ -671,9 +671,13 @@ internal static class DedupIdNames
     /// <summary>A name that says its job or task is configured, not run: <c>ScheduledTask</c>, <c>JobSchedule</c>, <c>TaskDefinition</c>, <c>cronJob</c>.</summary>
     public static bool NamesConfiguration(string name) => ContainsAny(name, ConfigurationWords);
 
-    /// <summary>A member that holds a schedule: <c>Cron</c>, <c>CronExpression</c>, <c>cron_expr</c>, <c>Schedule</c>.</summary>
+    /// <summary>
+    /// A member that holds a schedule: <c>Cron</c>, <c>CronExpression</c>, <c>cron_expr</c>, <c>Schedule</c>, or how often
+    /// the work comes again: resque-scheduler's <c>every</c>, a <c>PollInterval</c>, a <c>Frequency</c>.
+    /// </summary>
     public static bool NamesSchedule(string name)
-        => name.IndexOf("cron", StringComparison.OrdinalIgnoreCase) >= 0 || name.Equals("Schedule", StringComparison.OrdinalIgnoreCase);
+        => name.IndexOf("cron", StringComparison.OrdinalIgnoreCase) >= 0 || name.Equals("Schedule", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Every", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Interval", StringComparison.OrdinalIgnoreCase) || name.Equals("Frequency", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// What names the configured job or task <paramref name="owner"/> (a type's or a variable's name) is or schedules:
