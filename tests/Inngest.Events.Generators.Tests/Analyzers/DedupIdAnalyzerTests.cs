@@ -1412,7 +1412,7 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id 'bucket.Name'", "$\"order-placed-{bucket.Name}\""));
 
     [Fact]
-    public Task Money_moved_once_attempts_results_reminders_timeouts_cancellations_and_unique_or_duplicate_detection_ids_are_occurrences()
+    public Task Money_moved_once_attempts_results_reminders_timeouts_cancellations_occurrences_and_unique_or_duplicate_detection_ids_are_occurrences()
         => V.AnalyzerAsync(Source("""
                 public sealed record LinkAttempt(string Id);
                 public sealed record JobResult(long Id);
@@ -1422,8 +1422,9 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record Payout(string Id);
                 public sealed record Conversion(Guid Id);
                 public sealed record Shipment(string Id);
+                public sealed record SlotCandidate(string OccurrenceId, string SlotId);
 
-                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, string reminderId, TimeoutDetails timeout, CancellationRecord cancellation, string uniqueId, string duplicateId, string duplicateDetectionId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment)
+                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, string reminderId, TimeoutDetails timeout, CancellationRecord cancellation, string uniqueId, string duplicateId, string duplicateDetectionId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment, SlotCandidate candidate)
                 {
                     await client.SendAsync(order, new() { Id = attempt.Id });
                     await client.SendAsync(order, new() { Id = jobResult.Id.ToString() });
@@ -1435,6 +1436,9 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"payout-{payout.Id}" });
                     await client.SendAsync(order, new() { Id = conversion.Id.ToString() });
                     await client.SendAsync(order, new() { Id = "payment-" + paymentId });
+
+                    // One occurrence of a recurring slot says what it is.
+                    await client.SendAsync(order, new() { Id = candidate.OccurrenceId });
 
                     // A broker's duplicate-detection id is made for deduplication.
                     await client.SendAsync(order, new() { Id = duplicateId });

@@ -1536,7 +1536,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// Whether <paramref name="instance"/> is a job or task as configured, not one run of it: its type's or variable's
     /// name says so (<c>ScheduledTask</c>, <c>JobSchedule</c>, <c>TaskDefinition</c>, <c>cronJob</c>,
     /// <c>IRepeatedJob</c>), its type carries a schedule (a <c>Cron</c>, <c>CronExpression</c> or <c>Schedule</c>
-    /// member), or the data sent with the id carries one: a send that hands on a job's schedule registers the job, it
+    /// member, or how often it comes again: an <c>Every</c>, a <c>PollInterval</c>, a <c>Frequency</c>), or the data
+    /// sent with the id carries one: a send that hands on a job's schedule registers the job, it
     /// does not run it. An occurrence that is not work (a scheduled message or email) stays an occurrence.
     /// </summary>
     private bool IsConfiguredWork(IOperation instance, out string owner)

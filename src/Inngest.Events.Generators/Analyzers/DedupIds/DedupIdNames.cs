@@ -68,6 +68,9 @@ internal static class DedupIdNames
 
         // A cancellation is recorded once (the subscription or the order it cancels is the kept thing).
         "cancellation",
+
+        // An occurrence says so: one occurrence of a recurring slot or meeting (`candidate.OccurrenceId`).
+        "occurrence",
     ];
 
     // Words a storage or list type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity,
