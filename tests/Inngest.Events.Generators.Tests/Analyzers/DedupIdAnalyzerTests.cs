@@ -451,8 +451,10 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#5:$"dossier-{dossierPk}"|} });
                     await client.SendAsync(order, new() { Id = {|#6:$"crm-lead:{leadId}"|} });
 
-                    // A job sent without a schedule is one run; the metadata of a message is the message's.
+                    // A job sent without a schedule is one run, and so is one sent with how long to wait before a retry; the
+                    // metadata of a message is the message's.
                     await client.SendAsync(order, new() { Id = run.Id.ToString() });
+                    await client.SendAsync(new JobRetried(run.Id, TimeSpan.FromSeconds(30)), new() { Id = run.Id.ToString() });
                     await client.SendAsync(order, new() { Id = Meta.Id });
                 }
             """, """
@@ -460,6 +462,7 @@ public sealed class DedupIdAnalyzerTests
             [Event("ops/job.scheduled")] public partial record JobScheduled(string Plan);
             [Event("ops/job.repeated")] public partial record JobRepeated(long JobId, string Every);
             [Event("ops/job.polled")] public partial record JobPolled(long JobId, TimeSpan PollInterval);
+            [Event("ops/job.retried")] public partial record JobRetried(long JobId, TimeSpan RetryInterval);
             """),
             Bare(0, "The dedup id 'job.Id.ToString()'", "$\"job-registered-{job.Id}\""),
             Bare(1, "The dedup id 'job.Id.ToString()'", "$\"job-scheduled-{job.Id}\""),

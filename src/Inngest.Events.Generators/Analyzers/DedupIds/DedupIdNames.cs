@@ -679,8 +679,14 @@ internal static class DedupIdNames
     /// the work comes again: resque-scheduler's <c>every</c>, a <c>PollInterval</c>, a <c>Frequency</c>.
     /// </summary>
     public static bool NamesSchedule(string name)
-        => name.IndexOf("cron", StringComparison.OrdinalIgnoreCase) >= 0 || name.Equals("Schedule", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("Every", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Interval", StringComparison.OrdinalIgnoreCase) || name.Equals("Frequency", StringComparison.OrdinalIgnoreCase);
+        => name.IndexOf("cron", StringComparison.OrdinalIgnoreCase) >= 0
+            || IsOneOf(name, ScheduleNames)
+            || (name.EndsWith("Interval", StringComparison.OrdinalIgnoreCase) && !ContainsAny(name, WaitWords));
+
+    private static readonly string[] ScheduleNames = ["Schedule", "Every", "Frequency"];
+
+    // An interval of a retry, a backoff, a delay or a timeout says how long one run waits, not how often work comes again.
+    private static readonly string[] WaitWords = ["retry", "backoff", "delay", "timeout"];
 
     /// <summary>
     /// What names the configured job or task <paramref name="owner"/> (a type's or a variable's name) is or schedules:
