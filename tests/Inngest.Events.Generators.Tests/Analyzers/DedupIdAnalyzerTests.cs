@@ -858,6 +858,13 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 10)}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Split('T')[0]}" });
 
+                    // The same cut of a moment written out in a custom ISO format, or held in a local first.
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ").Substring(0, 10)}" });
+                    var observedAt = DateTime.UtcNow.ToString("o");
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{observedAt.Substring(0, 10)}" });
+                    var stamp = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss");
+                    await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{stamp.Split('T')[0]}" });
+
                     // Once an hour, or once a minute: the hour or the minute, to the day, names the window.
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyy-MM-dd HH}" });
                     await client.SendAsync(order, new() { Id = $"order-placed-{order.OrderId}-{DateTime.UtcNow:yyyyMMddHHmm}" });
@@ -869,13 +876,17 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#2:$"order-placed-{order.OrderId}-{DateTime.UtcNow.Date.AddTicks(DateTime.UtcNow.Ticks % 1000)}"|} });
                     await client.SendAsync(order, new() { Id = {|#3:$"order-placed-{order.OrderId}-{DateTime.UtcNow:s}"|} });
                     await client.SendAsync(order, new() { Id = {|#4:$"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("o").Substring(0, 19)}"|} });
+                    await client.SendAsync(order, new() { Id = {|#5:$"order-placed-{order.OrderId}-{DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ").Substring(0, 19)}"|} });
+                    await client.SendAsync(order, new() { Id = {|#6:$"order-placed-{order.OrderId}-{DateTime.UtcNow.ToString("yyyyMMddHHmmss")[..14]}"|} });
                 }
             """),
             Volatile(0, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Volatile(1, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Volatile(2, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
             Volatile(3, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
-            Volatile(4, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""));
+            Volatile(4, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(5, "DateTimeOffset.UtcNow", "$\"order-placed-{order.OrderId}\""),
+            Volatile(6, "DateTime.UtcNow", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
     public Task Values_made_new_by_own_clocks_counters_helpers_and_rewrites_change_every_attempt()

@@ -203,7 +203,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// <c>DateOnly.FromDateTime(now)</c>, or a moment formatted without seconds (<c>now.ToString("yyyy-MM-dd")</c>,
     /// <c>{now:yyyyMMddHH}</c>, <c>{now:d}</c>, <c>now.ToLongDateString()</c>).
     /// </summary>
-    private static bool IsCoarseMoment(IOperation operation) => operation switch
+    private bool IsCoarseMoment(IOperation operation) => operation switch
     {
         IPropertyReferenceOperation { Property.Name: "Today" or "UtcToday", Type: { } today } => DedupIdNames.IsDateOrTime(today),
         IPropertyReferenceOperation { Property.Name: "Date" or "Year" or "Month" or "Day" or "DayOfYear" or "Hour" or "Minute", Instance.Type: { } moment } => DedupIdNames.IsDateOrTime(moment),
@@ -217,29 +217,104 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         // The first ten characters of an ISO 8601 moment are its date (`now.ToString("o").Substring(0, 10)`, as
         // JavaScript's `toISOString().slice(0, 10)`), the first sixteen its minute.
         IInvocationOperation { TargetMethod.Name: "Substring", Arguments.Length: 2, Instance: { } iso } slice
-            => IsIsoMoment(iso)
-                && slice.Arguments[0].Value.ConstantValue.Value is 0
-                && slice.Arguments[1].Value.ConstantValue.Value is int length && length <= 16,
+            => slice.Arguments[0].Value.ConstantValue.Value is 0
+                && slice.Arguments[1].Value.ConstantValue.Value is int length && IsCoarseStartOfMoment(iso, length),
 
         // `now.ToString("o")[..10]`, the same by a range.
         IImplicitIndexerReferenceOperation { Instance: { } iso, Argument: IRangeOperation { RightOperand: { } end } range }
-            => IsIsoMoment(iso)
-                && (range.LeftOperand is null || Unwrapped(range.LeftOperand).ConstantValue.Value is 0)
-                && Unwrapped(end).ConstantValue.Value is int length && length <= 16, // an int made an Index
+            => (range.LeftOperand is null || Unwrapped(range.LeftOperand).ConstantValue.Value is 0)
+                && Unwrapped(end).ConstantValue.Value is int length && IsCoarseStartOfMoment(iso, length), // an int made an Index
 
         // `now.ToString("o").Split('T')[0]`, as JavaScript's `toISOString().split("T")[0]`: the date before the time.
         IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: IInvocationOperation { TargetMethod.Name: "Split", Instance: { } iso } split } element
-            => IsIsoMoment(iso)
+            => IsCoarseStartOfMoment(iso, 10)
                 && split.Arguments.Length > 0 && split.Arguments[0].Value.ConstantValue.Value is "T" or 'T'
                 && element.Indices[0].ConstantValue.Value is 0,
         _ => false,
     };
 
-    /// <summary>A date or time written as ISO 8601 text: <c>now.ToString("o")</c> (or <c>"s"</c>, <c>"u"</c>).</summary>
-    private static bool IsIsoMoment(IOperation text)
-        => text is IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: 1 } iso
-            && DedupIdNames.IsDateOrTime(moment)
-            && iso.Arguments[0].Value.ConstantValue.Value is "o" or "O" or "s" or "u";
+    /// <summary>
+    /// Whether the first <paramref name="length"/> characters of <paramref name="text"/>, a moment written as ISO 8601
+    /// text, show it to the minute or more coarsely: <c>now.ToString("o")</c> (or <c>"s"</c>, <c>"u"</c>) cut to at most
+    /// sixteen characters, or a moment written in a custom format whose first characters show no seconds
+    /// (<c>now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ")</c> cut to ten is its date, as JavaScript's ISO text is when a
+    /// port writes it out). The text may be held in a local first (<c>var observedAt = clock().ToString("o");</c>).
+    /// </summary>
+    private bool IsCoarseStartOfMoment(IOperation text, int length)
+    {
+        if (Resolve(text, 0) is not IInvocationOperation { TargetMethod.Name: "ToString", Instance.Type: { } moment, Arguments.Length: 1 } written
+            || !DedupIdNames.IsDateOrTime(moment)
+            || written.Arguments[0].Value.ConstantValue.Value is not string format)
+        {
+            return false;
+        }
+
+        if (format is "o" or "O" or "s" or "u")
+        {
+            return length <= 16;
+        }
+
+        return format.Length > 1 && FixedWidthStart(format, length) is { } start && IsCoarseFormat(start);
+    }
+
+    /// <summary>
+    /// The part of a custom date and time format that writes the first <paramref name="length"/> characters, when every
+    /// field up to there has a fixed width (<c>yyyy</c>, <c>MM</c>, <c>dd</c>, <c>HH</c>, <c>mm</c>, <c>ss</c>, <c>fff</c>,
+    /// literal characters): <c>yyyy-MM-dd</c> of <c>yyyy-MM-ddTHH:mm:ss</c> for ten. A field cut in its middle counts
+    /// whole. Null when a field of varying width (<c>M</c>, <c>MMM</c>, <c>d</c>) comes first.
+    /// </summary>
+    private static string? FixedWidthStart(string format, int length)
+    {
+        var written = 0;
+        var i = 0;
+        while (i < format.Length && written < length)
+        {
+            var c = format[i];
+            if (c is '\\' && i + 1 < format.Length)
+            {
+                written++;
+                i += 2;
+                continue;
+            }
+
+            if (c is '\'' or '"')
+            {
+                var close = format.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    return null;
+                }
+
+                written += close - i - 1;
+                i = close + 1;
+                continue;
+            }
+
+            var run = 1;
+            while (i + run < format.Length && format[i + run] == c)
+            {
+                run++;
+            }
+
+            switch (c)
+            {
+                case 'y' when run is 2 or 4:
+                case 'M' or 'd' or 'H' or 'h' or 'm' or 's' when run == 2:
+                case 'f' or 'F' when run <= 7:
+                    written += run;
+                    break;
+                case 'y' or 'M' or 'd' or 'H' or 'h' or 'm' or 's' or 'f' or 'F' or 'K' or 'z' or 'g' or 't':
+                    return null;
+                default:
+                    written += run;
+                    break;
+            }
+
+            i += run;
+        }
+
+        return format.Substring(0, i);
+    }
 
     /// <summary>
     /// A .NET date and time format that shows no seconds: the standard <c>d</c>, <c>D</c>, <c>M</c>, <c>Y</c> (and their
