@@ -1592,6 +1592,25 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id '$\"{orderId}-order\"'", "$\"order-placed-{orderId}-order\""));
 
     [Fact]
+    public Task A_word_spelling_the_holder_of_the_id_after_it_says_whose_id_it_is()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Winner(string UserId);
+                public sealed record Step(string EnrollmentId, int StepOrder);
+                public sealed record Bet(string RoundId, string PlayerId);
+
+                public async Task Send(OrderPlaced order, string contestId, Winner winner, Step step, Bet bet)
+                {
+                    // `winner` is the user's part in the contest, not something that happened to either.
+                    await client.SendAsync(order, new() { Id = {|#0:$"contest:{contestId}:winner:{winner.UserId}"|} });
+
+                    // A step or a round says which one of a sequence or a game.
+                    await client.SendAsync(order, new() { Id = $"enrollment-{step.EnrollmentId}-step-{step.StepOrder}" });
+                    await client.SendAsync(order, new() { Id = $"bet:{bet.RoundId}:{bet.PlayerId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"contest:{contestId}:winner:{winner.UserId}\"'", "$\"order-placed-contest:{contestId}:winner:{winner.UserId}\""));
+
+    [Fact]
     public Task Platform_words_kept_things_named_locals_job_names_cycles_and_svix_ids_are_read()
         => V.AnalyzerAsync(Source("""
                 public sealed record Order(string Id);

@@ -1777,6 +1777,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
 
         if (EntityWord(before) == joined || EntityWord(after) == joined || OwnName(before) == joined || OwnName(after) == joined
+            || IsHolderOfNext(after, joined)
             || (kinds.Count == 1 && !HasInnerCapital(text)
                 && (SameKind(EntityWord(before), joined) || SameKind(EntityWord(after), joined) || IsInitialism(joined, EntityName(before)) || IsInitialism(joined, EntityName(after)))))
         {
@@ -2054,6 +2055,25 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// <summary>The name a value is read by, lower-cased and without separators: <c>accountid</c> for <c>accountId</c>.</summary>
     private static string? OwnName(IOperation? value)
         => value is not null && NameOf(Unwrapped(value)) is { } name ? name.Replace("_", "").ToLowerInvariant() : null;
+
+    /// <summary>
+    /// The name, lower-cased and without separators, of the object whose member a value is, when a local or a parameter
+    /// holds it: <c>winner</c> of <c>winner.UserId</c>. Text just before such a value that spells it
+    /// (<c>$"contest:{contestId}:winner:{winner.UserId}"</c>) says whose id follows, the party's part in the object
+    /// before it, not what happened.
+    /// </summary>
+    private static string? HolderName(IOperation? value)
+        => value is not null && Unwrapped(value) is IMemberReferenceOperation { Instance: { } holder } && holder is ILocalReferenceOperation or IParameterReferenceOperation
+            ? NameOf(holder)?.Replace("_", "").ToLowerInvariant()
+            : null;
+
+    /// <summary>
+    /// Whether <paramref name="word"/> spells the holder of the value after it (<see cref="HolderName"/>), which is not a
+    /// step or a round of something: <c>$"step-{step.StepOrder}"</c> and <c>$"bet:{bet.RoundId}"</c> say which step or
+    /// which round.
+    /// </summary>
+    private static bool IsHolderOfNext(IOperation? after, string word)
+        => HolderName(after) == word && !DedupIdNames.IsCounter(word) && !(EntityWord(after) is { } kind && DedupIdNames.IsCounter(kind));
 
     /// <summary>The kind of object a value identifies, lower-cased: <c>order</c> for <c>order.Id</c>, <c>orderId</c> or <c>order_id</c>.</summary>
     private static string? EntityWord(IOperation? expression) => EntityName(expression)?.ToLowerInvariant();

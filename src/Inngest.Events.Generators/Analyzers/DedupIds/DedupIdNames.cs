@@ -225,6 +225,9 @@ internal static class DedupIdNames
     // Occurrence counters spelled with a number's ending (attemptNumber, retry_count, sequenceNo, seqnum, revisionNumber).
     private static readonly string[] CounterWords = ["attempt", "retry", "generation", "round", "iteration", "sequence", "seq", "revision", "version", "send", "step"];
 
+    /// <summary>Whether a word counts occurrences or steps of a sequence: <c>attempt</c>, <c>round</c>, <c>step</c>.</summary>
+    public static bool IsCounter(string word) => IsOneOf(word, CounterWords);
+
     private static readonly string[] NumberEndings = ["number", "num", "no", "count", "index"];
 
     /// <summary>What a name counts when it ends like a number (<c>attempt</c> for <c>attemptNumber</c> or <c>attempt_no</c>), or null.</summary>
