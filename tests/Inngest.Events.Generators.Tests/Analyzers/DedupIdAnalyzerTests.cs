@@ -426,12 +426,13 @@ public sealed class DedupIdAnalyzerTests
                 public sealed class JobSettings { public string Schedule { get; set; } = ""; public string Frequency { get; set; } = ""; }
                 public sealed class Video { public int Id { get; set; } public int GetKey() => Id; }
                 public sealed class MessageMeta { public string Id { get; set; } = ""; }
+                public sealed class ScheduledTask { public long Id { get; set; } }
 
                 public Video Held { get; set; } = new();
                 private readonly Video _video = new();
                 public MessageMeta Meta { get; set; } = new();
 
-                public async Task Send(OrderPlaced order, Job job, IRepeatedJob repeated, JobSettings settings, Job run, int dossierPk, string leadId)
+                public async Task Send(OrderPlaced order, Job job, IRepeatedJob repeated, JobSettings settings, Job run, int dossierPk, string leadId, ScheduledTask task, string taskId)
                 {
                     // A job sent with its schedule is registered, not run: its id names the job.
                     await client.SendAsync(new JobRegistered(job.Id, "0 * * * *"), new() { Id = {|#0:job.Id.ToString()|} });
@@ -442,6 +443,10 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(new JobRepeated(job.Id, "1h"), new() { Id = {|#7:$"job_{job.Id}"|} });
                     await client.SendAsync(new JobPolled(job.Id, TimeSpan.FromMinutes(5)), new() { Id = {|#8:job.Id.ToString()|} });
                     await client.SendAsync(new JobScheduled(settings.Frequency), new() { Id = {|#9:job.Id.ToString()|} });
+
+                    // `task`, as `job`, says only that work is done: before a configured task's id it names nothing more.
+                    await client.SendAsync(order, new() { Id = {|#10:$"task_{task.Id}"|} });
+                    await client.SendAsync(order, new() { Id = $"task_{taskId}" });
 
                     // An object the sending object holds is read as one handed to the method would be.
                     await client.SendAsync(order, new() { Id = {|#3:Held.GetKey().ToString()|} });
@@ -473,7 +478,8 @@ public sealed class DedupIdAnalyzerTests
             Bare(6, "The dedup id '$\"crm-lead:{leadId}\"'", "$\"order-placed-crm-lead:{leadId}\""),
             Bare(7, "The dedup id '$\"job_{job.Id}\"'", "$\"job-repeated_{job.Id}\""),
             Bare(8, "The dedup id 'job.Id.ToString()'", "$\"job-polled-{job.Id}\""),
-            Bare(9, "The dedup id 'job.Id.ToString()'", "$\"job-scheduled-{job.Id}\""));
+            Bare(9, "The dedup id 'job.Id.ToString()'", "$\"job-scheduled-{job.Id}\""),
+            Bare(10, "The dedup id '$\"task_{task.Id}\"'", "$\"order-placed-task_{task.Id}\""));
 
     [Fact]
     public Task A_type_kind_or_platform_held_in_a_variable_is_a_label_even_beside_its_objects_id()

@@ -1814,10 +1814,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return;
             }
 
-            // `workflow` or `job` says only that an event starts work, which every event sent to a function does:
-            // `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`; `recurring` only that it comes
-            // again (`$"recurring:{workspaceId}"`), not what comes.
-            if (word.ToString() is not ("workflow" or "wf" or "job" or "recurring"))
+            // `workflow`, `job` or `task` says only that an event starts work, which every event sent to a function
+            // does: `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`, and `$"task_{task.Id}"` of a
+            // configured task no more than its id; `recurring` only that it comes again (`$"recurring:{workspaceId}"`),
+            // not what comes.
+            if (word.ToString() is not ("workflow" or "wf" or "job" or "task" or "recurring"))
             {
                 kinds.Add(word.ToString());
             }
