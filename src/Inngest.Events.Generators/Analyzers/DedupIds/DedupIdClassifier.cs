@@ -254,23 +254,32 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return length <= 16;
         }
 
-        return format.Length > 1 && FixedWidthStart(format, length) is { } start && IsCoarseFormat(start);
+        return format.Length > 1 && IsCoarseFormat(format, length);
     }
 
     /// <summary>
-    /// The part of a custom date and time format that writes the first <paramref name="length"/> characters, when every
-    /// field up to there has a fixed width (<c>yyyy</c>, <c>MM</c>, <c>dd</c>, <c>HH</c>, <c>mm</c>, <c>ss</c>, <c>fff</c>,
-    /// literal characters): <c>yyyy-MM-dd</c> of <c>yyyy-MM-ddTHH:mm:ss</c> for ten. A field cut in its middle counts
-    /// whole. Null when a field of varying width (<c>M</c>, <c>MMM</c>, <c>d</c>) comes first.
+    /// A .NET date and time format that shows no seconds: the standard <c>d</c>, <c>D</c>, <c>M</c>, <c>Y</c> (and their
+    /// lower-case forms), <c>f</c>, <c>g</c> and <c>t</c> (to the minute), or a custom one of years, months, days, hours
+    /// and minutes (<c>yyyy-MM-dd</c>, <c>yyyyMM</c>, <c>yyyyMMddHH</c>, <c>yyyy-MM-ddTHH:mm</c>). With
+    /// <paramref name="shown"/>, only the fields that write the first that many characters of a custom format are read
+    /// (<c>yyyy-MM-dd</c> of <c>yyyy-MM-ddTHH:mm:ss</c> for ten); a field cut in its middle counts whole, and a field of
+    /// varying width among them (<c>M</c>, <c>MMM</c>, <c>d</c>) leaves where the cut falls unknown, so it is not coarse.
     /// </summary>
-    private static string? FixedWidthStart(string format, int length)
+    private static bool IsCoarseFormat(string format, int shown = int.MaxValue)
     {
+        var cut = shown != int.MaxValue;
+        if (format.Length == 1)
+        {
+            return !cut && format[0] is 'd' or 'D' or 'M' or 'm' or 'Y' or 'y' or 'f' or 'g' or 't';
+        }
+
+        bool hasDate = false, hasDay = false, hasHour = false, hasMinute = false;
         var written = 0;
         var i = 0;
-        while (i < format.Length && written < length)
+        while (i < format.Length && written < shown)
         {
             var c = format[i];
-            if (c is '\\' && i + 1 < format.Length)
+            if (c == '\\')
             {
                 written++;
                 i += 2;
@@ -279,12 +288,17 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
             if (c is '\'' or '"')
             {
+                // Quoted text is written as it is, to the closing quote or to the end.
                 var close = format.IndexOf(c, i + 1);
                 if (close < 0)
                 {
-                    return null;
-                }
+                    if (cut)
+                    {
+                        return false;
+                    }
 
+                    close = format.Length;
+                }
                 written += close - i - 1;
                 i = close + 1;
                 continue;
@@ -296,57 +310,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 run++;
             }
 
-            switch (c)
-            {
-                case 'y' when run is 2 or 4:
-                case 'M' or 'd' or 'H' or 'h' or 'm' or 's' when run == 2:
-                case 'f' or 'F' when run <= 7:
-                    written += run;
-                    break;
-                case 'y' or 'M' or 'd' or 'H' or 'h' or 'm' or 's' or 'f' or 'F' or 'K' or 'z' or 'g' or 't':
-                    return null;
-                default:
-                    written += run;
-                    break;
-            }
-
             i += run;
-        }
-
-        return format.Substring(0, i);
-    }
-
-    /// <summary>
-    /// A .NET date and time format that shows no seconds: the standard <c>d</c>, <c>D</c>, <c>M</c>, <c>Y</c> (and their
-    /// lower-case forms), <c>f</c>, <c>g</c> and <c>t</c> (to the minute), or a custom one of years, months, days, hours
-    /// and minutes (<c>yyyy-MM-dd</c>, <c>yyyyMM</c>, <c>yyyyMMddHH</c>, <c>yyyy-MM-ddTHH:mm</c>).
-    /// </summary>
-    private static bool IsCoarseFormat(string format)
-    {
-        if (format.Length == 1)
-        {
-            return format[0] is 'd' or 'D' or 'M' or 'm' or 'Y' or 'y' or 'f' or 'g' or 't';
-        }
-
-        bool hasDate = false, hasDay = false, hasHour = false, hasMinute = false;
-        var quoted = '\0';
-        for (var i = 0; i < format.Length; i++)
-        {
-            var c = format[i];
-            if (quoted != '\0')
-            {
-                quoted = c == quoted ? '\0' : quoted;
-                continue;
-            }
-
             switch (c)
             {
-                case '\'' or '"':
-                    quoted = c;
-                    break;
-                case '\\':
-                    i++;
-                    break;
                 case 'y' or 'M' or 'd':
                     hasDate = true;
                     hasDay |= c == 'd';
@@ -360,6 +326,20 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 case 's' or 'f' or 'F':
                     return false;
             }
+
+            var fixedWidth = c switch
+            {
+                'y' => run is 2 or 4,
+                'M' or 'd' or 'H' or 'h' or 'm' => run == 2,
+                'K' or 'z' or 'g' or 't' => false,
+                _ => true, // separators and other literal characters, one each
+            };
+            if (cut && !fixedWidth)
+            {
+                return false;
+            }
+
+            written += run;
         }
 
         // A minute without its hour, or an hour without its day, comes round again: `mm` is the same every hour.
@@ -2065,7 +2045,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// </summary>
     private static string? HolderName(IOperation? value)
         => value is not null && Unwrapped(value) is IMemberReferenceOperation { Instance: { } holder } && holder is ILocalReferenceOperation or IParameterReferenceOperation
-            ? NameOf(holder)?.Replace("_", "").ToLowerInvariant()
+            ? OwnName(holder)
             : null;
 
     /// <summary>
