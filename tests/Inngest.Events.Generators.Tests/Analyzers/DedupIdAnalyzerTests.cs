@@ -1617,6 +1617,67 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id '$\"contest:{contestId}:winner:{winner.UserId}\"'", "$\"order-placed-contest:{contestId}:winner:{winner.UserId}\""));
 
     [Fact]
+    public Task An_id_at_the_apps_host_names_the_app_after_the_at_sign()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Booking(string Id);
+                public sealed record Release(string Tag);
+
+                public async Task Send(OrderPlaced order, Booking booking, string hostname, Uri cancelBaseUrl, string pr, string sha, string key, string tz)
+                {
+                    // iCalendar UIDs and Message-IDs are written as an address at the app's host: the host names the app.
+                    await client.SendAsync(order, new() { Id = {|#0:$"booking-{booking.Id}@kova.bg"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{booking.Id}@{hostname}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:booking.Id + "@" + cancelBaseUrl.Host|} });
+
+                    // After an `@`, a value not named as a host may say which version or which label.
+                    await client.SendAsync(order, new() { Id = $"{pr}@{sha}" });
+                    await client.SendAsync(order, new() { Id = $"{key}@{tz}" });
+
+                    // Text before the `@` is read as before: here it names what happened.
+                    await client.SendAsync(order, new() { Id = $"booking-cancelled-{booking.Id}@kova.bg" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"booking-{booking.Id}@kova.bg\"'", "$\"order-placed-booking-{booking.Id}@kova.bg\""),
+            Bare(1, "The dedup id '$\"{booking.Id}@{hostname}\"'", "$\"order-placed-{booking.Id}@{hostname}\""),
+            Bare(2, "The dedup id 'booking.Id + \"@\" + cancelBaseUrl.Host'", "\"order-placed-\" + booking.Id + \"@\" + cancelBaseUrl.Host"));
+
+    [Fact]
+    public Task A_link_is_an_address_and_a_url_names_its_site_before_its_path()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Entry(string Link);
+                public sealed record Change(string Id);
+
+                public async Task Send(OrderPlaced order, Entry entry, string postId, Change statusChange)
+                {
+                    // A link identifies what it points at, as a URL does.
+                    await client.SendAsync(order, new() { Id = {|#0:entry.Link|} });
+
+                    // The site a URL starts with is the app's; its path names the post.
+                    await client.SendAsync(order, new() { Id = {|#1:$"https://example.org/post/{postId}"|} });
+
+                    // A change happens once: its id says which.
+                    await client.SendAsync(order, new() { Id = $"https://example.org/change/{statusChange.Id}" });
+                }
+            """),
+            Bare(0, "The dedup id 'entry.Link'", "$\"order-placed-{entry.Link}\""),
+            Bare(1, "The dedup id '$\"https://example.org/post/{postId}\"'", "$\"order-placed-https://example.org/post/{postId}\""));
+
+    [Fact]
+    public Task A_value_with_a_throw_when_missing_is_itself_and_a_time_after_id_is_a_time()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(OrderPlaced order, long? movieId, string entityId, long idTimeMs)
+                {
+                    // `?? throw` gives no id of its own: the movie's id alone is sent.
+                    long requiredMovieId = movieId ?? throw new ArgumentNullException(nameof(movieId));
+                    await client.SendAsync(order, new() { Id = {|#0:requiredMovieId.ToString()|} });
+
+                    // `idTimeMs` is the time a scheduled task is keyed by (an `id` before a time): it says which occurrence.
+                    await client.SendAsync(order, new() { Id = $"{entityId}_{idTimeMs}" });
+                }
+            """),
+            Bare(0, "The dedup id 'requiredMovieId.ToString()'", "$\"order-placed-{requiredMovieId}\""));
+
+    [Fact]
     public Task Platform_words_kept_things_named_locals_job_names_cycles_and_svix_ids_are_read()
         => V.AnalyzerAsync(Source("""
                 public sealed record Order(string Id);

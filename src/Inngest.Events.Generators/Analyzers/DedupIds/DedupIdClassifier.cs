@@ -895,10 +895,15 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(accessed, parts, depth + 1);
                 return;
 
-            // `question.Id ?? $"{batchId}-{index}"`: bare when both sides are.
+            // `question.Id ?? $"{batchId}-{index}"`: bare when both sides are. A throw after `??`
+            // (`movieId ?? throw new ArgumentNullException(...)`) gives no id: the value in front is the only one sent.
             case ICoalesceOperation coalesce:
                 Collect(coalesce.Value, parts, depth + 1);
-                Collect(coalesce.WhenNull, parts, depth + 1);
+                if (!IsThrow(coalesce.WhenNull))
+                {
+                    Collect(coalesce.WhenNull, parts, depth + 1);
+                }
+
                 return;
 
             // `data.Code != null ? $"{data.SchoolId}:{data.Code}" : null`: bare when every branch that gives an id is; a
@@ -1118,11 +1123,32 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         for (var i = 0; i < pieces.Count; i++)
         {
             var (text, value) = pieces[i];
+
+            // An id written as an address at the app's host (`$"booking-{booking.Id}@kova.bg"`,
+            // `$"{appointment.Id}@{host}"`, as iCalendar UIDs and Message-IDs are) names the app after the `@`, not
+            // an event: only the text before it is read.
+            var hostValueFollows = false;
+            if (text is not null && HostAfterAt(pieces, i) is { } at)
+            {
+                hostValueFollows = at.HostValueFollows;
+                text = text.Substring(0, at.Index);
+            }
+
+            // The site an id's URL starts with (`https://example.org/posts/`) is the app's: only its path is read.
+            if (i == 0 && text is not null && SiteLength(text) is > 0 and var site)
+            {
+                text = text.Substring(site);
+            }
+
             if (text is not null)
             {
                 var before = i > 0 ? pieces[i - 1].Value : null;
                 var after = i + 1 < pieces.Count ? pieces[i + 1].Value : null;
                 parts.Add(!HasLetter(text) || NamesOnlyKinds(text, before, after, kinds, trailing: before is not null && i == pieces.Count - 1) ? DedupIdPart.Separator : DedupIdPart.Label);
+                if (hostValueFollows)
+                {
+                    i++; // the host after the `@` is the app's, not a part of the id
+                }
             }
             else if (value is null)
             {
@@ -1137,6 +1163,81 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(value, parts, depth + 1);
             }
         }
+    }
+
+    /// <summary>Where an id's text starts naming the app's host: the index of its <c>@</c>, and whether a host value follows it.</summary>
+    private readonly record struct HostAt(int Index, bool HostValueFollows);
+
+    /// <summary>
+    /// The <c>@</c> of text <paramref name="i"/> after which only the app's host follows to the end of the id: written in
+    /// place as a host name (<c>@kova.bg</c>, <c>@slotflow</c>), or held in a value named as a host, a domain or a URL
+    /// (<c>@{hostname}</c>, <c>"@" + new Uri(baseUrl).Host</c>). Null otherwise: what follows an <c>@</c> may also be a
+    /// version (<c>{pr}@{sha}</c>) or a label (<c>{key}@{tz}</c>).
+    /// </summary>
+    private static HostAt? HostAfterAt(List<Piece> pieces, int i)
+    {
+        var text = pieces[i].Text!;
+        var at = text.LastIndexOf('@');
+        if (at < 0 || i == 0)
+        {
+            return null;
+        }
+
+        var host = text.Substring(at + 1);
+        if (i == pieces.Count - 1)
+        {
+            return IsHostName(host) ? new HostAt(at, false) : null;
+        }
+
+        return host.Length == 0 && i == pieces.Count - 2 && pieces[i + 1].Value is { } value && NamesHost(value) ? new HostAt(at, true) : null;
+    }
+
+    /// <summary>The length of the scheme and host a URL written in place starts with (<c>https://example.org</c>), or 0.</summary>
+    private static int SiteLength(string text)
+    {
+        var scheme = text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? 8 : text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7 : 0;
+        if (scheme == 0)
+        {
+            return 0;
+        }
+
+        var end = text.IndexOf('/', scheme);
+        return IsHostName(end < 0 ? text.Substring(scheme) : text.Substring(scheme, end - scheme)) ? (end < 0 ? text.Length : end) : 0;
+    }
+
+    /// <summary>A host name written out: letters, digits and hyphens, in labels separated by dots (<c>kova.bg</c>, <c>slotflow</c>).</summary>
+    private static bool IsHostName(string text)
+    {
+        if (!HasLetter(text) || text[0] is '.' or '-' || text[text.Length - 1] is '.' or '-')
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A value that holds a host: named as a host, a domain or a URL (<c>hostname</c>, <c>appDomain</c>, <c>tenantUrl</c>,
+    /// <c>new Uri(url).Host</c>), or read by a method so named (<c>ParseUrlHost(...)</c>), whatever stands in when it is missing.
+    /// </summary>
+    private static bool NamesHost(IOperation value)
+    {
+        var operation = Unwrapped(value);
+        if (operation is ICoalesceOperation coalesce)
+        {
+            operation = Unwrapped(coalesce.Value);
+        }
+
+        var name = operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : NameOf(operation);
+        return name is not null && DedupIdNames.NamesHost(name);
     }
 
     /// <summary>
@@ -2167,6 +2268,16 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         {
             operands.Add(operation);
         }
+    }
+
+    private static bool IsThrow(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is IThrowOperation;
     }
 
     private static bool IsNull(IOperation operation)

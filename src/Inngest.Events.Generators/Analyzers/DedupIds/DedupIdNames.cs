@@ -133,10 +133,17 @@ internal static class DedupIdNames
             return name.Substring(0, name.Length - ending.Length).TrimEnd('_');
         }
 
-        return name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2])
+        return IsIdBeforeName(name)
             ? name.Substring(2)
             : RunTogetherStem(name);
     }
+
+    /// <summary>
+    /// An id written before the name of what it identifies (<c>idOrder</c>, <c>IdPayment</c>). A moment so written
+    /// (<c>idTime</c>, <c>idTimeMs</c>, the time a scheduled task is keyed by) is a moment still, not an identity.
+    /// </summary>
+    private static bool IsIdBeforeName(string name)
+        => name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]) && !IsTimeName(name.Substring(2));
 
     private static readonly string[] UuidEndings = ["Uuid", "UUID", "Uid", "UID", "_uuid", "_uid"];
 
@@ -378,7 +385,7 @@ internal static class DedupIdNames
             || PrimaryKeyEnding(name) is not null
             || AbbreviatedNumber(name)
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
-            || (name.Length > 2 && name.StartsWith("id", StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[2]))
+            || IsIdBeforeName(name)
             || NamesWhoDidIt(name)
             || RunTogetherStem(name) is not null;
 
@@ -440,7 +447,10 @@ internal static class DedupIdNames
         => IsText(type)
             && (name.EndsWith("email", StringComparison.OrdinalIgnoreCase) || name.EndsWith("address", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("url", StringComparison.OrdinalIgnoreCase) || name.EndsWith("uri", StringComparison.OrdinalIgnoreCase)
-                || IsStorageKey(name));
+                || EndsWithAnyWord(name, LinkWords) || IsStorageKey(name));
+
+    // A link is a URL by another name (`entry.Link`, `postLink`, `permalink`, an `href`).
+    private static readonly string[] LinkWords = ["link", "permalink", "href"];
 
     /// <summary>
     /// The key of a kept thing, which names it as its slug does (<c>accountKey</c>, <c>tenant_key</c>, what
@@ -654,7 +664,9 @@ internal static class DedupIdNames
         // something that happened; as a word of its own, so that a catalog or a blog is not one.
         // A pull or merge request is kept (reviewed, updated, merged), not a request made once.
         // An object named as made for deduplication (`dedupe`, `dedupRecord`) stands for one thing not to do twice.
+        // A change (a status change, a price change) happens once; as a word of its own, so that an exchange is not one.
         return (EndsWithAny(kind, OccurrenceEndings) && !EndsWithAny(kind, KeptRequests)) || EndsWithWord(kind, "log") || EndsWithWord(kind, "history")
+            || EndsWithWord(kind, "change")
             || IsMadeForDeduplication(kind);
     }
 
@@ -760,6 +772,11 @@ internal static class DedupIdNames
 
         return name;
     }
+
+    /// <summary>A name of a host, a domain or a URL: <c>host</c>, <c>hostname</c>, <c>AppDomain</c>, <c>tenant_url</c>, <c>ParseUrlHost</c>.</summary>
+    public static bool NamesHost(string name) => EndsWithAnyWord(name, HostWords) || name.Equals("Host", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] HostWords = ["host", "hostname", "domain", "url", "uri", "authority"];
 
     /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
     public static bool IsMadeForDeduplication(string name) => ContainsAny(name, MadeForDeduplication);
