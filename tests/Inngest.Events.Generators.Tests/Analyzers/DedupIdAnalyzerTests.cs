@@ -1622,12 +1622,16 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record Booking(string Id);
                 public sealed record Release(string Tag);
 
-                public async Task Send(OrderPlaced order, Booking booking, string hostname, Uri cancelBaseUrl, string pr, string sha, string key, string tz)
+                public async Task Send(OrderPlaced order, Booking booking, string hostname, Uri cancelBaseUrl, string emailDomain, string pr, string sha, string key, string tz)
                 {
                     // iCalendar UIDs and Message-IDs are written as an address at the app's host: the host names the app.
                     await client.SendAsync(order, new() { Id = {|#0:$"booking-{booking.Id}@kova.bg"|} });
                     await client.SendAsync(order, new() { Id = {|#1:$"{booking.Id}@{hostname}"|} });
                     await client.SendAsync(order, new() { Id = {|#2:booking.Id + "@" + cancelBaseUrl.Host|} });
+
+                    // A Message-ID closes the address in angle brackets.
+                    await client.SendAsync(order, new() { Id = {|#3:$"<booking-{booking.Id}@kova.bg>"|} });
+                    await client.SendAsync(order, new() { Id = {|#4:$"<booking-{booking.Id}@{emailDomain}>"|} });
 
                     // After an `@`, a value not named as a host may say which version or which label.
                     await client.SendAsync(order, new() { Id = $"{pr}@{sha}" });
@@ -1639,7 +1643,9 @@ public sealed class DedupIdAnalyzerTests
             """),
             Bare(0, "The dedup id '$\"booking-{booking.Id}@kova.bg\"'", "$\"order-placed-booking-{booking.Id}@kova.bg\""),
             Bare(1, "The dedup id '$\"{booking.Id}@{hostname}\"'", "$\"order-placed-{booking.Id}@{hostname}\""),
-            Bare(2, "The dedup id 'booking.Id + \"@\" + cancelBaseUrl.Host'", "\"order-placed-\" + booking.Id + \"@\" + cancelBaseUrl.Host"));
+            Bare(2, "The dedup id 'booking.Id + \"@\" + cancelBaseUrl.Host'", "\"order-placed-\" + booking.Id + \"@\" + cancelBaseUrl.Host"),
+            Bare(3, "The dedup id '$\"<booking-{booking.Id}@kova.bg>\"'", "$\"order-placed-<booking-{booking.Id}@kova.bg>\""),
+            Bare(4, "The dedup id '$\"<booking-{booking.Id}@{emailDomain}>\"'", "$\"order-placed-<booking-{booking.Id}@{emailDomain}>\""));
 
     [Fact]
     public Task A_link_is_an_address_and_a_url_names_its_site_before_its_path()

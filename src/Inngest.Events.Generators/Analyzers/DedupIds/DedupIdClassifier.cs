@@ -1183,13 +1183,16 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return null;
         }
 
+        // A Message-ID closes the address in angle brackets: `<order-{order.Id}@example.com>`, `<...@{emailDomain}>`.
         var host = text.Substring(at + 1);
         if (i == pieces.Count - 1)
         {
-            return IsHostName(host) ? new HostAt(at, false) : null;
+            return IsHostName(host.EndsWith(">", StringComparison.Ordinal) ? host.Substring(0, host.Length - 1) : host) ? new HostAt(at, false) : null;
         }
 
-        return host.Length == 0 && i == pieces.Count - 2 && pieces[i + 1].Value is { } value && NamesHost(value) ? new HostAt(at, true) : null;
+        var last = pieces.Count - 1;
+        var hostValueLast = i == last - 1 || (i == last - 2 && pieces[last].Text == ">");
+        return host.Length == 0 && hostValueLast && pieces[i + 1].Value is { } value && NamesHost(value) ? new HostAt(at, true) : null;
     }
 
     /// <summary>The length of the scheme and host a URL written in place starts with (<c>https://example.org</c>), or 0.</summary>
@@ -1837,7 +1840,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 continue;
             }
 
-            if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' ' or '[' or ']' or '(' or ')' or '&' or '|' or '@' or '=' or ','))
+            if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' ' or '[' or ']' or '(' or ')' or '<' or '>' or '&' or '|' or '@' or '=' or ','))
             {
                 return false;
             }

@@ -776,7 +776,7 @@ internal static class DedupIdNames
     /// <summary>A name of a host, a domain or a URL: <c>host</c>, <c>hostname</c>, <c>AppDomain</c>, <c>tenant_url</c>, <c>ParseUrlHost</c>.</summary>
     public static bool NamesHost(string name) => EndsWithAnyWord(name, HostWords) || name.Equals("Host", StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] HostWords = ["host", "hostname", "domain", "url", "uri", "authority"];
+    private static readonly string[] HostWords = ["host", "hostname", "dnsname", "domain", "url", "uri", "authority"];
 
     /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
     public static bool IsMadeForDeduplication(string name) => ContainsAny(name, MadeForDeduplication);
