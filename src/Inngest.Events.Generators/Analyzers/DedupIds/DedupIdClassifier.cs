@@ -1667,11 +1667,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// </summary>
     private bool IsOccurrence(IOperation instance)
     {
-        while (instance is IConversionOperation conversion)
-        {
-            instance = conversion.Operand;
-        }
-
+        instance = WithoutConversions(instance);
         for (var type = instance.Type as INamedTypeSymbol; type is not null; type = type.BaseType)
         {
             var definition = type.OriginalDefinition;
@@ -2170,11 +2166,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     /// </summary>
     private static string? EntityName(IOperation? expression)
     {
-        while (expression is IConversionOperation conversion)
-        {
-            expression = conversion.Operand;
-        }
-
+        expression = expression is null ? null : WithoutConversions(expression);
         switch (expression)
         {
             case null:
@@ -2273,25 +2265,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         }
     }
 
-    private static bool IsThrow(IOperation operation)
+    /// <summary>What a value is under the conversions the compiler puts around it (<c>throw</c> in <c>x ?? throw ...</c>, <c>null</c> as a string).</summary>
+    private static IOperation WithoutConversions(IOperation operation)
     {
         while (operation is IConversionOperation conversion)
         {
             operation = conversion.Operand;
         }
 
-        return operation is IThrowOperation;
+        return operation;
     }
+
+    private static bool IsThrow(IOperation operation) => WithoutConversions(operation) is IThrowOperation;
 
     private static bool IsNull(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;
-    }
+        => WithoutConversions(operation) is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;
 
     /// <summary>Whether a capital letter follows a small one (<c>fileUpdated</c>): words joined in camel case.</summary>
     private static bool HasInnerCapital(string text)

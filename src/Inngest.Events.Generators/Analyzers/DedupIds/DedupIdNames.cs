@@ -774,7 +774,7 @@ internal static class DedupIdNames
     }
 
     /// <summary>A name of a host, a domain or a URL: <c>host</c>, <c>hostname</c>, <c>AppDomain</c>, <c>tenant_url</c>, <c>ParseUrlHost</c>.</summary>
-    public static bool NamesHost(string name) => EndsWithAnyWord(name, HostWords) || name.Equals("Host", StringComparison.OrdinalIgnoreCase);
+    public static bool NamesHost(string name) => EndsWithAnyWord(name, HostWords);
 
     private static readonly string[] HostWords = ["host", "hostname", "dnsname", "domain", "url", "uri", "authority"];
 
