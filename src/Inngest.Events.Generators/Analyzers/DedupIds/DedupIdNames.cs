@@ -665,10 +665,12 @@ internal static class DedupIdNames
         // A pull or merge request is kept (reviewed, updated, merged), not a request made once.
         // An object named as made for deduplication (`dedupe`, `dedupRecord`) stands for one thing not to do twice.
         // A change (a status change, a price change) happens once; as a word of its own, so that an exchange is not one.
-        return (EndsWithAny(kind, OccurrenceEndings) && !EndsWithAny(kind, KeptRequests)) || EndsWithWord(kind, "log") || EndsWithWord(kind, "history")
-            || EndsWithWord(kind, "change")
+        return (EndsWithAny(kind, OccurrenceEndings) && !EndsWithAny(kind, KeptRequests)) || EndsWithAnyWord(kind, OccurrenceWords)
             || IsMadeForDeduplication(kind);
     }
+
+    // Occurrences only as words of their own (a log, a history, a change; not a catalog, a blog or an exchange).
+    private static readonly string[] OccurrenceWords = ["log", "history", "change"];
 
     private static readonly string[] KeptRequests = ["pullrequest", "pull_request", "mergerequest", "merge_request"];
 
