@@ -1684,6 +1684,64 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id 'requiredMovieId.ToString()'", "$\"order-placed-{requiredMovieId}\""));
 
     [Fact]
+    public Task A_token_names_the_system_that_issues_its_value_before_the_bar()
+        => V.AnalyzerAsync(Source("""
+                private const string MrnSystem = "http://hospital.example.org/mrn";
+                public static class Systems { public const string NationalId = "urn:oid:2.16.840.1.113883.4.1"; }
+                public sealed record Identifier(string System, string Code);
+
+                public async Task Send(OrderPlaced order, string patientId, string nationalId, Identifier identifier, string reason)
+                {
+                    // FHIR finds a resource by `identifier=system|value`: the system says who issues the value.
+                    await client.SendAsync(order, new() { Id = {|#0:$"identifier={MrnSystem}|{patientId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"identifier=http://hospital.example.org/mrn|{patientId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"{Systems.NationalId}|{nationalId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"identifier={identifier.System}|{identifier.Code}"|} });
+
+                    // Not a label before the bar, nor a parameter that names the event.
+                    await client.SendAsync(order, new() { Id = $"{reason}|{patientId}" });
+                    await client.SendAsync(order, new() { Id = $"admission={MrnSystem}|{patientId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"identifier={MrnSystem}|{patientId}\"'", "$\"order-placed-identifier={MrnSystem}|{patientId}\""),
+            Bare(1, "The dedup id '$\"identifier=http://hospital.example.org/mrn|{patientId}\"'", "$\"order-placed-identifier=http://hospital.example.org/mrn|{patientId}\""),
+            Bare(2, "The dedup id '$\"{Systems.NationalId}|{nationalId}\"'", "$\"order-placed-{Systems.NationalId}|{nationalId}\""),
+            Bare(3, "The dedup id '$\"identifier={identifier.System}|{identifier.Code}\"'", "$\"order-placed-identifier={identifier.System}|{identifier.Code}\""));
+
+    [Fact]
+    public Task The_number_of_a_refund_is_its_own_and_an_escaped_or_sliced_value_is_itself()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Refund(string RefundNo);
+                public sealed record Invoice(string InvoiceNumber);
+
+                public async Task Send(OrderPlaced order, Refund refund, string outRefundNo, string withdrawNo, Invoice invoice, string invoiceId, string taskNo)
+                {
+                    // A refund or a withdrawal is made once: its record number is the key of that act.
+                    await client.SendAsync(order, new() { Id = refund.RefundNo });
+                    await client.SendAsync(order, new() { Id = outRefundNo });
+                    await client.SendAsync(order, new() { Id = withdrawNo });
+
+                    // Escaped for a URL or a document, or cut short, a value is the same value; so is what a helper
+                    // returns of a parameter whose name says nothing (`s`): the value the call gives it.
+                    await client.SendAsync(order, new() { Id = {|#0:Uri.EscapeDataString(invoiceId)|} });
+                    await client.SendAsync(order, new() { Id = {|#1:XmlEscape(invoice.InvoiceNumber)|} });
+                    await client.SendAsync(order, new() { Id = {|#2:Esc(invoice.InvoiceNumber)|} });
+                    await client.SendAsync(order, new() { Id = {|#3:invoice.InvoiceNumber[..16]|} });
+
+                    // A numbered task is kept, as a tracker's are: its number is bare.
+                    await client.SendAsync(order, new() { Id = {|#4:taskNo|} });
+                }
+
+                private static string XmlEscape(string text) => System.Security.SecurityElement.Escape(text)!;
+                private static string Esc(string s) => System.Security.SecurityElement.Escape(s)!;
+            """),
+            Bare(0, "The dedup id 'Uri.EscapeDataString(invoiceId)'", "$\"order-placed-{Uri.EscapeDataString(invoiceId)}\""),
+            Bare(1, "The dedup id 'XmlEscape(invoice.InvoiceNumber)'", "$\"order-placed-{XmlEscape(invoice.InvoiceNumber)}\""),
+            Bare(2, "The dedup id 'Esc(invoice.InvoiceNumber)'", "$\"order-placed-{Esc(invoice.InvoiceNumber)}\""),
+            Bare(3, "The dedup id 'invoice.InvoiceNumber[..16]'", "$\"order-placed-{invoice.InvoiceNumber[..16]}\""),
+            Bare(4, "The dedup id 'taskNo'", "$\"order-placed-{taskNo}\""));
+
+    [Fact]
     public Task Platform_words_kept_things_named_locals_job_names_cycles_and_svix_ids_are_read()
         => V.AnalyzerAsync(Source("""
                 public sealed record Order(string Id);

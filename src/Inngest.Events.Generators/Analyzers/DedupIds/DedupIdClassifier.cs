@@ -5,6 +5,7 @@ using System.Threading;
 using Inngest.Events.Generators.Analyzers.Common;
 using Inngest.Events.Generators.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,6 +30,9 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     // Whether FindVolatile looks for a value made new on every path (true) or on any path, a fallback included (false).
     private bool _everyPath;
 
+    // What the call being read gives each parameter of a same-file helper, while that helper's returns are read.
+    private readonly Dictionary<IParameterSymbol, IOperation> _helperArguments = new(SymbolEqualityComparer.Default);
+
     /// <summary>
     /// What <paramref name="value"/> is as a dedup id. <paramref name="sentData"/> is the data sent with it when the code
     /// shows it (<c>new AvatarRendered(id)</c>): a value the rule cannot read by its own name is read by the name the
@@ -41,6 +45,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         _sentData = sentData is null ? null : Resolve(sentData, 0);
         _sendsSchedule = SendsSchedule(_sentData);
         _wordsOfNoEvent = WordsOfNoEvent(value, eventName);
+        _helperArguments.Clear();
         _everyPath = true;
         if (FindVolatile(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } source)
         {
@@ -660,7 +665,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         };
         if (expressionBody is not null)
         {
-            if (model.GetOperation(expressionBody.Expression, cancellationToken) is { } value)
+            if (model.GetOperation(WithoutSuppression(expressionBody.Expression), cancellationToken) is { } value)
             {
                 yield return value;
             }
@@ -675,11 +680,25 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         foreach (var node in block.DescendantNodes(descendIntoChildren: static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
-            if (node is ReturnStatementSyntax { Expression: { } returned } && model.GetOperation(returned, cancellationToken) is { } value)
+            if (node is ReturnStatementSyntax { Expression: { } returned } && model.GetOperation(WithoutSuppression(returned), cancellationToken) is { } value)
             {
                 yield return value;
             }
         }
+    }
+
+    /// <summary>
+    /// The expression a <c>!</c> applies to (<c>SecurityElement.Escape(s)!</c>): the compiler gives the <c>!</c> no
+    /// operation of its own, so the value is read from the expression inside it.
+    /// </summary>
+    private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+    {
+        while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+        {
+            expression = suppressed.Operand;
+        }
+
+        return expression;
     }
 
     /// <summary>Looks through implicit conversions and locals assigned once.</summary>
@@ -886,6 +905,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 Collect(text, parts, depth + 1);
                 return;
 
+            // A slice of text (`voucher.Number.ToString()[..16]`) is a shorter spelling of the same value, as `Substring` is.
+            case IImplicitIndexerReferenceOperation { Instance: { Type.SpecialType: SpecialType.System_String } sliced, Argument.Type: { Name: "Range", ContainingNamespace.Name: "System" } }:
+                Collect(sliced, parts, depth + 1);
+                return;
+
             case IConditionalAccessOperation conditional:
                 Collect(conditional.WhenNotNull, parts, depth + 1);
                 return;
@@ -931,7 +955,19 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return;
 
             case IParameterReferenceOperation parameter:
-                parts.Add(NamedBySentData(operation, Variable(parameter.Parameter.Name, parameter.Type)));
+                var byName = Variable(parameter.Parameter.Name, parameter.Type);
+
+                // A helper's parameter whose name says nothing (`s`, `value`) is what the call gives it:
+                // `Esc(doc.Number)` with `static string Esc(string s) => SecurityElement.Escape(s)` is the document's number.
+                if (byName == DedupIdPart.Unknown && _helperArguments.TryGetValue(parameter.Parameter, out var given))
+                {
+                    Collect(given, parts, depth + 1);
+                }
+                else
+                {
+                    parts.Add(NamedBySentData(operation, byName));
+                }
+
                 return;
 
             case ILocalReferenceOperation local:
@@ -1081,9 +1117,24 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // A helper of the same file that builds the id (`static string OrderWorkflowId(string id) => "Order:" + id;`) is
             // read through what it returns, its parameters by their own names: bare when every id it returns is.
             case IInvocationOperation { TargetMethod: { } helper } call when depth < MaxDepth && Returned(call, helper) is { Count: > 0 } returns:
+                var givenHere = new List<IParameterSymbol>();
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter?.OriginalDefinition is IParameterSymbol declared && !_helperArguments.ContainsKey(declared))
+                    {
+                        _helperArguments[declared] = argument.Value;
+                        givenHere.Add(declared);
+                    }
+                }
+
                 foreach (var returned in returns)
                 {
                     Collect(returned, parts, depth + 1);
+                }
+
+                foreach (var declared in givenHere)
+                {
+                    _helperArguments.Remove(declared);
                 }
 
                 return;
@@ -1140,6 +1191,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 text = text.Substring(site);
             }
 
+            // A token of a system and a value (`identifier=http://example.org/mrn|{patientId}`, FHIR's way to find a
+            // resource by its identifier) names who issues the value before the `|`: a URI written in place, or a value
+            // named as a system or a URI (`{MRN_SYSTEM}|{p.Mrn}`, `{identifier.System}|{identifier.Value}`), is that
+            // issuer's namespace, as the app's host is after an `@`, not a label of the event.
+            if (text is not null)
+            {
+                text = WithoutTokenSystems(text);
+            }
+            else if (value is not null && i + 1 < pieces.Count && pieces[i + 1].Text is { } next && next.StartsWith("|", StringComparison.Ordinal)
+                && NamesTokenSystem(value))
+            {
+                parts.Add(DedupIdPart.Separator);
+                continue;
+            }
+
             if (text is not null)
             {
                 var before = i > 0 ? pieces[i - 1].Value : null;
@@ -1193,6 +1259,68 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         var last = pieces.Count - 1;
         var hostValueLast = i == last - 1 || (i == last - 2 && pieces[last].Text == ">");
         return host.Length == 0 && hostValueLast && pieces[i + 1].Value is { } value && NamesHost(value) ? new HostAt(at, true) : null;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without the systems of tokens written in place: a URI (<c>http://example.org/mrn</c>,
+    /// <c>urn:oid:1.2.3</c>) that ends at a <c>|</c> and starts the text or follows a <c>=</c> or another <c>|</c>.
+    /// </summary>
+    private static string WithoutTokenSystems(string text)
+    {
+        var bar = text.IndexOf('|');
+        while (bar >= 0)
+        {
+            var start = text.LastIndexOfAny(['=', '|'], Math.Max(bar - 1, 0)) + 1;
+            if (bar > start && IsUri(text.Substring(start, bar - start)))
+            {
+                text = text.Substring(0, start) + text.Substring(bar);
+                bar = start;
+            }
+
+            bar = bar + 1 < text.Length ? text.IndexOf('|', bar + 1) : -1;
+        }
+
+        return text;
+    }
+
+    /// <summary>A URI written out: a scheme and an address (<c>https://…</c>) or a URN (<c>urn:oid:…</c>), without spaces.</summary>
+    private static bool IsUri(string text)
+        => text.IndexOf(' ') < 0
+            && (text.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) || (text.IndexOf("://", StringComparison.Ordinal) is > 0 and var scheme && IsScheme(text.Substring(0, scheme))));
+
+    private static bool IsScheme(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A value named as a token's system: a system or a URI (<c>MRN_SYSTEM</c>, <c>identifier.System</c>,
+    /// <c>patientUri</c>), a member of a type so named (<c>Systems.NationalId</c>), or any of these escaped
+    /// (<c>EncodeURIComponent(PATIENT_SYSTEM)</c>).
+    /// </summary>
+    private static bool NamesTokenSystem(IOperation value)
+    {
+        var operation = Unwrapped(value);
+        if (operation is IInvocationOperation { Arguments.Length: 1 } escaped && DedupIdNames.NamesHashOrEncoding(escaped.TargetMethod.Name))
+        {
+            operation = Unwrapped(escaped.Arguments[0].Value);
+        }
+
+        var (name, owner) = operation switch
+        {
+            IFieldReferenceOperation field => (field.Field.Name, field.Field.IsStatic ? field.Field.ContainingType.Name : null),
+            IPropertyReferenceOperation property => (property.Property.Name, property.Property.IsStatic ? property.Property.ContainingType.Name : null),
+            _ => (NameOf(operation), null),
+        };
+        return (name is not null && DedupIdNames.NamesTokenSystem(name)) || (owner is not null && DedupIdNames.NamesTokenSystem(owner));
     }
 
     /// <summary>The length of the scheme and host a URL written in place starts with (<c>https://example.org</c>), or 0.</summary>
@@ -1839,6 +1967,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             if (c is not ('-' or '_' or ':' or '/' or '.' or '#' or ' ' or '[' or ']' or '(' or ')' or '<' or '>' or '&' or '|' or '@' or '=' or ','))
             {
                 return false;
+            }
+
+            // The name of a parameter that holds an identifier (`identifier=`, `id=`) says only that one follows.
+            if (c == '=' && word.ToString() is "identifier" or "id" or "uid")
+            {
+                letters.Length -= word.Length;
+                word.Clear();
             }
 
             EndWord();

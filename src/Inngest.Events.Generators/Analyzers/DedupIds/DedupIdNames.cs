@@ -61,10 +61,11 @@ internal static class DedupIdNames
         // A measurement taken once: a sensor's reading, an observation, a sample.
         "reading", "observation", "measurement",
 
-        // Money that moves once: a payment, a payout, a charge or a refund is made once, its id the key of that act
-        // (the order or the invoice it is for is the kept thing), and so is a transaction spelled short (`tx.Id`,
-        // `txId`); a conversion (an analytics one) is recorded once.
-        "payment", "payout", "charge", "refund", "tx", "conversion", "withdrawal",
+        // Money that moves once: a payment, a payout, a charge, a refund or a withdrawal (`WithdrawNo`) is made once,
+        // its id the key of that act (the order or the invoice it is for is the kept thing), and so is a transaction
+        // spelled short (`tx.Id`, `txId`); a conversion (an analytics one) is recorded once. (A transfer is not read
+        // so: a scheduled transfer or a file transfer is kept, and readers label its id bare.)
+        "payment", "payout", "charge", "refund", "tx", "conversion", "withdrawal", "withdraw",
 
         // A cancellation is recorded once (the subscription or the order it cancels is the kept thing).
         "cancellation",
@@ -91,9 +92,20 @@ internal static class DedupIdNames
             return true;
         }
 
-        // The id of an occurrence however it is spelled: msgId, msgID, evtId, idMessage, outboxId.
-        return IdentityStem(name) is { Length: > 0 } stem && IsOccurrence(stem);
+        // The id of an occurrence however it is spelled: msgId, msgID, evtId, idMessage, outboxId. So is its record
+        // number (`refund.RefundNo`, `outRefundNo`, `WithdrawNo`): a record of something done once is numbered as an
+        // order is, and the number stands for that one act. Not a `...Number`, which as often counts the occurrences of
+        // a kept thing (a deal's `PaymentNumber`, its second instalment), nor a numbered task or job, which a tracker
+        // keeps (`task_no`).
+        return (IdentityStem(name) is { Length: > 0 } stem && IsOccurrence(stem))
+            || (RecordNumberStem(name) is { Length: > 0 } numbered && IsOccurrence(numbered) && !EndsWithAny(numbered, WorkWords));
     }
+
+    /// <summary>What a record number names: <c>refund</c> for <c>RefundNo</c> or <c>out_refund_no</c>; null otherwise.</summary>
+    private static string? RecordNumberStem(string name)
+        => WordEnding(name, RecordNumberEndings) is { } ending ? name.Substring(0, name.Length - ending.Length) : null;
+
+    private static readonly string[] RecordNumberEndings = ["No", "_no"];
 
     /// <summary>What an identity name names (<c>order</c> for <c>orderId</c>), or null when the name is no identity.</summary>
     public static string? Stem(string name) => IdentityStem(name) is { Length: > 0 } stem ? stem : null;
@@ -503,7 +515,7 @@ internal static class DedupIdNames
         return EndsWithAnyWord(owner, KeptThings);
     }
 
-    /// <summary>A method named as a hash or an encoding: <c>Sha256</c>, <c>Md5</c>, <c>HexEncode</c>, <c>ToBase64</c>, <c>HashOf</c>.</summary>
+    /// <summary>A method named as a hash, an encoding or an escape: <c>Sha256</c>, <c>Md5</c>, <c>HexEncode</c>, <c>ToBase64</c>, <c>HashOf</c>, <c>XmlEscape</c>.</summary>
     public static bool NamesHashOrEncoding(string method) => ContainsAny(method, HashOrEncodingWords);
 
     /// <summary>A name of a message's content: <c>rawBody</c>, <c>payload</c>, <c>requestContent</c>.</summary>
@@ -511,7 +523,9 @@ internal static class DedupIdNames
 
     private static readonly string[] ContentWords = ["body", "payload", "content", "contents"];
 
-    private static readonly string[] HashOrEncodingWords = ["sha1", "sha256", "sha512", "md5", "hash", "digest", "hex", "base64", "encode"];
+    // An escape (`Uri.EscapeDataString`, `SecurityElement.Escape`, a helper `XmlEscape`) spells text for a URL or a
+    // document: the same value, as an encoding is.
+    private static readonly string[] HashOrEncodingWords = ["sha1", "sha256", "sha512", "md5", "hash", "digest", "hex", "base64", "encode", "escape"];
 
     /// <summary>
     /// A method named as making a name-based UUID (version 3 or 5: <c>Uuid5</c>, <c>uuidv5</c>, Java's
@@ -779,6 +793,14 @@ internal static class DedupIdNames
     public static bool NamesHost(string name) => EndsWithAnyWord(name, HostWords);
 
     private static readonly string[] HostWords = ["host", "hostname", "dnsname", "domain", "url", "uri", "authority"];
+
+    /// <summary>
+    /// A name of the system a token's value belongs to (FHIR's <c>system|value</c>): <c>MRN_SYSTEM</c>,
+    /// <c>PatientIdSystem</c>, <c>V2Systems</c>, <c>SEED_SYS</c>, or a URI (<c>patientUri</c>).
+    /// </summary>
+    public static bool NamesTokenSystem(string name) => EndsWithAnyWord(name, SystemWords) || EndsWithAnyWord(name, ["url", "uri"]);
+
+    private static readonly string[] SystemWords = ["system", "systems", "sys"];
 
     /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
     public static bool IsMadeForDeduplication(string name) => ContainsAny(name, MadeForDeduplication);
