@@ -1742,6 +1742,26 @@ public sealed class DedupIdAnalyzerTests
             Bare(4, "The dedup id 'taskNo'", "$\"order-placed-{taskNo}\""));
 
     [Fact]
+    public Task A_reference_that_names_no_kind_of_object_says_nothing()
+        => V.AnalyzerAsync(Source("""
+                public sealed record TraceRequest(string TraceNumber);
+
+                public async Task Send(OrderPlaced order, string referenceId, string reference, string controlNum, TraceRequest request, string invoiceReference)
+                {
+                    // A payment API's `X-Reference-Id` or an X12 trace number is the key a caller makes for one request:
+                    // like a lone `id`, the name does not say what it identifies.
+                    await client.SendAsync(order, new() { Id = referenceId });
+                    await client.SendAsync(order, new() { Id = reference });
+                    await client.SendAsync(order, new() { Id = controlNum });
+                    await client.SendAsync(order, new() { Id = request.TraceNumber });
+
+                    // A reference named after a kind of object is that object's.
+                    await client.SendAsync(order, new() { Id = {|#0:invoiceReference|} });
+                }
+            """),
+            Bare(0, "The dedup id 'invoiceReference'", "$\"order-placed-{invoiceReference}\""));
+
+    [Fact]
     public Task Platform_words_kept_things_named_locals_job_names_cycles_and_svix_ids_are_read()
         => V.AnalyzerAsync(Source("""
                 public sealed record Order(string Id);

@@ -1115,7 +1115,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return;
 
             // A helper of the same file that builds the id (`static string OrderWorkflowId(string id) => "Order:" + id;`) is
-            // read through what it returns, its parameters by their own names: bare when every id it returns is.
+            // read through what it returns, its parameters by their own names or, when a name says nothing, as the
+            // arguments the call gives them: bare when every id it returns is.
             case IInvocationOperation { TargetMethod: { } helper } call when depth < MaxDepth && Returned(call, helper) is { Count: > 0 } returns:
                 var givenHere = new List<IParameterSymbol>();
                 foreach (var argument in call.Arguments)
@@ -1193,7 +1194,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
             // A token of a system and a value (`identifier=http://example.org/mrn|{patientId}`, FHIR's way to find a
             // resource by its identifier) names who issues the value before the `|`: a URI written in place, or a value
-            // named as a system or a URI (`{MRN_SYSTEM}|{p.Mrn}`, `{identifier.System}|{identifier.Value}`), is that
+            // named as a system or a URI (`{MRN_SYSTEM}|{p.Mrn}`, `{identifier.System}|{identifier.Code}`), is that
             // issuer's namespace, as the app's host is after an `@`, not a label of the event.
             if (text is not null)
             {

@@ -384,7 +384,8 @@ internal static class DedupIdNames
     /// <c>uuid</c> is as often made for the request that carries it, so it says nothing.
     /// </summary>
     public static bool IsIdentity(string name)
-        => name.Equals("id", StringComparison.OrdinalIgnoreCase)
+        => !NamesOnlyAReference(name)
+        && (name.Equals("id", StringComparison.OrdinalIgnoreCase)
             || name.Equals("pk", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("Id", StringComparison.Ordinal)
             || name.EndsWith("ID", StringComparison.Ordinal)
@@ -395,11 +396,26 @@ internal static class DedupIdNames
             || name.EndsWith("identifier", StringComparison.OrdinalIgnoreCase)
             || ReferenceEnding(name) is not null
             || PrimaryKeyEnding(name) is not null
-            || AbbreviatedNumber(name)
+            || AbbreviatedNumberStem(name) is not null
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || IsIdBeforeName(name)
             || NamesWhoDidIt(name)
-            || RunTogetherStem(name) is not null;
+            || RunTogetherStem(name) is not null);
+
+    /// <summary>
+    /// A reference, a trace number or a control number that names no kind of object (<c>reference</c>, <c>referenceId</c>,
+    /// <c>refId</c>, <c>traceNumber</c>, <c>controlNum</c>): like a lone <c>id</c>, it says it identifies something, not
+    /// what. Payment and messaging APIs call the key a caller makes for one request so (MTN MoMo's <c>X-Reference-Id</c>,
+    /// X12's trace numbers), so the rule does not read it as a kept thing's id.
+    /// </summary>
+    private static bool NamesOnlyAReference(string name)
+    {
+        var stem = IdentityStem(name) ?? NumberStem(name) ?? AbbreviatedNumberStem(name) ?? name;
+        return Array.IndexOf(GenericReferenceWords, stem.Trim('_').ToLowerInvariant()) >= 0;
+    }
+
+    private static readonly string[] GenericReferenceWords = ["reference", "ref", "trace", "control"];
+
 
     /// <summary>
     /// The kept thing a name written in one lower-case word names with its id: <c>project</c> of <c>projectid</c>,
@@ -435,19 +451,22 @@ internal static class DedupIdNames
 
     private static readonly string[] NumberAbbreviations = ["Num", "_num", "SN", "Sn", "_sn"];
 
-    /// <summary>A number or a serial number abbreviated after a word: <c>accountNum</c>, <c>order_num</c>, <c>orderSN</c>, <c>deviceSn</c>.</summary>
-    private static bool AbbreviatedNumber(string name)
+    /// <summary>
+    /// What a number or a serial number abbreviated after a word names: <c>account</c> for <c>accountNum</c>,
+    /// <c>order</c> for <c>order_num</c>, <c>orderSN</c> or <c>orderSn</c>; null otherwise.
+    /// </summary>
+    private static string? AbbreviatedNumberStem(string name)
     {
         foreach (var ending in NumberAbbreviations)
         {
             if (name.Length > ending.Length + 1 && name.EndsWith(ending, ending[0] == '_' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
                 && char.IsLetter(name[name.Length - ending.Length - 1]) && (ending[0] == '_' || char.IsLower(name[name.Length - ending.Length - 1])))
             {
-                return true;
+                return name.Substring(0, name.Length - ending.Length);
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -798,9 +817,9 @@ internal static class DedupIdNames
     /// A name of the system a token's value belongs to (FHIR's <c>system|value</c>): <c>MRN_SYSTEM</c>,
     /// <c>PatientIdSystem</c>, <c>V2Systems</c>, <c>SEED_SYS</c>, or a URI (<c>patientUri</c>).
     /// </summary>
-    public static bool NamesTokenSystem(string name) => EndsWithAnyWord(name, SystemWords) || EndsWithAnyWord(name, ["url", "uri"]);
+    public static bool NamesTokenSystem(string name) => EndsWithAnyWord(name, TokenSystemWords);
 
-    private static readonly string[] SystemWords = ["system", "systems", "sys"];
+    private static readonly string[] TokenSystemWords = ["system", "systems", "sys", "url", "uri"];
 
     /// <summary>A name that says it was made for deduplication: <c>idempotencyKey</c>, <c>dedupKey</c>, <c>dedupeId</c>.</summary>
     public static bool IsMadeForDeduplication(string name) => ContainsAny(name, MadeForDeduplication);
