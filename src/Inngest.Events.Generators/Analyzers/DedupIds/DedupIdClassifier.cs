@@ -1970,14 +1970,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 return false;
             }
 
-            // The name of a parameter that holds an identifier (`identifier=`, `id=`) says only that one follows.
-            if (c == '=' && word.ToString() is "identifier" or "id" or "uid")
-            {
-                letters.Length -= word.Length;
-                word.Clear();
-            }
-
-            EndWord();
+            EndWord(c);
         }
 
         // A word that names an occurrence or a label (`generation:{generationId}`, `run-{runId}`) is a label itself.
@@ -2023,7 +2016,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         return true;
 
-        void EndWord()
+        void EndWord(char separator = ' ')
         {
             if (word.Length == 0)
             {
@@ -2033,10 +2026,11 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             // `workflow`, `job` or `task` says only that an event starts work, which every event sent to a function
             // does: `$"order-workflow-{orderId}"` names no more than `$"order-{orderId}"`, and `$"task_{task.Id}"` of a
             // configured task no more than its id; `recurring` only that it comes again (`$"recurring:{workspaceId}"`),
-            // not what comes.
-            if (word.ToString() is not ("workflow" or "wf" or "job" or "task" or "recurring"))
+            // not what comes; the name of a parameter that holds an identifier (`identifier=`, `id=`) only that one follows.
+            var said = word.ToString();
+            if (said is not ("workflow" or "wf" or "job" or "task" or "recurring") && !(separator == '=' && said is "identifier" or "id" or "uid"))
             {
-                kinds.Add(word.ToString());
+                kinds.Add(said);
             }
             else
             {

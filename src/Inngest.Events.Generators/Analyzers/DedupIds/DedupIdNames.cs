@@ -384,8 +384,7 @@ internal static class DedupIdNames
     /// <c>uuid</c> is as often made for the request that carries it, so it says nothing.
     /// </summary>
     public static bool IsIdentity(string name)
-        => !NamesOnlyAReference(name)
-        && (name.Equals("id", StringComparison.OrdinalIgnoreCase)
+        => (name.Equals("id", StringComparison.OrdinalIgnoreCase)
             || name.Equals("pk", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("Id", StringComparison.Ordinal)
             || name.EndsWith("ID", StringComparison.Ordinal)
@@ -400,7 +399,8 @@ internal static class DedupIdNames
             || (name.Length > 2 && name.EndsWith("No", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || IsIdBeforeName(name)
             || NamesWhoDidIt(name)
-            || RunTogetherStem(name) is not null);
+            || RunTogetherStem(name) is not null)
+        && !NamesOnlyAReference(name);
 
     /// <summary>
     /// A reference, a trace number or a control number that names no kind of object (<c>reference</c>, <c>referenceId</c>,
@@ -410,8 +410,16 @@ internal static class DedupIdNames
     /// </summary>
     private static bool NamesOnlyAReference(string name)
     {
-        var stem = IdentityStem(name) ?? NumberStem(name) ?? AbbreviatedNumberStem(name) ?? name;
-        return Array.IndexOf(GenericReferenceWords, stem.Trim('_').ToLowerInvariant()) >= 0;
+        var stem = (IdentityStem(name) ?? NumberStem(name) ?? AbbreviatedNumberStem(name) ?? name).Trim('_');
+        foreach (var word in GenericReferenceWords)
+        {
+            if (stem.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] GenericReferenceWords = ["reference", "ref", "trace", "control"];
