@@ -1762,6 +1762,57 @@ public sealed class DedupIdAnalyzerTests
             Bare(0, "The dedup id 'invoiceReference'", "$\"order-placed-{invoiceReference}\""));
 
     [Fact]
+    public Task Meetings_groups_host_names_and_the_folders_of_stored_files_name_a_kept_thing()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Group(string Id);
+                public sealed record CustomDomain(string Hostname);
+
+                public async Task Send(OrderPlaced order, string bookingId, Group target, string hostname, CustomDomain domain, string invoiceId, string userId, string group)
+                {
+                    // A consultation, an interview or a meeting is kept as an appointment is, and so is a group
+                    // written in a literal: the word names the kind of what the id identifies.
+                    await client.SendAsync(order, new() { Id = {|#0:$"consultation-{bookingId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"group-{target.Id}"|} });
+
+                    // A host name is a domain's key, as a user name is a user's.
+                    await client.SendAsync(order, new() { Id = {|#2:hostname|} });
+                    await client.SendAsync(order, new() { Id = {|#3:domain.Hostname|} });
+
+                    // A stored file's folder and its format say which invoice or user no more than its kind does.
+                    await client.SendAsync(order, new() { Id = {|#4:$"invoices/{invoiceId}.pdf"|} });
+                    await client.SendAsync(order, new() { Id = {|#5:$"avatar_{userId}"|} });
+
+                    // Text named `group` is as often a label that sorts jobs (a Quartz job group): not read as kept.
+                    await client.SendAsync(order, new() { Id = group });
+                }
+            """),
+            Bare(0, "The dedup id '$\"consultation-{bookingId}\"'", "$\"order-placed-consultation-{bookingId}\""),
+            Bare(1, "The dedup id '$\"group-{target.Id}\"'", "$\"order-placed-group-{target.Id}\""),
+            Bare(2, "The dedup id 'hostname'", "$\"order-placed-{hostname}\""),
+            Bare(3, "The dedup id 'domain.Hostname'", "$\"order-placed-{domain.Hostname}\""),
+            Bare(4, "The dedup id '$\"invoices/{invoiceId}.pdf\"'", "$\"order-placed-invoices/{invoiceId}.pdf\""),
+            Bare(5, "The dedup id '$\"avatar_{userId}\"'", "$\"order-placed-avatar_{userId}\""));
+
+    [Fact]
+    public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()
+        => V.AnalyzerAsync(Source("""
+                public sealed record StoreNotification(string NotificationUUID);
+                public sealed record Subscription(string Id, long CurrentPeriodStart, long BillingCycleEnd);
+
+                public async Task Send(OrderPlaced order, StoreNotification payload, Subscription subscription, string userUID)
+                {
+                    // `UUID` in capitals ends the name as `Id` does: a notification's is one notification's.
+                    await client.SendAsync(order, new() { Id = payload.NotificationUUID });
+                    await client.SendAsync(order, new() { Id = {|#0:userUID|} });
+
+                    // The start or the end of a period, held as a number, says which month of the subscription.
+                    await client.SendAsync(order, new() { Id = $"subscription-{subscription.Id}-{subscription.CurrentPeriodStart}" });
+                    await client.SendAsync(order, new() { Id = $"{subscription.Id}:{subscription.BillingCycleEnd}" });
+                }
+            """),
+            Bare(0, "The dedup id 'userUID'", "$\"order-placed-{userUID}\""));
+
+    [Fact]
     public Task Platform_words_kept_things_named_locals_job_names_cycles_and_svix_ids_are_read()
         => V.AnalyzerAsync(Source("""
                 public sealed record Order(string Id);

@@ -1943,7 +1943,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
         var word = new System.Text.StringBuilder();
         var previous = ' ';
         var capitalized = false;
-        foreach (var c in text + " ")
+        foreach (var c in WithoutFileExtension(text) + " ")
         {
             // Words run together as a type's name is are words all the same: `OrderJob` is `order` and `job`. Run
             // together as a method's name is (`claimReward`), they name an act.
@@ -1985,7 +1985,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return false;
         }
 
+        // A folder of such things names their kind as well (`invoices/` before an invoice's id).
+        var one = Singular(joined);
         if (EntityWord(before) == joined || EntityWord(after) == joined || OwnName(before) == joined || OwnName(after) == joined
+            || (one is not null && (EntityWord(before) == one || EntityWord(after) == one))
             || IsHolderOfNext(after, joined)
             || (kinds.Count == 1 && !HasInnerCapital(text)
                 && (SameKind(EntityWord(before), joined) || SameKind(EntityWord(after), joined) || IsInitialism(joined, EntityName(before)) || IsInitialism(joined, EntityName(after)))))
@@ -2000,7 +2003,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         foreach (var kind in kinds)
         {
-            if (identified.Contains(kind))
+            if (identified.Contains(kind) || (Singular(kind) is { } single && identified.Contains(single)))
             {
                 continue;
             }
@@ -2040,6 +2043,19 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             word.Clear();
         }
     }
+
+    /// <summary>
+    /// <paramref name="text"/> without a file's extension at its end (<c>.pdf</c> of <c>"/invoice.pdf"</c>): the format a
+    /// file is stored in says which file no more than its folder does.
+    /// </summary>
+    private static string WithoutFileExtension(string text)
+    {
+        var dot = text.LastIndexOf('.');
+        return dot >= 0 && Array.IndexOf(FileExtensions, text.Substring(dot + 1).ToLowerInvariant()) >= 0 ? text.Substring(0, dot) : text;
+    }
+
+    private static readonly string[] FileExtensions =
+        ["pdf", "csv", "json", "xml", "html", "txt", "zip", "png", "jpg", "jpeg", "webp", "gif", "svg", "mp3", "mp4", "xlsx", "docx"];
 
     /// <summary>
     /// Whether <paramref name="value"/> is the own id of an object held under the name <paramref name="word"/>

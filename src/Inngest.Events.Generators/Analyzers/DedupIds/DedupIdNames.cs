@@ -122,6 +122,14 @@ internal static class DedupIdNames
     /// <summary>What an identity name names: <c>order</c> for <c>orderId</c>, <c>order_id</c> and <c>idOrder</c>; null otherwise.</summary>
     private static string? IdentityStem(string name)
     {
+        // feedUuid, userUID, ticket_uuid: a UUID or UID is an id by another name; applicationRef, invoice_reference: so is
+        // a reference; dossierPk, user_pk: so is a primary key (Django's `pk`). Read before `...ID`, which would take the
+        // last two letters of `notificationUUID` and leave `notificationUU`.
+        if ((UuidEnding(name) ?? ReferenceEnding(name) ?? PrimaryKeyEnding(name)) is { } ending)
+        {
+            return name.Substring(0, name.Length - ending.Length).TrimEnd('_');
+        }
+
         if (name.Length > 2 && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)))
         {
             return name.Substring(0, name.Length - 2).TrimEnd('_');
@@ -136,13 +144,6 @@ internal static class DedupIdNames
         if (name.Length > 10 && name.EndsWith("identifier", StringComparison.OrdinalIgnoreCase))
         {
             return name.Substring(0, name.Length - 10).TrimEnd('_');
-        }
-
-        // feedUuid, userUID, ticket_uuid: a UUID or UID is an id by another name; applicationRef, invoice_reference: so is
-        // a reference; dossierPk, user_pk: so is a primary key (Django's `pk`).
-        if ((UuidEnding(name) ?? ReferenceEnding(name) ?? PrimaryKeyEnding(name)) is { } ending)
-        {
-            return name.Substring(0, name.Length - ending.Length).TrimEnd('_');
         }
 
         return IsIdBeforeName(name)
@@ -317,8 +318,13 @@ internal static class DedupIdNames
         return (name.Length > 3 && name.EndsWith("At", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]))
             || (name.Length > 3 && name.EndsWith("_at", StringComparison.OrdinalIgnoreCase))
             || IsLastPastTense(name)
-            || (WordEnding(name, UnitEndings) is { } unit && IsTimeName(name.Substring(0, name.Length - unit.Length)));
+            || (WordEnding(name, UnitEndings) is { } unit && IsTimeName(name.Substring(0, name.Length - unit.Length)))
+            || (WordEnding(name, BoundEndings) is { } bound && IsTimeName(name.Substring(0, name.Length - bound.Length)));
     }
+
+    // currentPeriodStart, billing_cycle_end, windowStart: where a span of time begins or ends is a moment, which names
+    // one period of a kept thing (a subscription's month), not the thing.
+    private static readonly string[] BoundEndings = ["Start", "End", "Begin", "_start", "_end", "_begin"];
 
     private static readonly string[] UnitEndings = ["Ms", "Millis", "Sec", "Secs", "Seconds", "Unix", "Epoch", "_ms", "_millis", "_sec", "_secs", "_seconds", "_unix", "_epoch"];
 
@@ -562,7 +568,7 @@ internal static class DedupIdNames
 
     private static readonly string[] NameBasedUuidWords = ["uuid5", "uuidv5", "uuid3", "uuidv3", "guidv5", "guid5", "nameuuid", "newsha1", "newmd5"];
 
-    private static readonly string[] IdentifyingNames = ["username", "user_name", "filename", "file_name"];
+    private static readonly string[] IdentifyingNames = ["username", "user_name", "filename", "file_name", "hostname", "host_name"];
 
     // Parties, places and things an app keeps, whose name given to a piece of text says the text is their key.
     private static readonly string[] KeptThings =
@@ -577,6 +583,7 @@ internal static class DedupIdNames
         "feed", "collection", "chapter", "series", "album", "playlist", "agent", "asset", "portfolio", "property", "pet",
         "farm", "warehouse", "venue", "hotel", "restaurant", "school", "classroom", "club", "league", "clinic",
         "doctor", "sensor", "meter", "manga", "epub",
+        "meeting", "consultation", "interview", "avatar",
 
         // The usual short spellings of some of them.
         "cust", "acct", "proj",
@@ -624,6 +631,13 @@ internal static class DedupIdNames
     /// </summary>
     public static bool IsKindOfKeptThing(string word)
     {
+        // A group written in a literal is a group of people or things kept together (`$"group-{target.Id}"`); text named
+        // `group` is as often a label that sorts other things (a Quartz job group, a Solid Queue concurrency group).
+        if (word is "group" or "groups")
+        {
+            return true;
+        }
+
         foreach (var kind in KeptThings)
         {
             if (word.Equals(kind, StringComparison.OrdinalIgnoreCase)
