@@ -2051,7 +2051,20 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     private static string WithoutFileExtension(string text)
     {
         var dot = text.LastIndexOf('.');
-        return dot >= 0 && Array.IndexOf(FileExtensions, text.Substring(dot + 1).ToLowerInvariant()) >= 0 ? text.Substring(0, dot) : text;
+        if (dot < 0)
+        {
+            return text;
+        }
+
+        foreach (var extension in FileExtensions)
+        {
+            if (text.Length - dot - 1 == extension.Length && string.Compare(text, dot + 1, extension, 0, extension.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return text.Substring(0, dot);
+            }
+        }
+
+        return text;
     }
 
     private static readonly string[] FileExtensions =
