@@ -1794,6 +1794,24 @@ public sealed class DedupIdAnalyzerTests
             Bare(5, "The dedup id '$\"avatar_{userId}\"'", "$\"order-placed-avatar_{userId}\""));
 
     [Fact]
+    public Task Text_before_an_id_spelled_anew_names_the_kind_of_that_id()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Ticket(string Id);
+
+                public async Task Send(OrderPlaced order, Ticket ticket, string issuerId)
+                {
+                    // An id reformatted or cut short still says whose it is, so the text before it only names that kind.
+                    await client.SendAsync(order, new() { Id = {|#0:$"ticket_{ticket.Id.Replace("-", "")}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{issuerId}.ticket_{ticket.Id.ToUpperInvariant()[..8]}"|} });
+
+                    // Text naming another act stays a label.
+                    await client.SendAsync(order, new() { Id = $"ticket-refund_{ticket.Id.Replace("-", "")}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"ticket_{ticket.Id.Replace(\"-\", \"\")}\"'", "$\"order-placed-ticket_{ticket.Id.Replace(\"-\", \"\")}\""),
+            Bare(1, "The dedup id '$\"{issuerId}.ticket_{ticket.Id.ToUpperInvariant()[..8]}\"'", "$\"order-placed-{issuerId}.ticket_{ticket.Id.ToUpperInvariant()[..8]}\""));
+
+    [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()
         => V.AnalyzerAsync(Source("""
                 public sealed record StoreNotification(string NotificationUUID);

@@ -899,15 +899,8 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
                 return;
 
-            // Reformatting a value does not change what it identifies: `order.Id.ToString().Replace("-", "")`.
-            case IInvocationOperation { Instance: { Type.SpecialType: SpecialType.System_String } text, TargetMethod.Name: var name }
-                when name is "Replace" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim" or "TrimStart" or "TrimEnd" or "Normalize" or "Substring":
+            case { } respelled when Respelled(respelled) is { } text:
                 Collect(text, parts, depth + 1);
-                return;
-
-            // A slice of text (`voucher.Number.ToString()[..16]`) is a shorter spelling of the same value, as `Substring` is.
-            case IImplicitIndexerReferenceOperation { Instance: { Type.SpecialType: SpecialType.System_String } sliced, Argument.Type: { Name: "Range", ContainingNamespace.Name: "System" } }:
-                Collect(sliced, parts, depth + 1);
                 return;
 
             case IConditionalAccessOperation conditional:
@@ -1683,6 +1676,21 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
     }
 
     /// <summary>
+    /// The text that <paramref name="operation"/> spells anew, or null. Reformatting a value does not change what it
+    /// identifies (`order.Id.ToString().Replace("-", "")`), nor does a slice of text (`voucher.Number.ToString()[..16]`),
+    /// a shorter spelling of the same value as `Substring` is.
+    /// </summary>
+    private static IOperation? Respelled(IOperation operation) => operation switch
+    {
+        IInvocationOperation { Instance: { Type.SpecialType: SpecialType.System_String } text, TargetMethod.Name: var name }
+            when name is "Replace" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim" or "TrimStart" or "TrimEnd" or "Normalize" or "Substring"
+            => text,
+        IImplicitIndexerReferenceOperation { Instance: { Type.SpecialType: SpecialType.System_String } sliced, Argument.Type: { Name: "Range", ContainingNamespace.Name: "System" } }
+            => sliced,
+        _ => null,
+    };
+
+    /// <summary>
     /// A call that turns its first argument into another spelling of the same value: text to bytes
     /// (<c>Encoding.UTF8.GetBytes</c>), bytes to text (<c>Convert.ToHexString</c>, <c>Convert.ToBase64String</c>,
     /// <c>BitConverter.ToString</c>) or a hash of it (<c>MD5.HashData</c>, <c>SHA256.HashData</c>, <c>ComputeHash</c>).
@@ -2331,9 +2339,12 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             case null:
                 return null;
 
-            // `x.ToString()` names what x names; `row?.Id` what `row.Id` does.
+            // `x.ToString()` names what x names, and so does x spelled anew (`ticket.Id.Replace("-", "")`); `row?.Id`
+            // what `row.Id` does.
             case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
                 return EntityName(instance);
+            case { } respelled when Respelled(respelled) is { } text:
+                return EntityName(text);
             case IConditionalAccessOperation conditional:
                 return EntityName(conditional.WhenNotNull);
 
