@@ -1995,11 +1995,13 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
 
         // A folder of such things names their kind as well (`invoices/` before an invoice's id).
         var one = Singular(joined);
-        if (EntityWord(before) == joined || EntityWord(after) == joined || OwnName(before) == joined || OwnName(after) == joined
-            || (one is not null && (EntityWord(before) == one || EntityWord(after) == one))
+        var beforeKind = EntityWord(before);
+        var afterKind = EntityWord(after);
+        if (beforeKind == joined || afterKind == joined || OwnName(before) == joined || OwnName(after) == joined
+            || (one is not null && (beforeKind == one || afterKind == one))
             || IsHolderOfNext(after, joined)
             || (kinds.Count == 1 && !HasInnerCapital(text)
-                && (SameKind(EntityWord(before), joined) || SameKind(EntityWord(after), joined) || IsInitialism(joined, EntityName(before)) || IsInitialism(joined, EntityName(after)))))
+                && (SameKind(beforeKind, joined) || SameKind(afterKind, joined) || IsInitialism(joined, EntityName(before)) || IsInitialism(joined, EntityName(after)))))
         {
             return true;
         }

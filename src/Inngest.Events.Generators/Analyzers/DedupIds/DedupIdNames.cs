@@ -430,7 +430,6 @@ internal static class DedupIdNames
 
     private static readonly string[] GenericReferenceWords = ["reference", "ref", "trace", "control"];
 
-
     /// <summary>
     /// The kept thing a name written in one lower-case word names with its id: <c>project</c> of <c>projectid</c>,
     /// <c>user</c> of <c>userid</c>. Only a kept thing's name counts, so that a word that merely ends in "id" (<c>paid</c>,
@@ -629,26 +628,26 @@ internal static class DedupIdNames
     /// the kind of a kept thing, which says nothing about the event: one of the kept things above, or its plural, that is
     /// not also an act.
     /// </summary>
-    public static bool IsKindOfKeptThing(string word)
-    {
-        // A group written in a literal is a group of people or things kept together (`$"group-{target.Id}"`); text named
-        // `group` is as often a label that sorts other things (a Quartz job group, a Solid Queue concurrency group).
-        if (word is "group" or "groups")
-        {
-            return true;
-        }
+    public static bool IsKindOfKeptThing(string word) => KindOrPlural(word, KeptThings) is { } kind ? Array.IndexOf(ActsToo, kind) < 0 : KindOrPlural(word, KeptInTextOnly) is not null;
 
-        foreach (var kind in KeptThings)
+    /// <summary>The one of <paramref name="kinds"/> that <paramref name="word"/> is, or is the plural of; null otherwise.</summary>
+    private static string? KindOrPlural(string word, string[] kinds)
+    {
+        foreach (var kind in kinds)
         {
             if (word.Equals(kind, StringComparison.OrdinalIgnoreCase)
                 || (word.Length == kind.Length + 1 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && word.StartsWith(kind, StringComparison.OrdinalIgnoreCase)))
             {
-                return Array.IndexOf(ActsToo, kind) < 0;
+                return kind;
             }
         }
 
-        return false;
+        return null;
     }
+
+    // Kept things only when written in a literal: a group is kept (`$"group-{target.Id}"`), but text named `group` is as
+    // often a label that sorts other things (a Quartz job group, a Solid Queue concurrency group).
+    private static readonly string[] KeptInTextOnly = ["group"];
 
     /// <summary>Whether a word is the kind of a kept thing, acts included: <c>order</c> of <c>orderID</c>, <c>invoice</c>.</summary>
     public static bool IsKept(string word) => IsOneOf(word, KeptThings);
