@@ -1812,6 +1812,33 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id '$\"{issuerId}.ticket_{ticket.Id.ToUpperInvariant()[..8]}\"'", "$\"order-placed-{issuerId}.ticket_{ticket.Id.ToUpperInvariant()[..8]}\""));
 
     [Fact]
+    public Task A_mutation_id_and_an_operation_spelled_short_are_ids_of_one_write()
+        => V.AnalyzerAsync(Source("""
+                public sealed record MutationOptions(string ClientMutationId);
+                public sealed record PublicationOp(string Id);
+                public sealed record Shop(string Id);
+
+                public async Task Send(OrderPlaced order, MutationOptions options, PublicationOp op, Shop shop, Guid mutationID, int chunkIndex)
+                {
+                    // A client mutation id is given to one write so that the server drops a repeat of it.
+                    await client.SendAsync(order, new() { Id = options.ClientMutationId });
+                    await client.SendAsync(order, new() { Id = mutationID.ToString() });
+                    await client.SendAsync(order, new() { Id = $"{options.ClientMutationId}:chunk:{chunkIndex}" });
+
+                    // An op is one operation, as a request or a command is.
+                    await client.SendAsync(order, new() { Id = op.Id });
+
+                    // A shop only ends in the same letters, and so does a name in capitals.
+                    await client.SendAsync(order, new() { Id = {|#0:shop.Id|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{shop.Id}-{DROP_ID}"|} });
+                }
+
+                public string DROP_ID { get; set; } = "";
+            """),
+            Bare(0, "The dedup id 'shop.Id'", "$\"order-placed-{shop.Id}\""),
+            Bare(1, "The dedup id '$\"{shop.Id}-{DROP_ID}\"'", "$\"order-placed-{shop.Id}-{DROP_ID}\""));
+
+    [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()
         => V.AnalyzerAsync(Source("""
                 public sealed record StoreNotification(string NotificationUUID);

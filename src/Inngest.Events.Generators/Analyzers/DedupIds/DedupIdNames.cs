@@ -72,6 +72,10 @@ internal static class DedupIdNames
 
         // An occurrence says so: one occurrence of a recurring slot or meeting (`candidate.OccurrenceId`).
         "occurrence",
+
+        // A mutation is one write sent to a server once: a GraphQL `clientMutationId`, the id an offline outbox or a sync
+        // protocol gives each change it sends, so that the server can drop a repeat.
+        "mutation",
     ];
 
     // Words a storage or list type adds to the name of what it stores (OutboxEventRecord, MessageRow, EventEntity,
@@ -379,8 +383,12 @@ internal static class DedupIdNames
             return false;
         }
 
+        // A capital starts a word unless it continues a run of capitals: `DROP` does not end in the word `op`, while
+        // `URLHash` ends in `hash` and `sendOp` in `op`.
         var start = name.Length - word.Length;
-        return start == 0 || char.IsUpper(name[start]) || name[start - 1] is '_' or '-';
+        return start == 0
+            || name[start - 1] is '_' or '-'
+            || (char.IsUpper(name[start]) && (!char.IsUpper(name[start - 1]) || (start + 1 < name.Length && char.IsLower(name[start + 1]))));
     }
 
     /// <summary>
@@ -723,8 +731,9 @@ internal static class DedupIdNames
             || IsMadeForDeduplication(kind);
     }
 
-    // Occurrences only as words of their own (a log, a history, a change; not a catalog, a blog or an exchange).
-    private static readonly string[] OccurrenceWords = ["log", "history", "change"];
+    // Occurrences only as words of their own (a log, a history, a change; not a catalog, a blog or an exchange), and an
+    // operation spelled short (`op.Id`, `PublicationOp`; not a shop or a loop).
+    private static readonly string[] OccurrenceWords = ["log", "history", "change", "op"];
 
     private static readonly string[] KeptRequests = ["pullrequest", "pull_request", "mergerequest", "merge_request"];
 
