@@ -10,6 +10,7 @@ public sealed class DedupIdAnalyzerTests
     internal static string Source(string members, string events = "") => $$"""
         using System;
         using System.Diagnostics;
+        using System.Linq;
         using System.Threading.Tasks;
         using Inngest.Events;
 
@@ -1837,6 +1838,23 @@ public sealed class DedupIdAnalyzerTests
             """),
             Bare(0, "The dedup id 'shop.Id'", "$\"order-placed-{shop.Id}\""),
             Bare(1, "The dedup id '$\"{shop.Id}-{DROP_ID}\"'", "$\"order-placed-{shop.Id}-{DROP_ID}\""));
+
+    [Fact]
+    public Task Ids_joined_in_sorted_order_are_read_as_the_ids_they_are()
+        => V.AnalyzerAsync(Source("""
+                public async Task Send(OrderPlaced order, string likerId, string likeeId, string eventName)
+                {
+                    // Two users joined in the same order from either side name the pair, as the two ids would.
+                    var matchId = string.Join("_", new[] { likerId, likeeId }.OrderBy(x => x, StringComparer.Ordinal));
+                    await client.SendAsync(order, new() { Id = {|#0:matchId|} });
+                    await client.SendAsync(order, new() { Id = {|#1:string.Join(":", new[] { likeeId, likerId }.Order().ToArray())|} });
+
+                    // A label among them still names the event.
+                    await client.SendAsync(order, new() { Id = string.Join("_", new[] { eventName, likerId, likeeId }.OrderBy(x => x)) });
+                }
+            """),
+            Bare(0, "The dedup id 'matchId'", "$\"order-placed-{matchId}\""),
+            Bare(1, "The dedup id 'string.Join(\":\", new[] { likeeId, likerId }.Order().ToArray())'", "$\"order-placed-{string.Join(\":\", new[] { likeeId, likerId }.Order().ToArray())}\""));
 
     [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()

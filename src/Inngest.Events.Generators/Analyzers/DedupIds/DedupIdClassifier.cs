@@ -1059,7 +1059,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
                 when join.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string or char }:
                 for (var i = 1; i < join.Arguments.Length; i++)
                 {
-                    var joined = join.Arguments[i].Value;
+                    var joined = InAnyOrder(join.Arguments[i].Value);
                     if (joined is IArrayCreationOperation { Initializer: { } listed }) // `Join(",", a, b)`, `Join(",", new object[] { a, b })`
                     {
                         foreach (var element in listed.ElementValues)
@@ -1674,6 +1674,26 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             }
         }
     }
+
+    /// <summary>
+    /// The values of <paramref name="operation"/> whatever order it puts them in: the array of
+    /// <c>new[] { userId, otherId }.OrderBy(x => x)</c>, which joins the same two users in the same order from either
+    /// side (a match, a friendship). Sorting, reversing or copying a collection changes the order of its values, not what
+    /// they are.
+    /// </summary>
+    private static IOperation InAnyOrder(IOperation operation)
+    {
+        var current = Unwrapped(operation);
+        while (current is IInvocationOperation { TargetMethod.Name: var name } reorder && Array.IndexOf(Reorderings, name) >= 0
+            && (reorder.Instance ?? (reorder.TargetMethod.IsExtensionMethod && reorder.Arguments.Length > 0 ? reorder.Arguments[0].Value : null)) is { } source)
+        {
+            current = Unwrapped(source);
+        }
+
+        return current;
+    }
+
+    private static readonly string[] Reorderings = ["OrderBy", "OrderByDescending", "Order", "OrderDescending", "Reverse", "ToArray", "ToList"];
 
     /// <summary>
     /// The text that <paramref name="operation"/> spells anew, or null. Reformatting a value does not change what it
