@@ -1051,7 +1051,8 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"welcome-{email}" });
                 }
 
-                // A URL identifies a resource; a UUID named after its owner is its id, a lone uuid says nothing.
+                // A URL identifies a resource; a UUID named after its owner is its id, as an object's own Uuid is; a lone
+                // uuid says nothing.
                 public sealed record Site(string Url, string Uuid);
                 public sealed record Subscription(string FeedUuid, string owner_uid);
 
@@ -1062,7 +1063,7 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#10:subscription.FeedUuid|} });
                     await client.SendAsync(order, new() { Id = {|#11:$"{subscription.owner_uid}:{site.Url}"|} });
                     await client.SendAsync(order, new() { Id = uuid });
-                    await client.SendAsync(order, new() { Id = site.Uuid });
+                    await client.SendAsync(order, new() { Id = {|#12:site.Uuid|} });
                 }
 
                 private static Guid GetAlbumId(AlbumEvent albumEvent) => Guid.Parse(albumEvent.AlbumId);
@@ -1078,7 +1079,8 @@ public sealed class DedupIdAnalyzerTests
             Bare(8, "The dedup id 'site.Url'", "$\"order-placed-{site.Url}\""),
             Bare(9, "The dedup id 'url'", "$\"order-placed-{url}\""),
             Bare(10, "The dedup id 'subscription.FeedUuid'", "$\"order-placed-{subscription.FeedUuid}\""),
-            Bare(11, "The dedup id '$\"{subscription.owner_uid}:{site.Url}\"'", "$\"order-placed-{subscription.owner_uid}:{site.Url}\""));
+            Bare(11, "The dedup id '$\"{subscription.owner_uid}:{site.Url}\"'", "$\"order-placed-{subscription.owner_uid}:{site.Url}\""),
+            Bare(12, "The dedup id 'site.Uuid'", "$\"order-placed-{site.Uuid}\""));
 
     [Fact]
     public Task Text_named_after_a_party_a_place_or_a_kept_thing_is_its_key()
@@ -1855,6 +1857,27 @@ public sealed class DedupIdAnalyzerTests
             """),
             Bare(0, "The dedup id 'matchId'", "$\"order-placed-{matchId}\""),
             Bare(1, "The dedup id 'string.Join(\":\", new[] { likeeId, likerId }.Order().ToArray())'", "$\"order-placed-{string.Join(\":\", new[] { likeeId, likerId }.Order().ToArray())}\""));
+
+    [Fact]
+    public Task An_objects_own_uid_or_guid_is_its_id()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Booking(string Uid);
+                public sealed record FirebaseUser(string Uid);
+                public sealed record ExportRequest(Guid Uuid);
+
+                public async Task Send(OrderPlaced order, Booking booking, FirebaseUser user, ExportRequest request, string uid, string friendEmail)
+                {
+                    // A kept thing's own uid is its id, as `booking.Id` would be.
+                    await client.SendAsync(order, new() { Id = {|#0:booking.Uid|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"{user.Uid}_{friendEmail}"|} });
+
+                    // A request's is one request's, and a lone `uid` may have been made for this send.
+                    await client.SendAsync(order, new() { Id = request.Uuid.ToString() });
+                    await client.SendAsync(order, new() { Id = uid });
+                }
+            """),
+            Bare(0, "The dedup id 'booking.Uid'", "$\"order-placed-{booking.Uid}\""),
+            Bare(1, "The dedup id '$\"{user.Uid}_{friendEmail}\"'", "$\"order-placed-{user.Uid}_{friendEmail}\""));
 
     [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()

@@ -1800,6 +1800,10 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             {
                 return DedupIdPart.Label;
             }
+
+            // Any other object's own id, however spelled (`booking.Uid`, Firebase's `user.Uid`, `job.UUID`, `row.Guid`),
+            // is that object's, as its `Id` is. A lone `uid` or `uuid` stays unread: it may be made for the request.
+            return DedupIdPart.Entity;
         }
 
         return words.Part(name, reference.Type);
