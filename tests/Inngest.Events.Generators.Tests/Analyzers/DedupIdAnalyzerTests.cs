@@ -1880,6 +1880,34 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id '$\"{user.Uid}_{friendEmail}\"'", "$\"order-placed-{user.Uid}_{friendEmail}\""));
 
     [Fact]
+    public Task Work_tools_and_drives_are_platforms_and_a_window_cut_in_steps_is_one_window()
+        => V.AnalyzerAsync(Source("""
+                public sealed record PurchaseOrder(string Id);
+                public sealed record PictureBook(string Id);
+                public sealed record Row(string UserId);
+
+                public async Task Send(OrderPlaced order, PurchaseOrder po, PictureBook pictureBook, Row row, string issueId, string workspaceId, string meetingKey)
+                {
+                    // Linear, ClickUp, Attio, QuickBooks spelled short, Sanity and Google Drive are where the object
+                    // lives, as Shopify is: every event about it shares the word.
+                    await client.SendAsync(order, new() { Id = {|#0:$"linear:{workspaceId}:issue:{issueId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"qb-po-{po.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"drive-{pictureBook.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"attio-meeting:{meetingKey}"|} });
+
+                    // Half an hour cut in steps (`/ 1000.0 / 60 / 30`) is one window, as `/ 1_800_000` is; five seconds
+                    // cut so is none.
+                    await client.SendAsync(order, new() { Id = $"github-activity-{row.UserId}-{Math.Floor(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 / 60 / 30)}" });
+                    await client.SendAsync(order, new() { Id = {|#4:$"github-activity-{row.UserId}-{Math.Floor(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 / 5)}"|} });
+                }
+            """),
+            Bare(0, "The dedup id '$\"linear:{workspaceId}:issue:{issueId}\"'", "$\"order-placed-linear:{workspaceId}:issue:{issueId}\""),
+            Bare(1, "The dedup id '$\"qb-po-{po.Id}\"'", "$\"order-placed-qb-po-{po.Id}\""),
+            Bare(2, "The dedup id '$\"drive-{pictureBook.Id}\"'", "$\"order-placed-drive-{pictureBook.Id}\""),
+            Bare(3, "The dedup id '$\"attio-meeting:{meetingKey}\"'", "$\"order-placed-attio-meeting:{meetingKey}\""),
+            Volatile(4, "DateTimeOffset.UtcNow", "$\"order-placed-{order.OrderId}\""));
+
+    [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()
         => V.AnalyzerAsync(Source("""
                 public sealed record StoreNotification(string NotificationUUID);

@@ -669,9 +669,13 @@ internal static class DedupIdNames
         "github", "gitlab", "bitbucket", "slack", "discord", "telegram", "tg", "whatsapp", "twitter", "reddit", "youtube", "yt",
         "instagram", "facebook", "linkedin", "tiktok", "google", "gmail", "outlook", "hubspot", "salesforce", "zendesk",
         "intercom", "twilio", "sendgrid", "mailgun", "postmark", "mailchimp", "klaviyo", "notion", "airtable", "sheets", "jira", "trello",
-        "asana", "zoom", "calendly", "typeform", "quickbooks", "xero", "plaid", "manychat", "openai",
+        "asana", "linear", "clickup", "attio", "sanity", "zoom", "calendly", "typeform", "quickbooks", "xero", "plaid", "manychat", "openai",
         "spotify", "strava", "pipedrive", "docusign", "dropbox", "shipstation", "shippo", "easypost", "freshdesk", "vimeo",
         "twitch", "coinbase", "opensea", "gumroad", "patreon", "mixpanel", "pagerduty", "firebase", "supabase",
+
+        // Google's drive named short, as its sheets are (`$"drive-{pictureBook.Id}"`), and QuickBooks as its sync queues
+        // spell it (`$"qb-po-{po.Id}"`).
+        "drive", "gdrive", "qb",
 
         // The app's own CRM or ERP, named as a system (`$"crm-lead:{leadId}"`), says where the object is kept, as a
         // platform's name does.
