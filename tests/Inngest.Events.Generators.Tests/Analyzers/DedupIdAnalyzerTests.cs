@@ -1908,6 +1908,31 @@ public sealed class DedupIdAnalyzerTests
             Volatile(4, "DateTimeOffset.UtcNow", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
+    public Task Identity_billing_point_of_sale_and_delivery_platforms_say_where_the_object_lives()
+        => V.AnalyzerAsync(Source("""
+                public sealed record CloverOrder(string Id);
+
+                public async Task Send(OrderPlaced order, CloverOrder cloverOrder, string userId, string orderId, string externalOrderId, string saleId)
+                {
+                    // Clerk, Lemon Squeezy spelled short, Square (and `sq`), Clover, DoorDash and Uber Eats name where the
+                    // user, the order or the sale is kept, not what happened to it.
+                    await client.SendAsync(order, new() { Id = {|#0:$"clerk_user_{userId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"lemon:order:{orderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"doordash:{externalOrderId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"clover:{cloverOrder.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#4:$"sq_{saleId}"|} });
+
+                    // A word beside the platform's that names the act still names it.
+                    await client.SendAsync(order, new() { Id = $"clerk-welcome-{userId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"clerk_user_{userId}\"'", "$\"order-placed-clerk_user_{userId}\""),
+            Bare(1, "The dedup id '$\"lemon:order:{orderId}\"'", "$\"order-placed-lemon:order:{orderId}\""),
+            Bare(2, "The dedup id '$\"doordash:{externalOrderId}\"'", "$\"order-placed-doordash:{externalOrderId}\""),
+            Bare(3, "The dedup id '$\"clover:{cloverOrder.Id}\"'", "$\"order-placed-clover:{cloverOrder.Id}\""),
+            Bare(4, "The dedup id '$\"sq_{saleId}\"'", "$\"order-placed-sq_{saleId}\""));
+
+    [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()
         => V.AnalyzerAsync(Source("""
                 public sealed record StoreNotification(string NotificationUUID);

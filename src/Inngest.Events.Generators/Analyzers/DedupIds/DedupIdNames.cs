@@ -677,6 +677,10 @@ internal static class DedupIdNames
         // spell it (`$"qb-po-{po.Id}"`).
         "drive", "gdrive", "qb",
 
+        // Sign-in, billing, point-of-sale and delivery platforms, some as apps spell them short (`$"lemon:order:{orderId}"`
+        // for Lemon Squeezy, `$"sq_{saleId}"` for Square).
+        "clerk", "lemon", "square", "sq", "clover", "doordash", "ubereats",
+
         // The app's own CRM or ERP, named as a system (`$"crm-lead:{leadId}"`), says where the object is kept, as a
         // platform's name does.
         "crm", "erp",
