@@ -1908,11 +1908,11 @@ public sealed class DedupIdAnalyzerTests
             Volatile(4, "DateTimeOffset.UtcNow", "$\"order-placed-{order.OrderId}\""));
 
     [Fact]
-    public Task Identity_billing_point_of_sale_and_delivery_platforms_say_where_the_object_lives()
+    public Task Identity_billing_point_of_sale_delivery_and_social_platforms_say_where_the_object_lives()
         => V.AnalyzerAsync(Source("""
                 public sealed record CloverOrder(string Id);
 
-                public async Task Send(OrderPlaced order, CloverOrder cloverOrder, string userId, string orderId, string externalOrderId, string saleId)
+                public async Task Send(OrderPlaced order, CloverOrder cloverOrder, string userId, string orderId, string externalOrderId, string saleId, string postId)
                 {
                     // Clerk, Lemon Squeezy spelled short, Square (and `sq`), Clover, DoorDash and Uber Eats name where the
                     // user, the order or the sale is kept, not what happened to it.
@@ -1922,6 +1922,10 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = {|#3:$"clover:{cloverOrder.Id}"|} });
                     await client.SendAsync(order, new() { Id = {|#4:$"sq_{saleId}"|} });
 
+                    // Instagram and Facebook spelled short, as YouTube's `yt` is, and Threads.
+                    await client.SendAsync(order, new() { Id = {|#5:$"ig-post-{postId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#6:$"threads-post-{postId}"|} });
+
                     // A word beside the platform's that names the act still names it.
                     await client.SendAsync(order, new() { Id = $"clerk-welcome-{userId}" });
                 }
@@ -1930,7 +1934,9 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id '$\"lemon:order:{orderId}\"'", "$\"order-placed-lemon:order:{orderId}\""),
             Bare(2, "The dedup id '$\"doordash:{externalOrderId}\"'", "$\"order-placed-doordash:{externalOrderId}\""),
             Bare(3, "The dedup id '$\"clover:{cloverOrder.Id}\"'", "$\"order-placed-clover:{cloverOrder.Id}\""),
-            Bare(4, "The dedup id '$\"sq_{saleId}\"'", "$\"order-placed-sq_{saleId}\""));
+            Bare(4, "The dedup id '$\"sq_{saleId}\"'", "$\"order-placed-sq_{saleId}\""),
+            Bare(5, "The dedup id '$\"ig-post-{postId}\"'", "$\"order-placed-ig-post-{postId}\""),
+            Bare(6, "The dedup id '$\"threads-post-{postId}\"'", "$\"order-placed-threads-post-{postId}\""));
 
     [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()

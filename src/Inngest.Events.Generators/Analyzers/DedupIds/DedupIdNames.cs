@@ -677,9 +677,10 @@ internal static class DedupIdNames
         // spell it (`$"qb-po-{po.Id}"`).
         "drive", "gdrive", "qb",
 
-        // Sign-in, billing, point-of-sale and delivery platforms, some as apps spell them short (`$"lemon:order:{orderId}"`
-        // for Lemon Squeezy, `$"sq_{saleId}"` for Square).
+        // Sign-in, billing, point-of-sale, delivery and social platforms, some as apps spell them short
+        // (`$"lemon:order:{orderId}"` for Lemon Squeezy, `$"sq_{saleId}"` for Square, `$"ig-post-{postId}"` for Instagram).
         "clerk", "lemon", "square", "sq", "clover", "doordash", "ubereats",
+        "ig", "fb", "threads",
 
         // The app's own CRM or ERP, named as a system (`$"crm-lead:{leadId}"`), says where the object is kept, as a
         // platform's name does.
