@@ -1939,6 +1939,30 @@ public sealed class DedupIdAnalyzerTests
             Bare(6, "The dedup id '$\"threads-post-{postId}\"'", "$\"order-placed-threads-post-{postId}\""));
 
     [Fact]
+    public Task Booking_fitness_and_error_tracking_platforms_say_where_the_object_lives()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Issue(string Id, string ShortId);
+
+                public async Task Send(OrderPlaced order, Issue i, string appointmentId, string deviceId)
+                {
+                    // Acuity's appointment, a Garmin device and a Sentry issue are kept where the platform keeps them;
+                    // the platform's name says where, not what happened to them.
+                    await client.SendAsync(order, new() { Id = {|#0:$"acuity:{appointmentId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#1:$"garmin-{deviceId}"|} });
+                    await client.SendAsync(order, new() { Id = {|#2:$"sentry:{i.Id}"|} });
+                    await client.SendAsync(order, new() { Id = {|#3:$"sentry:{i.ShortId}"|} });
+
+                    // A word beside the platform's that names the act still names it.
+                    await client.SendAsync(order, new() { Id = $"sentry-triage:{i.Id}" });
+                    await client.SendAsync(order, new() { Id = $"acuity-reschedule:{appointmentId}" });
+                }
+            """),
+            Bare(0, "The dedup id '$\"acuity:{appointmentId}\"'", "$\"order-placed-acuity:{appointmentId}\""),
+            Bare(1, "The dedup id '$\"garmin-{deviceId}\"'", "$\"order-placed-garmin-{deviceId}\""),
+            Bare(2, "The dedup id '$\"sentry:{i.Id}\"'", "$\"order-placed-sentry:{i.Id}\""),
+            Bare(3, "The dedup id '$\"sentry:{i.ShortId}\"'", "$\"order-placed-sentry:{i.ShortId}\""));
+
+    [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()
         => V.AnalyzerAsync(Source("""
                 public sealed record StoreNotification(string NotificationUUID);

@@ -682,6 +682,9 @@ internal static class DedupIdNames
         "clerk", "lemon", "square", "sq", "clover", "doordash", "ubereats",
         "ig", "fb", "threads",
 
+        // Booking, fitness and error-tracking platforms (`$"acuity:{appointmentId}"`, `$"sentry:{issue.Id}"`).
+        "acuity", "garmin", "sentry",
+
         // The app's own CRM or ERP, named as a system (`$"crm-lead:{leadId}"`), says where the object is kept, as a
         // platform's name does.
         "crm", "erp",
