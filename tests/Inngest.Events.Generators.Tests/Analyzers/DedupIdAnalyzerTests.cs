@@ -1435,7 +1435,7 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id 'bucket.Name'", "$\"order-placed-{bucket.Name}\""));
 
     [Fact]
-    public Task Money_moved_once_attempts_results_reminders_timeouts_cancellations_occurrences_and_unique_or_duplicate_detection_ids_are_occurrences()
+    public Task Money_moved_once_attempts_results_timeouts_cancellations_occurrences_and_unique_or_duplicate_detection_ids_are_occurrences()
         => V.AnalyzerAsync(Source("""
                 public sealed record LinkAttempt(string Id);
                 public sealed record JobResult(long Id);
@@ -1447,11 +1447,10 @@ public sealed class DedupIdAnalyzerTests
                 public sealed record Shipment(string Id);
                 public sealed record SlotCandidate(string OccurrenceId, string SlotId);
 
-                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, string reminderId, TimeoutDetails timeout, CancellationRecord cancellation, string uniqueId, string duplicateId, string duplicateDetectionId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment, SlotCandidate candidate)
+                public async Task Send(OrderPlaced order, LinkAttempt attempt, JobResult jobResult, TimeoutDetails timeout, CancellationRecord cancellation, string uniqueId, string duplicateId, string duplicateDetectionId, Refund refund, Payout payout, Conversion conversion, string paymentId, Shipment shipment, SlotCandidate candidate)
                 {
                     await client.SendAsync(order, new() { Id = attempt.Id });
                     await client.SendAsync(order, new() { Id = jobResult.Id.ToString() });
-                    await client.SendAsync(order, new() { Id = reminderId });
                     await client.SendAsync(order, new() { Id = timeout.Id });
                     await client.SendAsync(order, new() { Id = cancellation.CancellationId });
                     await client.SendAsync(order, new() { Id = uniqueId });
@@ -1961,6 +1960,26 @@ public sealed class DedupIdAnalyzerTests
             Bare(1, "The dedup id '$\"garmin-{deviceId}\"'", "$\"order-placed-garmin-{deviceId}\""),
             Bare(2, "The dedup id '$\"sentry:{i.Id}\"'", "$\"order-placed-sentry:{i.Id}\""),
             Bare(3, "The dedup id '$\"sentry:{i.ShortId}\"'", "$\"order-placed-sentry:{i.ShortId}\""));
+
+    [Fact]
+    public Task A_reminder_row_is_kept_and_a_reminder_written_in_the_id_names_the_message()
+        => V.AnalyzerAsync(Source("""
+                public sealed record Reminder(string Id);
+                public sealed record Booking(string Id);
+
+                public async Task Send(OrderPlaced order, Reminder reminder, Booking booking, string reminderId)
+                {
+                    // A reminder an app keeps (rescheduled, snoozed, cancelled) is identified by its id, as an order is.
+                    await client.SendAsync(order, new() { Id = {|#0:reminder.Id|} });
+                    await client.SendAsync(order, new() { Id = {|#1:reminderId|} });
+
+                    // Written in the id's text, a reminder names the message sent about the booking or the meeting.
+                    await client.SendAsync(order, new() { Id = $"reminder-{booking.Id}" });
+                    await client.SendAsync(order, new() { Id = $"meeting-reminder:{reminder.Id}" });
+                }
+            """),
+            Bare(0, "The dedup id 'reminder.Id'", "$\"order-placed-{reminder.Id}\""),
+            Bare(1, "The dedup id 'reminderId'", "$\"order-placed-{reminderId}\""));
 
     [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()

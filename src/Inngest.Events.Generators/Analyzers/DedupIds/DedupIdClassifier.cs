@@ -2021,7 +2021,7 @@ internal sealed class DedupIdClassifier(InngestSymbols symbols, VolatileSources 
             return kinds.Count == 0 && HasLetter(text); // only `workflow` or `job`
         }
 
-        if (words.IsOccurrence(joined) || (words.IsLabel(joined) && !(DedupIdNames.IsAlsoKept(joined) && (IsOwnIdOf(before, joined) || IsOwnIdOf(after, joined)))))
+        if (words.IsOccurrence(joined) || DedupIdNames.NamesMessageInText(joined) || (words.IsLabel(joined) && !(DedupIdNames.IsAlsoKept(joined) && (IsOwnIdOf(before, joined) || IsOwnIdOf(after, joined)))))
         {
             return false;
         }

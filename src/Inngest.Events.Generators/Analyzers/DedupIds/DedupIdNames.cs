@@ -53,7 +53,11 @@ internal static class DedupIdNames
         "callback", "evt", "msg", "req", "ctx", "txn", "header", "headers", "outbox", "alert", "activity", "email", "run", "execution", "exec", "job", "task", "instance",
         "workflow", "options", "opts", "operation", "transaction", "submission", "interaction",
         "import", "export", "sync", "build", "scan", "crawl", "render", "analysis", "comparison", "process", "call", "ingestion",
-        "result", "attempt", "reminder", "timeout", "migration", "prediction", "payload", "deployment", "mailing", "audit",
+        "result", "attempt", "timeout", "migration", "prediction", "payload", "deployment", "mailing", "audit",
+
+        // (A reminder held in a variable is not read so: apps keep reminder rows that are rescheduled, snoozed and
+        // cancelled, and readers label a reminder's own id bare. Written in an id's text, it names the message: see
+        // `NamesMessageInText`.)
 
         // One send of a message or a campaign (`campaignSend`), and a mention of someone in one note or comment.
         "send", "mention",
@@ -742,6 +746,13 @@ internal static class DedupIdNames
         return (EndsWithAny(kind, OccurrenceEndings) && !EndsWithAny(kind, KeptRequests)) || EndsWithAnyWord(kind, OccurrenceWords)
             || IsMadeForDeduplication(kind);
     }
+
+    // Words that, written in an id's text, name the message sent (`$"reminder-{booking.Id}"`, `$"meeting-reminder:{id}"`),
+    // though the variable they name is a kept row (`reminder.Id`).
+    private static readonly string[] MessagesInTextOnly = ["reminder"];
+
+    /// <summary>Whether a word written in an id's text names a message sent, as <c>reminder</c> does.</summary>
+    public static bool NamesMessageInText(string word) => EndsWithAny(word, MessagesInTextOnly);
 
     // Occurrences only as words of their own (a log, a history, a change; not a catalog, a blog or an exchange), and an
     // operation spelled short (`op.Id`, `PublicationOp`; not a shop or a loop).
