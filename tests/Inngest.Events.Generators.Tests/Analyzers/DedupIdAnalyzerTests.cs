@@ -1961,9 +1961,7 @@ public sealed class DedupIdAnalyzerTests
             Bare(2, "The dedup id '$\"sentry:{i.Id}\"'", "$\"order-placed-sentry:{i.Id}\""),
             Bare(3, "The dedup id '$\"sentry:{i.ShortId}\"'", "$\"order-placed-sentry:{i.ShortId}\""));
 
-    [Fact]
-    public Task A_reminder_row_is_kept_and_a_reminder_written_in_the_id_names_the_message()
-        => V.AnalyzerAsync(Source("""
+    private const string Reminders = """
                 public sealed record Reminder(string Id);
                 public sealed record Booking(string Id);
 
@@ -1977,9 +1975,17 @@ public sealed class DedupIdAnalyzerTests
                     await client.SendAsync(order, new() { Id = $"reminder-{booking.Id}" });
                     await client.SendAsync(order, new() { Id = $"meeting-reminder:{reminder.Id}" });
                 }
-            """),
+            """;
+
+    [Fact]
+    public Task A_reminder_row_is_kept_and_a_reminder_written_in_the_id_names_the_message()
+        => V.AnalyzerAsync(Source(Reminders),
             Bare(0, "The dedup id 'reminder.Id'", "$\"order-placed-{reminder.Id}\""),
             Bare(1, "The dedup id 'reminderId'", "$\"order-placed-{reminderId}\""));
+
+    [Fact]
+    public Task A_project_whose_reminders_are_sent_once_says_so_in_editorconfig()
+        => V.AnalyzerAsync(Source(Reminders), "inngest.dedup_id.occurrence_words = reminder");
 
     [Fact]
     public Task An_id_spelled_UUID_names_its_object_and_the_start_of_a_period_says_which_one()
